@@ -1,0 +1,95 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { ConversationState, type CloudAdapter } from 'botbuilder';
+import { ConversationRouter } from '../dialogs/router.js';
+import { createStore } from '../storage/createStore.js';
+import type { Store } from '../storage/store.js';
+import { createAdapter } from './adapter.js';
+import { BotStateStorage } from './botStateStorage.js';
+import type { Config } from './config.js';
+import { ConversationReferences } from './conversationReferences.js';
+import { createJourneys, type JourneySet } from './journeys.js';
+import { createLogger, type Logger } from './logger.js';
+import { ProactiveMessenger } from './proactive.js';
+import { createHttpServer } from './server.js';
+import type { BotServices } from './services.js';
+import { SchoolImprovementBot } from './teamsBot.js';
+
+export interface AppOptions {
+  readonly logger?: Logger;
+  readonly store?: Store;
+  readonly now?: () => Date;
+  readonly journeys?: (services: BotServices) => Promise<JourneySet>;
+}
+
+export interface App {
+  readonly adapter: CloudAdapter;
+  readonly bot: SchoolImprovementBot;
+  readonly services: BotServices;
+  /** Starts listening; resolves with the port actually bound (PORT=0 picks a free one). */
+  listen(port?: number, host?: string): Promise<number>;
+  /** Stops taking requests, waits for turns under way (up to the grace period), and flushes the store. */
+  close(): Promise<void>;
+}
+
+/** The bot with its journeys, independent of the adapter that feeds it (CloudAdapter here, TestAdapter in tests). */
+export async function assembleBot(
+  services: BotServices,
+  conversationState: ConversationState,
+  journeys: (services: BotServices) => Promise<JourneySet>,
+): Promise<SchoolImprovementBot> {
+  const journeySet = await journeys(services);
+  await journeySet.start?.();
+  return new SchoolImprovementBot({
+    conversationState,
+    router: new ConversationRouter(conversationState, journeySet.journeys),
+    verbs: journeySet.journeys.flatMap((journey) => journey.verbs),
+    actorSources: journeySet.actorSources,
+    sitAdminIds: services.config.SIT_ADMIN_AAD_IDS,
+    references: services.references,
+    logger: services.logger,
+    now: services.now,
+  });
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const store = options.store ?? (await createStore(config));
+  const now = options.now ?? (() => new Date());
+  const conversationState = new ConversationState(new BotStateStorage(store));
+  const adapter = createAdapter(config, logger, conversationState);
+  const references = new ConversationReferences(store);
+  const proactive = new ProactiveMessenger(adapter, config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? ''), references, logger);
+  const services: BotServices = { config, logger, store, now, references, proactive };
+
+  const bot = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
+
+  const http = createHttpServer(adapter, (context) => bot.run(context), logger, async () => {
+    await store.read('health/probe');
+    return true;
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    adapter,
+    bot,
+    services,
+    async listen(port = config.PORT, host = config.HOST) {
+      http.server.listen(port, host);
+      await once(http.server.server, 'listening');
+      return (http.server.address() as AddressInfo).port;
+    },
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => http.server.close(() => resolve()));
+        const deadline = Date.now() + config.SHUTDOWN_GRACE_MS;
+        while (http.inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        if (http.inFlight() > 0) logger.warn({ inFlight: http.inFlight() }, 'stopping with turns still under way');
+        http.server.server.closeAllConnections?.();
+        await stopped;
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

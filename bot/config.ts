@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((text) =>
+    (text ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const emptyAsUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const EnvironmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().optional()),
+    MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
+    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+    MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** Where the adapter fetches the keys that sign Bot Framework tokens; tests point it at a local JWKS. */
+    BotOpenIdMetadata: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** `off` turns the Bot Framework token check off: only for local development, never in production. */
+    BOT_AUTH: z.enum(['on', 'off']).default('on'),
+    ALLOWED_TENANT_IDS: commaList,
+    SIT_ADMIN_AAD_IDS: commaList,
+    STORE: z.enum(['lowdb', 'azure-blob']).default('lowdb'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    AZURE_STORAGE_CONNECTION_STRING: z.preprocess(emptyAsUndefined, z.string().optional()),
+    AZURE_STORAGE_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name: 3-63 lower-case letters, digits and hyphens').default('school-improvement-bot'),
+    /** How long the bot waits for turns under way to finish when asked to stop. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** Turns slower than this show a typing indicator. */
+    TYPING_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  })
+  .superRefine((env, context) => {
+    if (env.BOT_AUTH === 'on' && !env.MicrosoftAppId) {
+      context.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'is empty: set it to the Azure Bot registration\'s app id, or set BOT_AUTH=off for local development',
+      });
+    }
+    if (env.BOT_AUTH === 'off' && env.NODE_ENV === 'production') {
+      context.addIssue({ code: 'custom', path: ['BOT_AUTH'], message: 'cannot be off when NODE_ENV=production' });
+    }
+    if (env.BOT_AUTH === 'on' && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      context.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId && env.BOT_AUTH === 'on') {
+      context.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    if (env.STORE === 'azure-blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      context.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORE=azure-blob' });
+    }
+  });
+
+export type Config = z.infer<typeof EnvironmentSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`The bot's configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; throws a {@link ConfigError} naming each bad variable. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvironmentSchema.safeParse(environment);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`),
+  );
+}

@@ -1,0 +1,55 @@
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import { ANY_ETAG, type Store } from '../storage/store.js';
+import type { ConversationKind } from '../cards/conversationCards.js';
+import { conversationKindOf } from './actor.js';
+
+export interface SavedConversation {
+  readonly reference: Partial<ConversationReference>;
+  readonly kind: ConversationKind;
+  /** For a personal chat, whose chat it is: proactive messages to a person find it by this. */
+  readonly userAadObjectId: string | undefined;
+  readonly savedAt: string;
+}
+
+const keyOfConversation = (conversationId: string) => `conversations/by-id/${conversationId}`;
+const keyOfPersonalChat = (aadObjectId: string) => `conversations/personal/${aadObjectId}`;
+
+/**
+ * The conversation references proactive messages need, saved when the bot is installed or first
+ * hears from a conversation. Saved once per conversation per process, not on every turn.
+ */
+export class ConversationReferences {
+  readonly #saved = new Set<string>();
+
+  constructor(private readonly store: Store) {}
+
+  async remember(context: TurnContext, now: Date): Promise<void> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId || this.#saved.has(conversationId)) return;
+    const kind = conversationKindOf(context);
+    const userAadObjectId = kind === 'personal' ? (context.activity.from?.aadObjectId ?? context.activity.from?.id) : undefined;
+    const saved: SavedConversation = {
+      reference: TurnContext.getConversationReference(context.activity),
+      kind,
+      userAadObjectId,
+      savedAt: now.toISOString(),
+    };
+    await this.store.write(keyOfConversation(conversationId), saved, ANY_ETAG);
+    if (userAadObjectId) await this.store.write(keyOfPersonalChat(userAadObjectId), saved, ANY_ETAG);
+    this.#saved.add(conversationId);
+  }
+
+  async forget(conversationId: string): Promise<void> {
+    this.#saved.delete(conversationId);
+    await this.store.delete(keyOfConversation(conversationId));
+  }
+
+  async ofConversation(conversationId: string): Promise<SavedConversation | undefined> {
+    return (await this.store.read<SavedConversation>(keyOfConversation(conversationId)))?.value;
+  }
+
+  /** The personal chat with a user, if they have the bot installed. */
+  async ofPerson(aadObjectId: string): Promise<SavedConversation | undefined> {
+    return (await this.store.read<SavedConversation>(keyOfPersonalChat(aadObjectId)))?.value;
+  }
+}

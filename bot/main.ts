@@ -1,0 +1,41 @@
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger(config.LOG_LEVEL);
+if (config.BOT_AUTH === 'off') {
+  logger.warn('Bot Framework authentication is OFF (BOT_AUTH=off): anyone who can reach this server can talk to the bot. Local development only.');
+}
+const app = await createApp(config, { logger });
+const port = await app.listen();
+logger.info({ port, store: config.STORE, auth: config.BOT_AUTH }, 'listening');
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: Error) => {
+        logger.error({ err: error.message }, 'stopping failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,52 @@
+import restify from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from './logger.js';
+
+/** A bot message is limited to about 100 KB by Teams; an activity over 1 MB is refused outright. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpServer {
+  readonly server: restify.Server;
+  /** Turns still being processed: shutdown waits for them. */
+  inFlight(): number;
+}
+
+export function createHttpServer(
+  adapter: CloudAdapter,
+  runTurn: (context: TurnContext) => Promise<void>,
+  logger: Logger,
+  isHealthy: () => Promise<boolean>,
+): HttpServer {
+  const server = restify.createServer({ name: 'school-improvement-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+  let inFlight = 0;
+
+  server.post('/api/messages', async (req, res) => {
+    const body = req.body as unknown;
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+      res.status(400);
+      res.json({ error: 'The body must be a Bot Framework activity (a JSON object with a type).' });
+      return;
+    }
+    inFlight++;
+    try {
+      await adapter.process(req, res, runTurn);
+    } catch (error) {
+      logger.error({ err: (error as Error).message }, 'processing an activity failed');
+      if (!res.headersSent) {
+        res.status(500);
+        res.json({ error: 'The activity could not be processed.' });
+      }
+    } finally {
+      inFlight--;
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const healthy = await isHealthy().catch(() => false);
+    res.status(healthy ? 200 : 503);
+    res.json({ status: healthy ? 'ok' : 'unavailable' });
+  });
+
+  return { server, inFlight: () => inFlight };
+}

@@ -1,0 +1,136 @@
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+} from 'botbuilder';
+import { welcomeCard } from '../cards/conversationCards.js';
+import type { CardVerb, CardVerbResult } from '../dialogs/journey.js';
+import type { ConversationRouter } from '../dialogs/router.js';
+import { conversationKindOf, resolveActor, setActor, type ActorSources } from './actor.js';
+import type { ConversationReferences } from './conversationReferences.js';
+import type { Logger } from './logger.js';
+
+export interface TeamsBotParts {
+  readonly conversationState: ConversationState;
+  readonly router: ConversationRouter;
+  readonly verbs: readonly CardVerb[];
+  readonly actorSources: ActorSources;
+  readonly sitAdminIds: readonly string[];
+  readonly references: ConversationReferences;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE = 'application/vnd.microsoft.activity.message';
+const ERROR = 'application/vnd.microsoft.error';
+
+export const UNKNOWN_BUTTON = 'That button is no longer recognised: the card may be out of date. Say "help" to start again.';
+
+function isMentioned(context: TurnContext): boolean {
+  const recipientId = context.activity.recipient?.id;
+  return (context.activity.entities ?? []).some(
+    (entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === recipientId,
+  );
+}
+
+/** The Teams-facing shell: hands messages to the router and card buttons to their verbs. */
+export class SchoolImprovementBot extends TeamsActivityHandler {
+  readonly #parts: TeamsBotParts;
+  readonly #verbs: Map<string, CardVerb>;
+
+  constructor(parts: TeamsBotParts) {
+    super();
+    this.#parts = parts;
+    this.#verbs = new Map(parts.verbs.map((verb) => [verb.verb, verb]));
+
+    this.onMessage(async (context, next) => {
+      await this.#onMessage(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient?.id);
+      if (botWasAdded) {
+        await this.#parts.references.remember(context, this.#parts.now());
+        const kind = conversationKindOf(context);
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(welcomeCard(this.#parts.router.summariesFor(kind), kind))] });
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.#parts.references.remember(context, this.#parts.now());
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.#parts.conversationState.saveChanges(context, false);
+  }
+
+  async #onMessage(context: TurnContext): Promise<void> {
+    const kind = conversationKindOf(context);
+    if (kind !== 'personal') {
+      const value = context.activity.value as Record<string, unknown> | undefined;
+      // A card button pressed in a group chat carries no mention; typed words must mention the bot.
+      if (!value && !isMentioned(context)) return;
+      TurnContext.removeRecipientMention(context.activity);
+    }
+    const actor = await resolveActor(context, this.#parts.actorSources, this.#parts.sitAdminIds);
+    setActor(context, actor);
+    await this.#parts.references.remember(context, this.#parts.now());
+
+    const value = context.activity.value as Record<string, unknown> | undefined;
+    if (value && typeof value.verb === 'string') {
+      await this.#replyToSubmittedVerb(context, value.verb, value);
+      return;
+    }
+    const command = value && typeof value.command === 'string' ? value.command : undefined;
+    await this.#parts.router.route(context, command ?? context.activity.text ?? '');
+  }
+
+  /** Action.Submit, the fallback for clients without Action.Execute: the same verbs, answered by a message. */
+  async #replyToSubmittedVerb(context: TurnContext, verbName: string, value: Record<string, unknown>): Promise<void> {
+    const result = await this.#runVerb(context, verbName, value);
+    if (result.kind === 'card') {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
+    } else {
+      await context.sendActivity(result.text);
+    }
+  }
+
+  async #runVerb(context: TurnContext, verbName: string, data: unknown): Promise<CardVerbResult> {
+    const verb = this.#verbs.get(verbName);
+    if (!verb) return { kind: 'refused', text: UNKNOWN_BUTTON };
+    const parsed = verb.data.safeParse(data);
+    if (!parsed.success) {
+      this.#parts.logger.info({ verb: verbName, issues: parsed.error.issues.length }, 'refused card data that does not parse');
+      return { kind: 'refused', text: 'Some of what the card sent is not valid. Please open the card again and retry.' };
+    }
+    const actor = await resolveActor(context, this.#parts.actorSources, this.#parts.sitAdminIds);
+    setActor(context, actor);
+    return verb.handle(context, parsed.data, actor);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    await this.#parts.references.remember(context, this.#parts.now());
+    const action = invokeValue?.action;
+    if (!action || action.type !== 'Action.Execute' || typeof action.verb !== 'string') {
+      return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: UNKNOWN_BUTTON } as never };
+    }
+    const result = await this.#runVerb(context, action.verb, action.data ?? {});
+    switch (result.kind) {
+      case 'card':
+        return { statusCode: 200, type: CARD, value: result.card };
+      case 'message':
+        return { statusCode: 200, type: MESSAGE, value: result.text as never };
+      case 'refused':
+        return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: result.text } as never };
+    }
+  }
+}

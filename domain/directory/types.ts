@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** A school's Unique Reference Number: six digits. */
+export const UrnSchema = z.string().regex(/^\d{6}$/, 'a URN is six digits');
+export type Urn = z.infer<typeof UrnSchema>;
+
+export const REGIONS = [
+  'East of England',
+  'East Midlands',
+  'London',
+  'North East',
+  'North West',
+  'South East',
+  'South West',
+  'West Midlands',
+  'Yorkshire and the Humber',
+] as const;
+export const RegionSchema = z.enum(REGIONS);
+export type Region = z.infer<typeof RegionSchema>;
+
+export const OFSTED_GRADES = ['outstanding', 'good', 'requires_improvement', 'inadequate'] as const;
+export const OfstedGradeSchema = z.enum(OFSTED_GRADES);
+export type OfstedGrade = z.infer<typeof OfstedGradeSchema>;
+
+export const PHASES = ['nursery', 'primary', 'middle', 'secondary', 'all-through', 'sixteen-plus', 'special', 'alternative provision', 'other'] as const;
+export const PhaseSchema = z.enum(PHASES);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+/** A YYYY-MM-DD calendar date. */
+export const IsoDateSchema = z.iso.date();
+
+/** One establishment from the directory (imported from Get Information about Schools, or the demo file). */
+export const SchoolSchema = z.object({
+  urn: UrnSchema,
+  name: z.string().min(1),
+  type: z.string(),
+  phase: PhaseSchema,
+  localAuthority: z.string(),
+  region: RegionSchema.optional(),
+  trust: z.string().optional(),
+  pupils: z.number().int().nonnegative().optional(),
+  ofstedGrade: OfstedGradeSchema.optional(),
+  ofstedDate: IsoDateSchema.optional(),
+  /** The Buckinghamshire liaison group the school belongs to, when it belongs to one. */
+  liaisonGroupId: z.string().optional(),
+});
+export type School = z.infer<typeof SchoolSchema>;
+
+/** One of Buckinghamshire's 18 liaison groups; names are data an administrator can change. */
+export const LiaisonGroupSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+});
+export type LiaisonGroup = z.infer<typeof LiaisonGroupSchema>;
+
+export const SCHOOL_ROLES = ['headteacher', 'staff'] as const;
+export const SYSTEM_LEADER_ROLES = ['mat_ceo', 'nle'] as const;
+
+/** Who a Teams user is to the bot, keyed by their Azure AD object id. */
+export const ProfileSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('school'),
+    aadObjectId: z.string().min(1),
+    name: z.string().min(1),
+    urn: UrnSchema,
+    role: z.enum(SCHOOL_ROLES),
+    updatedAt: z.iso.datetime(),
+  }),
+  z.object({
+    kind: z.literal('system_leader'),
+    aadObjectId: z.string().min(1),
+    name: z.string().min(1),
+    organisation: z.string().min(1),
+    role: z.enum(SYSTEM_LEADER_ROLES),
+    email: z.email().optional(),
+    updatedAt: z.iso.datetime(),
+  }),
+]);
+export type Profile = z.infer<typeof ProfileSchema>;

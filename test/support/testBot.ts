@@ -1,0 +1,148 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { ConversationState, TestAdapter, type Activity, type ConversationReference } from 'botbuilder';
+import { assembleBot } from '../../bot/app.js';
+import { createAdapter, useTurnMiddleware } from '../../bot/adapter.js';
+import { BotStateStorage } from '../../bot/botStateStorage.js';
+import { loadConfig, type Config } from '../../bot/config.js';
+import { ConversationReferences } from '../../bot/conversationReferences.js';
+import { createJourneys, type JourneySet } from '../../bot/journeys.js';
+import { createLogger } from '../../bot/logger.js';
+import { ProactiveMessenger } from '../../bot/proactive.js';
+import type { BotServices } from '../../bot/services.js';
+import type { SchoolImprovementBot } from '../../bot/teamsBot.js';
+import { LowdbStore } from '../../storage/lowdbStore.js';
+
+export const TENANT = '00000000-0000-0000-0000-00000000aaaa';
+
+export interface TestBotOptions {
+  readonly env?: Record<string, string>;
+  readonly journeys?: (services: BotServices) => Promise<JourneySet>;
+  readonly now?: () => Date;
+  /** Reuse a data directory (to test a restart); a fresh temporary one otherwise. */
+  readonly dataDir?: string;
+}
+
+export interface TestBot {
+  readonly bot: SchoolImprovementBot;
+  readonly services: BotServices;
+  readonly store: LowdbStore;
+  readonly config: Config;
+  readonly dataDir: string;
+  /** Every log line written during the test, as parsed JSON. */
+  readonly logs: Record<string, unknown>[];
+  /** A TestAdapter for one conversation, as a given user. */
+  conversation(options?: ConversationOptions): TestAdapter;
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface ConversationOptions {
+  readonly kind?: 'personal' | 'groupChat' | 'channel';
+  readonly conversationId?: string;
+  readonly userId?: string;
+  readonly userName?: string;
+  readonly tenantId?: string;
+}
+
+export const BOT_ACCOUNT = { id: '28:bot-app-id', name: 'School improvement' };
+
+/** A fixed clock for conversation tests: 1 March 2024, 10:00 London time. */
+export const FIXED_NOW = () => new Date('2024-03-01T10:00:00Z');
+
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'sib-test-')));
+  const config = loadConfig({ NODE_ENV: 'test', BOT_AUTH: 'off', DATA_DIR: dataDir, LOG_LEVEL: 'info', TYPING_DELAY_MS: '60000', ...options.env });
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      callback();
+    },
+  });
+  const logger = createLogger(config.LOG_LEVEL, sink);
+  const store = new LowdbStore(dataDir);
+  const now = options.now ?? FIXED_NOW;
+  const conversationState = new ConversationState(new BotStateStorage(store));
+  // Proactive messages go through a real CloudAdapter to whatever serviceUrl the conversation has.
+  const cloudAdapter = createAdapter(config, logger, conversationState);
+  const references = new ConversationReferences(store);
+  const proactive = new ProactiveMessenger(cloudAdapter, '', references, logger);
+  const services: BotServices = { config, logger, store, now, references, proactive };
+  const bot = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
+
+  return {
+    bot,
+    services,
+    store,
+    config,
+    dataDir,
+    logs,
+    conversation(conversation = {}) {
+      const kind = conversation.kind ?? 'personal';
+      const userId = conversation.userId ?? 'aad-user-1';
+      const reference: Partial<ConversationReference> = {
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/uk/',
+        conversation: {
+          id: conversation.conversationId ?? (kind === 'personal' ? `a:personal-${userId}` : `19:${kind}-chat@thread.v2`),
+          conversationType: kind,
+          isGroup: kind !== 'personal',
+          tenantId: conversation.tenantId ?? TENANT,
+          name: '',
+        },
+        user: { id: `29:${userId}`, name: conversation.userName ?? 'Alex Head', aadObjectId: userId } as ConversationReference['user'],
+        bot: BOT_ACCOUNT,
+      };
+      const adapter = new TestAdapter(async (context) => bot.run(context), {
+        channelData: { tenant: { id: conversation.tenantId ?? TENANT } },
+      } as Partial<Activity>);
+      Object.assign(adapter.conversation, reference);
+      useTurnMiddleware(adapter, config, logger, conversationState);
+      return adapter;
+    },
+    async close({ keepData = false } = {}) {
+      await store.close();
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A message that @mentions the bot, as Teams sends it in a group chat or channel. */
+export function mentionMessage(text: string): Partial<Activity> {
+  return {
+    type: 'message',
+    text: `<at>${BOT_ACCOUNT.name}</at> ${text}`,
+    entities: [{ type: 'mention', mentioned: BOT_ACCOUNT, text: `<at>${BOT_ACCOUNT.name}</at>` }],
+  };
+}
+
+/** The Adaptive Card in a reply, or undefined. */
+export function cardOf(activity: Partial<Activity> | undefined): Record<string, unknown> | undefined {
+  const attachment = activity?.attachments?.find((item) => item.contentType === 'application/vnd.microsoft.card.adaptive');
+  return attachment?.content as Record<string, unknown> | undefined;
+}
+
+/** Every text a card shows, flattened, for assertions about what a user reads. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title' || key === 'value' || key === 'label' || key === 'placeholder') && typeof value === 'string') texts.push(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(card);
+  return texts.join('\n');
+}
+
+/** Sends one activity (or text) and returns the bot's replies to it, typing indicators left out. */
+export async function say(adapter: TestAdapter, input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
+  const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input } : input;
+  await adapter.receiveActivity(activity);
+  return adapter.activeQueue.splice(0).filter((reply) => reply.type !== 'typing');
+}
