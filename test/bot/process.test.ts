@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, startBotProcess, type BotProcess } from '../support/botProcess.js';
+
+let bot: BotProcess | undefined;
+let dataDir: string | undefined;
+afterEach(async () => {
+  await bot?.stop('SIGKILL');
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  bot = dataDir = undefined;
+});
+
+describe('the bot as a process', () => {
+  it('refuses to start on bad configuration, naming the variable, and exits non-zero', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', BOT_AUTH: 'off' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('BOT_AUTH cannot be off when NODE_ENV=production');
+  });
+
+  it('says at start that authentication is off, and stops cleanly on SIGTERM', async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'sib-process-'));
+    bot = await startBotProcess({ BOT_AUTH: 'off', DATA_DIR: dataDir });
+    expect(bot.logs.some((line) => String(line.msg).includes('authentication is OFF'))).toBe(true);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    expect(await bot.stop('SIGTERM')).toBe(0);
+    expect(bot.logs.map((line) => line.msg)).toContain('stopped');
+  });
+});
