@@ -11,6 +11,7 @@ import {
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { duplicateActivityGuard } from './middleware/duplicateActivityGuard.js';
+import { ConversationPacer, outboundPacing } from './middleware/outboundPacing.js';
 import { tenantAllowList } from './middleware/tenantAllowList.js';
 
 export const SOMETHING_WENT_WRONG =
@@ -39,9 +40,12 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
 export function useTurnMiddleware(adapter: BotAdapter, config: Config, logger: Logger, conversationState: ConversationState): void {
   adapter.use(tenantAllowList(config.ALLOWED_TENANT_IDS, logger));
   adapter.use(duplicateActivityGuard(logger));
+  adapter.use(outboundPacing(new ConversationPacer()));
   adapter.use(new ShowTypingMiddleware(config.TYPING_DELAY_MS, 2_000));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // A proactive message has nobody waiting in the chat: its sender decides what a failure means.
+    if (context.activity.type === ActivityTypes.Event && context.activity.name === 'ContinueConversation') throw error;
     logger.error(
       { err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type, activityId: context.activity.id },
       'a turn failed',

@@ -29,7 +29,8 @@ export class ConversationReferences {
     const kind = conversationKindOf(context);
     const userAadObjectId = kind === 'personal' ? (context.activity.from?.aadObjectId ?? context.activity.from?.id) : undefined;
     const saved: SavedConversation = {
-      reference: TurnContext.getConversationReference(context.activity),
+      // Without the activity id, a proactive message starts a new message instead of replying to an old one.
+      reference: { ...TurnContext.getConversationReference(context.activity), activityId: undefined },
       kind,
       userAadObjectId,
       savedAt: now.toISOString(),
@@ -39,8 +40,14 @@ export class ConversationReferences {
     this.#saved.add(conversationId);
   }
 
+  /** After the bot was blocked or removed: nothing more is sent to this conversation until it is heard from again. */
   async forget(conversationId: string): Promise<void> {
     this.#saved.delete(conversationId);
+    const saved = await this.ofConversation(conversationId);
+    if (saved?.userAadObjectId) {
+      const personal = await this.ofPerson(saved.userAadObjectId);
+      if (personal?.reference.conversation?.id === conversationId) await this.store.delete(keyOfPersonalChat(saved.userAadObjectId));
+    }
     await this.store.delete(keyOfConversation(conversationId));
   }
 
