@@ -37,7 +37,8 @@ function encodeSegment(segment: string): string {
  * The embedded store: one small lowdb JSON file per record under `<dataDir>/store/`, so that a
  * write costs the same however many other records there are. lowdb's file adapter writes to a
  * temporary file and renames it over the old one, so a crash mid-write leaves either the old
- * record or the new one, never half of either. A write is acknowledged only once it is on disk.
+ * record or the new one, never half of either. A write is acknowledged once the rename is done, so it
+ * survives the process being killed; lowdb does not fsync, so a power cut may still lose the latest writes.
  */
 export class LowdbStore implements Store {
   readonly #root: string;

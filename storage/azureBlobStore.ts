@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { text } from 'node:stream/consumers';
+import { BlobServiceClient, RestError, type BlobRequestConditions, type ContainerClient } from '@azure/storage-blob';
+import {
+  ConflictError,
+  InvalidKeyError,
+  assertValidKey,
+  assertValidPrefix,
+  type Store,
+  type StoredRecord,
+  type WriteCondition,
+} from './store.js';
+
+interface RecordBlob<T> {
+  key: string;
+  value: T;
+}
+
+const SAFE_SEGMENT = /^[A-Za-z0-9_-]+$/;
+const LONGEST_SEGMENT = 160;
+/** Azure's limit on a blob name, in characters. */
+const LONGEST_BLOB_NAME = 1024;
+/** How many blobs a listing downloads at once: enough to hide latency, few enough not to be throttled. */
+const DOWNLOADS_AT_ONCE = 16;
+
+/**
+ * A key segment as a blob-name segment. Everything but letters, digits, `_` and `-` is written as
+ * `%XX` bytes, so `.` and `..` can never become path steps that a URL would collapse, and a name
+ * never ends in a dot (which Azure discourages). Very long segments keep a readable head and a hash.
+ */
+function blobSegment(segment: string): string {
+  const encoded = SAFE_SEGMENT.test(segment)
+    ? segment
+    : Array.from(Buffer.from(segment, 'utf8'), (byte) => {
+        const char = String.fromCharCode(byte);
+        return /[A-Za-z0-9_-]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      }).join('');
+  if (encoded.length <= LONGEST_SEGMENT) return encoded;
+  return `${encoded.slice(0, 96)}~${createHash('sha256').update(segment).digest('hex')}`;
+}
+
+function blobPath(keyOrPrefix: string): string {
+  return keyOrPrefix
+    .split('/')
+    .map((segment) => (segment.length === 0 ? segment : blobSegment(segment)))
+    .join('/');
+}
+
+function statusOf(error: unknown): number | undefined {
+  return error instanceof RestError ? error.statusCode : undefined;
+}
+
+function codeOf(error: unknown): string | undefined {
+  return error instanceof RestError ? error.code : undefined;
+}
+
+function conditionsFor(condition: WriteCondition): BlobRequestConditions | undefined {
+  if (condition === '*') return undefined;
+  if (condition === null) return { ifNoneMatch: '*' };
+  return { ifMatch: condition };
+}
+
+/** Whether a failed upload means the condition did not hold, rather than that the service failed. */
+function isFailedCondition(error: unknown, condition: WriteCondition): boolean {
+  const status = statusOf(error);
+  if (status === 412) return true;
+  if (status === 409) return codeOf(error) === 'BlobAlreadyExists';
+  // Azurite and the service answer 412 to an If-Match on a missing blob; a 404 there means the same thing.
+  return status === 404 && typeof condition === 'string' && codeOf(error) === 'BlobNotFound';
+}
+
+async function mapAtMost<A, B>(items: readonly A[], limit: number, task: (item: A) => Promise<B>): Promise<B[]> {
+  const results = new Array<B>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as A);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * The scale-out store: one block blob per record in one container, the body `{ key, value }`.
+ * The blob's own ETag is the record's eTag, so the service itself enforces every condition and
+ * any number of bot instances can share the container.
+ */
+export class AzureBlobStore implements Store {
+  readonly #container: ContainerClient;
+  readonly #underWay = new Set<Promise<unknown>>();
+  #opened: Promise<void> | undefined;
+
+  constructor(connectionString: string, containerName: string) {
+    this.#container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+  }
+
+  /** Creates the container when it does not exist yet; every other call waits for this first. */
+  open(): Promise<void> {
+    this.#opened ??= this.#container.createIfNotExists().then(
+      () => undefined,
+      (error: unknown) => {
+        this.#opened = undefined;
+        throw error;
+      },
+    );
+    return this.#opened;
+  }
+
+  #blobName(key: string): string {
+    const name = blobPath(key);
+    if (name.length > LONGEST_BLOB_NAME) {
+      throw new InvalidKeyError(`The record key is too long to store: ${JSON.stringify(key.slice(0, 80))}…`);
+    }
+    return name;
+  }
+
+  async read<T>(key: string): Promise<StoredRecord<T> | undefined> {
+    assertValidKey(key);
+    const name = this.#blobName(key);
+    await this.open();
+    return this.#download<T>(name);
+  }
+
+  async write<T>(key: string, value: T, condition: WriteCondition): Promise<string> {
+    assertValidKey(key);
+    const name = this.#blobName(key);
+    return this.#track(async () => {
+      await this.open();
+      const body = JSON.stringify({ key, value } satisfies RecordBlob<T>);
+      try {
+        const response = await this.#container.getBlockBlobClient(name).upload(body, Buffer.byteLength(body), {
+          conditions: conditionsFor(condition),
+          blobHTTPHeaders: { blobContentType: 'application/json' },
+        });
+        if (response.etag === undefined) throw new Error(`The blob service gave no ETag for ${key}`);
+        return response.etag;
+      } catch (error) {
+        if (isFailedCondition(error, condition)) throw new ConflictError(key, condition);
+        throw error;
+      }
+    });
+  }
+
+  async delete(key: string, condition?: string): Promise<void> {
+    assertValidKey(key);
+    const name = this.#blobName(key);
+    return this.#track(async () => {
+      await this.open();
+      const blob = this.#container.getBlockBlobClient(name);
+      try {
+        await blob.delete({ conditions: condition === undefined || condition === '*' ? undefined : { ifMatch: condition } });
+      } catch (error) {
+        if (statusOf(error) === 404) return;
+        // The service may answer 412 to an If-Match on a blob that is already gone; gone is what was asked for.
+        if (statusOf(error) === 412) {
+          if (!(await blob.exists())) return;
+          throw new ConflictError(key, condition ?? '*');
+        }
+        throw error;
+      }
+    });
+  }
+
+  async list<T>(prefix: string): Promise<StoredRecord<T>[]> {
+    assertValidPrefix(prefix);
+    await this.open();
+    const names: string[] = [];
+    for await (const blob of this.#container.listBlobsFlat({ prefix: blobPath(prefix) })) names.push(blob.name);
+    const records = await mapAtMost(names, DOWNLOADS_AT_ONCE, (name) => this.#download<T>(name));
+    return records
+      .filter((record): record is StoredRecord<T> => record !== undefined)
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async close(): Promise<void> {
+    while (this.#underWay.size > 0) await Promise.allSettled(this.#underWay);
+  }
+
+  async #download<T>(name: string): Promise<StoredRecord<T> | undefined> {
+    let response;
+    try {
+      response = await this.#container.getBlockBlobClient(name).download();
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+    if (response.readableStreamBody === undefined || response.etag === undefined) {
+      throw new Error(`The blob service sent no body or ETag for ${name}`);
+    }
+    const record = JSON.parse(await text(response.readableStreamBody)) as RecordBlob<T>;
+    return { key: record.key, value: record.value, eTag: response.etag };
+  }
+
+  #track<R>(task: () => Promise<R>): Promise<R> {
+    const result = task();
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#underWay.add(settled);
+    void settled.then(() => this.#underWay.delete(settled));
+    return result;
+  }
+}
