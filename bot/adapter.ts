@@ -4,10 +4,12 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   ShowTypingMiddleware,
+  StatusCodes,
   type BotAdapter,
   type ConversationState,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { duplicateActivityGuard } from './middleware/duplicateActivityGuard.js';
@@ -17,6 +19,44 @@ import { tenantAllowList } from './middleware/tenantAllowList.js';
 export const SOMETHING_WENT_WRONG =
   'Sorry, something went wrong on my side and I could not finish that. Nothing you had saved is lost. Please try again, or say "help".';
 
+/**
+ * Naming any one endpoint makes botbuilder take every endpoint from configuration, so with a
+ * custom OpenID metadata address (tests point it at a local JWKS) the public cloud's other
+ * values are stated here rather than left empty.
+ */
+function publicCloudWithMetadata(openIdMetadataUrl: string): Record<string, string | boolean> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
+  };
+}
+
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/**
+ * botbuilder answers 401 only for its own AuthenticationError; a token with a bad signature
+ * fails inside the JWT library with another error and would come back as a 500 that echoes the
+ * library's message. Every token failure is a 401.
+ */
+function refuseBadTokensWith401(authentication: ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
+  const authenticateRequest = authentication.authenticateRequest.bind(authentication);
+  authentication.authenticateRequest = async (activity, authHeader) => {
+    try {
+      return await authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError('Unauthorized. The token is not valid.', StatusCodes.UNAUTHORIZED);
+      throw error;
+    }
+  };
+  return authentication;
+}
+
 /** The Bot Framework adapter: checks each request's token (unless BOT_AUTH=off), then runs the middleware. */
 export function createAdapter(config: Config, logger: Logger, conversationState: ConversationState): CloudAdapter {
   const appId = config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? '');
@@ -25,12 +65,10 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
     MicrosoftAppPassword: config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppPassword ?? ''),
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-    ...(config.BotOpenIdMetadata
-      ? { BotOpenIdMetadata: config.BotOpenIdMetadata, ToBotFromChannelOpenIdMetadataUrl: config.BotOpenIdMetadata }
-      : {}),
+    ...(config.BotOpenIdMetadata ? publicCloudWithMetadata(config.BotOpenIdMetadata) : {}),
   };
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
+  const adapter = new CloudAdapter(refuseBadTokensWith401(new ConfigurationBotFrameworkAuthentication(settings, credentials)));
 
   useTurnMiddleware(adapter, config, logger, conversationState);
   return adapter;
