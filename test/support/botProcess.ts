@@ -14,9 +14,18 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs `bot/main.ts` as its own process on the project's Node, as `npm start` would, on a free port. */
-export function startBotProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+export interface BotProcessOptions {
+  /** The entry point, relative to the project; `bot/main.ts` (as `npm start` runs it) by default. */
+  readonly script?: string;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Runs the bot as its own process on the project's Node, on a free port, and resolves once it
+ * logs that it is listening.
+ */
+export function startBotProcess(env: Record<string, string>, { script = 'bot/main.ts', timeoutMs = 20_000 }: BotProcessOptions = {}): Promise<BotProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
