@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../directory/types.js';
+import { fail, ok, type Result } from '../result.js';
+import { SectionDraftSchemas } from './sections.js';
+
+/** A system leader's deployment form while it is being filled, section by section; what the store keeps. */
+export const DeploymentDraftSchema = z.object({
+  id: z.string().min(1),
+  /** The system leader who owns the form. */
+  ownerAadObjectId: z.string().min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** Stamped by whoever saves the draft: the form's own functions take no clock. */
+  updatedAt: z.iso.datetime({ offset: true }),
+  /** The dates on which a day of support was delivered, oldest first; drives the form's timeline. */
+  daysDeliveredLog: z.array(IsoDateSchema),
+  sections: z.object(SectionDraftSchemas),
+});
+export type DeploymentDraft = z.infer<typeof DeploymentDraftSchema>;
+
+export function newDeploymentDraft(id: string, ownerAadObjectId: string, now: string): DeploymentDraft {
+  return {
+    id,
+    ownerAadObjectId,
+    createdAt: now,
+    updatedAt: now,
+    daysDeliveredLog: [],
+    sections: { 1: {}, 2: {}, 3: {}, 4: {}, 5: {}, 6: {}, 7: {}, 8: {} },
+  };
+}
+
+/** Logs a day of support as delivered on `date` (YYYY-MM-DD); logging the same date twice changes nothing. */
+export function recordDeliveredDay(draft: DeploymentDraft, date: unknown): Result<DeploymentDraft> {
+  const parsed = IsoDateSchema.safeParse(date);
+  if (!parsed.success) return fail('Give the date the day of support was delivered, like 2024-03-12.');
+  if (draft.daysDeliveredLog.includes(parsed.data)) return ok(draft);
+  return ok({ ...draft, daysDeliveredLog: [...draft.daysDeliveredLog, parsed.data].sort() });
+}

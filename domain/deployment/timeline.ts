@@ -1,0 +1,78 @@
+/**
+ * The deployment's timeline: the suggested 10-day model, which form sections fall due after
+ * which delivered day, and the reminders a system leader gets. Days are calendar days (the
+ * guidance says "3 days" and "10 days" without saying working days).
+ */
+import { sectionCompleteness } from './completeness.js';
+import type { DeploymentDraft } from './draft.js';
+import { DEPLOYMENT_PROGRAMME } from './programme.js';
+import { SECTION_NUMBERS, type SectionNumber } from './sections.js';
+
+export type DeploymentStage = 'start_up' | 'scoping' | 'explore' | 'delivery' | 'sustained_improvement' | 'closure';
+
+export interface ModelDay {
+  readonly day: number;
+  readonly stage: DeploymentStage;
+  readonly title: string;
+  /** Only the first and last days are fixed; the rest may be moved to fit the school. */
+  readonly fixed: boolean;
+}
+
+/** The guidance's suggested structure for the 10 days. */
+export const TEN_DAY_MODEL: readonly ModelDay[] = [
+  { day: 1, stage: 'start_up', title: 'Start-up: pre-engagement agreements', fixed: true },
+  { day: 2, stage: 'scoping', title: 'Scoping: identify causes and barriers together', fixed: false },
+  { day: 3, stage: 'explore', title: 'Explore: the climate for change and the evidence', fixed: false },
+  { day: 4, stage: 'delivery', title: 'Delivery', fixed: false },
+  { day: 5, stage: 'delivery', title: 'Delivery', fixed: false },
+  { day: 6, stage: 'delivery', title: 'Delivery, with the mid-engagement review', fixed: false },
+  { day: 7, stage: 'delivery', title: 'Delivery', fixed: false },
+  { day: 8, stage: 'delivery', title: 'Delivery', fixed: false },
+  { day: 9, stage: 'sustained_improvement', title: 'Sustained improvement: capacity and capability', fixed: false },
+  { day: 10, stage: 'closure', title: 'Closure: quality assurance, reporting and next steps', fixed: true },
+];
+
+/** The delivered day after which each section of the form is due. */
+export const SECTION_DUE_AFTER_DAY: Readonly<Record<SectionNumber, number>> = { 1: 1, 2: 2, 3: 6, 4: 9, 5: 10, 6: 10, 7: 10, 8: 10 };
+
+/** The sections due once this many days have been delivered (half days count only when a whole day is reached). */
+export function dueSections(daysDelivered: number): SectionNumber[] {
+  if (!Number.isFinite(daysDelivered)) return [];
+  return SECTION_NUMBERS.filter((section) => SECTION_DUE_AFTER_DAY[section] <= daysDelivered);
+}
+
+export type ReminderKind = 'section3_due' | 'send_to_school' | 'submit_to_rdp';
+
+export interface Reminder {
+  readonly kind: ReminderKind;
+  /** YYYY-MM-DD. */
+  readonly dueDate: string;
+  readonly overdue: boolean;
+}
+
+const addDays = (isoDate: string, days: number): string => {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+/**
+ * What the system leader still has to do as of `today` (YYYY-MM-DD), each with its due date:
+ * the mid-engagement section once day 6 has been delivered; sending the signed form to the school
+ * within 3 days of signing; submitting it to the RDP within 10 days of signing.
+ */
+export function remindersDue(draft: DeploymentDraft, today: string): Reminder[] {
+  const reminders: Reminder[] = [];
+  const remind = (kind: ReminderKind, dueDate: string) => reminders.push({ kind, dueDate, overdue: dueDate < today });
+
+  const delivered = draft.daysDeliveredLog.filter((date) => date <= today).sort();
+  const midReviewDay = delivered[SECTION_DUE_AFTER_DAY[3] - 1];
+  if (midReviewDay !== undefined && !sectionCompleteness(draft, 3).complete) remind('section3_due', midReviewDay);
+
+  const { signedBySystemLeaderAt: signed, sentToSchoolAt: sent, submittedToRdpAt: submitted } = draft.sections[8];
+  if (signed !== undefined && signed <= today) {
+    if (sent === undefined) remind('send_to_school', addDays(signed, DEPLOYMENT_PROGRAMME.sendToSchoolWithinDays));
+    if (submitted === undefined) remind('submit_to_rdp', addDays(signed, DEPLOYMENT_PROGRAMME.submitToRdpWithinDays));
+  }
+  return reminders;
+}
