@@ -11,9 +11,18 @@ import { ConversationReferences } from './conversationReferences.js';
 import { createJourneys, type JourneySet } from './journeys.js';
 import { createLogger, type Logger } from './logger.js';
 import { ProactiveMessenger } from './proactive.js';
+import { ExportLinks } from './exportLinks.js';
+import { registerExportRoute } from './http/exportRoute.js';
+import { registerStaticRoutes } from './http/staticRoutes.js';
 import { createHttpServer } from './server.js';
+import { SsoTokenVerifier } from './ssoToken.js';
 import type { BotServices } from './services.js';
 import { SchoolImprovementBot } from './teamsBot.js';
+
+/** Where browsers reach this server; in local development, the port it listens on. */
+export function publicBaseUrl(config: Config): string {
+  return config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+}
 
 export interface AppOptions {
   readonly logger?: Logger;
@@ -60,14 +69,30 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const adapter = createAdapter(config, logger, conversationState);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(adapter, config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? ''), references, logger);
-  const services: BotServices = { config, logger, store, now, references, proactive };
+  const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
+  const services: BotServices = { config, logger, store, now, references, proactive, exports };
+  const ssoVerifier = new SsoTokenVerifier({
+    jwksUrl: config.AAD_JWKS_URL,
+    audience: config.SSO_AUDIENCE,
+    issuer: config.AAD_ISSUER,
+    allowedTenantIds: config.ALLOWED_TENANT_IDS,
+  });
 
   const bot = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
 
-  const http = createHttpServer(adapter, (context) => bot.run(context), logger, async () => {
-    await store.read('health/probe');
-    return true;
-  });
+  const http = createHttpServer(
+    adapter,
+    (context) => bot.run(context),
+    logger,
+    async () => {
+      await store.read('health/probe');
+      return true;
+    },
+    (server) => {
+      registerStaticRoutes(server);
+      registerExportRoute(server, exports, ssoVerifier, config, logger);
+    },
+  );
 
   let closing: Promise<void> | undefined;
   return {

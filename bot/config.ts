@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBankDetailsKey } from '../domain/deployment/bankDetails.js';
 
 const commaList = z
   .string()
@@ -34,6 +35,19 @@ const EnvironmentSchema = z
     AZURE_STORAGE_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name: 3-63 lower-case letters, digits and hyphens').default('school-improvement-bot'),
     /** How long the bot waits for turns under way to finish when asked to stop. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** Where users' browsers reach this server (download links, the tab): https in production. */
+    PUBLIC_BASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /** Signs download links; without it a random secret is made at start and links die with the process. */
+    EXPORT_LINK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    EXPORT_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    /** 32 bytes (base64 or 64 hex characters) that encrypt bank details at rest; without it no bank details are taken. */
+    BANK_DETAILS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** Days after a deployment form's payment that its bank details are erased. */
+    BANK_DETAILS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+    /** Azure AD: the keys that sign Teams single sign-on tokens, their issuer and audience (the tab's app id URI). */
+    AAD_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    AAD_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
+    SSO_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
     /** Turns slower than this show a typing indicator. */
     TYPING_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   })
@@ -53,6 +67,9 @@ const EnvironmentSchema = z
     }
     if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId && env.BOT_AUTH === 'on') {
       context.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${env.MicrosoftAppType}` });
+    }
+    if (env.BANK_DETAILS_KEY !== undefined && !parseBankDetailsKey(env.BANK_DETAILS_KEY).ok) {
+      context.addIssue({ code: 'custom', path: ['BANK_DETAILS_KEY'], message: 'must be 32 bytes: 44 characters of base64 or 64 hexadecimal digits' });
     }
     if (env.STORE === 'azure-blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
       context.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORE=azure-blob' });

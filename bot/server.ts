@@ -16,6 +16,7 @@ export function createHttpServer(
   runTurn: (context: TurnContext) => Promise<void>,
   logger: Logger,
   isHealthy: () => Promise<boolean>,
+  registerRoutes: (server: restify.Server) => void = () => undefined,
 ): HttpServer {
   const server = restify.createServer({ name: 'school-improvement-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
@@ -48,5 +49,6 @@ export function createHttpServer(
     res.json({ status: healthy ? 'ok' : 'unavailable' });
   });
 
+  registerRoutes(server);
   return { server, inFlight: () => inFlight };
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { ConversationState, TestAdapter, type Activity, type ConversationReference } from 'botbuilder';
-import { assembleBot } from '../../bot/app.js';
+import { assembleBot, publicBaseUrl } from '../../bot/app.js';
+import { ExportLinks } from '../../bot/exportLinks.js';
 import { createAdapter, useTurnMiddleware } from '../../bot/adapter.js';
 import { BotStateStorage } from '../../bot/botStateStorage.js';
 import { loadConfig, type Config } from '../../bot/config.js';
@@ -69,7 +70,8 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const cloudAdapter = createAdapter(config, logger, conversationState);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(cloudAdapter, '', references, logger);
-  const services: BotServices = { config, logger, store, now, references, proactive };
+  const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
+  const services: BotServices = { config, logger, store, now, references, proactive, exports };
   const bot = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
 
   return {

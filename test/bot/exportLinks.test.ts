@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { CSV } from '../../bot/exportLinks.js';
+import { createLogger } from '../../bot/logger.js';
+
+let app: App;
+let dataDir: string;
+let base: string;
+let clock = new Date('2024-03-01T10:00:00Z');
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'sib-exports-'));
+  const config = loadConfig({ NODE_ENV: 'test', BOT_AUTH: 'off', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', EXPORT_LINK_TTL_MINUTES: '15' });
+  app = await createApp(config, { logger: createLogger('silent'), now: () => clock });
+  base = `http://127.0.0.1:${await app.listen()}`;
+});
+afterAll(async () => {
+  await app.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function newLink(owner = 'aad-sit-admin'): Promise<URL> {
+  const { url } = await app.services.exports.create(owner, { filename: 'nominations.csv', contentType: CSV, bytes: Buffer.from('group,first choice\nlg-01,900001\n') });
+  const link = new URL(url);
+  return new URL(`${link.pathname}${link.search}`, base);
+}
+
+const download = (url: URL, user?: string) => fetch(url, { headers: user ? { 'x-dev-aad-object-id': user } : {} });
+
+describe('export download links', () => {
+  it('give the file to the person who asked for it', async () => {
+    const response = await download(await newLink(), 'aad-sit-admin');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('nominations.csv');
+    expect(await response.text()).toContain('lg-01,900001');
+  });
+
+  it('refuse someone else', async () => {
+    const response = await download(await newLink(), 'aad-another-user');
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toContain('belongs to someone else');
+  });
+
+  it('refuse a tampered link', async () => {
+    const link = await newLink();
+    link.searchParams.set('sig', `${link.searchParams.get('sig')?.slice(0, -2)}xx`);
+    expect((await download(link, 'aad-sit-admin')).status).toBe(403);
+  });
+
+  it('refuse a link once it has expired', async () => {
+    const link = await newLink();
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    const response = await download(link, 'aad-sit-admin');
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toContain('expired');
+  });
+
+  it('refuse a request that says nobody is asking', async () => {
+    expect((await download(await newLink())).status).toBe(401);
+  });
+
+  it('send a browser a page that signs in through Teams before fetching the file', async () => {
+    const response = await fetch(await newLink(), { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('microsoftTeams.authentication.getAuthToken');
+    expect(page).not.toContain('lg-01');
+    expect((await fetch(`${base}/web/vendor/MicrosoftTeams.min.js`)).status).toBe(200);
+  });
+});
