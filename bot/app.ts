@@ -16,6 +16,7 @@ import { registerExportRoute } from './http/exportRoute.js';
 import { registerStaticRoutes } from './http/staticRoutes.js';
 import { createHttpServer } from './server.js';
 import { SsoTokenVerifier } from './ssoToken.js';
+import { Scheduler, type ScheduledWork } from './scheduler.js';
 import type { BotServices } from './services.js';
 import { SchoolImprovementBot } from './teamsBot.js';
 
@@ -35,6 +36,8 @@ export interface App {
   readonly adapter: CloudAdapter;
   readonly bot: SchoolImprovementBot;
   readonly services: BotServices;
+  /** Runs the journeys' reminders now (tests and the benchmark call it instead of waiting). */
+  readonly scheduler: Scheduler;
   /** Starts listening; resolves with the port actually bound (PORT=0 picks a free one). */
   listen(port?: number, host?: string): Promise<number>;
   /** Stops taking requests, waits for turns under way (up to the grace period), and flushes the store. */
@@ -46,10 +49,11 @@ export async function assembleBot(
   services: BotServices,
   conversationState: ConversationState,
   journeys: (services: BotServices) => Promise<JourneySet>,
-): Promise<SchoolImprovementBot> {
+): Promise<{ bot: SchoolImprovementBot; scheduled: ScheduledWork[] }> {
   const journeySet = await journeys(services);
   await journeySet.start?.();
-  return new SchoolImprovementBot({
+  const scheduled = journeySet.journeys.flatMap((journey) => (journey.scheduled ? [{ name: journey.id, run: journey.scheduled }] : []));
+  const bot = new SchoolImprovementBot({
     conversationState,
     router: new ConversationRouter(conversationState, journeySet.journeys),
     verbs: journeySet.journeys.flatMap((journey) => journey.verbs),
@@ -59,6 +63,7 @@ export async function assembleBot(
     logger: services.logger,
     now: services.now,
   });
+  return { bot, scheduled };
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -78,7 +83,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     allowedTenantIds: config.ALLOWED_TENANT_IDS,
   });
 
-  const bot = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
+  const { bot, scheduled } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
+  const scheduler = new Scheduler(scheduled, config.SCHEDULER_INTERVAL_SECONDS * 1000, now, logger);
 
   const http = createHttpServer(
     adapter,
@@ -99,9 +105,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     adapter,
     bot,
     services,
+    scheduler,
     async listen(port = config.PORT, host = config.HOST) {
       http.server.listen(port, host);
       await once(http.server.server, 'listening');
+      scheduler.start();
       return (http.server.address() as AddressInfo).port;
     },
     close() {
@@ -112,6 +120,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         if (http.inFlight() > 0) logger.warn({ inFlight: http.inFlight() }, 'stopping with turns still under way');
         http.server.server.closeAllConnections?.();
         await stopped;
+        await scheduler.stop();
         await store.close();
       })();
       return closing;

@@ -35,6 +35,12 @@ export interface Journey {
   readonly dialogs: readonly Dialog[];
   readonly commands: readonly Command[];
   readonly verbs: readonly CardVerb[];
+  /**
+   * Work the journey does on its own (reminders), run by the bot's scheduler every minute and
+   * at start. It must be safe to run twice and from several instances: record what was sent
+   * with a create-only write (`store.write(key, value, null)`) before sending, so it goes once.
+   */
+  readonly scheduled?: (now: Date) => Promise<void>;
 }
 
 /** Lower case, single spaces, no surrounding punctuation: what command words are matched against. */

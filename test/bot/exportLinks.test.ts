@@ -42,7 +42,7 @@ describe('export download links', () => {
   it('refuse someone else', async () => {
     const response = await download(await newLink(), 'aad-another-user');
     expect(response.status).toBe(403);
-    expect((await response.json()).error).toContain('belongs to someone else');
+    expect(((await response.json()) as { error: string }).error).toContain('belongs to someone else');
   });
 
   it('refuse a tampered link', async () => {
@@ -56,7 +56,7 @@ describe('export download links', () => {
     clock = new Date(clock.getTime() + 16 * 60_000);
     const response = await download(link, 'aad-sit-admin');
     expect(response.status).toBe(403);
-    expect((await response.json()).error).toContain('expired');
+    expect(((await response.json()) as { error: string }).error).toContain('expired');
   });
 
   it('refuse a request that says nobody is asking', async () => {

@@ -32,6 +32,8 @@ export interface TestBot {
   readonly store: LowdbStore;
   readonly config: Config;
   readonly dataDir: string;
+  /** Runs every journey's scheduled work (reminders) once, as the bot's scheduler would. */
+  runScheduled(now: Date): Promise<void>;
   /** Every log line written during the test, as parsed JSON. */
   readonly logs: Record<string, unknown>[];
   /** A TestAdapter for one conversation, as a given user. */
@@ -72,7 +74,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const proactive = new ProactiveMessenger(cloudAdapter, '', references, logger);
   const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
   const services: BotServices = { config, logger, store, now, references, proactive, exports };
-  const bot = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
+  const { bot, scheduled } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
 
   return {
     bot,
@@ -81,6 +83,9 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
     config,
     dataDir,
     logs,
+    async runScheduled(at) {
+      for (const work of scheduled) await work.run(at);
+    },
     conversation(conversation = {}) {
       const kind = conversation.kind ?? 'personal';
       const userId = conversation.userId ?? 'aad-user-1';

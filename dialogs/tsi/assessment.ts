@@ -1,0 +1,52 @@
+import type { Actor } from '../../bot/actor.js';
+import { tsiResultCard } from '../../cards/tsiCards.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import { assessEligibility, type EligibilityInput } from '../../domain/tsi/eligibility.js';
+import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import type { EligibilityRepository, EligibilitySubject } from '../../storage/eligibilityRepository.js';
+
+/** What the form and the questions both end with: who the check is about, and the rule's input. */
+export interface TsiAnswers {
+  readonly subject: EligibilitySubject;
+  readonly input: EligibilityInput;
+}
+
+export interface AssessmentDeps {
+  readonly repository: EligibilityRepository;
+  readonly now: () => Date;
+  readonly deploymentFormAvailable: () => boolean;
+}
+
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in England, as YYYY-MM-DD: a judgement dated later is in the future. */
+export function todayIn(now: Date): string {
+  return londonDate.format(now);
+}
+
+/**
+ * Runs the rule on the answers, saves the check with its inputs and outcome, and renders the
+ * result for the person who asked. Answers the rule refuses come back as its reasons, unsaved.
+ */
+export async function assessAndRecord(deps: AssessmentDeps, actor: Actor, answers: TsiAnswers, via: 'form' | 'questions'): Promise<Result<AdaptiveCard>> {
+  const offer = DEFAULT_OFFER;
+  const now = deps.now();
+  const outcome = assessEligibility(answers.input, { today: todayIn(now), offer });
+  if (!outcome.ok) return fail(...outcome.errors);
+  const check = await deps.repository.save({
+    aadObjectId: actor.aadObjectId,
+    checkedAt: now.toISOString(),
+    via,
+    subject: answers.subject,
+    input: answers.input,
+    offerYear: offer.year,
+    outcome: outcome.value,
+  });
+  return ok(
+    tsiResultCard(check, {
+      offer,
+      offerDeploymentForm: actor.profile?.kind === 'system_leader' && deps.deploymentFormAvailable(),
+    }),
+  );
+}
