@@ -48,6 +48,8 @@ const EnvironmentSchema = z
     AAD_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     AAD_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
     SSO_AUDIENCE: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** Load the fictional demo schools when the directory is empty (on by default except in production). */
+    DEMO_DIRECTORY: z.enum(['on', 'off']).optional(),
     /** How often the bot looks for reminders that are due (0 turns the scheduler off). */
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /** Turns slower than this show a typing indicator. */

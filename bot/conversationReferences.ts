@@ -11,8 +11,8 @@ export interface SavedConversation {
   readonly savedAt: string;
 }
 
-const keyOfConversation = (conversationId: string) => `conversations/by-id/${conversationId}`;
-const keyOfPersonalChat = (aadObjectId: string) => `conversations/personal/${aadObjectId}`;
+const keyOfConversation = (conversationId: string) => `conversations/by-id/${encodeURIComponent(conversationId)}`;
+const keyOfPersonalChat = (aadObjectId: string) => `conversations/personal/${encodeURIComponent(aadObjectId)}`;
 
 /**
  * The conversation references proactive messages need, saved when the bot is installed or first

@@ -1,4 +1,7 @@
+import { createDirectoryJourney } from '../dialogs/directory/index.js';
 import type { Journey } from '../dialogs/journey.js';
+import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
+import { ProfileRepository } from '../storage/profileRepository.js';
 import type { ActorSources } from './actor.js';
 import type { BotServices } from './services.js';
 
@@ -10,12 +13,23 @@ export interface JourneySet {
   readonly start?: () => Promise<void>;
 }
 
-export async function createJourneys(_services: BotServices): Promise<JourneySet> {
+/** Every journey, wired to the services of one running bot. */
+export async function createJourneys(services: BotServices): Promise<JourneySet> {
+  const { store, config, logger, now } = services;
+  const directory = await DirectoryRepository.open(store);
+  const profiles = new ProfileRepository(store);
+  const journeys: Journey[] = [createDirectoryJourney({ directory, profiles, now })];
   return {
-    journeys: [],
+    journeys,
     actorSources: {
-      profileOf: async () => undefined,
-      liaisonGroupOfConversation: async () => undefined,
+      profileOf: (aadObjectId) => profiles.get(aadObjectId),
+      liaisonGroupOfConversation: (conversationId) => directory.groupOfConversation(conversationId),
+    },
+    async start() {
+      const demo = (config.DEMO_DIRECTORY ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
+      if (!demo) return;
+      const report = await loadDemoDirectoryIfEmpty(directory);
+      if (report) logger.info({ imported: report.imported }, 'loaded the demo directory of fictional schools');
     },
   };
 }

@@ -78,7 +78,7 @@ describe('help and unknown input', () => {
   });
 
   it('says plainly that it can do nothing yet when no journey exists', async () => {
-    testBot = await createTestBot();
+    testBot = await createTestBot({ journeys: async () => ({ journeys: [], actorSources: { profileOf: async () => undefined, liaisonGroupOfConversation: async () => undefined } }) });
     const [reply] = await say(testBot.conversation(), 'help');
     expect(cardText(cardOf(reply))).toContain('There is nothing I can do here yet.');
   });

@@ -153,3 +153,8 @@ export async function say(adapter: TestAdapter, input: string | Partial<Activity
   await adapter.receiveActivity(activity);
   return adapter.activeQueue.splice(0).filter((reply) => reply.type !== 'typing');
 }
+
+/** Everything a reply shows a user: its text and the text of any card it carries (Adaptive or hero). */
+export function replyText(reply: Partial<Activity> | undefined): string {
+  return [reply?.text ?? '', ...(reply?.attachments ?? []).map((attachment) => cardText(attachment.content))].filter(Boolean).join('\n');
+}

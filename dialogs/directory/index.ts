@@ -1,0 +1,282 @@
+import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { ChoiceFactory, ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { actorOf, type Actor } from '../../bot/actor.js';
+import { profileCard } from '../../cards/directoryCards.js';
+import { decide } from '../../domain/directory/policy.js';
+import { findLiaisonGroup, parseChatLinkStatement, parseProfileStatement, type ProfileStatement } from '../../domain/directory/profileStatement.js';
+import { ProfileSchema, type Profile, type School } from '../../domain/directory/types.js';
+import type { DirectoryRepository } from '../../storage/directoryRepository.js';
+import type { ProfileRepository } from '../../storage/profileRepository.js';
+import { phrases, type Journey } from '../journey.js';
+
+export interface DirectoryJourneyDeps {
+  readonly directory: DirectoryRepository;
+  readonly profiles: ProfileRepository;
+  readonly now: () => Date;
+}
+
+const SET_PROFILE = 'directory.setProfile';
+const ASK_WHO = 'directory.askWho';
+const LINK_CHAT = 'directory.linkChat';
+const CHOICE = 'directory.choice';
+const TEXT = 'directory.text';
+
+const NONE_OF_THESE = 'None of these';
+const WHO_EXAMPLES = 'for example “I’m the head of Oakfield Primary”, “I work at 900123” or “I’m a system leader”';
+
+function describeSchool(school: School): string {
+  return `${school.name} (URN ${school.urn}, ${school.localAuthority})`;
+}
+
+async function sendProfile(context: TurnContext, deps: DirectoryJourneyDeps, profile: Profile, actor: Actor): Promise<void> {
+  const school = profile.kind === 'school' ? await deps.directory.getSchool(profile.urn) : undefined;
+  const group = school?.liaisonGroupId ? await deps.directory.liaisonGroup(school.liaisonGroupId) : undefined;
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(profileCard(profile, school, group, actor.isSitAdmin))] });
+}
+
+/** Sets who a person is: a school (found in the directory and confirmed) or a system leader. */
+class SetProfileDialog extends ComponentDialog {
+  constructor(private readonly deps: DirectoryJourneyDeps) {
+    super(SET_PROFILE);
+    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new TextPrompt(TEXT));
+    this.addDialog(
+      new WaterfallDialog(`${SET_PROFILE}.steps`, [
+        this.#chooseSchoolOrAskOrganisation.bind(this),
+        this.#confirmSchoolOrAskRole.bind(this),
+        this.#saveSchoolOrAskEmail.bind(this),
+        this.#saveSystemLeader.bind(this),
+      ]),
+    );
+    this.initialDialogId = `${SET_PROFILE}.steps`;
+  }
+
+  async #chooseSchoolOrAskOrganisation(step: WaterfallStepContext) {
+    const statement = (step.options as { statement: ProfileStatement }).statement;
+    (step.values as { statement: ProfileStatement }).statement = statement;
+    if (statement.kind === 'system_leader') {
+      return step.prompt(TEXT, { prompt: 'Which organisation do you lead or work for? (your trust, or your school if you are an NLE)' });
+    }
+    const matches = this.deps.directory.findSchools(statement.schoolQuery, { limit: 5 });
+    if (matches.length === 0) {
+      await step.context.sendActivity(`I could not find a school matching “${statement.schoolQuery}”. Try its six-digit URN, or another part of its name.`);
+      return step.endDialog();
+    }
+    const schools = matches.map((match) => match.school);
+    (step.values as { schools: School[] }).schools = schools;
+    const sure = matches[0]!.match === 'urn' || matches[0]!.match === 'exact' || matches.length === 1;
+    if (sure) {
+      (step.values as { school: School }).school = schools[0]!;
+      return step.prompt(CHOICE, {
+        prompt: `Is it ${describeSchool(schools[0]!)}?`,
+        choices: ChoiceFactory.toChoices(['Yes', 'No']),
+        style: ListStyle.heroCard,
+      });
+    }
+    return step.prompt(CHOICE, {
+      prompt: 'Which school is it?',
+      retryPrompt: 'Please pick one of the schools, or “None of these”.',
+      choices: ChoiceFactory.toChoices([...schools.map(describeSchool), NONE_OF_THESE]),
+      style: ListStyle.heroCard,
+    });
+  }
+
+  async #confirmSchoolOrAskRole(step: WaterfallStepContext) {
+    const values = step.values as { statement: ProfileStatement; schools?: School[]; school?: School; organisation?: string };
+    if (values.statement.kind === 'system_leader') {
+      values.organisation = String(step.result).trim().slice(0, 200);
+      if (values.statement.role) return step.next(values.statement.role);
+      return step.prompt(CHOICE, { prompt: 'Are you a MAT CEO or a National Leader of Education?', choices: ChoiceFactory.toChoices(['MAT CEO', 'National Leader of Education']), style: ListStyle.heroCard });
+    }
+    const answer = (step.result as { value: string }).value;
+    const chosen = values.school ? (answer === 'Yes' ? values.school : undefined) : values.schools?.find((school) => describeSchool(school) === answer);
+    if (!chosen) {
+      await step.context.sendActivity(`Then tell me the school’s six-digit URN or more of its name: ${WHO_EXAMPLES}.`);
+      return step.endDialog();
+    }
+    const actor = actorOf(step.context);
+    const profile = ProfileSchema.parse({
+      kind: 'school',
+      aadObjectId: actor.aadObjectId,
+      name: actor.name,
+      urn: chosen.urn,
+      role: values.statement.role,
+      updatedAt: this.deps.now().toISOString(),
+    });
+    await this.deps.profiles.put(profile);
+    await step.context.sendActivity(`Thank you. I have you as ${values.statement.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${chosen.name}.`);
+    await sendProfile(step.context, this.deps, profile, actor);
+    return step.endDialog();
+  }
+
+  async #saveSchoolOrAskEmail(step: WaterfallStepContext) {
+    const values = step.values as { role?: 'mat_ceo' | 'nle' };
+    const result = step.result as string | { value: string };
+    values.role = typeof result === 'string' ? (result as 'mat_ceo' | 'nle') : result.value === 'MAT CEO' ? 'mat_ceo' : 'nle';
+    return step.prompt(TEXT, { prompt: 'What email address should the DfE and schools use for you? (say “skip” to leave it out)' });
+  }
+
+  async #saveSystemLeader(step: WaterfallStepContext) {
+    const values = step.values as { organisation: string; role: 'mat_ceo' | 'nle' };
+    const said = String(step.result).trim();
+    const actor = actorOf(step.context);
+    const candidate = {
+      kind: 'system_leader',
+      aadObjectId: actor.aadObjectId,
+      name: actor.name,
+      organisation: values.organisation,
+      role: values.role,
+      ...(said.toLowerCase() === 'skip' ? {} : { email: said }),
+      updatedAt: this.deps.now().toISOString(),
+    };
+    const parsed = ProfileSchema.safeParse(candidate);
+    if (!parsed.success) {
+      await step.context.sendActivity('That does not look like an email address, so I left it out. You can add it later with “change my profile”.');
+      const { email: _ignored, ...withoutEmail } = candidate as typeof candidate & { email?: string };
+      const profile = ProfileSchema.parse(withoutEmail);
+      await this.deps.profiles.put(profile);
+      await sendProfile(step.context, this.deps, profile, actor);
+      return step.endDialog();
+    }
+    await this.deps.profiles.put(parsed.data);
+    await step.context.sendActivity('Thank you. I have you as a system leader.');
+    await sendProfile(step.context, this.deps, parsed.data, actor);
+    return step.endDialog();
+  }
+}
+
+/** "Change my profile": asks who the person is, then sets it. */
+class AskWhoDialog extends ComponentDialog {
+  constructor() {
+    super(ASK_WHO);
+    this.addDialog(new TextPrompt(`${ASK_WHO}.text`, async (prompt) => parseProfileStatement(String(prompt.recognized.value ?? '')) !== undefined));
+    this.addDialog(
+      new WaterfallDialog(`${ASK_WHO}.steps`, [
+        async (step) =>
+          step.prompt(`${ASK_WHO}.text`, {
+            prompt: `Tell me who you are, ${WHO_EXAMPLES}.`,
+            retryPrompt: `I did not catch that. Say who you are, ${WHO_EXAMPLES}, or “cancel”.`,
+          }),
+        async (step) => step.replaceDialog(SET_PROFILE, { statement: parseProfileStatement(String(step.result)) }),
+      ]),
+    );
+    this.initialDialogId = `${ASK_WHO}.steps`;
+  }
+}
+
+/** "This chat is the … liaison group": links a group chat or channel to the group it acts for. */
+class LinkChatDialog extends ComponentDialog {
+  constructor(private readonly deps: DirectoryJourneyDeps) {
+    super(LINK_CHAT);
+    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new WaterfallDialog(`${LINK_CHAT}.steps`, [this.#find.bind(this), this.#link.bind(this)]));
+    this.initialDialogId = `${LINK_CHAT}.steps`;
+  }
+
+  async #find(step: WaterfallStepContext) {
+    const { groupQuery } = step.options as { groupQuery: string };
+    const candidates = findLiaisonGroup(groupQuery, await this.deps.directory.liaisonGroups());
+    if (candidates.length === 0) {
+      await step.context.sendActivity(`I do not know a liaison group called “${groupQuery}”. Say “liaison groups” to see their names.`);
+      return step.endDialog();
+    }
+    if (candidates.length === 1) return step.next({ value: candidates[0]!.name });
+    return step.prompt(CHOICE, {
+      prompt: 'Which liaison group is this chat for?',
+      choices: ChoiceFactory.toChoices(candidates.slice(0, 18).map((group) => group.name)),
+      style: ListStyle.heroCard,
+    });
+  }
+
+  async #link(step: WaterfallStepContext) {
+    const name = (step.result as { value: string }).value;
+    const group = (await this.deps.directory.liaisonGroups()).find((candidate) => candidate.name === name);
+    if (!group) return step.endDialog();
+    const actor = actorOf(step.context);
+    const linked = actor.conversation.liaisonGroupId;
+    if (linked === group.id) {
+      await step.context.sendActivity(`This chat already acts for ${group.name}.`);
+      return step.endDialog();
+    }
+    const decision = decide(actor, linked ? 'chatLink.change' : 'chatLink.set', { liaisonGroupId: group.id });
+    if (!decision.allowed) {
+      await step.context.sendActivity(`${decision.reason} ${decision.instead}`);
+      return step.endDialog();
+    }
+    const result = await this.deps.directory.linkConversation(actor.conversation.id, group.id, actor.aadObjectId, { replace: linked !== undefined, now: this.deps.now() });
+    await step.context.sendActivity(result.ok ? `Done: this chat now acts for ${group.name}.` : result.errors.join(' '));
+    return step.endDialog();
+  }
+}
+
+export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
+  const showProfile = 'directory.showProfile';
+  const showLink = 'directory.showLink';
+  const listGroups = 'directory.listGroups';
+  return {
+    id: 'directory',
+    dialogs: [
+      new SetProfileDialog(deps),
+      new AskWhoDialog(),
+      new LinkChatDialog(deps),
+      new WaterfallDialog(showProfile, [
+        async (step) => {
+          const actor = actorOf(step.context);
+          if (actor.profile) await sendProfile(step.context, deps, actor.profile, actor);
+          else await step.context.sendActivity(`I do not know who you are yet. Tell me, ${WHO_EXAMPLES}.`);
+          return step.endDialog();
+        },
+      ]),
+      new WaterfallDialog(showLink, [
+        async (step) => {
+          const linked = actorOf(step.context).conversation.liaisonGroupId;
+          const group = linked ? await deps.directory.liaisonGroup(linked) : undefined;
+          await step.context.sendActivity(
+            group
+              ? `This chat acts for ${group.name}. Only the School Improvement Team can change that.`
+              : 'This chat is not linked to a liaison group yet. Say “this chat is the <name> liaison group” (say “liaison groups” to see the names).',
+          );
+          return step.endDialog();
+        },
+      ]),
+      new WaterfallDialog(listGroups, [
+        async (step) => {
+          const groups = await deps.directory.liaisonGroups();
+          await step.context.sendActivity({
+            type: ActivityTypes.Message,
+            textFormat: 'markdown',
+            text: `Buckinghamshire’s liaison groups:\n\n${groups.map((group) => `- ${group.name}`).join('\n')}`,
+          });
+          return step.endDialog();
+        },
+      ]),
+    ],
+    commands: [
+      {
+        summary: { title: 'Tell me who you are', description: 'Your school and role, or that you are a system leader, so I can fill things in for you.', command: 'change my profile', example: 'I’m the head of Oakfield Primary' },
+        scopes: ['personal'],
+        match: (text) => {
+          const statement = parseProfileStatement(text);
+          return statement ? { statement } : undefined;
+        },
+        dialogId: SET_PROFILE,
+      },
+      { scopes: ['personal'], match: phrases('change my profile', 'update my profile', 'set my profile', 'set up my profile'), dialogId: ASK_WHO },
+      {
+        summary: { title: 'My profile', description: 'See who I think you are.', command: 'my profile', example: 'my profile' },
+        scopes: ['personal'],
+        match: phrases('my profile', 'profile', 'who am i', 'show my profile'),
+        dialogId: showProfile,
+      },
+      {
+        summary: { title: 'Link this chat', description: 'Tell me which liaison group this chat is for.', command: 'which liaison group is this', example: 'this chat is the Liaison group 3 liaison group' },
+        scopes: ['groupChat', 'channel'],
+        match: (text) => parseChatLinkStatement(text),
+        dialogId: LINK_CHAT,
+      },
+      { scopes: ['groupChat', 'channel'], match: phrases('which liaison group is this', 'which liaison group is this chat', 'liaison group'), dialogId: showLink },
+      { scopes: ['groupChat', 'channel', 'personal'], match: phrases('liaison groups', 'list liaison groups'), dialogId: listGroups },
+    ],
+    verbs: [],
+  };
+}
