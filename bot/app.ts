@@ -57,6 +57,7 @@ export async function assembleBot(
     conversationState,
     router: new ConversationRouter(conversationState, journeySet.journeys),
     verbs: journeySet.journeys.flatMap((journey) => journey.verbs),
+    search: journeySet.search ?? {},
     actorSources: journeySet.actorSources,
     sitAdminIds: services.config.SIT_ADMIN_AAD_IDS,
     references: services.references,

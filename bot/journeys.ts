@@ -2,16 +2,30 @@ import { createDirectoryJourney } from '../dialogs/directory/index.js';
 import type { Journey } from '../dialogs/journey.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
-import type { ActorSources } from './actor.js';
+import type { School } from '../domain/directory/types.js';
+import type { Actor, ActorSources } from './actor.js';
 import type { BotServices } from './services.js';
+
+/** One choice offered as a user types into a card's type-ahead box. */
+export interface SearchResult {
+  readonly title: string;
+  readonly value: string;
+}
+
+/** Answers Teams' type-ahead (`Input.ChoiceSet` with `Data.Query`) for one dataset. */
+export type SearchDataset = (query: string, limit: number, actor: Actor) => Promise<SearchResult[]>;
 
 /** The journeys this bot offers, and where the facts about who is acting come from. */
 export interface JourneySet {
   readonly journeys: readonly Journey[];
   readonly actorSources: ActorSources;
+  /** Type-ahead datasets by name, as cards name them in `choices.data.dataset`. */
+  readonly search?: Readonly<Record<string, SearchDataset>>;
   /** Runs once at start, before the first turn (loading data, for example). */
   readonly start?: () => Promise<void>;
 }
+
+const schoolResult = (school: School): SearchResult => ({ title: `${school.name} (URN ${school.urn})`, value: school.urn });
 
 /** Every journey, wired to the services of one running bot. */
 export async function createJourneys(services: BotServices): Promise<JourneySet> {
@@ -21,6 +35,14 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
   const journeys: Journey[] = [createDirectoryJourney({ directory, profiles, now })];
   return {
     journeys,
+    search: {
+      schools: async (query, limit) => directory.findSchools(query, { limit }).map(({ school }) => schoolResult(school)),
+      // Only the schools of the liaison group the chat acts for.
+      liaisonGroupSchools: async (query, limit, actor) =>
+        actor.conversation.liaisonGroupId
+          ? directory.findSchools(query, { limit, liaisonGroupId: actor.conversation.liaisonGroupId }).map(({ school }) => schoolResult(school))
+          : [],
+    },
     actorSources: {
       profileOf: (aadObjectId) => profiles.get(aadObjectId),
       liaisonGroupOfConversation: (conversationId) => directory.groupOfConversation(conversationId),

@@ -5,18 +5,22 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationState,
+  type SearchInvokeResponse,
+  type SearchInvokeValue,
 } from 'botbuilder';
 import { welcomeCard } from '../cards/conversationCards.js';
 import type { CardVerb, CardVerbResult } from '../dialogs/journey.js';
 import type { ConversationRouter } from '../dialogs/router.js';
 import { conversationKindOf, resolveActor, setActor, type ActorSources } from './actor.js';
 import type { ConversationReferences } from './conversationReferences.js';
+import type { SearchDataset } from './journeys.js';
 import type { Logger } from './logger.js';
 
 export interface TeamsBotParts {
   readonly conversationState: ConversationState;
   readonly router: ConversationRouter;
   readonly verbs: readonly CardVerb[];
+  readonly search: Readonly<Record<string, SearchDataset>>;
   readonly actorSources: ActorSources;
   readonly sitAdminIds: readonly string[];
   readonly references: ConversationReferences;
@@ -115,6 +119,17 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
     const actor = await resolveActor(context, this.#parts.actorSources, this.#parts.sitAdminIds);
     setActor(context, actor);
     return verb.handle(context, parsed.data, actor);
+  }
+
+  /** Teams' type-ahead in a card's choice set: the dataset names what to search. */
+  protected override async onSearchInvoke(context: TurnContext, invokeValue: SearchInvokeValue): Promise<SearchInvokeResponse> {
+    const dataset = typeof invokeValue?.dataset === 'string' ? this.#parts.search[invokeValue.dataset] : undefined;
+    const query = typeof invokeValue?.queryText === 'string' ? invokeValue.queryText.slice(0, 200) : '';
+    if (!dataset) return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: 'There is nothing to search here.' } as never };
+    const actor = await resolveActor(context, this.#parts.actorSources, this.#parts.sitAdminIds);
+    const top = Math.min(Math.max(Number(invokeValue.queryOptions?.top) || 15, 1), 50);
+    const results = query.trim().length === 0 ? [] : await dataset(query, top, actor);
+    return { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } as never };
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

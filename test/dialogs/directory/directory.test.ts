@@ -103,3 +103,41 @@ describe('linking a group chat to its liaison group', () => {
     expect(reply).not.toContain('Done');
   });
 });
+
+describe('type-ahead in cards', () => {
+  const search = (queryText: string, dataset = 'schools') => ({
+    type: 'invoke',
+    name: 'application/search',
+    value: { kind: 'search', queryText, dataset, queryOptions: { skip: 0, top: 5 } },
+  });
+  const resultsOf = (replies: { type?: string; value?: unknown }[]) =>
+    ((replies.find((reply) => reply.type === 'invokeResponse')?.value as { body: { value: { results: { title: string; value: string }[] } } }).body.value.results);
+
+  it('offers schools by name as the user types, forgiving a typo', async () => {
+    testBot = await createTestBot();
+    const results = resultsOf(await say(testBot.conversation(), search('oakfeild')));
+    expect(results[0]).toEqual({ title: 'Fictional Oakfield Primary School (demo) (URN 900001)', value: '900001' });
+  });
+
+  it('in a liaison group chat offers only that group’s schools', async () => {
+    testBot = await createTestBot();
+    const personal = testBot.conversation({ userId: 'aad-head-1' });
+    await say(personal, "I'm the head of 900001");
+    await say(personal, 'yes');
+    const chat = testBot.conversation({ kind: 'groupChat', conversationId: '19:lg1@thread.v2', userId: 'aad-head-1' });
+    await say(chat, mentionMessage('this chat is liaison group 1'));
+    const results = resultsOf(await say(chat, search('fictional', 'liaisonGroupSchools')));
+    expect(results.length).toBeGreaterThan(0);
+    const groupOne = testBot.services.store;
+    for (const result of results) {
+      const school = (await groupOne.read<{ liaisonGroupId?: string }>(`directory/schools/${result.value}`))?.value;
+      expect(school?.liaisonGroupId).toBe('lg-01');
+    }
+  });
+
+  it('refuses a dataset it does not know', async () => {
+    testBot = await createTestBot();
+    const replies = await say(testBot.conversation(), search('x', 'bank-accounts'));
+    expect((replies.find((reply) => reply.type === 'invokeResponse')?.value as { body: { statusCode: number } }).body.statusCode).toBe(400);
+  });
+});
