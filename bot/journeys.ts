@@ -1,5 +1,6 @@
 import { createDirectoryJourney } from '../dialogs/directory/index.js';
 import type { Journey } from '../dialogs/journey.js';
+import { createTsiJourney } from '../dialogs/tsi/index.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
 import type { School } from '../domain/directory/types.js';
@@ -32,7 +33,15 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
   const { store, config, logger, now } = services;
   const directory = await DirectoryRepository.open(store);
   const profiles = new ProfileRepository(store);
-  const journeys: Journey[] = [createDirectoryJourney({ directory, profiles, now })];
+  const journeys: Journey[] = [
+    createDirectoryJourney({ directory, profiles, now }),
+    createTsiJourney({
+      store,
+      now,
+      directory: { getSchool: (urn) => directory.getSchool(urn), findSchools: async (query, limit) => directory.findSchools(query, { limit }).map((match) => match.school) },
+      deploymentFormAvailable: () => false,
+    }),
+  ];
   return {
     journeys,
     search: {

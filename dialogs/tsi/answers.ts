@@ -10,7 +10,7 @@ import { normaliseCommandText } from '../journey.js';
  */
 
 /** A quoted piece of what was typed, kept short. */
-function quoted(text: string): string {
+export function quoted(text: string): string {
   const shown = text.trim().replace(/\s+/g, ' ');
   return `"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`;
 }

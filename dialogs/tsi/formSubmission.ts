@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../domain/result.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import type { Judgement } from '../../domain/tsi/eligibility.js';
+import { quoted } from './answers.js';
 import type { TsiAnswers } from './assessment.js';
 
 /** Longer than any real answer; what is kept of a longer one when the form is shown again. */
@@ -33,23 +34,22 @@ const QUESTIONS = {
 } as const;
 
 /** Each input arrives as text (Teams sends every input's value as a string) or not at all. */
-const SubmissionSchema = z.looseObject(
-  Object.fromEntries(
-    TSI_FORM_FIELDS.map((field) => [
-      field,
-      z
-        .string({ error: `${FIELD_NAMES[field]} was not sent as text: please fill it in again.` })
-        .max(LONGEST_KEPT, `${FIELD_NAMES[field]} is far too long: please shorten it.`)
-        .optional(),
-    ]),
-  ) as Record<TsiFormField, z.ZodOptional<z.ZodString>>,
-);
+const FIELD_SCHEMAS = Object.fromEntries(
+  TSI_FORM_FIELDS.map((field) => [
+    field,
+    z
+      .string({ error: `${FIELD_NAMES[field]} was not sent as text: please fill it in again.` })
+      .max(LONGEST_KEPT, `${FIELD_NAMES[field]} is far too long: please shorten it.`)
+      .optional(),
+  ]),
+) as Record<TsiFormField, z.ZodOptional<z.ZodString>>;
 
 /** What the user had in the form, to show it again: text values only, cut to a safe length. */
-export function formValuesFrom(data: Readonly<Record<string, unknown>>): TsiFormValues {
+export function formValuesFrom(data: unknown): TsiFormValues {
   const values: Record<string, string> = { ...EMPTY_TSI_FORM };
+  if (typeof data !== 'object' || data === null) return values as TsiFormValues;
   for (const field of TSI_FORM_FIELDS) {
-    const value = data[field];
+    const value: unknown = (data as Record<string, unknown>)[field];
     if (typeof value === 'string') values[field] = value.slice(0, LONGEST_KEPT);
   }
   return values as TsiFormValues;
@@ -70,36 +70,47 @@ export function formValuesOfSchool(school: School): TsiFormValues {
   };
 }
 
-function quoted(value: string): string {
-  const shown = value.trim();
-  return `"${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}"`;
-}
-
 const isGrade = (value: string): value is OfstedGrade => (OFSTED_GRADES as readonly string[]).includes(value);
 const isRegion = (value: string): value is Region => (REGIONS as readonly string[]).includes(value);
 
 /** One judgement from its date and grade inputs: undefined when both are blank. */
+/** The problems found, each against the input it is about. */
+class Problems {
+  readonly #found: { field: TsiFormField; message: string }[] = [];
+
+  add(field: TsiFormField, message: string): void {
+    this.#found.push({ field, message });
+  }
+
+  /** One message per problem; an input that was not text gets only that message. */
+  messages(unreadable: ReadonlyMap<TsiFormField, string>): string[] {
+    return [...unreadable.values(), ...this.#found.filter(({ field }) => !unreadable.has(field)).map(({ message }) => message)];
+  }
+}
+
 function judgementFrom(
   which: 'Latest judgement' | 'Judgement before it',
-  dateText: string,
-  gradeText: string,
+  [dateField, gradeField]: readonly [TsiFormField, TsiFormField],
+  values: Readonly<Record<TsiFormField, string>>,
   today: string,
-  problems: string[],
+  problems: Problems,
 ): Judgement | undefined {
+  const dateText = values[dateField];
+  const gradeText = values[gradeField];
   if (dateText === '' && gradeText === '') return undefined;
   const date = dateText === '' ? undefined : parseDateAnswer(dateText, today);
-  if (date && !date.ok) problems.push(`${which}: ${date.errors.join(' ')}`);
-  if (dateText === '') problems.push(`${which}: give its date as well as its grade, or clear the grade.`);
-  if (gradeText === '') problems.push(`${which}: give its grade as well as its date, or clear the date.`);
-  else if (!isGrade(gradeText)) problems.push(`${which}: ${quoted(gradeText)} is not an Ofsted grade; choose one from the list.`);
+  if (date && !date.ok) problems.add(dateField, `${which}: ${date.errors.join(' ')}`);
+  if (dateText === '') problems.add(dateField, `${which}: give its date as well as its grade, or clear the grade.`);
+  if (gradeText === '') problems.add(gradeField, `${which}: give its grade as well as its date, or clear the date.`);
+  else if (!isGrade(gradeText)) problems.add(gradeField, `${which}: ${quoted(gradeText)} is not an Ofsted grade; choose one from the list.`);
   return date?.ok && isGrade(gradeText) ? { date: date.value, grade: gradeText } : undefined;
 }
 
-function yesOrNo(field: keyof typeof QUESTIONS, value: string, problems: string[]): boolean | undefined {
+function yesOrNo(field: keyof typeof QUESTIONS, value: string, problems: Problems): boolean | undefined {
   const answer = value.toLowerCase();
   if (answer === 'yes' || answer === 'true') return true;
   if (answer === 'no' || answer === 'false') return false;
-  problems.push(`Answer yes or no to "${QUESTIONS[field]}"`);
+  problems.add(field, `Answer yes or no to "${QUESTIONS[field]}"`);
   return undefined;
 }
 
@@ -107,42 +118,51 @@ function yesOrNo(field: keyof typeof QUESTIONS, value: string, problems: string[
  * Reads a submitted eligibility form. Every problem is named at once, in the form's words, so
  * the form can come back with them listed and nothing the user typed lost.
  */
-export function answersFromForm(data: unknown, today: string): Result<TsiAnswers> {
-  const parsed = SubmissionSchema.safeParse(data);
-  if (!parsed.success) return fail(...new Set(parsed.error.issues.map((issue) => issue.message)));
-  const values = Object.fromEntries(TSI_FORM_FIELDS.map((field) => [field, (parsed.data[field] ?? '').trim()])) as Record<TsiFormField, string>;
-  const problems: string[] = [];
+export function answersFromForm(data: Readonly<Record<string, unknown>>, today: string): Result<TsiAnswers> {
+  const values = { ...EMPTY_TSI_FORM } as Record<TsiFormField, string>;
+  const unreadable = new Map<TsiFormField, string>();
+  for (const field of TSI_FORM_FIELDS) {
+    const parsed = FIELD_SCHEMAS[field].safeParse(data[field]);
+    if (parsed.success) values[field] = (parsed.data ?? '').trim();
+    else unreadable.set(field, parsed.error.issues[0]?.message ?? `${FIELD_NAMES[field]} could not be read.`);
+  }
+  const problems = new Problems();
 
   const recipient = values.recipient === 'school' || values.recipient === 'trust' ? values.recipient : undefined;
   if (!recipient) {
-    problems.push(values.recipient === '' ? 'Say whether the support is for a school or a trust.' : `Choose "A school" or "A trust", not ${quoted(values.recipient)}.`);
+    problems.add('recipient', values.recipient === '' ? 'Say whether the support is for a school or a trust.' : `Choose "A school" or "A trust", not ${quoted(values.recipient)}.`);
   }
 
   const name = values.name.replace(/\s+/g, ' ');
-  if (name === '') problems.push('Give the name of the school or trust.');
-  else if (name.length > LONGEST_NAME) problems.push(`The name is longer than ${LONGEST_NAME} characters: please shorten it.`);
+  if (name === '') problems.add('name', 'Give the name of the school or trust.');
+  else if (name.length > LONGEST_NAME) problems.add('name', `The name is longer than ${LONGEST_NAME} characters: please shorten it.`);
 
   const urn = values.urn.replace(/\s/g, '');
   if (recipient === 'school') {
-    if (urn === '') problems.push("Give the school's URN: its six-digit Unique Reference Number.");
-    else if (!/^\d{6}$/.test(urn)) problems.push(`The URN ${quoted(values.urn)} is not six digits: a URN looks like 100001.`);
+    if (urn === '') problems.add('urn', "Give the school's URN: its six-digit Unique Reference Number.");
+    else if (!/^\d{6}$/.test(urn)) problems.add('urn', `The URN ${quoted(values.urn)} is not six digits: a URN looks like 100001.`);
   }
   const trust = values.trust.replace(/\s+/g, ' ');
-  if (trust.length > LONGEST_NAME) problems.push(`The trust's name is longer than ${LONGEST_NAME} characters: please shorten it.`);
+  if (trust.length > LONGEST_NAME) problems.add('trust', `The trust's name is longer than ${LONGEST_NAME} characters: please shorten it.`);
 
   const region = isRegion(values.region) ? values.region : undefined;
-  if (!region) problems.push(values.region === '' ? 'Choose the DfE region.' : `${quoted(values.region)} is not one of the nine DfE regions: choose one from the list.`);
+  if (!region) {
+    problems.add('region', values.region === '' ? 'Choose the DfE region.' : `${quoted(values.region)} is not one of the nine DfE regions: choose one from the list.`);
+  }
 
-  const latest = judgementFrom('Latest judgement', values.latestDate, values.latestGrade, today, problems);
-  const previous = judgementFrom('Judgement before it', values.previousDate, values.previousGrade, today, problems);
+  const latest = judgementFrom('Latest judgement', ['latestDate', 'latestGrade'], values, today, problems);
+  const previous = judgementFrom('Judgement before it', ['previousDate', 'previousGrade'], values, today, problems);
   const latestGiven = values.latestDate !== '' || values.latestGrade !== '';
   const previousGiven = values.previousDate !== '' || values.previousGrade !== '';
-  if (previousGiven && !latestGiven) problems.push('Judgement before it: fill in the latest judgement first, or clear this one.');
+  if (previousGiven && !latestGiven) problems.add('previousDate', 'Judgement before it: fill in the latest judgement first, or clear this one.');
   if (latest && previous) {
     if (previous.date === latest.date) {
-      problems.push(`Both judgements are dated ${formatLongDate(latest.date)}: the one before the latest must have an earlier date.`);
+      problems.add('previousDate', `Both judgements are dated ${formatLongDate(latest.date)}: the one before the latest must have an earlier date.`);
     } else if (previous.date > latest.date) {
-      problems.push(`The judgement before the latest is dated ${formatLongDate(previous.date)}, after the latest (${formatLongDate(latest.date)}): check the two dates.`);
+      problems.add(
+        'previousDate',
+        `The judgement before the latest is dated ${formatLongDate(previous.date)}, after the latest (${formatLongDate(latest.date)}): check the two dates.`,
+      );
     }
   }
 
@@ -150,15 +170,16 @@ export function answersFromForm(data: unknown, today: string): Result<TsiAnswers
   const selfIdentifiesNeed = yesOrNo('selfIdentifiesNeed', values.selfIdentifiesNeed, problems);
   const regionalDeliveryTeamJudgesNeed = yesOrNo('deliveryTeamJudgesNeed', values.deliveryTeamJudgesNeed, problems);
 
+  const messages = problems.messages(unreadable);
   if (
-    problems.length > 0 ||
+    messages.length > 0 ||
     !recipient ||
     !region ||
     regionalDirectorAssessedImmediateNeed === undefined ||
     selfIdentifiesNeed === undefined ||
     regionalDeliveryTeamJudgesNeed === undefined
   ) {
-    return fail(...problems);
+    return fail(...messages);
   }
   return ok({
     subject: {

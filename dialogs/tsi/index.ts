@@ -1,0 +1,155 @@
+import { CardFactory } from 'botbuilder';
+import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { actorOf, type Actor } from '../../bot/actor.js';
+import { EMPTY_TSI_FORM, RECENT_CHECKS_SHOWN, TSI_ASSESS_VERB, tsiFormCard, tsiHistoryCard } from '../../cards/tsiCards.js';
+import { decide } from '../../domain/directory/policy.js';
+import type { School } from '../../domain/directory/types.js';
+import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
+import type { Store } from '../../storage/store.js';
+import { phrases, type CardVerb, type Journey } from '../journey.js';
+import { assessAndRecord, todayIn } from './assessment.js';
+import { answersFromForm, formValuesFrom, formValuesOfSchool } from './formSubmission.js';
+import { QUESTIONS_DIALOG, questionDialogs, type QuestionsOptions } from './questionsDialog.js';
+import type { SchoolDirectory } from './schoolDirectory.js';
+
+export type { SchoolDirectory } from './schoolDirectory.js';
+
+export interface TsiJourneyDeps {
+  readonly store: Store;
+  readonly now: () => Date;
+  readonly directory: SchoolDirectory;
+  /** Whether the deployment form journey exists yet: a system leader's result offers to start one. */
+  readonly deploymentFormAvailable: () => boolean;
+}
+
+/** Any set of fields: a bad answer is told back on the form itself, not refused as a broken button. */
+const FormSubmissionSchema = z.record(z.string(), z.unknown());
+
+const START_DIALOG = 'tsi.start';
+const HISTORY_DIALOG = 'tsi.history';
+const HOW_TO_ANSWER = 'tsi.ask.howToAnswer';
+
+interface StartValues {
+  /** The user's own school, from their profile and the directory. */
+  school?: School;
+}
+
+const HOW_TO_ANSWER_CHOICES = [
+  { value: 'Fill in a form', synonyms: ['form', 'a form', 'the form', 'card', 'in one go'] },
+  { value: 'Answer questions one at a time', synonyms: ['questions', 'one at a time', 'step by step', 'ask me', 'chat'] },
+];
+
+/** Why this person may not check eligibility here, or undefined when they may. */
+function refusalFor(actor: Actor): string | undefined {
+  const decision = decide(actor, 'eligibility.check', {});
+  return decision.allowed ? undefined : `${decision.reason} ${decision.instead}`;
+}
+
+/** The TSI eligibility journey: check by form or by questions, see the outcome and offer, list past checks. */
+export function createTsiJourney(deps: TsiJourneyDeps): Journey {
+  const repository = new EligibilityRepository(deps.store);
+  const assessment = { repository, now: deps.now, deploymentFormAvailable: deps.deploymentFormAvailable };
+  const offerYear = DEFAULT_OFFER.year;
+
+  const formCard = (values = EMPTY_TSI_FORM, problems: readonly string[] = [], prefilledFrom?: string) =>
+    tsiFormCard({ offerYear, today: todayIn(deps.now()), values, problems, ...(prefilledFrom ? { prefilledFrom } : {}) });
+
+  const start = new WaterfallDialog(START_DIALOG, [
+    async (step) => {
+      const actor = actorOf(step.context);
+      const refusal = refusalFor(actor);
+      if (refusal) {
+        await step.context.sendActivity(refusal);
+        return step.endDialog();
+      }
+      const { profile } = actor;
+      const school = profile?.kind === 'school' ? await deps.directory.getSchool(profile.urn) : undefined;
+      if (school) (step.values as StartValues).school = school;
+      const whom = school ? school.name : 'a school or trust';
+      return step.prompt(HOW_TO_ANSWER, {
+        prompt: `Let's see whether ${whom} can get trust and school improvement support (TSI) in ${offerYear}. Would you like to fill in a form, or answer questions one at a time?`,
+        retryPrompt: 'Please choose "Fill in a form" or "Answer questions one at a time".',
+        choices: HOW_TO_ANSWER_CHOICES,
+        style: ListStyle.heroCard,
+      });
+    },
+    async (step) => {
+      const { school } = step.values as StartValues;
+      if ((step.result as FoundChoice).index === 0) {
+        const card = school ? formCard(formValuesOfSchool(school), [], school.name) : formCard();
+        await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        return step.endDialog();
+      }
+      const options: QuestionsOptions = school ? { school } : {};
+      return step.replaceDialog(QUESTIONS_DIALOG, options);
+    },
+  ]);
+
+  const history = new WaterfallDialog(HISTORY_DIALOG, [
+    async (step) => {
+      const checks = await repository.recentFor(actorOf(step.context).aadObjectId, RECENT_CHECKS_SHOWN);
+      await step.context.sendActivity(
+        checks.length === 0
+          ? 'You have not checked eligibility yet. Say "check eligibility" to start.'
+          : { attachments: [CardFactory.adaptiveCard(tsiHistoryCard(checks))] },
+      );
+      return step.endDialog();
+    },
+  ]);
+
+  const assessVerb: CardVerb<typeof FormSubmissionSchema> = {
+    verb: TSI_ASSESS_VERB,
+    data: FormSubmissionSchema,
+    handle: async (_context, data, actor) => {
+      const refusal = refusalFor(actor);
+      if (refusal) return { kind: 'refused', text: refusal };
+      const answers = answersFromForm(data, todayIn(deps.now()));
+      const result = answers.ok ? await assessAndRecord(assessment, actor, answers.value, 'form') : answers;
+      if (result.ok) return { kind: 'card', card: result.value };
+      return { kind: 'card', card: formCard(formValuesFrom(data), result.errors) };
+    },
+  };
+
+  return {
+    id: 'tsi',
+    dialogs: [start, history, new ChoicePrompt(HOW_TO_ANSWER), ...questionDialogs({ ...assessment, directory: deps.directory })],
+    commands: [
+      {
+        summary: {
+          title: 'Check TSI eligibility',
+          description: 'See whether a school or trust can get trust and school improvement support this year, why, and what is on offer.',
+          command: 'check eligibility',
+          example: 'is my school eligible?',
+        },
+        scopes: ['personal'],
+        match: phrases(
+          'check eligibility',
+          'is my school eligible',
+          'is my trust eligible',
+          'am i eligible',
+          'tsi',
+          'tsi eligibility',
+          'check tsi eligibility',
+          'eligibility',
+          'eligibility check',
+          'check my eligibility',
+        ),
+        dialogId: START_DIALOG,
+      },
+      {
+        summary: {
+          title: 'My eligibility checks',
+          description: 'See your recent TSI eligibility checks.',
+          command: 'my eligibility checks',
+          example: 'my eligibility checks',
+        },
+        scopes: ['personal'],
+        match: phrases('my eligibility checks', 'my checks', 'eligibility checks', 'my eligibility', 'my tsi checks'),
+        dialogId: HISTORY_DIALOG,
+      },
+    ],
+    verbs: [assessVerb],
+  };
+}

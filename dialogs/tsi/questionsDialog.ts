@@ -1,0 +1,332 @@
+import { CardFactory } from 'botbuilder';
+import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { actorOf } from '../../bot/actor.js';
+import { GRADE_TITLES } from '../../cards/tsiCards.js';
+import { REGIONS, type OfstedGrade, type Region, type School } from '../../domain/directory/types.js';
+import { formatLongDate } from '../../domain/tsi/academicYear.js';
+import type { Judgement } from '../../domain/tsi/eligibility.js';
+import { AnswerPrompt, type Answer, type AskOptions } from './answerPrompt.js';
+import {
+  chooseFrom,
+  parseEarlierJudgementDate,
+  parseGrade,
+  parseLatestJudgementDate,
+  parseOrganisationName,
+  parseRecipient,
+  parseRegion,
+  parseSchoolQuery,
+  parseYesNo,
+  type SchoolQuery,
+} from './answers.js';
+import { assessAndRecord, todayIn, type AssessmentDeps, type TsiAnswers } from './assessment.js';
+import type { SchoolDirectory } from './schoolDirectory.js';
+
+export const QUESTIONS_DIALOG = 'tsi.questions';
+const FIND_SCHOOL_DIALOG = 'tsi.findSchool';
+
+const ASK = {
+  recipient: 'tsi.ask.recipient',
+  school: 'tsi.ask.school',
+  schoolChoice: 'tsi.ask.schoolChoice',
+  trustName: 'tsi.ask.trustName',
+  region: 'tsi.ask.region',
+  latestDate: 'tsi.ask.latestDate',
+  earlierDate: 'tsi.ask.earlierDate',
+  grade: 'tsi.ask.grade',
+  yesNo: 'tsi.ask.yesNo',
+} as const;
+
+const BEST_MATCHES = 5;
+const NONE_OF_THESE = 'None of these';
+
+export interface QuestionsOptions {
+  /** The user's own school, from their profile: its directory entry answers what it can. */
+  readonly school?: School;
+  /** After "change": ask for every detail rather than take any from the directory. */
+  readonly askEverything?: boolean;
+}
+
+/** The answers so far; kept in the dialog's state between turns. */
+interface Draft {
+  askEverything: boolean;
+  /** Some details came from the directory without being asked: "change" asks for them instead. */
+  fromDirectory: boolean;
+  recipient?: 'school' | 'trust';
+  name?: string;
+  urn?: string;
+  trust?: string;
+  region?: Region;
+  latest?: Judgement | 'none';
+  latestDate?: string;
+  previous?: Judgement | 'none';
+  previousDate?: string;
+  regionalDirector?: boolean;
+  selfIdentifies?: boolean;
+}
+
+export interface QuestionsDeps extends AssessmentDeps {
+  readonly directory: SchoolDirectory;
+}
+
+interface QuestionsValues {
+  draft: Draft;
+  findingSchool?: boolean;
+}
+interface FindSchoolValues {
+  matches: School[];
+}
+
+const valuesOf = (step: WaterfallStepContext): QuestionsValues => step.values as QuestionsValues;
+const draftOf = (step: WaterfallStepContext): Draft => valuesOf(step).draft;
+const answerOf = <T>(step: WaterfallStepContext): Answer<T> | undefined => step.result as Answer<T> | undefined;
+
+function ask(
+  step: WaterfallStepContext,
+  promptId: string,
+  prompt: string,
+  allowChange: boolean,
+  choices?: readonly string[],
+  latestDate?: string,
+): Promise<DialogTurnResult> {
+  const options: AskOptions = {
+    prompt,
+    ...(choices ? { choices: [...choices] } : {}),
+    validations: { allowChange, ...(latestDate ? { latestDate } : {}) },
+  };
+  return step.prompt(promptId, options);
+}
+
+function gradeWords(grade: OfstedGrade): string {
+  return GRADE_TITLES[grade].toLowerCase();
+}
+
+function takeFromDirectory(draft: Draft, school: School): void {
+  draft.recipient = 'school';
+  draft.name = school.name;
+  draft.urn = school.urn;
+  if (school.trust) draft.trust = school.trust;
+  if (draft.askEverything) return;
+  if (school.region) draft.region = school.region;
+  if (school.ofstedDate && school.ofstedGrade) draft.latest = { date: school.ofstedDate, grade: school.ofstedGrade };
+  draft.fromDirectory = true;
+}
+
+/** What the directory told us, so the user can correct it. */
+function directorySummary(lead: string, draft: Draft): string {
+  const facts = [
+    `**${draft.name}** (URN ${draft.urn})`,
+    ...(draft.region ? [draft.region] : []),
+    ...(draft.trust ? [`in ${draft.trust}`] : []),
+  ].join(', ');
+  if (draft.askEverything) return `${lead} ${facts}.`;
+  const judgement =
+    draft.latest && draft.latest !== 'none'
+      ? `latest Ofsted judgement ${gradeWords(draft.latest.grade)}, ${formatLongDate(draft.latest.date)}`
+      : 'no Ofsted judgement on record';
+  return `${lead} ${facts}; ${judgement}. If any of that is wrong, say "change" and I will ask you instead.`;
+}
+
+async function startAgain(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  await step.context.sendActivity('All right: I will ask you for each detail instead.');
+  const options: QuestionsOptions = { askEverything: true };
+  return step.replaceDialog(QUESTIONS_DIALOG, options);
+}
+
+function schoolLabel(school: School): string {
+  return `${school.name} (URN ${school.urn}${school.localAuthority ? `, ${school.localAuthority}` : ''})`;
+}
+
+function answersOf(draft: Draft, deliveryTeamJudgesNeed: boolean): TsiAnswers | undefined {
+  const { recipient, name, region, latest, previous, regionalDirector, selfIdentifies } = draft;
+  if (!recipient || !name || !region || regionalDirector === undefined || selfIdentifies === undefined) return undefined;
+  const judgements = [latest, previous].filter((judgement): judgement is Judgement => typeof judgement === 'object');
+  return {
+    subject: { name, ...(draft.urn ? { urn: draft.urn } : {}), ...(draft.trust ? { trust: draft.trust } : {}) },
+    input: {
+      recipient,
+      region,
+      judgements,
+      regionalDirectorAssessedImmediateNeed: regionalDirector,
+      selfIdentifiesNeed: selfIdentifies,
+      regionalDeliveryTeamJudgesNeed: deliveryTeamJudgesNeed,
+    },
+  };
+}
+
+function findSchoolDialog(directory: SchoolDirectory): WaterfallDialog {
+  const again = (step: WaterfallStepContext, notice: string) => step.replaceDialog(FIND_SCHOOL_DIALOG, { notice });
+  return new WaterfallDialog(FIND_SCHOOL_DIALOG, [
+    async (step) => {
+      const { notice } = step.options as { notice?: string };
+      const question = 'Which school is it? Type its name or its six-digit URN.';
+      return ask(step, ASK.school, notice ? `${notice} ${question}` : question, false);
+    },
+    async (step) => {
+      const query = (answerOf<SchoolQuery>(step) as { value: SchoolQuery }).value;
+      if ('urn' in query) {
+        const school = await directory.getSchool(query.urn);
+        return school ? step.endDialog(school) : again(step, `I could not find a school with URN ${query.urn}.`);
+      }
+      const matches = await directory.findSchools(query.name, BEST_MATCHES);
+      if (matches.length === 0) return again(step, `I could not find a school matching "${query.name}". Try part of its name, or its URN.`);
+      (step.values as FindSchoolValues).matches = matches;
+      return ask(step, ASK.schoolChoice, 'Which of these is it?', false, [...matches.map(schoolLabel), NONE_OF_THESE]);
+    },
+    async (step) => {
+      const { matches } = step.values as FindSchoolValues;
+      const position = (answerOf<number>(step) as { value: number }).value;
+      const school = matches[position];
+      return school ? step.endDialog(school) : again(step, 'No problem.');
+    },
+  ]);
+}
+
+function questionsDialog(deps: QuestionsDeps): WaterfallDialog {
+  return new WaterfallDialog(QUESTIONS_DIALOG, [
+    async (step) => {
+      const options = (step.options ?? {}) as QuestionsOptions;
+      const draft: Draft = { askEverything: options.askEverything ?? false, fromDirectory: false };
+      valuesOf(step).draft = draft;
+      if (options.school) {
+        takeFromDirectory(draft, options.school);
+        await step.context.sendActivity(directorySummary('From the school directory, your school is', draft));
+        return step.next();
+      }
+      return ask(step, ASK.recipient, 'Is the support for a school or a trust?', draft.fromDirectory, ['A school', 'A trust']);
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<'school' | 'trust'>(step);
+      if (answer?.change) return startAgain(step);
+      if (answer) draft.recipient = answer.value;
+      if (draft.name) return step.next();
+      if (draft.recipient === 'school') {
+        valuesOf(step).findingSchool = true;
+        return step.beginDialog(FIND_SCHOOL_DIALOG, {});
+      }
+      return ask(step, ASK.trustName, "What is the trust's name?", draft.fromDirectory);
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      if (valuesOf(step).findingSchool) {
+        takeFromDirectory(draft, step.result as School);
+        await step.context.sendActivity(directorySummary('Found it:', draft));
+      } else {
+        const answer = answerOf<string>(step);
+        if (answer?.change) return startAgain(step);
+        if (answer) draft.name = answer.value;
+      }
+      if (draft.region) return step.next();
+      return ask(step, ASK.region, `Which DfE region is ${draft.name} in?`, draft.fromDirectory, REGIONS);
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<Region>(step);
+      if (answer?.change) return startAgain(step);
+      if (answer) draft.region = answer.value;
+      if (draft.latest !== undefined) return step.next();
+      return ask(
+        step,
+        ASK.latestDate,
+        `When was ${draft.name}'s latest Ofsted judgement? Give its date, for example 14/06/2023, or say "none" if there has not been one.`,
+        draft.fromDirectory,
+      );
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<string | 'none'>(step);
+      if (answer?.change) return startAgain(step);
+      if (answer?.value === 'none') draft.latest = 'none';
+      if (draft.latest !== undefined || !answer) return step.next();
+      draft.latestDate = answer.value;
+      return ask(step, ASK.grade, `What was the grade on ${formatLongDate(answer.value)}?`, draft.fromDirectory, Object.values(GRADE_TITLES));
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<OfstedGrade>(step);
+      if (answer?.change) return startAgain(step);
+      if (answer && draft.latestDate) draft.latest = { date: draft.latestDate, grade: answer.value };
+      if (draft.latest === 'none' || draft.latest === undefined) {
+        draft.previous = 'none';
+        return step.next();
+      }
+      const latest = formatLongDate(draft.latest.date);
+      return ask(
+        step,
+        ASK.earlierDate,
+        `And the judgement before the one on ${latest}: what was its date? Say "none" if ${latest} was the first.`,
+        draft.fromDirectory,
+        undefined,
+        draft.latest.date,
+      );
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<string | 'none'>(step);
+      if (answer?.change) return startAgain(step);
+      if (!answer || answer.value === 'none') {
+        draft.previous = 'none';
+        return step.next();
+      }
+      draft.previousDate = answer.value;
+      return ask(step, ASK.grade, `What was the grade on ${formatLongDate(answer.value)}?`, draft.fromDirectory, Object.values(GRADE_TITLES));
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<OfstedGrade>(step);
+      if (answer?.change) return startAgain(step);
+      if (answer && draft.previousDate) draft.previous = { date: draft.previousDate, grade: answer.value };
+      return ask(step, ASK.yesNo, `Has a DfE regional director assessed ${draft.name} as needing immediate support?`, draft.fromDirectory, ['Yes', 'No']);
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<boolean>(step);
+      if (answer?.change) return startAgain(step);
+      if (answer) draft.regionalDirector = answer.value;
+      return ask(step, ASK.yesNo, `Does ${draft.name} see itself as needing help?`, draft.fromDirectory, ['Yes', 'No']);
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<boolean>(step);
+      if (answer?.change) return startAgain(step);
+      if (answer) draft.selfIdentifies = answer.value;
+      return ask(step, ASK.yesNo, `Does the DfE regional delivery team judge that ${draft.name} needs help?`, draft.fromDirectory, ['Yes', 'No']);
+    },
+    async (step) => {
+      const draft = draftOf(step);
+      const answer = answerOf<boolean>(step);
+      if (answer?.change) return startAgain(step);
+      const answers = answer ? answersOf(draft, answer.value) : undefined;
+      if (!answers) return startAgain(step);
+      const result = await assessAndRecord(deps, actorOf(step.context), answers, 'questions');
+      if (!result.ok) {
+        await step.context.sendActivity(`I could not check that: ${result.errors.join(' ')}`);
+        return startAgain(step);
+      }
+      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.value)] });
+      return step.endDialog();
+    },
+  ]);
+}
+
+/** The step-by-step questions, the school search they use, and the prompts that ask them. */
+export function questionDialogs(deps: QuestionsDeps): Dialog[] {
+  const today = () => todayIn(deps.now());
+  return [
+    questionsDialog(deps),
+    findSchoolDialog(deps.directory),
+    new AnswerPrompt(ASK.recipient, parseRecipient, today),
+    new AnswerPrompt(ASK.school, parseSchoolQuery, today),
+    new AnswerPrompt(ASK.schoolChoice, (text, { choices }) => chooseFrom(text, choices, 'is not one of these. Please tap one, or give its number.'), today),
+    new AnswerPrompt(ASK.trustName, parseOrganisationName, today),
+    new AnswerPrompt(ASK.region, parseRegion, today),
+    new AnswerPrompt(ASK.latestDate, (text, context) => parseLatestJudgementDate(text, context.today), today),
+    new AnswerPrompt(
+      ASK.earlierDate,
+      (text, context) => parseEarlierJudgementDate(text, context.today, context.latestDate ?? context.today),
+      today,
+    ),
+    new AnswerPrompt(ASK.grade, parseGrade, today),
+    new AnswerPrompt(ASK.yesNo, parseYesNo, today),
+  ];
+}
