@@ -21,7 +21,7 @@ const EnvironmentSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MicrosoftAppId: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
-    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+    MicrosoftAppType: z.preprocess(emptyAsUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant')),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().optional()),
     /** Where the adapter fetches the keys that sign Bot Framework tokens; tests point it at a local JWKS. */
     BotOpenIdMetadata: z.preprocess(emptyAsUndefined, z.url().optional()),
