@@ -63,7 +63,8 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
   const settings = {
     MicrosoftAppId: appId,
     MicrosoftAppPassword: config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppPassword ?? ''),
-    MicrosoftAppType: config.MicrosoftAppType,
+    // With authentication off there is no app registration, and only MultiTenant accepts an empty app id.
+    MicrosoftAppType: config.BOT_AUTH === 'off' ? 'MultiTenant' : config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     ...(config.BotOpenIdMetadata ? publicCloudWithMetadata(config.BotOpenIdMetadata) : {}),
   };
