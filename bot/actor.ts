@@ -29,13 +29,22 @@ export function conversationKindOf(context: TurnContext): ConversationKind {
   return 'personal';
 }
 
+/**
+ * A channel's conversation id names the thread (`19:…@thread.tacv2;messageid=…`); everything
+ * that belongs to the channel (its liaison group link, its saved reference) is keyed by the
+ * channel itself.
+ */
+export function conversationKeyOf(conversationId: string): string {
+  return conversationId.split(';messageid=')[0] ?? conversationId;
+}
+
 export async function resolveActor(context: TurnContext, sources: ActorSources, sitAdminIds: readonly string[]): Promise<Actor> {
   const { from, conversation, channelData } = context.activity;
   // The Agents Playground and the Emulator send no AAD object id; their user id stands in for it.
   const aadObjectId = from?.aadObjectId ?? from?.id ?? 'unknown';
   const [profile, liaisonGroupId] = await Promise.all([
     sources.profileOf(aadObjectId),
-    conversationKindOf(context) === 'personal' ? Promise.resolve(undefined) : sources.liaisonGroupOfConversation(conversation.id),
+    conversationKindOf(context) === 'personal' ? Promise.resolve(undefined) : sources.liaisonGroupOfConversation(conversationKeyOf(conversation.id)),
   ]);
   return {
     aadObjectId,
@@ -43,7 +52,7 @@ export async function resolveActor(context: TurnContext, sources: ActorSources, 
     tenantId: (channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? conversation?.tenantId,
     isSitAdmin: sitAdminIds.includes(aadObjectId),
     profile,
-    conversation: { id: conversation.id, kind: conversationKindOf(context), liaisonGroupId },
+    conversation: { id: conversationKeyOf(conversation.id), kind: conversationKindOf(context), liaisonGroupId },
   };
 }
 

@@ -1,7 +1,7 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import { ANY_ETAG, type Store } from '../storage/store.js';
 import type { ConversationKind } from '../cards/conversationCards.js';
-import { conversationKindOf } from './actor.js';
+import { conversationKeyOf, conversationKindOf } from './actor.js';
 
 export interface SavedConversation {
   readonly reference: Partial<ConversationReference>;
@@ -11,7 +11,7 @@ export interface SavedConversation {
   readonly savedAt: string;
 }
 
-const keyOfConversation = (conversationId: string) => `conversations/by-id/${encodeURIComponent(conversationId)}`;
+const keyOfConversation = (conversationId: string) => `conversations/by-id/${encodeURIComponent(conversationKeyOf(conversationId))}`;
 const keyOfPersonalChat = (aadObjectId: string) => `conversations/personal/${encodeURIComponent(aadObjectId)}`;
 
 /**
@@ -24,8 +24,10 @@ export class ConversationReferences {
   constructor(private readonly store: Store) {}
 
   async remember(context: TurnContext, now: Date): Promise<void> {
-    const conversationId = context.activity.conversation?.id;
-    if (!conversationId || this.#saved.has(conversationId)) return;
+    const threadId = context.activity.conversation?.id;
+    if (!threadId) return;
+    const conversationId = conversationKeyOf(threadId);
+    if (this.#saved.has(conversationId)) return;
     const kind = conversationKindOf(context);
     const userAadObjectId = kind === 'personal' ? (context.activity.from?.aadObjectId ?? context.activity.from?.id) : undefined;
     const saved: SavedConversation = {
@@ -41,12 +43,13 @@ export class ConversationReferences {
   }
 
   /** After the bot was blocked or removed: nothing more is sent to this conversation until it is heard from again. */
-  async forget(conversationId: string): Promise<void> {
+  async forget(threadId: string): Promise<void> {
+    const conversationId = conversationKeyOf(threadId);
     this.#saved.delete(conversationId);
     const saved = await this.ofConversation(conversationId);
     if (saved?.userAadObjectId) {
       const personal = await this.ofPerson(saved.userAadObjectId);
-      if (personal?.reference.conversation?.id === conversationId) await this.store.delete(keyOfPersonalChat(saved.userAadObjectId));
+      if (personal && conversationKeyOf(personal.reference.conversation?.id ?? '') === conversationId) await this.store.delete(keyOfPersonalChat(saved.userAadObjectId));
     }
     await this.store.delete(keyOfConversation(conversationId));
   }

@@ -96,6 +96,17 @@ describe('linking a group chat to its liaison group', () => {
     expect(texts(await say(admin, mentionMessage('link this chat to liaison group 4')))).toContain('Done: this chat now acts for Liaison group 4 (placeholder name).');
   });
 
+  it('a channel is linked as a whole, not thread by thread', async () => {
+    testBot = await createTestBot();
+    const personal = testBot.conversation({ userId: 'aad-head-1' });
+    await say(personal, "I'm the head of 900001");
+    await say(personal, 'yes');
+    const firstThread = testBot.conversation({ kind: 'channel', conversationId: '19:liaison@thread.tacv2;messageid=1001', userId: 'aad-head-1' });
+    await say(firstThread, mentionMessage('this chat is liaison group 2'));
+    const laterThread = testBot.conversation({ kind: 'channel', conversationId: '19:liaison@thread.tacv2;messageid=2002', userId: 'aad-head-1' });
+    expect(texts(await say(laterThread, mentionMessage('which liaison group is this')))).toContain('This chat acts for Liaison group 2 (placeholder name).');
+  });
+
   it('someone the bot does not know cannot link a chat', async () => {
     testBot = await createTestBot();
     const stranger = testBot.conversation({ kind: 'groupChat', conversationId: CHAT, userId: 'aad-stranger' });
