@@ -85,7 +85,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   const { bot, scheduled } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
-  const scheduler = new Scheduler(scheduled, config.SCHEDULER_INTERVAL_SECONDS * 1000, now, logger);
+  const scheduler = new Scheduler(
+    [...scheduled, { name: 'expired exports', run: async (at) => void (await exports.purgeExpired(at)) }],
+    config.SCHEDULER_INTERVAL_SECONDS * 1000,
+    now,
+    logger,
+  );
 
   const http = createHttpServer(
     adapter,

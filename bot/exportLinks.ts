@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { fail, ok, type Result } from '../domain/result.js';
 import type { Store } from '../storage/store.js';
 
@@ -13,7 +13,8 @@ interface StoredExport {
   readonly ownerAadObjectId: string;
   readonly filename: string;
   readonly contentType: string;
-  readonly base64: string;
+  /** The file, AES-256-GCM encrypted (iv, tag, bytes; base64): an export may hold bank details. */
+  readonly sealed: string;
   readonly expiresAt: string;
 }
 
@@ -29,6 +30,7 @@ const keyOf = (id: string) => `exports/${id}`;
  */
 export class ExportLinks {
   readonly #secret: Buffer;
+  readonly #fileKey: Buffer;
 
   constructor(
     private readonly store: Store,
@@ -38,6 +40,33 @@ export class ExportLinks {
     private readonly now: () => Date,
   ) {
     this.#secret = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+    this.#fileKey = createHmac('sha256', this.#secret).update('export file encryption').digest();
+  }
+
+  #seal(bytes: Buffer): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.#fileKey, iv);
+    const encrypted = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), encrypted]).toString('base64');
+  }
+
+  #open(sealed: string): Buffer {
+    const raw = Buffer.from(sealed, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.#fileKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+  }
+
+  /** Removes expired files: run by the scheduler, so a file never outlives its link by long. */
+  async purgeExpired(now: Date): Promise<number> {
+    let removed = 0;
+    for (const record of await this.store.list<StoredExport>('exports/')) {
+      if (Date.parse(record.value.expiresAt) <= now.getTime()) {
+        await this.store.delete(record.key, record.eTag).catch(() => undefined);
+        removed++;
+      }
+    }
+    return removed;
   }
 
   #signature(id: string, owner: string, expiresAt: string): string {
@@ -51,7 +80,7 @@ export class ExportLinks {
       ownerAadObjectId,
       filename: file.filename,
       contentType: file.contentType,
-      base64: file.bytes.toString('base64'),
+      sealed: this.#seal(file.bytes),
       expiresAt: expiresAt.toISOString(),
     };
     await this.store.write(keyOf(id), stored, null);
@@ -75,6 +104,13 @@ export class ExportLinks {
       return fail('This download link has expired. Ask me for the export again.');
     }
     if (requesterAadObjectId !== stored.ownerAadObjectId) return fail('This download link belongs to someone else.');
-    return ok({ filename: stored.filename, contentType: stored.contentType, bytes: Buffer.from(stored.base64, 'base64') });
+    let bytes: Buffer;
+    try {
+      bytes = this.#open(stored.sealed);
+    } catch {
+      // Sealed under another secret (EXPORT_LINK_SECRET changed, or none was set and the bot restarted).
+      return fail('This download link has expired. Ask me for the export again.');
+    }
+    return ok({ filename: stored.filename, contentType: stored.contentType, bytes });
   }
 }

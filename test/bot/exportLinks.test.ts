@@ -59,6 +59,16 @@ describe('export download links', () => {
     expect(((await response.json()) as { error: string }).error).toContain('expired');
   });
 
+  it('keep the file encrypted in the store, and remove it once expired', async () => {
+    const link = await newLink();
+    const id = link.pathname.split('/').pop()!;
+    const stored = JSON.stringify((await app.services.store.read(`exports/${id}`))?.value);
+    expect(stored).not.toContain('lg-01,900001');
+    expect(stored).not.toContain(Buffer.from('lg-01,900001').toString('base64').slice(0, 12));
+    expect(await app.services.exports.purgeExpired(new Date(clock.getTime() + 16 * 60_000))).toBeGreaterThan(0);
+    expect(await app.services.store.read(`exports/${id}`)).toBeUndefined();
+  });
+
   it('refuse a request that says nobody is asking', async () => {
     expect((await download(await newLink())).status).toBe(401);
   });

@@ -1,0 +1,218 @@
+/**
+ * What the system leader can do to a form, whether they say it in chat or press a button:
+ * start one, record a delivered day, send it to the school, export it. Each asks the policy,
+ * calls the form's rules, saves, and says what happened.
+ */
+import { randomUUID } from 'node:crypto';
+import { CardFactory, type Activity } from 'botbuilder';
+import type { Actor } from '../../bot/actor.js';
+import { XLSX } from '../../bot/exportLinks.js';
+import { schoolConfirmationCard, SECTIONS_SHOWN_TO_SCHOOL, submissionCard, supportedName } from '../../cards/deploymentCards.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { decryptBankDetails, type BankDetails } from '../../domain/deployment/bankDetails.js';
+import { parseDeliveredDay, type DeliveredDay } from '../../domain/deployment/formCommands.js';
+import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness, setField, type DeploymentDraft } from '../../domain/deployment/form.js';
+import { nextQuestionAfter } from '../../domain/deployment/navigation.js';
+import { prefillDraft, type EligibilityFacts, type SystemLeaderFacts } from '../../domain/deployment/prefill.js';
+import { DEPLOYMENT_PROGRAMME } from '../../domain/deployment/programme.js';
+import { buildDeploymentWorkbook } from '../../domain/deployment/workbook.js';
+import { decide } from '../../domain/directory/policy.js';
+import type { Profile } from '../../domain/directory/types.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
+import type { EligibilityCheck } from '../../storage/eligibilityRepository.js';
+import { londonDate, refOf, refusalText, resourceOf, type DeploymentContext } from './context.js';
+
+const systemLeaderFacts = (profile: Profile | undefined): SystemLeaderFacts | undefined =>
+  profile?.kind === 'system_leader' ? { name: profile.name, role: profile.role, organisation: profile.organisation, email: profile.email } : undefined;
+
+export const eligibilityFacts = (check: EligibilityCheck): EligibilityFacts => ({
+  recipient: check.input.recipient,
+  name: check.subject.name,
+  urn: check.subject.urn,
+  trust: check.subject.trust,
+  region: check.input.region,
+  status: check.outcome.status,
+  criteria: check.outcome.criteria,
+});
+
+export interface NewForm {
+  readonly record: DeploymentFormRecord;
+  /** What to tell the system leader about what was filled in for them. */
+  readonly notes: string[];
+}
+
+/** Starts a form, filled in from the system leader's profile, the eligibility check they started it from, and the directory. */
+export async function startForm(context: DeploymentContext, actor: Actor, eligibilityCheckId: string | undefined): Promise<NewForm> {
+  const now = context.deps.now();
+  const check = eligibilityCheckId === undefined ? undefined : await context.eligibility.get(actor.aadObjectId, eligibilityCheckId);
+  const school = check?.subject.urn === undefined ? undefined : await context.deps.directory.getSchool(check.subject.urn);
+  const { draft, filled } = prefillDraft(newDeploymentDraft(randomUUID(), actor.aadObjectId, now.toISOString()), {
+    systemLeader: systemLeaderFacts(actor.profile),
+    eligibility: check === undefined ? undefined : eligibilityFacts(check),
+    school,
+  });
+  const record: DeploymentFormRecord = { draft, position: { section: 1, field: nextQuestionAfter(draft, 1)?.name } };
+  await context.forms.create(record);
+
+  const notes = [
+    'Let us fill in the TSI deployment form together. I save every answer as you give it, so you can stop at any time and carry on later, on any device: just say "deployment form".',
+  ];
+  if (eligibilityCheckId !== undefined && check === undefined) notes.push('I could not find that eligibility check, so I will ask you for everything.');
+  if (filled.length > 0) {
+    const from = check === undefined ? 'your profile' : school === undefined ? 'your profile and your eligibility check' : 'your profile, your eligibility check and the school directory';
+    notes.push(`I have filled in what I already know from ${from}: ${filled.join(', ')}. Say "review" to check it.`);
+  }
+  return { record, notes };
+}
+
+/**
+ * After the URN is answered: what the directory says about the school, and why it became eligible
+ * if the system leader checked it with me, fill in the questions not answered yet.
+ */
+export async function prefillFromUrn(context: DeploymentContext, ownerAadObjectId: string, urn: string) {
+  const [school, checks] = await Promise.all([context.deps.directory.getSchool(urn), context.eligibility.recentFor(ownerAadObjectId, 20)]);
+  const check = checks.find((candidate) => candidate.subject.urn === urn);
+  return { school, eligibility: check === undefined ? undefined : eligibilityFacts(check) };
+}
+
+const MAX_DAY = DEPLOYMENT_PROGRAMME.maxDays + DEPLOYMENT_PROGRAMME.maxExtensionDays;
+
+export interface DayRecorded {
+  readonly record: DeploymentFormRecord;
+  readonly notice: string;
+}
+
+/** Records a delivered day from what the system leader said ("delivered day 3 on 12 March"), or today when they pressed the button. */
+export async function recordDay(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord, said: string | undefined): Promise<Result<DayRecorded>> {
+  const decision = decide(actor, 'deployment.edit', resourceOf(record));
+  if (!decision.allowed) return fail(refusalText(decision));
+  const today = context.today();
+  const reported: Result<DeliveredDay> = said === undefined ? ok({ date: today }) : parseDeliveredDay(said, today, MAX_DAY);
+  if (!reported.ok) return reported;
+  const { date, day } = reported.value;
+  const alreadyKnown = record.draft.daysDeliveredLog.includes(date);
+  const saved = await context.forms.update(record.draft.ownerAadObjectId, record.draft.id, context.deps.now(), (current) => {
+    const recorded = recordDeliveredDay(current.draft, date);
+    return recorded.ok ? { ...current, draft: recorded.value } : undefined;
+  });
+  if (saved === undefined) return fail('I could not find that deployment form any more.');
+  const count = saved.draft.daysDeliveredLog.length;
+  const when = date === today ? 'today' : `on ${formatDate(date)}`;
+  let notice = alreadyKnown
+    ? `I already had a day delivered ${when}, so nothing has changed: ${count} ${count === 1 ? 'day' : 'days'} so far.`
+    : `Thank you: a day of support delivered ${when} is recorded. That makes ${count} ${count === 1 ? 'day' : 'days'} so far.`;
+  if (day !== undefined && day !== count) {
+    notice += ` You called it day ${day}: if you delivered other days, tell me their dates too, like "delivered day ${Math.max(1, day - 1)} on 5 March".`;
+  }
+  return ok({ record: saved, notice });
+}
+
+const ROLE_WORDS = { school: 'headteacher', trust: 'chief executive' } as const;
+
+/**
+ * Sends the supported school's headteacher (or the trust's CEO) the work reported, sections 1 to 4
+ * and 6 and never the bank details, to confirm or query in section 7. Says what happened.
+ */
+export async function sendToSchool(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord): Promise<string> {
+  const decision = decide(actor, 'deployment.edit', resourceOf(record));
+  if (!decision.allowed) return refusalText(decision);
+  const { draft } = record;
+  const unfinished = SECTIONS_SHOWN_TO_SCHOOL.map((section) => ({ section, missing: sectionCompleteness(draft, section) })).filter(
+    ({ missing }) => !missing.complete,
+  );
+  if (unfinished.length > 0) {
+    const lines = unfinished.map(({ section, missing }) => `section ${section} (${[...missing.missing, ...missing.problems].join(', ')})`);
+    return `Before the school or trust can confirm the work, please finish ${lines.join('; ')}. Say "go to section ${unfinished[0]?.section}" to carry on.`;
+  }
+
+  const kind = draft.sections[1].recipientKind ?? 'school';
+  const name = supportedName(draft);
+  const confirmers = await context.forms.confirmersOf(draft);
+  if (confirmers.length === 0) {
+    return kind === 'school'
+      ? `I do not know the headteacher of ${name} yet, so I cannot send it. Ask them to open a chat with me in Teams and tell me who they are (for example "I am the head of ${name}"), then say "send to school" again.`
+      : `I do not know the chief executive of ${name} yet, so I cannot send it. Ask them to open a chat with me in Teams and tell me they are a MAT CEO at ${name}, then say "send to school" again.`;
+  }
+
+  const now = context.deps.now();
+  // The school is asked afresh each time: an earlier confirmation or query is replaced by its answer to this copy.
+  const fresh: DeploymentDraft = { ...draft, sections: { ...draft.sections, 7: {} } };
+  const card = schoolConfirmationCard({ ref: refOf(record), draft: fresh, londonDate });
+  const outcomes = await Promise.all(
+    confirmers.map(async (confirmer) => {
+      try {
+        return await context.deps.proactive.sendToPerson(confirmer.aadObjectId, { attachments: [CardFactory.adaptiveCard(card)] });
+      } catch (error) {
+        context.deps.logger.error({ draftId: draft.id, err: (error as Error).message }, 'could not send a deployment form to the school');
+        return 'failed' as const;
+      }
+    }),
+  );
+  const reached = confirmers.filter((_, index) => outcomes[index] === 'sent');
+  const missed = confirmers.filter((_, index) => outcomes[index] !== 'sent');
+  const names = (people: readonly Profile[]) => people.map((person) => person.name).join(' and ');
+  if (reached.length === 0) {
+    return `${names(missed)} has not added me in Teams yet, so I could not send them the form. Ask them to open a chat with me (search for me in Teams apps and say hello), then say "send to school" again.`;
+  }
+
+  const today = context.today();
+  await context.forms.update(draft.ownerAadObjectId, draft.id, now, (current) => {
+    let next: DeploymentDraft = { ...current.draft, sections: { ...current.draft.sections, 7: {} } };
+    const { signedBySystemLeaderAt, sentToSchoolAt } = next.sections[8];
+    if (signedBySystemLeaderAt !== undefined && sentToSchoolAt === undefined && signedBySystemLeaderAt <= today) next = setField(next, 8, 'sentToSchoolAt', today);
+    return {
+      ...current,
+      draft: next,
+      schoolRequest: {
+        confirmerAadObjectIds: reached.map((person) => person.aadObjectId),
+        ...(kind === 'trust' && reached[0] !== undefined ? { trustCeoAadObjectId: reached[0].aadObjectId } : {}),
+        sentAt: now.toISOString(),
+      },
+    };
+  });
+  const notReached = missed.length === 0 ? '' : ` I could not reach ${names(missed)}: they have not added me in Teams yet.`;
+  return `I have sent the work reported (sections 1 to 4 and 6, not your bank details) to ${names(reached)}, ${ROLE_WORDS[kind]} of ${name}, to confirm in section 7. I will tell you when they answer.${notReached}`;
+}
+
+const slug = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'form';
+
+/**
+ * The form as an Excel workbook behind an expiring link that opens only for whoever asked, and
+ * where to send it. The bank details are in full only in the system leader's own copy.
+ */
+export async function exportForm(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord): Promise<Result<AdaptiveCard>> {
+  const decision = decide(actor, 'deployment.export', resourceOf(record));
+  if (!decision.allowed) return fail(refusalText(decision));
+  const { draft } = record;
+  const isOwner = actor.aadObjectId === draft.ownerAadObjectId;
+  const key = context.bankDetailsKey;
+  let bankDetails: BankDetails | undefined;
+  if (isOwner && key !== undefined && draft.sections[5].sealed !== undefined) {
+    const opened = decryptBankDetails(draft.sections[5].sealed, key);
+    if (opened.ok) bankDetails = opened.value;
+  }
+  const bytes = await buildDeploymentWorkbook(draft, {
+    includeBankDetails: bankDetails !== undefined,
+    ...(bankDetails === undefined ? {} : { bankDetails }),
+  });
+  const filename = `deployment-form-${slug(supportedName(draft))}-${context.today()}.xlsx`;
+  const link = await context.deps.exports.create(actor.aadObjectId, { filename, contentType: XLSX, bytes });
+  const region = draft.sections[1].region;
+  return ok(
+    submissionCard({
+      draft,
+      rdp: region === undefined ? undefined : DEFAULT_OFFER.rdpLeads[region],
+      download: { url: link.url, minutes: Math.max(1, Math.round((link.expiresAt.getTime() - context.deps.now().getTime()) / 60_000)) },
+      fullBankDetails: bankDetails !== undefined,
+    }),
+  );
+}
+
+export const cardActivity = (card: AdaptiveCard): Partial<Activity> => ({ attachments: [CardFactory.adaptiveCard(card)] });

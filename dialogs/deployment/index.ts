@@ -1,0 +1,67 @@
+import { readFormCommand, type FormCommand } from '../../domain/deployment/formCommands.js';
+import { phrases, type Command, type Journey } from '../journey.js';
+import { createDeploymentContext, type DeploymentJourneyDeps } from './context.js';
+import { DEPLOYMENT_DIALOG, DeploymentFormDialog, START_PHRASES, type DeploymentStart } from './formDialog.js';
+import { deploymentScheduledWork } from './reminders.js';
+import { deploymentVerbs } from './verbs.js';
+
+export type { DeploymentJourneyDeps, SchoolLookup } from './context.js';
+
+const opening = phrases(...START_PHRASES);
+
+/** Outside the form, only its own unmistakable words act on it: "export" alone may belong to another journey. */
+const exportWords = phrases('export deployment form', 'download deployment form', 'submit deployment form', 'export my deployment form', 'deployment form workbook');
+const progressWords = phrases('deployment status', 'deployment progress', 'deployment form status', 'form status', 'days delivered');
+
+const commandFrom = (text: string, kinds: readonly FormCommand['kind'][]): DeploymentStart | undefined => {
+  const command = readFormCommand(text);
+  return command !== undefined && kinds.includes(command.kind) ? { intent: 'command', command } : undefined;
+};
+
+/**
+ * The TSI deployment form, drafted by a system leader in conversation: one question at a time or a
+ * section per card, saved as it goes; delivered days recorded against the 10-day model with
+ * reminders; section 7 sent to the supported school to confirm; the form exported for the RDP.
+ */
+export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
+  const context = createDeploymentContext(deps);
+  const commands: Command[] = [
+    {
+      summary: {
+        title: 'TSI deployment form',
+        description: 'Draft the deployment form for the support you deliver, one question at a time, and carry on later from where you left it.',
+        command: 'deployment form',
+        example: 'deployment form',
+      },
+      scopes: ['personal'],
+      match: (text) => (opening(text) ? { intent: 'open' } : undefined),
+      dialogId: DEPLOYMENT_DIALOG,
+    },
+    {
+      summary: {
+        title: 'Record a day of support',
+        description: 'Tell me each day of TSI support as you deliver it, and I will tell you which sections of the deployment form are due.',
+        command: 'delivered a day today',
+        example: 'delivered day 3 on 12 March',
+      },
+      scopes: ['personal'],
+      match: (text) => commandFrom(text, ['delivered']),
+      dialogId: DEPLOYMENT_DIALOG,
+    },
+    {
+      scopes: ['personal'],
+      match: (text) =>
+        commandFrom(text, ['goTo', 'sendToSchool']) ??
+        (exportWords(text) ? { intent: 'command', command: { kind: 'export' } } : undefined) ??
+        (progressWords(text) ? { intent: 'command', command: { kind: 'progress' } } : undefined),
+      dialogId: DEPLOYMENT_DIALOG,
+    },
+  ];
+  return {
+    id: 'deployment',
+    dialogs: [new DeploymentFormDialog(context)],
+    commands,
+    verbs: deploymentVerbs(context),
+    scheduled: deploymentScheduledWork(context),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The deployment form's own work, run by the bot's scheduler: reminding system leaders of what
+ * is due (section 3 after day 6, sending the form to the school, submitting it to the RDP), each
+ * reminder once, and erasing bank details once they have been kept as long as configured.
+ */
+import { supportedName } from '../../cards/deploymentCards.js';
+import { formatDate } from '../../domain/deployment/form.js';
+import { remindersToSend } from '../../domain/deployment/reminders.js';
+import { bankDetailsDueForErasure, eraseBankDetails } from '../../domain/deployment/retention.js';
+import type { Reminder } from '../../domain/deployment/timeline.js';
+import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
+import { londonDate, type DeploymentContext } from './context.js';
+
+function reminderText(record: DeploymentFormRecord, reminder: Reminder): string {
+  const name = supportedName(record.draft);
+  const by = `${reminder.overdue ? 'it was due by' : 'it is due by'} ${formatDate(reminder.dueDate)}`;
+  switch (reminder.kind) {
+    case 'section3_due':
+      return `The mid-engagement review for ${name} is due: you delivered day 6 of support on ${formatDate(reminder.dueDate)}. Say "go to section 3" to fill in section 3 of the deployment form.`;
+    case 'send_to_school':
+      return `Please send the signed deployment form for ${name} to the school or trust to sign (${by}). Say "send to school" and I will send it to them.`;
+    case 'submit_to_rdp': {
+      const region = record.draft.sections[1].region;
+      const lead = region === undefined ? 'your Regional Delivery Partner (RDP)' : `your RDP lead, ${DEFAULT_OFFER.rdpLeads[region].name}`;
+      return `Please submit the deployment form for ${name} to ${lead} (${by}). Say "export deployment form" to download it with their email address.`;
+    }
+  }
+}
+
+export function deploymentScheduledWork(context: DeploymentContext): (now: Date) => Promise<void> {
+  const { forms } = context;
+  const { proactive, logger, config } = context.deps;
+  return async (now) => {
+    const today = londonDate(now);
+    for (const record of await forms.listAll()) {
+      const { draft } = record;
+      for (const reminder of remindersToSend(draft, today)) {
+        // Recorded before sending, so that two instances, or a run that fails half way, never send it twice.
+        if (!(await forms.markReminderSent(draft.id, reminder.kind, now))) continue;
+        try {
+          const delivery = await proactive.sendToPerson(draft.ownerAadObjectId, { type: 'message', text: reminderText(record, reminder) });
+          logger.info({ draftId: draft.id, reminder: reminder.kind, delivery }, 'sent a deployment form reminder');
+        } catch (error) {
+          logger.error({ draftId: draft.id, reminder: reminder.kind, err: (error as Error).message }, 'could not send a deployment form reminder');
+        }
+      }
+      if (bankDetailsDueForErasure(draft, today, config.BANK_DETAILS_RETENTION_DAYS)) {
+        await forms.update(draft.ownerAadObjectId, draft.id, now, (current) =>
+          bankDetailsDueForErasure(current.draft, today, config.BANK_DETAILS_RETENTION_DAYS) ? { ...current, draft: eraseBankDetails(current.draft) } : undefined,
+        );
+        logger.info({ draftId: draft.id }, 'erased bank details kept past their retention period');
+      }
+    }
+  };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { DeploymentDraftSchema, isSectionNumber, type DeploymentDraft, type SectionNumber } from '../domain/deployment/form.js';
+import type { ReminderKind } from '../domain/deployment/timeline.js';
+import { ProfileSchema, type Profile } from '../domain/directory/types.js';
+import { isConflict, updateRecord, type Store } from './store.js';
+
+const PositionSchema = z.object({
+  section: z.custom<SectionNumber>(isSectionNumber),
+  field: z.string().min(1).optional(),
+});
+
+/** The form went to the supported school or trust to confirm section 7: to whom, and when. */
+const SchoolRequestSchema = z.object({
+  confirmerAadObjectIds: z.array(z.string().min(1)).min(1),
+  /** For a trust, its CEO: the policy lets them confirm by who they are, as they have no school profile. */
+  trustCeoAadObjectId: z.string().min(1).optional(),
+  sentAt: z.iso.datetime({ offset: true }),
+});
+export type SchoolRequest = z.infer<typeof SchoolRequestSchema>;
+
+/** A deployment form as kept: the draft, where the conversation about it stands, and the school's copy. */
+export const DeploymentFormRecordSchema = z.object({
+  draft: DeploymentDraftSchema,
+  /** The section and question being asked, so the conversation carries on there after a restart or on another device. */
+  position: PositionSchema,
+  schoolRequest: SchoolRequestSchema.optional(),
+});
+export type DeploymentFormRecord = z.infer<typeof DeploymentFormRecordSchema>;
+
+const PREFIX = 'deployment/drafts/';
+// An AAD object id is a GUID; the Agents Playground's stand-in ids may hold any character.
+const ownerPrefix = (ownerAadObjectId: string) => `${PREFIX}${encodeURIComponent(ownerAadObjectId)}/`;
+const formKey = (ownerAadObjectId: string, draftId: string) => `${ownerPrefix(ownerAadObjectId)}${encodeURIComponent(draftId)}`;
+const reminderKey = (draftId: string, kind: ReminderKind) => `reminders/deployment/${encodeURIComponent(draftId)}/${kind}`;
+
+const parsed = (value: unknown): DeploymentFormRecord | undefined => {
+  const record = DeploymentFormRecordSchema.safeParse(value);
+  return record.success ? record.data : undefined;
+};
+
+const newestFirst = (a: DeploymentFormRecord, b: DeploymentFormRecord) => b.draft.updatedAt.localeCompare(a.draft.updatedAt);
+
+/**
+ * Each system leader's deployment forms, under `deployment/drafts/<owner>/<draftId>`. A form is
+ * changed by its system leader in chat and on cards, and by the school confirming section 7, so
+ * every change is a read-modify-write under its eTag.
+ */
+export class DeploymentRepository {
+  constructor(private readonly store: Store) {}
+
+  async create(record: DeploymentFormRecord): Promise<void> {
+    await this.store.write(formKey(record.draft.ownerAadObjectId, record.draft.id), DeploymentFormRecordSchema.parse(record), null);
+  }
+
+  async get(ownerAadObjectId: string, draftId: string): Promise<DeploymentFormRecord | undefined> {
+    if (ownerAadObjectId.length === 0 || draftId.length === 0) return undefined;
+    return parsed((await this.store.read(formKey(ownerAadObjectId, draftId)))?.value);
+  }
+
+  /** The owner's forms, the most recently changed first. */
+  async listFor(ownerAadObjectId: string): Promise<DeploymentFormRecord[]> {
+    if (ownerAadObjectId.length === 0) return [];
+    const records = await this.store.list(ownerPrefix(ownerAadObjectId));
+    return records.flatMap((record) => parsed(record.value) ?? []).sort(newestFirst);
+  }
+
+  async listAll(): Promise<DeploymentFormRecord[]> {
+    const records = await this.store.list(PREFIX);
+    return records.flatMap((record) => parsed(record.value) ?? []);
+  }
+
+  /**
+   * Applies `change` to the current record and stamps the draft with `now`; `change` may run
+   * more than once (when someone else saved first), so it must depend only on what it is given.
+   * Returning undefined changes nothing. Resolves with the record as stored, or undefined when
+   * there is no such form.
+   */
+  async update(
+    ownerAadObjectId: string,
+    draftId: string,
+    now: Date,
+    change: (current: DeploymentFormRecord) => DeploymentFormRecord | undefined,
+  ): Promise<DeploymentFormRecord | undefined> {
+    const stored = await updateRecord<unknown>(this.store, formKey(ownerAadObjectId, draftId), (value) => {
+      const current = parsed(value);
+      if (current === undefined) return undefined;
+      const next = change(current);
+      if (next === undefined) return undefined;
+      return DeploymentFormRecordSchema.parse({ ...next, draft: { ...next.draft, updatedAt: now.toISOString() } });
+    });
+    return stored === undefined ? undefined : parsed(stored.value);
+  }
+
+  /** Notes that a reminder went out; false when it already had, so each reminder is sent once, whichever instance gets there first. */
+  async markReminderSent(draftId: string, kind: ReminderKind, at: Date): Promise<boolean> {
+    try {
+      await this.store.write(reminderKey(draftId, kind), { sentAt: at.toISOString() }, null);
+      return true;
+    } catch (error) {
+      if (isConflict(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Who confirms section 7: the headteacher of the supported school, or the CEO of the supported
+   * trust (a MAT CEO whose organisation is the trust). The profile repository has no look-up by
+   * school yet, so the profiles are read here.
+   */
+  async confirmersOf(draft: DeploymentDraft): Promise<Profile[]> {
+    const { recipientKind, urn, recipientName } = draft.sections[1];
+    const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+    const profiles = (await this.store.list('profiles/')).flatMap((record) => {
+      const profile = ProfileSchema.safeParse(record.value);
+      return profile.success ? [profile.data] : [];
+    });
+    return profiles.filter((profile) => {
+      if (profile.aadObjectId === draft.ownerAadObjectId) return false;
+      if (recipientKind === 'school') return profile.kind === 'school' && profile.role === 'headteacher' && profile.urn === urn;
+      if (recipientKind === 'trust') return profile.kind === 'system_leader' && profile.role === 'mat_ceo' && recipientName !== undefined && sameName(profile.organisation, recipientName);
+      return false;
+    });
+  }
+}
