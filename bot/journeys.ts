@@ -2,6 +2,7 @@ import { createDirectoryJourney } from '../dialogs/directory/index.js';
 import type { Journey } from '../dialogs/journey.js';
 import { createTsiJourney } from '../dialogs/tsi/index.js';
 import { createDeploymentJourney } from '../dialogs/deployment/index.js';
+import { createNominationJourney } from '../dialogs/nomination/index.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
 import type { School } from '../domain/directory/types.js';
@@ -42,6 +43,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
       directory: { getSchool: (urn) => directory.getSchool(urn), findSchools: async (query, limit) => directory.findSchools(query, { limit }).map((match) => match.school) },
       deploymentFormAvailable: () => true,
     }),
+    createNominationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
   ];
   return {

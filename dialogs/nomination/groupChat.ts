@@ -1,0 +1,268 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { actorOf, type Actor } from '../../bot/actor.js';
+import { nominationHistoryCard, NOMINATION_VERBS, sharedNominationCard, type NominationNotice } from '../../cards/nominationCards.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { decide } from '../../domain/directory/policy.js';
+import { LiaisonGroupSchema } from '../../domain/directory/types.js';
+import { checkNomination } from '../../domain/nomination/check.js';
+import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
+import { applyEdit, type NominationEdit } from '../../domain/nomination/edit.js';
+import { CHOICE_LABELS, CHOICES, type ChoiceName, type Nomination } from '../../domain/nomination/nomination.js';
+import { editsFromSection, LONGEST_SECTION_ANSWER, SECTION_FIELDS, SectionAnswersSchema, type SectionAnswers } from '../../domain/nomination/sectionEdits.js';
+import { submitNomination } from '../../domain/nomination/submit.js';
+import { ok, type Result } from '../../domain/result.js';
+import { formatLongDate } from '../../domain/tsi/academicYear.js';
+import { NO_NOMINATION, type NominationRecord } from '../../storage/nominationRepository.js';
+import type { CardVerb, CardVerbResult, Command } from '../journey.js';
+import { phrases } from '../journey.js';
+import {
+  GROUP_GONE,
+  groupSchools,
+  oneStepDialog,
+  personOf,
+  refusalText,
+  schoolsNamedBy,
+  teamsUserIdOf,
+  UNLINKED_CHAT,
+  type GroupSchools,
+  type NominationServices,
+} from './services.js';
+
+export const POST_DIALOG = 'nomination.post';
+export const HISTORY_DIALOG = 'nomination.history';
+
+const GroupIdSchema = LiaisonGroupSchema.shape.id;
+
+/** The fields a section's inputs send, by input id (`first_urn`, `second_gapEvidence`, …). */
+const SECTION_INPUTS = Object.fromEntries(
+  CHOICES.flatMap((choice) => SECTION_FIELDS.map((field) => [`${choice}_${field}`, z.string().max(LONGEST_SECTION_ANSWER).optional()])),
+);
+
+const RefreshData = z.looseObject({ groupId: GroupIdSchema });
+const SaveData = z.looseObject({ groupId: GroupIdSchema, choice: z.enum(CHOICES), shown: SectionAnswersSchema.optional(), ...SECTION_INPUTS });
+const SubmitData = z.looseObject({ groupId: GroupIdSchema, commitmentsSeen: z.string().max(10).optional() });
+
+/** What one section's inputs hold, from a save button's data. */
+function sentSection(data: Record<string, unknown>, choice: ChoiceName): Partial<SectionAnswers> {
+  const sent: Partial<Record<keyof SectionAnswers, string>> = {};
+  for (const field of SECTION_FIELDS) {
+    const value = data[`${choice}_${field}`];
+    if (typeof value === 'string') sent[field] = value;
+  }
+  return sent;
+}
+
+/** Applies a member's edits in order; the first refused refuses them all. */
+function applyEdits(nomination: Nomination, edits: readonly NominationEdit[], context: Parameters<typeof applyEdit>[2]): Result<Nomination> {
+  let current = nomination;
+  for (const edit of edits) {
+    const result = applyEdit(current, edit, context);
+    if (!result.ok) return result;
+    current = result.value;
+  }
+  return ok(current);
+}
+
+const FIELD_WORDS: Record<NominationEdit['kind'], string> = {
+  set_school: 'the school',
+  set_champion_name: "the champion's name",
+  set_champion_role: "the champion's role",
+  set_champion_role_note: "the champion's role",
+  set_not_inadequate: 'the Ofsted answer',
+  set_newer_inspection: 'the newer inspection',
+  set_stable_slt: 'the senior leadership answer',
+  set_gap_evidence: 'the note of the gap',
+};
+
+function listed(words: readonly string[]): string {
+  const unique = [...new Set(words)];
+  if (unique.length <= 1) return unique.join('');
+  return `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
+}
+
+export function groupChatParts(services: NominationServices): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
+  const { repository, directory, now, logger } = services;
+
+  async function sharedCard(record: NominationRecord, schools: GroupSchools, notice?: NominationNotice): Promise<AdaptiveCard> {
+    const schoolsByUrn = await schoolsNamedBy(directory, [record.nomination], schools.schools);
+    return sharedNominationCard({
+      group: schools.group,
+      nomination: record.nomination,
+      groupSchools: schools.schools,
+      schoolsByUrn,
+      check: checkNomination(record.nomination, { group: schools.group, schoolsByUrn }),
+      commitments: COMMITMENTS,
+      benefits: BENEFITS,
+      today: londonDateOf(now()),
+      actedBy: record.actedBy,
+      notice,
+    });
+  }
+
+  /** The group's card as it stands, with a notice; for a change that was refused or did nothing. */
+  async function currentCard(groupId: string, schools: GroupSchools, notice: NominationNotice): Promise<CardVerbResult> {
+    const record = await repository.get(groupId);
+    if (!record) return { kind: 'refused', text: NO_NOMINATION };
+    return { kind: 'card', card: await sharedCard(record, schools, notice) };
+  }
+
+  /** Who may act on the group's card, and the group with its schools. */
+  async function allowed(actor: Actor, action: 'nomination.view' | 'nomination.edit' | 'nomination.submit', groupId: string): Promise<GroupSchools | string> {
+    const decision = decide(actor, action, { liaisonGroupId: groupId });
+    if (!decision.allowed) return refusalText(decision);
+    const record = await repository.get(groupId);
+    return (await groupSchools(directory, groupId, record?.nomination)) ?? GROUP_GONE;
+  }
+
+  async function postCard(context: TurnContext): Promise<void> {
+    const actor = actorOf(context);
+    const groupId = actor.conversation.liaisonGroupId;
+    if (groupId === undefined) {
+      await context.sendActivity(UNLINKED_CHAT);
+      return;
+    }
+    const schools = await allowed(actor, 'nomination.view', groupId);
+    if (typeof schools === 'string') {
+      await context.sendActivity(schools);
+      return;
+    }
+    const { record, created } = await repository.openInChat(groupId, actor.conversation.id, teamsUserIdOf(context));
+    const notice: NominationNotice | undefined = created
+      ? undefined
+      : { lines: [`This is ${schools.group.name}'s one nomination, brought back to the bottom of the chat: carry on where you left off.`], style: 'default' };
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await sharedCard(record, schools, notice))] });
+  }
+
+  async function showHistory(context: TurnContext): Promise<void> {
+    const actor = actorOf(context);
+    const groupId = actor.conversation.liaisonGroupId;
+    if (groupId === undefined) {
+      await context.sendActivity(UNLINKED_CHAT);
+      return;
+    }
+    const schools = await allowed(actor, 'nomination.view', groupId);
+    if (typeof schools === 'string') {
+      await context.sendActivity(schools);
+      return;
+    }
+    const record = await repository.get(groupId);
+    const card = nominationHistoryCard({ group: schools.group, nomination: record?.nomination, schoolsByUrn: schools.schoolsByUrn });
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  const refresh: CardVerb<typeof RefreshData> = {
+    verb: NOMINATION_VERBS.refresh,
+    data: RefreshData,
+    async handle(_context, data, actor) {
+      const schools = await allowed(actor, 'nomination.view', data.groupId);
+      if (typeof schools === 'string') return { kind: 'refused', text: schools };
+      const record = await repository.get(data.groupId);
+      if (!record) return { kind: 'refused', text: NO_NOMINATION };
+      return { kind: 'card', card: await sharedCard(record, schools) };
+    },
+  };
+
+  const save: CardVerb<typeof SaveData> = {
+    verb: NOMINATION_VERBS.save,
+    data: SaveData,
+    async handle(context, data, actor) {
+      const schools = await allowed(actor, 'nomination.edit', data.groupId);
+      if (typeof schools === 'string') return { kind: 'refused', text: schools };
+      const label = CHOICE_LABELS[data.choice];
+      const edits = editsFromSection(data.choice, data.shown ?? {}, sentSection(data, data.choice), { name: schools.group.name, schools: schools.schools });
+      if (!edits.ok) return currentCard(data.groupId, schools, { lines: ['Nothing was saved:', ...edits.errors], style: 'attention' });
+      if (edits.value.length === 0) {
+        return currentCard(data.groupId, schools, { lines: [`Nothing had changed in the ${label.toLowerCase()}, so there was nothing to save.`], style: 'default' });
+      }
+      const editContext = { schoolsByUrn: schools.schoolsByUrn, group: schools.group, now: now(), by: personOf(actor) };
+      let wasSubmitted = false;
+      const saved = await repository.change(
+        data.groupId,
+        (nomination) => {
+          wasSubmitted = nomination.status === 'submitted';
+          return applyEdits(nomination, edits.value, editContext);
+        },
+        teamsUserIdOf(context),
+      );
+      if (!saved.ok) return currentCard(data.groupId, schools, { lines: ['Nothing was saved:', ...saved.errors], style: 'attention' });
+      const { record, retried, changed } = saved.value;
+      logger.info({ verb: NOMINATION_VERBS.save, edits: edits.value.length, retried }, 'nomination edited');
+      const lines = [
+        changed
+          ? `${actor.name} saved ${listed(edits.value.map((edit) => FIELD_WORDS[edit.kind]))} for the ${label.toLowerCase()}.`
+          : `Nothing had changed in the ${label.toLowerCase()}, so there was nothing to save.`,
+      ];
+      if (retried) lines.push('Someone else saved a change at the same moment: both changes are kept, as shown below.');
+      if (changed && wasSubmitted && record.nomination.status === 'draft') {
+        lines.push('The nomination had been submitted, so it is a draft again now: submit it again when it is ready. The earlier submission is kept in the history.');
+      }
+      return { kind: 'card', card: await sharedCard(record, schools, { lines, style: 'good' }) };
+    },
+  };
+
+  const submit: CardVerb<typeof SubmitData> = {
+    verb: NOMINATION_VERBS.submit,
+    data: SubmitData,
+    async handle(context, data, actor) {
+      const schools = await allowed(actor, 'nomination.submit', data.groupId);
+      if (typeof schools === 'string') return { kind: 'refused', text: schools };
+      const submitContext = {
+        by: personOf(actor),
+        now: now(),
+        commitmentsConfirmed: data.commitmentsSeen === 'true',
+        group: schools.group,
+        schoolsByUrn: schools.schoolsByUrn,
+      };
+      let replaced: string | undefined;
+      const saved = await repository.change(
+        data.groupId,
+        (nomination) => {
+          replaced = nomination.status === 'submitted' ? nomination.submittedAt : nomination.history.at(-1)?.submittedAt;
+          return submitNomination(nomination, submitContext);
+        },
+        teamsUserIdOf(context),
+      );
+      if (!saved.ok) return currentCard(data.groupId, schools, { lines: ['The nomination was not submitted:', ...saved.errors], style: 'attention' });
+      const lines = [`${actor.name} submitted the nomination. Thank you: the School Improvement Team will review it and tell this chat its decision.`];
+      if (replaced !== undefined) {
+        lines.push(`It replaces the submission of ${formatLongDate(londonDateOf(new Date(replaced)))}, which is kept: mention me with "nomination history" to see it.`);
+      }
+      logger.info({ verb: NOMINATION_VERBS.submit, replaced: replaced !== undefined }, 'nomination submitted');
+      return { kind: 'card', card: await sharedCard(saved.value.record, schools, { lines, style: 'good' }) };
+    },
+  };
+
+  const groupScopes = ['groupChat', 'channel'] as const;
+  const commands: Command[] = [
+    {
+      summary: {
+        title: 'Nominate a champion school',
+        description: 'Post your liaison group’s Disadvantaged Champion School nomination, for everyone here to fill in together.',
+        command: 'nominate',
+        example: 'nominate',
+      },
+      scopes: groupScopes,
+      match: phrases('nominate', 'nomination', 'champion nomination', 'champion school nomination', 'nominate a champion school', 'show nomination', 'show the nomination'),
+      dialogId: POST_DIALOG,
+    },
+    {
+      summary: {
+        title: 'Nomination history',
+        description: 'See every nomination your group has submitted, newest first.',
+        command: 'nomination history',
+        example: 'nomination history',
+      },
+      scopes: groupScopes,
+      match: phrases('nomination history', 'show nomination history', 'earlier nominations'),
+      dialogId: HISTORY_DIALOG,
+    },
+  ];
+
+  return {
+    dialogs: [oneStepDialog(POST_DIALOG, postCard), oneStepDialog(HISTORY_DIALOG, showHistory)],
+    commands,
+    verbs: [refresh, save, submit] as CardVerb[],
+  };
+}

@@ -1,0 +1,189 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { actorOf, type Actor } from '../../bot/actor.js';
+import { CSV, XLSX } from '../../bot/exportLinks.js';
+import { DECISION_TITLES, nominationReviewCard, nominationsExportCard, nominationsOverviewCard, NOMINATION_VERBS } from '../../cards/nominationCards.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { decide } from '../../domain/directory/policy.js';
+import { LiaisonGroupSchema } from '../../domain/directory/types.js';
+import { checkNomination } from '../../domain/nomination/check.js';
+import { nominationCoverage } from '../../domain/nomination/coverage.js';
+import { buildNominationsWorkbook, nominationExportRows, nominationsCsv } from '../../domain/nomination/export.js';
+import { CHOICES, DecisionSchema, type Decision, type Nomination, type SchoolsByUrn } from '../../domain/nomination/nomination.js';
+import { selectNomination } from '../../domain/nomination/submit.js';
+import { ok } from '../../domain/result.js';
+import type { CardVerb, CardVerbResult, Command } from '../journey.js';
+import { phrases } from '../journey.js';
+import { GROUP_GONE, oneStepDialog, personOf, refusalText, schoolsNamedBy, type NominationServices } from './services.js';
+
+export const OVERVIEW_DIALOG = 'nomination.overview';
+export const EXPORT_DIALOG = 'nomination.export';
+
+const GroupIdSchema = LiaisonGroupSchema.shape.id;
+const OverviewData = z.looseObject({});
+const ReviewData = z.looseObject({ groupId: GroupIdSchema });
+const SelectData = z.looseObject({ groupId: GroupIdSchema, decision: DecisionSchema });
+
+/** What the group's chat is told of the SIT's decision. */
+function decisionNotice(decision: Decision, nomination: Nomination, schoolsByUrn: SchoolsByUrn): string {
+  const name = (urn: string | undefined) => (urn === undefined ? 'the school' : (schoolsByUrn.get(urn)?.name ?? `URN ${urn}`));
+  switch (decision) {
+    case 'selected':
+      return `Good news: the School Improvement Team has selected ${name(nomination.first.urn)}, your first choice, as your liaison group’s Disadvantaged Champion School. Its headteacher can confirm the champion commitments by saying "champion commitments" in a personal chat with me.`;
+    case 'reserve_selected':
+      return `The School Improvement Team has selected ${name(nomination.second.urn)}, your second choice (reserve), as your liaison group’s Disadvantaged Champion School. Its headteacher can confirm the champion commitments by saying "champion commitments" in a personal chat with me.`;
+    case 'not_selected':
+      return 'The School Improvement Team has reviewed your Disadvantaged Champion School nomination and has not selected a champion school from it this time. Thank you for taking part: the team will be in touch about what happens next.';
+  }
+}
+
+export function reviewParts(services: NominationServices): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
+  const { repository, directory, now, proactive, exports, logger } = services;
+
+  async function everything() {
+    const [records, groups] = await Promise.all([repository.all(), directory.liaisonGroups()]);
+    const nominations = records.map((record) => record.nomination);
+    const schoolsByUrn = await schoolsNamedBy(directory, nominations);
+    return { records, groups, nominations, schoolsByUrn, coverage: nominationCoverage(nominations, groups, schoolsByUrn) };
+  }
+
+  async function overviewCard(): Promise<AdaptiveCard> {
+    const { groups, nominations, schoolsByUrn, coverage } = await everything();
+    const byGroup = new Map(nominations.map((nomination) => [nomination.groupId, nomination]));
+    return nominationsOverviewCard({ coverage, schoolsByUrn, groups: groups.map((group) => ({ group, nomination: byGroup.get(group.id) })) });
+  }
+
+  async function reviewCard(groupId: string, notice?: { text: string; style: 'good' | 'attention' | 'default' }): Promise<CardVerbResult> {
+    const [group, record] = await Promise.all([directory.liaisonGroup(groupId), repository.get(groupId)]);
+    if (!group) return { kind: 'refused', text: GROUP_GONE };
+    if (!record) return { kind: 'message', text: `${group.name} has not started a nomination yet.` };
+    const { nomination } = record;
+    const schoolsByUrn = await schoolsNamedBy(directory, [nomination]);
+    const urns = CHOICES.map((choice) => nomination[choice].urn).filter((urn): urn is string => urn !== undefined);
+    const confirmations = new Map((await Promise.all(urns.map((urn) => repository.commitmentsOf(urn)))).flatMap((found) => (found ? [[found.urn, found] as const] : [])));
+    const card = nominationReviewCard({ group, nomination, schoolsByUrn, check: checkNomination(nomination, { group, schoolsByUrn }), confirmations, notice });
+    return { kind: 'card', card };
+  }
+
+  function mayReview(actor: Actor): string | undefined {
+    const decision = decide(actor, 'nomination.review', {});
+    return decision.allowed ? undefined : refusalText(decision);
+  }
+
+  async function showOverview(context: TurnContext): Promise<void> {
+    const refusal = mayReview(actorOf(context));
+    if (refusal !== undefined) {
+      await context.sendActivity(refusal);
+      return;
+    }
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await overviewCard())] });
+  }
+
+  async function exportNominations(context: TurnContext): Promise<void> {
+    const actor = actorOf(context);
+    const decision = decide(actor, 'export.acrossSchools', {});
+    if (!decision.allowed) {
+      await context.sendActivity(refusalText(decision));
+      return;
+    }
+    const { groups, nominations, schoolsByUrn, coverage } = await everything();
+    const confirmations = await repository.allCommitments();
+    const rows = nominationExportRows(nominations, groups, schoolsByUrn, confirmations);
+    const at = now();
+    const stamp = at.toISOString().slice(0, 10);
+    const workbook = await exports.create(actor.aadObjectId, {
+      filename: `champion-nominations-${stamp}.xlsx`,
+      contentType: XLSX,
+      bytes: await buildNominationsWorkbook(rows, coverage, at),
+    });
+    const csv = await exports.create(actor.aadObjectId, {
+      filename: `champion-nominations-${stamp}.csv`,
+      contentType: CSV,
+      bytes: Buffer.from(nominationsCsv(rows), 'utf8'),
+    });
+    logger.info({ rows: rows.length }, 'nominations exported');
+    const card = nominationsExportCard({ groups: groups.length, nominated: coverage.nominated, workbookUrl: workbook.url, csvUrl: csv.url, expiresAt: workbook.expiresAt });
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  const overview: CardVerb<typeof OverviewData> = {
+    verb: NOMINATION_VERBS.overview,
+    data: OverviewData,
+    async handle(_context, _data, actor) {
+      const refusal = mayReview(actor);
+      if (refusal !== undefined) return { kind: 'refused', text: refusal };
+      return { kind: 'card', card: await overviewCard() };
+    },
+  };
+
+  const review: CardVerb<typeof ReviewData> = {
+    verb: NOMINATION_VERBS.review,
+    data: ReviewData,
+    async handle(_context, data, actor) {
+      const refusal = mayReview(actor);
+      if (refusal !== undefined) return { kind: 'refused', text: refusal };
+      return reviewCard(data.groupId);
+    },
+  };
+
+  const select: CardVerb<typeof SelectData> = {
+    verb: NOMINATION_VERBS.select,
+    data: SelectData,
+    async handle(_context, data, actor) {
+      const decision = decide(actor, 'nomination.select', { liaisonGroupId: data.groupId });
+      if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+      const context = { by: personOf(actor), now: now() };
+      const saved = await repository.change(data.groupId, (nomination) =>
+        // Pressing the same decision twice changes nothing and tells the group nothing twice.
+        nomination.decision?.decision === data.decision ? ok(nomination) : selectNomination(nomination, data.decision, context),
+      );
+      if (!saved.ok) return reviewCard(data.groupId, { text: `Nothing was changed: ${saved.errors.join(' ')}`, style: 'attention' });
+      const title = DECISION_TITLES[data.decision].toLowerCase();
+      if (!saved.value.changed) return reviewCard(data.groupId, { text: `It was already marked ${title}, so the group has not been told again.`, style: 'default' });
+
+      const { record } = saved.value;
+      const schoolsByUrn = await schoolsNamedBy(directory, [record.nomination]);
+      let told: string;
+      if (record.conversationId === undefined) {
+        told = 'I could not tell the group: I do not know its chat. Please let the group know.';
+      } else {
+        try {
+          const outcome = await proactive.sendToConversation(record.conversationId, { type: 'message', text: decisionNotice(data.decision, record.nomination, schoolsByUrn) });
+          told =
+            outcome === 'sent'
+              ? 'I have told the group in its chat.'
+              : 'I could not tell the group: I am no longer in its chat, or cannot reach it. Please let the group know another way.';
+        } catch (error) {
+          logger.error({ err: (error as Error).message, verb: NOMINATION_VERBS.select }, 'telling a liaison group of the decision failed');
+          told = 'I could not reach the group’s chat just now. The decision is saved; please let the group know another way.';
+        }
+      }
+      return reviewCard(data.groupId, { text: `Marked ${title}. ${told}`, style: 'good' });
+    },
+  };
+
+  const commands: Command[] = [
+    {
+      summary: {
+        title: 'Review nominations (School Improvement Team)',
+        description: 'See which liaison groups have nominated a champion school, the mix of phases and sizes, and select the champions.',
+        command: 'nominations',
+        example: 'nominations',
+      },
+      scopes: ['personal'],
+      match: phrases('nominations', 'review nominations', 'show nominations', 'all nominations', 'champion nominations'),
+      dialogId: OVERVIEW_DIALOG,
+    },
+    {
+      scopes: ['personal'],
+      match: phrases('export nominations', 'export the nominations', 'download nominations', 'nominations export'),
+      dialogId: EXPORT_DIALOG,
+    },
+  ];
+
+  return {
+    dialogs: [oneStepDialog(OVERVIEW_DIALOG, showOverview), oneStepDialog(EXPORT_DIALOG, exportNominations)],
+    commands,
+    verbs: [overview, review, select] as CardVerb[],
+  };
+}

@@ -1,0 +1,95 @@
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import type { Actor } from '../../bot/actor.js';
+import type { ExportLinks } from '../../bot/exportLinks.js';
+import type { Logger } from '../../bot/logger.js';
+import type { ProactiveMessenger } from '../../bot/proactive.js';
+import type { Person } from '../../domain/attendance/userInput.js';
+import type { Decision } from '../../domain/directory/policy.js';
+import type { LiaisonGroup, School } from '../../domain/directory/types.js';
+import { CHOICES, type Nomination, type SchoolsByUrn } from '../../domain/nomination/nomination.js';
+import type { DirectoryRepository } from '../../storage/directoryRepository.js';
+import type { NominationRepository } from '../../storage/nominationRepository.js';
+import type { Store } from '../../storage/store.js';
+
+/** What the nomination journey needs from the school directory. */
+export type NominationDirectory = Pick<DirectoryRepository, 'getSchool' | 'schoolsInLiaisonGroup' | 'liaisonGroups' | 'liaisonGroup'>;
+
+/** What the nomination journey is built from. */
+export interface NominationJourneyDeps {
+  readonly store: Store;
+  readonly now: () => Date;
+  readonly directory: NominationDirectory;
+  /** Tells a group's chat of the SIT's decision. */
+  readonly proactive: Pick<ProactiveMessenger, 'sendToConversation'>;
+  /** Download links for the SIT's export. */
+  readonly exports: Pick<ExportLinks, 'create'>;
+  readonly logger: Logger;
+}
+
+/** The journey's parts, built once from its deps. */
+export interface NominationServices {
+  readonly repository: NominationRepository;
+  readonly directory: NominationDirectory;
+  readonly now: () => Date;
+  readonly proactive: NominationJourneyDeps['proactive'];
+  readonly exports: NominationJourneyDeps['exports'];
+  readonly logger: Logger;
+}
+
+export const personOf = (actor: Actor): Person => ({ aadObjectId: actor.aadObjectId, name: actor.name });
+
+/** A refusal as the person reads it: why, then what they may do instead. */
+export function refusalText(decision: Exclude<Decision, { allowed: true }>): string {
+  return `${decision.reason} ${decision.instead}`;
+}
+
+/** The Teams user id Teams refreshes a card for (an MRI such as 29:…), when the activity has one. */
+export function teamsUserIdOf(context: TurnContext): string | undefined {
+  return context.activity.from?.id || undefined;
+}
+
+export const UNLINKED_CHAT =
+  'This chat is not linked to a liaison group yet, so I do not know whose nomination to show. A member of the group or a School Improvement Team administrator can link it by mentioning me and saying "this chat is the <group name> liaison group", with the group’s name as the School Improvement Team has it. Then mention me with "nominate" again.';
+
+export const GROUP_GONE = 'I cannot find that liaison group in the directory any more. Please ask the School Improvement Team.';
+
+/** A liaison group with its schools, and every school its nomination names (some may have left the group). */
+export interface GroupSchools {
+  readonly group: LiaisonGroup;
+  readonly schools: readonly School[];
+  readonly schoolsByUrn: SchoolsByUrn;
+}
+
+/** URNs a nomination names, now and in its history. */
+function urnsNamed(nomination: Nomination | undefined): string[] {
+  if (!nomination) return [];
+  const choices = [nomination, ...nomination.history].flatMap((entry) => CHOICES.map((choice) => entry[choice].urn));
+  return choices.filter((urn): urn is string => urn !== undefined);
+}
+
+/** Every school the nominations name, looked up in the directory. */
+export async function schoolsNamedBy(directory: NominationDirectory, nominations: readonly (Nomination | undefined)[], known: readonly School[] = []): Promise<Map<string, School>> {
+  const schoolsByUrn = new Map(known.map((school) => [school.urn, school]));
+  const missing = [...new Set(nominations.flatMap(urnsNamed))].filter((urn) => !schoolsByUrn.has(urn));
+  const found = await Promise.all(missing.map((urn) => directory.getSchool(urn)));
+  for (const school of found) if (school) schoolsByUrn.set(school.urn, school);
+  return schoolsByUrn;
+}
+
+export async function groupSchools(directory: NominationDirectory, groupId: string, nomination: Nomination | undefined): Promise<GroupSchools | undefined> {
+  const group = await directory.liaisonGroup(groupId);
+  if (!group) return undefined;
+  const schools = directory.schoolsInLiaisonGroup(groupId);
+  return { group, schools, schoolsByUrn: await schoolsNamedBy(directory, [nomination], schools) };
+}
+
+/** A dialog that does one thing when its command is said, and ends. */
+export function oneStepDialog(id: string, run: (context: TurnContext) => Promise<void>): WaterfallDialog {
+  return new WaterfallDialog(id, [
+    async (step) => {
+      await run(step.context);
+      return step.endDialog();
+    },
+  ]);
+}
