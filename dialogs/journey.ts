@@ -9,6 +9,8 @@ import type { Actor } from '../bot/actor.js';
 export interface Command {
   /** Shown on the help and welcome cards; commands without one work but are not advertised. */
   readonly summary?: JourneySummary;
+  /** Offered on the help card only to School Improvement Team administrators (others are refused by the policy anyway). */
+  readonly forSitAdmins?: boolean;
   /** Where the command is offered and accepted. */
   readonly scopes: readonly ConversationKind[];
   /** Returns the dialog's options when the text starts this command, or undefined. */

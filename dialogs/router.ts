@@ -1,7 +1,7 @@
 import { CardFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { helpCard, type ConversationKind, type JourneySummary } from '../cards/conversationCards.js';
-import { conversationKindOf } from '../bot/actor.js';
+import { actorOf, conversationKindOf } from '../bot/actor.js';
 import { normaliseCommandText, type Command, type Journey } from './journey.js';
 
 const HELP = new Set(['help', 'menu', 'what can you do', '?']);
@@ -29,16 +29,17 @@ export class ConversationRouter {
     this.#commands = journeys.flatMap((journey) => journey.commands);
   }
 
-  /** What the help card lists in this kind of conversation: only journeys that exist. */
-  summariesFor(kind: ConversationKind): JourneySummary[] {
+  /** What the help card lists in this kind of conversation, to this person: only journeys that exist and they may use. */
+  summariesFor(kind: ConversationKind, isSitAdmin = false): JourneySummary[] {
     return this.#commands
-      .filter((command) => command.summary && command.scopes.includes(kind))
+      .filter((command) => command.summary && command.scopes.includes(kind) && (isSitAdmin || !command.forSitAdmins))
       .map((command) => command.summary as JourneySummary);
   }
 
   async sendHelp(context: TurnContext, notice = ''): Promise<void> {
     const kind = conversationKindOf(context);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(this.summariesFor(kind), kind, notice))] });
+    const summaries = this.summariesFor(kind, actorOf(context).isSitAdmin);
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(summaries, kind, notice))] });
   }
 
   async route(context: TurnContext, text: string): Promise<void> {

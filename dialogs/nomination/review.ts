@@ -170,6 +170,7 @@ export function reviewParts(services: NominationServices): { dialogs: ReturnType
         command: 'nominations',
         example: 'nominations',
       },
+      forSitAdmins: true,
       scopes: ['personal'],
       match: phrases('nominations', 'review nominations', 'show nominations', 'all nominations', 'champion nominations'),
       dialogId: OVERVIEW_DIALOG,

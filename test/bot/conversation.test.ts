@@ -198,3 +198,14 @@ describe('duplicate deliveries', () => {
     expect(second).toHaveLength(0);
   });
 });
+
+describe('the help card is for the person asking', () => {
+  it('lists the School Improvement Team’s work only to its administrators', async () => {
+    testBot = await createTestBot({ env: { SIT_ADMIN_AAD_IDS: 'aad-sit-1' } });
+    const forHead = cardText(cardOf((await say(testBot.conversation({ userId: 'aad-head-1' }), 'help'))[0]));
+    const forAdmin = cardText(cardOf((await say(testBot.conversation({ userId: 'aad-sit-1' }), 'help'))[0]));
+    expect(forHead).toContain('Check TSI eligibility'.split(' ')[0]);
+    expect(forHead).not.toContain('Review nominations');
+    expect(forAdmin).toContain('Review nominations');
+  });
+});

@@ -1,0 +1,130 @@
+import { normaliseCommandText, phrases, type Command, type Journey } from '../journey.js';
+import { ADD_SESSION_DIALOG, CALENDAR_DIALOG, CANCEL_SESSION_DIALOG, calendarDialogs, MOVE_SESSION_DIALOG } from './calendarDialogs.js';
+import { AttendanceContext, type AttendanceJourneyDeps } from './context.js';
+import { sendDueReminders } from './reminders.js';
+import { LOG_DIALOG, RECORD_DIALOG, schoolDialogs, TASK_DIALOG } from './schoolDialogs.js';
+import { EXPORT_DIALOG, REGISTER_DIALOG, SUMMARY_DIALOG, sitDialogs } from './sitDialogs.js';
+
+export type { AttendanceDirectory, AttendanceJourneyDeps } from './context.js';
+
+/** A session id as typed ("t2"): captured, to be put back in capitals. */
+const ID = '([a-z][a-z0-9-]{0,19})';
+/** The same, optionally after the word "session" ("session W3"). */
+const SESSION = `(?:session )?${ID}`;
+
+/** A matcher for a pattern whose first group, when there is one, is a session id. */
+function withSession(pattern: RegExp): (text: string) => object | undefined {
+  return (text) => {
+    const match = pattern.exec(normaliseCommandText(text));
+    if (!match) return undefined;
+    return match[1] === undefined ? {} : { sessionId: match[1].toUpperCase() };
+  };
+}
+
+function either(...matchers: ((text: string) => object | undefined)[]): (text: string) => object | undefined {
+  return (text) => matchers.map((match) => match(text)).find((options) => options !== undefined);
+}
+
+const COMMANDS: Command[] = [
+  {
+    summary: {
+      title: 'Log attendance',
+      description: 'Log who from your school went to a session, or that you sent apologies.',
+      command: 'log attendance',
+      example: 'log attendance for T2',
+    },
+    scopes: ['personal'],
+    match: withSession(new RegExp(`^(?:log|record|enter) (?:my |our |the |school'?s? )?attendance(?: (?:for|at) ${SESSION})?$`)),
+    dialogId: LOG_DIALOG,
+  },
+  {
+    scopes: ['personal'],
+    match: either(
+      (text) => (/^(?:mark|record) (?:the |our |my )?(?:intersessional )?task (?:as )?(?:submitted|handed in|done|complete|completed|sent)$/.test(normaliseCommandText(text)) ? {} : undefined),
+      phrases(
+        'intersessional task submitted',
+        'submit the intersessional task',
+        'we submitted the intersessional task',
+        'we have submitted the intersessional task',
+        'i have submitted the intersessional task',
+        'hand in the intersessional task',
+      ),
+    ),
+    dialogId: TASK_DIALOG,
+  },
+  {
+    summary: {
+      title: 'My school’s attendance',
+      description: 'See the sessions your school attended out of six, and whether the intersessional task is in.',
+      command: 'my school’s attendance',
+      example: 'my school’s attendance',
+    },
+    scopes: ['personal'],
+    match: either(
+      phrases(
+        "my school's attendance",
+        'my schools attendance',
+        'my school attendance',
+        "our school's attendance",
+        'our attendance',
+        'my attendance',
+        'school attendance',
+        'attendance record',
+        "my school's record",
+        'our record',
+      ),
+      (text) => {
+        const match = /^(?:attendance|record) (?:for|of) (?:urn )?(\d{6})$/.exec(normaliseCommandText(text));
+        return match ? { urn: match[1] } : undefined;
+      },
+    ),
+    dialogId: RECORD_DIALOG,
+  },
+  {
+    summary: {
+      title: 'Session calendar',
+      description: 'See the dates and times of the programme’s sessions.',
+      command: 'calendar',
+      example: 'when are the sessions?',
+    },
+    scopes: ['personal'],
+    match: phrases('calendar', 'session calendar', 'sessions', 'session dates', 'show the calendar', 'the calendar', 'programme calendar', 'when are the sessions', 'edit the calendar'),
+    dialogId: CALENDAR_DIALOG,
+  },
+  { scopes: ['personal'], match: phrases('add a session', 'add session', 'new session', 'add a network group', 'add a network group meeting'), dialogId: ADD_SESSION_DIALOG },
+  {
+    scopes: ['personal'],
+    match: either(withSession(new RegExp(`^(?:move|reschedule) (?:the )?${SESSION}$`)), withSession(new RegExp(`^(?:change|edit) (?:the )?session ${ID}$`))),
+    dialogId: MOVE_SESSION_DIALOG,
+  },
+  { scopes: ['personal'], match: withSession(new RegExp(`^cancel (?:the )?session ${ID}$`)), dialogId: CANCEL_SESSION_DIALOG },
+  { scopes: ['personal'], match: withSession(new RegExp(`^(?:take |open |keep )?(?:the )?register(?: for)?(?: ${SESSION})?$`)), dialogId: REGISTER_DIALOG },
+  {
+    scopes: ['personal'],
+    match: either(
+      withSession(new RegExp(`^attendance summary(?: for ${SESSION})?$`)),
+      phrases('attendance across schools', 'summary of attendance', 'summarise attendance', 'attendance overview'),
+    ),
+    dialogId: SUMMARY_DIALOG,
+  },
+  { scopes: ['personal'], match: phrases('export attendance', 'attendance export', 'download attendance', 'export the attendance', 'attendance spreadsheet'), dialogId: EXPORT_DIALOG },
+];
+
+/**
+ * Session attendance: headteachers and staff log their school's attendance and see its record;
+ * the SIT keeps the calendar and the register, sees attendance across schools and exports it;
+ * reminders go out the day before each session and a prompt to log after it.
+ */
+export function createAttendanceJourney(deps: AttendanceJourneyDeps): Journey {
+  const context = new AttendanceContext(deps);
+  const school = schoolDialogs(context);
+  const sit = sitDialogs(context);
+  const calendar = calendarDialogs(context);
+  return {
+    id: 'attendance',
+    dialogs: [...school.dialogs, ...sit.dialogs, ...calendar.dialogs],
+    commands: COMMANDS,
+    verbs: [...school.verbs, ...sit.verbs, ...calendar.verbs],
+    scheduled: (now) => sendDueReminders(context, now),
+  };
+}
