@@ -3,6 +3,9 @@ import type { Journey } from '../dialogs/journey.js';
 import { createTsiJourney } from '../dialogs/tsi/index.js';
 import { createDeploymentJourney } from '../dialogs/deployment/index.js';
 import { createNominationJourney } from '../dialogs/nomination/index.js';
+import { createPersonalDataJourney } from '../dialogs/personalData/index.js';
+import { DeploymentRepository } from '../storage/deploymentRepository.js';
+import { EligibilityRepository } from '../storage/eligibilityRepository.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
 import type { School } from '../domain/directory/types.js';
@@ -45,6 +48,14 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     }),
     createNominationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
+    createPersonalDataJourney({
+      store,
+      profiles,
+      eligibility: new EligibilityRepository(store),
+      deployments: new DeploymentRepository(store),
+      references: services.references,
+      logger,
+    }),
   ];
   return {
     journeys,

@@ -64,6 +64,14 @@ export class DeploymentRepository {
     return records.flatMap((record) => parsed(record.value) ?? []).sort(newestFirst);
   }
 
+  /** Erases every form the owner drafted (their own request to delete their data). Returns how many. */
+  async deleteAllFor(ownerAadObjectId: string): Promise<number> {
+    if (ownerAadObjectId.length === 0) return 0;
+    const records = await this.store.list(ownerPrefix(ownerAadObjectId));
+    await Promise.all(records.map((record) => this.store.delete(record.key)));
+    return records.length;
+  }
+
   async listAll(): Promise<DeploymentFormRecord[]> {
     const records = await this.store.list(PREFIX);
     return records.flatMap((record) => parsed(record.value) ?? []);

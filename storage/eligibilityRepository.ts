@@ -61,6 +61,13 @@ export class EligibilityRepository {
     return saved;
   }
 
+  /** Erases every check the user made (their own request to delete their data). Returns how many. */
+  async deleteAllFor(aadObjectId: string): Promise<number> {
+    const records = await this.#store.list<unknown>(this.#prefix(aadObjectId));
+    await Promise.all(records.map((record) => this.#store.delete(record.key)));
+    return records.length;
+  }
+
   /** The user's checks, newest first. */
   async recentFor(aadObjectId: string, limit: number): Promise<EligibilityCheck[]> {
     const records = await this.#store.list<unknown>(this.#prefix(aadObjectId));

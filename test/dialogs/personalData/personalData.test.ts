@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { EligibilityRepository } from '../../../storage/eligibilityRepository.js';
+import { ProfileRepository } from '../../../storage/profileRepository.js';
+import { createTestBot, replyText, say, type TestBot } from '../../support/testBot.js';
+
+let testBot: TestBot | undefined;
+afterEach(async () => {
+  await testBot?.close();
+  testBot = undefined;
+});
+
+const texts = (replies: Parameters<typeof replyText>[0][]) => replies.map(replyText).join('\n');
+
+async function everyStoredFile(dir: string): Promise<string> {
+  const names = await readdir(dir, { recursive: true });
+  const contents = await Promise.all(names.filter((name) => name.endsWith('.json')).map((name) => readFile(path.join(dir, name), 'utf8')));
+  return contents.join('\n');
+}
+
+async function personWithData(bot: TestBot) {
+  // A personal chat's id in Teams is opaque: it does not carry the user's id.
+  const chat = bot.conversation({ userId: 'aad-pat', userName: 'Pat Head', conversationId: 'a:1opaque-personal-chat' });
+  await say(chat, "I'm the head of 900001");
+  await say(chat, 'yes');
+  await new EligibilityRepository(bot.store).save({
+    aadObjectId: 'aad-pat',
+    checkedAt: '2024-03-01T10:00:00.000Z',
+    via: 'form',
+    subject: { name: 'Fictional Oakfield Primary School (demo)', urn: '900001' },
+    input: { recipient: 'school', region: 'South East', judgements: [], regionalDirectorAssessedImmediateNeed: false, selfIdentifiesNeed: false, regionalDeliveryTeamJudgesNeed: false },
+    offerYear: '2023/24',
+    outcome: { status: 'not_eligible', criteria: [], reasons: ['None applies.'], rdp: { name: 'Amanda Parry', email: 'A.parry@hispmat.org' } },
+  });
+  await bot.store.write(
+    'attendance/records/T1/900001/pat-head',
+    { sessionId: 'T1', urn: '900001', attendeeName: 'Pat Head', attendeeRole: 'Headteacher', status: 'present', loggedBy: { aadObjectId: 'aad-pat', name: 'Pat Head' }, loggedAt: '2021-10-01T15:00:00.000Z' },
+    null,
+  );
+  await bot.store.write('nominations/lg-01', { groupId: 'lg-01', actedBy: ['aad-sam', 'aad-pat'], nomination: { submittedBy: { aadObjectId: 'aad-pat', name: 'Pat Head' } } }, null);
+  return chat;
+}
+
+describe('a person’s own data', () => {
+  it('"what do you hold about me" lists their profile, checks, and the shared records that name them', async () => {
+    testBot = await createTestBot();
+    const chat = await personWithData(testBot);
+    const answer = texts(await say(chat, 'what do you hold about me'));
+    expect(answer).toContain('Your profile: Pat Head, headteacher at the school with URN 900001.');
+    expect(answer).toContain('1 eligibility check you made.');
+    expect(answer).toContain('1 attendance record that name you');
+    expect(answer).toContain('1 liaison group nomination record that name you');
+  });
+
+  it('"delete my data" asks first, and "no" deletes nothing', async () => {
+    testBot = await createTestBot();
+    const chat = await personWithData(testBot);
+    expect(texts(await say(chat, 'delete my data'))).toContain('It cannot be undone');
+    expect(texts(await say(chat, 'No, keep it'))).toContain('Nothing was deleted.');
+    expect(await new ProfileRepository(testBot.store).get('aad-pat')).toBeDefined();
+  });
+
+  it('after confirmation erases the profile and checks and takes the name out of the school’s records, keeping their facts', async () => {
+    testBot = await createTestBot();
+    const chat = await personWithData(testBot);
+    await say(chat, 'delete my data');
+    expect(texts(await say(chat, 'Yes, delete my data'))).toContain('your data is deleted');
+    expect(await new ProfileRepository(testBot.store).get('aad-pat')).toBeUndefined();
+    expect(await new EligibilityRepository(testBot.store).recentFor('aad-pat', 10)).toEqual([]);
+    const attendance = (await testBot.store.read<{ urn: string; status: string; attendeeName: string }>('attendance/records/T1/900001/pat-head'))?.value;
+    expect(attendance).toMatchObject({ urn: '900001', status: 'present' });
+    const nomination = (await testBot.store.read<{ actedBy: string[] }>('nominations/lg-01'))?.value;
+    expect(nomination?.actedBy).toEqual(['aad-sam']);
+    const everything = await everyStoredFile(path.join(testBot.dataDir, 'store'));
+    expect(everything).not.toContain('Pat Head');
+    expect(everything).not.toContain('aad-pat');
+  });
+});
