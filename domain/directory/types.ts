@@ -77,3 +77,13 @@ export const ProfileSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Profile = z.infer<typeof ProfileSchema>;
+
+/** A group chat or team channel linked to the liaison group it acts for. */
+export const ConversationLinkSchema = z.object({
+  conversationId: z.string().min(1),
+  liaisonGroupId: LiaisonGroupSchema.shape.id,
+  /** The AAD object id of the person who made (or last changed) the link. */
+  linkedBy: z.string().min(1),
+  linkedAt: z.iso.datetime(),
+});
+export type ConversationLink = z.infer<typeof ConversationLinkSchema>;

@@ -1,0 +1,344 @@
+import type { Profile, Urn } from './types.js';
+
+/**
+ * Who may do what: the one question every journey asks before it shows or changes anything.
+ *
+ * - Headteachers and staff see and change their own school's records only. Staff do all a
+ *   headteacher does for the school except what commits the school: confirming the champion
+ *   commitments, and seeing and confirming section 7 of a deployment form for the school.
+ * - A liaison group's chat (a group chat or channel linked to the group) acts for that group
+ *   only: its nomination is seen and made there, and nowhere else but by the SIT.
+ * - A system leader sees and changes their own deployment forms only.
+ * - School Improvement Team (SIT) administrators, named in configuration and never by what a
+ *   user says, see everything, and they alone select champions, keep the session calendar and
+ *   the register, export across schools, rename liaison groups and change a chat's link once
+ *   set. They do not act in someone else's name: they do not confirm a school's commitments
+ *   or section 7, fill in a system leader's form, or make a group's nomination outside its chat.
+ * - Anything about one school, a deployment form or the whole programme happens in a personal
+ *   chat, whoever asks, because everything the bot says in a group chat is seen by all in it.
+ * Checking eligibility and searching the directory (public information) are open to everyone.
+ *
+ * A refusal says why, and what the person may do instead.
+ */
+export const ACTIONS = [
+  'directory.search',
+  'eligibility.check',
+  'school.view',
+  'school.export',
+  'selfEvaluation.view',
+  'selfEvaluation.edit',
+  'attendance.log',
+  'attendance.register',
+  'calendar.edit',
+  'commitments.confirm',
+  'nomination.view',
+  'nomination.edit',
+  'nomination.submit',
+  'nomination.review',
+  'nomination.select',
+  'export.acrossSchools',
+  'deployment.create',
+  'deployment.view',
+  'deployment.edit',
+  'deployment.submit',
+  'deployment.export',
+  'deployment.confirmSection7',
+  'chatLink.set',
+  'chatLink.change',
+  'liaisonGroup.rename',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** For actions about nothing in particular (or the whole programme). */
+export type NoResource = Record<string, never>;
+export interface SchoolResource {
+  readonly urn: Urn;
+}
+export interface LiaisonGroupResource {
+  readonly liaisonGroupId: string;
+}
+export interface DeploymentFormResource {
+  /** The system leader who drafts the form. */
+  readonly ownerAadObjectId: string;
+  /** The school supported, when the support is for a school. */
+  readonly supportedSchoolUrn?: Urn | undefined;
+  /** The CEO of the trust supported, when the support is for a trust: they confirm section 7. */
+  readonly supportedTrustCeoAadObjectId?: string | undefined;
+}
+
+export interface ResourceOf {
+  'directory.search': NoResource;
+  'eligibility.check': NoResource;
+  'school.view': SchoolResource;
+  'school.export': SchoolResource;
+  'selfEvaluation.view': SchoolResource;
+  'selfEvaluation.edit': SchoolResource;
+  'attendance.log': SchoolResource;
+  'attendance.register': NoResource;
+  'calendar.edit': NoResource;
+  'commitments.confirm': SchoolResource;
+  'nomination.view': LiaisonGroupResource;
+  'nomination.edit': LiaisonGroupResource;
+  'nomination.submit': LiaisonGroupResource;
+  'nomination.review': NoResource;
+  'nomination.select': LiaisonGroupResource;
+  'export.acrossSchools': NoResource;
+  'deployment.create': NoResource;
+  'deployment.view': DeploymentFormResource;
+  'deployment.edit': DeploymentFormResource;
+  'deployment.submit': DeploymentFormResource;
+  'deployment.export': DeploymentFormResource;
+  'deployment.confirmSection7': DeploymentFormResource;
+  /** The group the chat is to be linked to; the chat's current link comes from the actor. */
+  'chatLink.set': LiaisonGroupResource;
+  'chatLink.change': LiaisonGroupResource;
+  'liaisonGroup.rename': LiaisonGroupResource;
+}
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+/** Who is asking, and where: the bot's actor has this shape. */
+export interface PolicyActor {
+  readonly aadObjectId: string;
+  /** From configuration (SIT_ADMIN_AAD_IDS) only. */
+  readonly isSitAdmin: boolean;
+  readonly profile?: Profile | undefined;
+  /** Where the question is asked; a personal chat when not given. */
+  readonly conversation?: { readonly kind: ConversationKind; readonly liaisonGroupId?: string | undefined } | undefined;
+}
+
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string; readonly instead: string };
+
+export function decide<A extends Action>(actor: PolicyActor, action: A, resource: ResourceOf[A]): Decision {
+  const rule: Rule<ResourceOf[A]> = RULES[action];
+  return rule(actor, resource);
+}
+
+type Rule<R> = (actor: PolicyActor, resource: R) => Decision;
+
+const ALLOWED: Decision = { allowed: true };
+
+function refuse(reason: string, instead: string): Decision {
+  return { allowed: false, reason, instead };
+}
+
+function inPersonalChat(actor: PolicyActor): boolean {
+  return (actor.conversation?.kind ?? 'personal') === 'personal';
+}
+
+const PERSONAL_ONLY = refuse(
+  'I only talk about a school, a deployment form or the whole programme in a personal chat, because everyone in this chat would see it.',
+  'Open a personal chat with me and ask there.',
+);
+
+/** Wraps a rule so that it runs only in a personal chat. */
+function personal<R>(rule: Rule<R>): Rule<R> {
+  return (actor, resource) => (inPersonalChat(actor) ? rule(actor, resource) : PERSONAL_ONLY);
+}
+
+const IDENTIFY_YOURSELF = refuse(
+  'I do not know yet which school you work at.',
+  'Tell me your school’s name or URN, and whether you are its headteacher, so that I can set up your profile.',
+);
+
+/**
+ * The school's own records: its headteacher and staff, and the SIT too unless `sitInstead`
+ * says what the SIT may do instead.
+ */
+function ownSchool(what: string, sitInstead?: string): Rule<SchoolResource> {
+  return personal((actor, { urn }) => {
+    if (actor.isSitAdmin) return sitInstead === undefined ? ALLOWED : refuse(`Only the school’s own staff ${what}.`, sitInstead);
+    return schoolStaffOf(actor, urn, what);
+  });
+}
+
+function schoolStaffOf(actor: PolicyActor, urn: Urn, what: string): Decision {
+  const profile = actor.profile;
+  if (!profile) return IDENTIFY_YOURSELF;
+  if (profile.kind === 'system_leader') {
+    return refuse(
+      `Only the school’s own staff and the School Improvement Team ${what}.`,
+      'You can check a school’s eligibility for support, and draft or see your own deployment forms.',
+    );
+  }
+  if (profile.urn !== urn) {
+    return refuse(
+      `You can see and change only your own school’s records (URN ${profile.urn}), and this is URN ${urn}.`,
+      'Ask about your own school, or ask the School Improvement Team about another school.',
+    );
+  }
+  return ALLOWED;
+}
+
+/** What commits the school: its headteacher only. */
+function headteacherOf(what: string, sitInstead: string): Rule<SchoolResource> {
+  return personal((actor, { urn }) => {
+    if (actor.isSitAdmin) return refuse(`Only the school’s headteacher ${what}.`, sitInstead);
+    const staff = schoolStaffOf(actor, urn, what);
+    if (!staff.allowed) return staff;
+    if (actor.profile?.kind === 'school' && actor.profile.role !== 'headteacher') {
+      return refuse(`Only your headteacher ${what}.`, 'Ask your headteacher to do it in their personal chat with me; you can see your school’s record.');
+    }
+    return ALLOWED;
+  });
+}
+
+/** What only the School Improvement Team does, with what anyone else may do instead. */
+function sitOnly(what: string, instead: string): Rule<unknown> {
+  return personal((actor) => (actor.isSitAdmin ? ALLOWED : refuse(`Only the School Improvement Team ${what}.`, instead)));
+}
+
+/** A liaison group's nomination: in the group's own chat, by anyone in it. */
+function groupChat(what: string, sitMayInPersonalChat: boolean): Rule<LiaisonGroupResource> {
+  return (actor, { liaisonGroupId }) => {
+    if (inPersonalChat(actor)) {
+      if (actor.isSitAdmin && sitMayInPersonalChat) return ALLOWED;
+      return refuse(
+        `A liaison group’s nomination is ${what} in the group’s own chat.`,
+        actor.isSitAdmin
+          ? 'You can review every group’s nomination and select the champions here.'
+          : 'Open your liaison group’s chat (or channel) with me and carry on there.',
+      );
+    }
+    const linked = actor.conversation?.liaisonGroupId;
+    if (linked === undefined) {
+      return refuse('This chat is not linked to a liaison group yet.', 'Link it first: tell me which liaison group this chat is for.');
+    }
+    if (linked !== liaisonGroupId) {
+      return refuse(
+        `This chat is linked to liaison group ${linked}, so it acts for that group only, not for ${liaisonGroupId}.`,
+        `Work on ${linked}’s nomination here, or open ${liaisonGroupId}’s own chat.`,
+      );
+    }
+    return ALLOWED;
+  };
+}
+
+function isFormOwner(actor: PolicyActor, form: DeploymentFormResource): boolean {
+  return actor.profile?.kind === 'system_leader' && actor.aadObjectId === form.ownerAadObjectId;
+}
+
+/** Whether the actor speaks for the school or trust the form supports, and if not, why not. */
+function confirmerOf(actor: PolicyActor, form: DeploymentFormResource): Decision {
+  if (form.supportedTrustCeoAadObjectId !== undefined && actor.aadObjectId === form.supportedTrustCeoAadObjectId) return ALLOWED;
+  const profile = actor.profile;
+  if (profile?.kind === 'school' && form.supportedSchoolUrn !== undefined && profile.urn === form.supportedSchoolUrn) {
+    if (profile.role === 'headteacher') return ALLOWED;
+    return refuse(
+      'Only your headteacher sees and confirms the deployment form for your school.',
+      'Ask your headteacher to look at it in their personal chat with me.',
+    );
+  }
+  return NOT_YOUR_FORM;
+}
+
+const NOT_YOUR_FORM = refuse(
+  'You can see only your own deployment forms, or the form for the school you lead.',
+  'Ask the system leader who is drafting the form, or start your own if you are the system leader.',
+);
+
+const SECTION_7_BY_SCHOOL =
+  'Section 7 is completed by the supported school’s headteacher (or the supported trust’s CEO), confirming the work reported.';
+
+function formOwner(what: string, sitMay: boolean): Rule<DeploymentFormResource> {
+  return personal((actor, form) => {
+    if (isFormOwner(actor, form)) return ALLOWED;
+    if (actor.isSitAdmin) {
+      return sitMay ? ALLOWED : refuse(`Only the system leader who drafts a deployment form ${what} it.`, 'You can see and export any deployment form.');
+    }
+    return NOT_YOUR_FORM;
+  });
+}
+
+const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
+  'directory.search': () => ALLOWED,
+  'eligibility.check': () => ALLOWED,
+
+  'school.view': ownSchool('see a school’s programme record'),
+  'school.export': ownSchool('export a school’s programme record'),
+  'selfEvaluation.view': ownSchool('see a school’s self-evaluation'),
+  'selfEvaluation.edit': ownSchool(
+    'fill in a school’s self-evaluation',
+    'You can see the school’s self-evaluation; the school fills it in before its review.',
+  ),
+  'attendance.log': ownSchool('log a school’s attendance'),
+  'commitments.confirm': headteacherOf(
+    'can confirm the champion commitments for the school',
+    'You can see whether the school has confirmed its commitments in its programme record.',
+  ),
+
+  'attendance.register': sitOnly('keeps the register across schools', 'You can log and see your own school’s attendance.'),
+  'calendar.edit': sitOnly('keeps the session calendar', 'You can see the session dates and log your school’s attendance.'),
+  'export.acrossSchools': sitOnly('exports records across schools', 'You can export your own school’s programme record.'),
+  'nomination.review': sitOnly(
+    'reviews every liaison group’s nomination',
+    'You can see your own group’s nomination in your liaison group’s chat.',
+  ),
+  'nomination.select': sitOnly(
+    'selects the champion schools',
+    'Your liaison group submits its first choice and reserve in its chat; the School Improvement Team will tell you its selection.',
+  ),
+  'liaisonGroup.rename': sitOnly('renames liaison groups', 'Ask the School Improvement Team to rename the group.'),
+
+  'nomination.view': groupChat('seen', true),
+  'nomination.edit': groupChat('made', false),
+  'nomination.submit': groupChat('submitted', false),
+
+  'deployment.create': personal((actor) => {
+    if (actor.profile?.kind === 'system_leader') return ALLOWED;
+    const instead = actor.isSitAdmin
+      ? 'You can see and export any deployment form.'
+      : actor.profile?.kind === 'school'
+        ? 'If your school is being supported, your headteacher confirms section 7 once the system leader sends the form.'
+        : 'If you are a system leader, tell me your name, role (MAT CEO or NLE) and organisation so that I can set up your profile.';
+    return refuse('Deployment forms are drafted by the system leader (a MAT CEO or NLE) who delivers the support.', instead);
+  }),
+  'deployment.view': personal((actor, form) => {
+    if (isFormOwner(actor, form) || actor.isSitAdmin) return ALLOWED;
+    return confirmerOf(actor, form);
+  }),
+  'deployment.edit': formOwner('fills in', false),
+  'deployment.submit': formOwner('submits', false),
+  'deployment.export': formOwner('exports', true),
+  'deployment.confirmSection7': personal((actor, form) => {
+    const confirmer = confirmerOf(actor, form);
+    if (confirmer.allowed) return ALLOWED;
+    if (isFormOwner(actor, form)) return refuse(SECTION_7_BY_SCHOOL, 'Send the form to the school for its headteacher to confirm.');
+    if (actor.isSitAdmin) return refuse(SECTION_7_BY_SCHOOL, 'You can see the form and whether section 7 has been confirmed.');
+    return confirmer;
+  }),
+
+  'chatLink.set': (actor, { liaisonGroupId }) => {
+    if (inPersonalChat(actor)) return NOT_A_GROUP_CHAT;
+    const linked = actor.conversation?.liaisonGroupId;
+    if (linked === liaisonGroupId) return ALLOWED;
+    if (linked !== undefined) {
+      return actor.isSitAdmin
+        ? ALLOWED
+        : refuse(
+            `This chat is already linked to liaison group ${linked}; only the School Improvement Team can change that.`,
+            `Carry on as ${linked}, or ask a SIT administrator to change the link.`,
+          );
+    }
+    if (actor.isSitAdmin || actor.profile?.kind === 'school') return ALLOWED;
+    return refuse(
+      'A chat is linked to its liaison group by one of the group’s schools or by the School Improvement Team.',
+      actor.profile
+        ? 'Ask a headteacher in the group to link it.'
+        : 'Tell me your school in a personal chat with me first, then link this chat.',
+    );
+  },
+  'chatLink.change': (actor) => {
+    if (inPersonalChat(actor)) return NOT_A_GROUP_CHAT;
+    if (actor.isSitAdmin) return ALLOWED;
+    return refuse(
+      'Only the School Improvement Team can change the liaison group a chat is linked to.',
+      'Ask a SIT administrator to change the link.',
+    );
+  },
+};
+
+const NOT_A_GROUP_CHAT = refuse(
+  'Only a group chat or a team channel can be linked to a liaison group.',
+  'Add me to your liaison group’s chat or channel and link it there.',
+);

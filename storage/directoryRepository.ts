@@ -1,0 +1,350 @@
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parse, type CsvError, type Info } from 'csv-parse';
+import { readGiasHeader, readGiasRow, type GiasRow } from '../domain/directory/gias.js';
+import { GiasTextDecoder, type TextEncodingChoice } from '../domain/directory/giasText.js';
+import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
+import { SchoolSearchIndex, type SchoolMatch, type SchoolSearchOptions } from '../domain/directory/search.js';
+import type { ConversationLink, LiaisonGroup, School, Urn } from '../domain/directory/types.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { ANY_ETAG, isConflict, updateRecord, type Store } from './store.js';
+
+const SCHOOLS = 'directory/schools/';
+const GROUPS = 'directory/groups/';
+const LINKS = 'directory/links/';
+
+const schoolKey = (urn: Urn) => `${SCHOOLS}${urn}`;
+const groupKey = (id: string) => `${GROUPS}${id}`;
+// Teams conversation ids hold characters such as ':' and '@' and may hold '/', which a key cannot.
+const linkKey = (conversationId: string) => `${LINKS}${encodeURIComponent(conversationId)}`;
+
+/** How many records are written at once: enough to keep the disk or the network busy, not so many as to flood it. */
+const WRITES_AT_ONCE = 32;
+
+/**
+ * The school directory: schools (from Get Information about Schools or the demo file),
+ * Buckinghamshire's liaison groups, and which group chat acts for which group. Schools are
+ * kept in the store and, for search and group listings, in memory: the index is built when
+ * the repository opens and kept up to date by {@link putSchools}. Another process's import
+ * (the import command) is seen by a running bot when it next opens the repository.
+ */
+export class DirectoryRepository {
+  readonly #store: Store;
+  readonly #schools = new Map<Urn, School>();
+  readonly #index = new SchoolSearchIndex();
+
+  private constructor(store: Store, schools: readonly School[]) {
+    this.#store = store;
+    for (const school of schools) this.#schools.set(school.urn, school);
+    this.#index.upsert(schools);
+  }
+
+  /** Opens the directory on a store, reading every stored school into the search index. */
+  static async open(store: Store): Promise<DirectoryRepository> {
+    const records = await store.list<School>(SCHOOLS);
+    return new DirectoryRepository(store, records.map((record) => record.value));
+  }
+
+  /** How many schools the directory holds. */
+  get schoolCount(): number {
+    return this.#schools.size;
+  }
+
+  /**
+   * Stores schools, replacing those with the same URN. A school arriving without a liaison
+   * group keeps the one it had: Get Information about Schools knows nothing of liaison
+   * groups, so refreshing the directory from it must not take schools out of their groups.
+   */
+  async putSchools(batch: readonly School[]): Promise<void> {
+    await inGroupsOf(batch, WRITES_AT_ONCE, async (incoming) => {
+      const known = this.#schools.get(incoming.urn);
+      const school =
+        incoming.liaisonGroupId === undefined && known?.liaisonGroupId !== undefined ? { ...incoming, liaisonGroupId: known.liaisonGroupId } : incoming;
+      await this.#store.write(schoolKey(school.urn), school, ANY_ETAG);
+      this.#schools.set(school.urn, school);
+      this.#index.upsert([school]);
+    });
+  }
+
+  async getSchool(urn: Urn): Promise<School | undefined> {
+    if (!/^\d{6}$/.test(urn)) return undefined;
+    return (await this.#store.read<School>(schoolKey(urn)))?.value;
+  }
+
+  /** The schools in a liaison group, by name. */
+  schoolsInLiaisonGroup(liaisonGroupId: string): School[] {
+    return [...this.#schools.values()]
+      .filter((school) => school.liaisonGroupId === liaisonGroupId)
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
+  }
+
+  /** Schools by URN or by name, best match first (see domain/directory/search.ts for the ranking). */
+  findSchools(query: string, options: SchoolSearchOptions = {}): SchoolMatch[] {
+    return this.#index.search(query, options);
+  }
+
+  /** Every liaison group, by id. */
+  async liaisonGroups(): Promise<LiaisonGroup[]> {
+    const records = await this.#store.list<LiaisonGroup>(GROUPS);
+    return records.map((record) => record.value).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async liaisonGroup(id: string): Promise<LiaisonGroup | undefined> {
+    if (!isGroupId(id)) return undefined;
+    return (await this.#store.read<LiaisonGroup>(groupKey(id)))?.value;
+  }
+
+  /**
+   * Stores the groups not stored yet and leaves the others alone, so that a name an
+   * administrator has changed survives the next start. Returns how many were added.
+   */
+  async addLiaisonGroupsIfMissing(groups: readonly LiaisonGroup[]): Promise<number> {
+    let added = 0;
+    await inGroupsOf(groups, WRITES_AT_ONCE, async (group) => {
+      try {
+        await this.#store.write(groupKey(group.id), group, null);
+        added++;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    });
+    return added;
+  }
+
+  async setLiaisonGroupName(id: string, name: string): Promise<Result<LiaisonGroup>> {
+    const trimmed = name.trim().replace(/\s+/g, ' ');
+    if (trimmed.length === 0) return fail('A liaison group needs a name.');
+    if (trimmed.length > 100) return fail('A liaison group’s name can be at most 100 characters long.');
+    if (!isGroupId(id)) return fail(`There is no liaison group ${id}.`);
+    const updated = await updateRecord<LiaisonGroup>(this.#store, groupKey(id), (current) => (current ? { ...current, name: trimmed } : undefined));
+    return updated ? ok(updated.value) : fail(`There is no liaison group ${id}.`);
+  }
+
+  /**
+   * Links a group chat or channel to the liaison group it acts for. A chat already linked to
+   * another group keeps its link unless `replace` is set (whether the person may change it is
+   * the policy's question, `chatLink.change`); two people linking at once cannot both win.
+   */
+  async linkConversation(
+    conversationId: string,
+    liaisonGroupId: string,
+    by: string,
+    options: { readonly replace?: boolean; readonly now?: Date } = {},
+  ): Promise<Result<ConversationLink>> {
+    const group = await this.liaisonGroup(liaisonGroupId);
+    if (!group) return fail(`There is no liaison group ${liaisonGroupId}.`);
+    const link: ConversationLink = {
+      conversationId,
+      liaisonGroupId,
+      linkedBy: by,
+      linkedAt: (options.now ?? new Date()).toISOString(),
+    };
+    let linkedElsewhere: string | undefined;
+    const stored = await updateRecord<ConversationLink>(this.#store, linkKey(conversationId), (current) => {
+      linkedElsewhere = undefined;
+      if (!current || options.replace === true) return link;
+      if (current.liaisonGroupId !== liaisonGroupId) linkedElsewhere = current.liaisonGroupId;
+      return undefined;
+    });
+    if (linkedElsewhere !== undefined) {
+      const other = await this.liaisonGroup(linkedElsewhere);
+      return fail(`This chat is already linked to ${other?.name ?? `liaison group ${linkedElsewhere}`}.`);
+    }
+    return ok(stored?.value ?? link);
+  }
+
+  /** The liaison group a group chat or channel acts for, if it has been linked. */
+  async groupOfConversation(conversationId: string): Promise<string | undefined> {
+    return (await this.#store.read<ConversationLink>(linkKey(conversationId)))?.value.liaisonGroupId;
+  }
+}
+
+function isGroupId(id: string): boolean {
+  return /^[a-z0-9-]+$/.test(id);
+}
+
+async function inGroupsOf<T>(items: readonly T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(task));
+}
+
+export interface RefusedRow {
+  /** The line of the file the row is on (the header is line 1). */
+  readonly line: number;
+  readonly urn?: Urn;
+  readonly reason: string;
+}
+
+export interface ImportReport {
+  /** Rows read after the header. */
+  read: number;
+  imported: number;
+  skippedClosed: number;
+  refused: RefusedRow[];
+}
+
+export interface ImportOptions {
+  /** How many schools are stored at a time; 500 unless given. */
+  readonly batchSize?: number;
+  /** `auto` (the default) reads Windows-1252, as GIAS publishes, or UTF-8 when the file is UTF-8. */
+  readonly encoding?: TextEncodingChoice;
+}
+
+class HeaderRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join(' '));
+  }
+}
+
+/**
+ * Imports a Get Information about Schools establishment file, streaming it row by row and
+ * storing schools in batches, so that a file of any size needs little memory. Closed
+ * establishments are skipped; a row with a problem is refused and reported with its line,
+ * and every other row is kept. A file whose header lacks a required column is refused whole,
+ * before anything is stored.
+ */
+export async function importSchools(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  repository: DirectoryRepository,
+  options: ImportOptions = {},
+): Promise<Result<ImportReport>> {
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const knownGroups = new Set((await repository.liaisonGroups()).map((group) => group.id));
+  const report: ImportReport = { read: 0, imported: 0, skippedClosed: 0, refused: [] };
+  const firstLineOfUrn = new Map<Urn, number>();
+  let batch: School[] = [];
+  let headerSeen = false;
+  let lastUnreadableLine = 0;
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const storing = batch;
+    batch = [];
+    await repository.putSchools(storing);
+    report.imported += storing.length;
+  };
+
+  const parser = parse({
+    bom: true,
+    columns: (header: string[]) => {
+      const fields = readGiasHeader(header);
+      if (!fields.ok) throw new HeaderRefused(fields.errors);
+      headerSeen = true;
+      return fields.value.map((field) => field ?? false);
+    },
+    info: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    // A GIAS row is a few kilobytes; a stray quote must not swallow the rest of a large file into memory.
+    max_record_size: 1_000_000,
+    on_skip: (error) => {
+      const line = Number(error?.lines ?? 0);
+      // csv-parse may report one broken row more than once.
+      if (line === lastUnreadableLine) return undefined;
+      lastUnreadableLine = line;
+      report.read++;
+      report.refused.push({ line, reason: unreadableRow(error) });
+      return undefined;
+    },
+  });
+
+  const store = async (records: AsyncIterable<{ record: GiasRow; info: Info }>) => {
+    for await (const { record, info } of records) {
+      report.read++;
+      const line = info.lines - newlinesIn(record);
+      const urnText = (record.urn ?? '').trim();
+      const urn = /^\d{6}$/.test(urnText) ? urnText : undefined;
+      const refuse = (reason: string) => report.refused.push({ line, ...(urn === undefined ? {} : { urn }), reason });
+
+      const read = readGiasRow(record);
+      if (!read.ok) {
+        refuse(read.errors.join('; '));
+        continue;
+      }
+      if (read.value.status === 'closed') {
+        report.skippedClosed++;
+        continue;
+      }
+      const school = read.value.school;
+      const firstLine = firstLineOfUrn.get(school.urn);
+      if (firstLine !== undefined) {
+        refuse(`the URN ${school.urn} is already on line ${firstLine}`);
+        continue;
+      }
+      if (school.liaisonGroupId !== undefined && !knownGroups.has(school.liaisonGroupId)) {
+        refuse(`there is no liaison group ${school.liaisonGroupId}`);
+        continue;
+      }
+      firstLineOfUrn.set(school.urn, line);
+      batch.push(school);
+      if (batch.length >= batchSize) await flush();
+    }
+  };
+
+  try {
+    await pipeline(decodedText(source, options.encoding ?? 'auto'), parser, store);
+  } catch (error) {
+    if (error instanceof HeaderRefused) return fail(...error.problems);
+    throw error;
+  }
+  await flush();
+  if (!headerSeen) return fail('The file is empty: a Get Information about Schools establishment file starts with a header row.');
+  // The reader reports a row it cannot read as soon as it meets it, ahead of rows still queued.
+  report.refused.sort((a, b) => a.line - b.line);
+  return ok(report);
+}
+
+async function* decodedText(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, encoding: TextEncodingChoice): AsyncGenerator<string> {
+  const decoder = new GiasTextDecoder(encoding);
+  const encoder = new TextEncoder();
+  for await (const chunk of source) {
+    const text = decoder.decode(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) yield rest;
+}
+
+/** csv-parse counts the line a row ends on; a value spanning lines moves its start back. */
+function newlinesIn(record: GiasRow): number {
+  let count = 0;
+  for (const value of Object.values(record)) {
+    if (value === undefined) continue;
+    for (let index = value.indexOf('\n'); index !== -1; index = value.indexOf('\n', index + 1)) count++;
+  }
+  return count;
+}
+
+function unreadableRow(error: CsvError | undefined): string {
+  switch (error?.code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+      return 'the row has a different number of values from the header (a comma or a quotation mark out of place?)';
+    case 'CSV_QUOTE_NOT_CLOSED':
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a quotation mark opened here is never closed, so the rest of the file could not be read';
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'a quotation mark is out of place in the row';
+    default:
+      return `the row could not be read as CSV (${error?.message ?? 'unknown problem'})`;
+  }
+}
+
+/** The demo directory: clearly fictional schools in all 18 liaison groups, and a few elsewhere. */
+export const DEMO_SCHOOLS_FILE = fileURLToPath(new URL('../data/demo/schools.csv', import.meta.url));
+
+/**
+ * Gives a new installation something to work with: the shipped liaison groups (any missing
+ * ones), and, when the directory has no schools at all, the demo schools. Returns the demo
+ * import's report, or undefined when the directory already had schools.
+ */
+export async function loadDemoDirectoryIfEmpty(repository: DirectoryRepository): Promise<ImportReport | undefined> {
+  await repository.addLiaisonGroupsIfMissing(SHIPPED_LIAISON_GROUPS);
+  if (repository.schoolCount > 0) return undefined;
+  const imported = await importSchools(createReadStream(DEMO_SCHOOLS_FILE), repository);
+  // The demo file ships with the bot: if it does not import, the release is broken.
+  if (!imported.ok) throw new Error(`${DEMO_SCHOOLS_FILE} could not be imported: ${imported.errors.join(' ')}`);
+  return imported.value;
+}
