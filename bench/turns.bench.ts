@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConnectorStub } from '../test/support/connectorStub.js';
 import { startBotProcess, type BotProcess } from '../test/support/botProcess.js';
-import { teamsMessage } from '../test/support/teamsActivities.js';
+import { teamsCardAction, teamsMessage } from '../test/support/teamsActivities.js';
 import { populateStore } from './populateStore.js';
 import { journeyScripts, type ScriptStep } from './scripts.js';
 
@@ -57,7 +57,9 @@ async function drive(target: BotProcess, connector: ConnectorStub, script: reado
       while (performance.now() < deadline) {
         const userId = `bench-${randomUUID()}`;
         for (const step of script) {
-          const activity = teamsMessage({ serviceUrl: connector.url, userId, text: step.text ?? '', ...(step.value ? { value: step.value } : {}) });
+          const activity = step.verb
+            ? teamsCardAction({ serviceUrl: connector.url, userId, verb: step.verb, data: step.data ?? {} })
+            : teamsMessage({ serviceUrl: connector.url, userId, text: step.text ?? '', ...(step.value ? { value: step.value } : {}) });
           const sent = performance.now();
           const response = await fetch(`${target.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
           await response.arrayBuffer();
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
   try {
     for (const [name, script] of Object.entries(journeyScripts)) {
       const results: Record<keyof typeof targets, RoundResult[]> = { floor: [], ours: [], oursLarge: [] };
-      const floorScript = script.map((step) => ({ text: step.text ?? 'card' }));
+      const floorScript = script.map((step) => ({ text: step.text ?? step.verb ?? 'card' }));
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? (['floor', 'ours', 'oursLarge'] as const) : (['oursLarge', 'ours', 'floor'] as const);
         for (const target of order) results[target].push(await drive(targets[target], connector, target === 'floor' ? floorScript : script));

@@ -3,6 +3,7 @@ import type { Journey } from '../dialogs/journey.js';
 import { createTsiJourney } from '../dialogs/tsi/index.js';
 import { createDeploymentJourney } from '../dialogs/deployment/index.js';
 import { createNominationJourney } from '../dialogs/nomination/index.js';
+import { createAttendanceJourney } from '../dialogs/attendance/index.js';
 import { createPersonalDataJourney } from '../dialogs/personalData/index.js';
 import { DeploymentRepository } from '../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
@@ -48,6 +49,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     }),
     createNominationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
+    createAttendanceJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createPersonalDataJourney({
       store,
       profiles,

@@ -1,0 +1,87 @@
+import { attendanceKey, keyOf, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
+import { updateRecord, type Store } from './store.js';
+
+const RECORDS = 'attendance/records/';
+const TASKS = 'attendance/tasks/';
+
+const recordKey = (record: AttendanceRecord) => `${RECORDS}${keyOf(record)}`;
+const taskKey = (taskId: string, urn: string) => `${TASKS}${taskId}/${urn}`;
+
+/** How many register lines are written at once: enough to be quick, not so many as to flood the store. */
+const WRITES_AT_ONCE = 16;
+
+/**
+ * Attendance records, one per session, school and attendee, under
+ * `attendance/records/<session>/<urn>/<attendee>` (see attendanceKey). Because a school's own
+ * line and the SIT's register line have different keys, neither ever overwrites the other;
+ * each write is a read-modify-write on the record's eTag, so two writes to the same line
+ * (a correction racing another) leave one whole record, never a duplicate.
+ */
+export class AttendanceRepository {
+  constructor(private readonly store: Store) {}
+
+  /** Saves a record; `corrected` says it replaced an earlier one for the same attendee. */
+  async log(record: AttendanceRecord): Promise<{ corrected: boolean }> {
+    let corrected = false;
+    await updateRecord<AttendanceRecord>(this.store, recordKey(record), (current) => {
+      corrected = current !== undefined;
+      return record;
+    });
+    return { corrected };
+  }
+
+  /** Writes the register's lines (from registerChanges); a line already as wanted is left alone. */
+  async saveRegister(lines: readonly AttendanceRecord[]): Promise<void> {
+    for (let start = 0; start < lines.length; start += WRITES_AT_ONCE) {
+      await Promise.all(
+        lines.slice(start, start + WRITES_AT_ONCE).map((line) =>
+          updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)),
+        ),
+      );
+    }
+  }
+
+  async get(sessionId: string, urn: string, attendeeName: string): Promise<AttendanceRecord | undefined> {
+    return (await this.store.read<AttendanceRecord>(`${RECORDS}${attendanceKey(sessionId, urn, attendeeName)}`))?.value;
+  }
+
+  async forSession(sessionId: string): Promise<AttendanceRecord[]> {
+    return this.#values(`${RECORDS}${sessionId}/`);
+  }
+
+  /** A school's records at the given sessions (records are filed by session first). */
+  async forSchool(urn: string, sessionIds: readonly string[]): Promise<AttendanceRecord[]> {
+    const perSession = await Promise.all(sessionIds.map((sessionId) => this.#values(`${RECORDS}${sessionId}/${urn}/`)));
+    return perSession.flat();
+  }
+
+  async all(): Promise<AttendanceRecord[]> {
+    return this.#values(RECORDS);
+  }
+
+  /**
+   * Records a task as handed in. The first submission stands: handing in again changes nothing
+   * and returns the one already recorded, so a repeated message cannot move its date.
+   */
+  async submitTask(submission: TaskSubmission): Promise<{ earlier: TaskSubmission | undefined }> {
+    let earlier: TaskSubmission | undefined;
+    await updateRecord<TaskSubmission>(this.store, taskKey(submission.taskId, submission.urn), (current) => {
+      earlier = current;
+      return current === undefined ? submission : undefined;
+    });
+    return { earlier };
+  }
+
+  async taskSubmissionsOf(urn: string, taskIds: readonly string[]): Promise<TaskSubmission[]> {
+    const found = await Promise.all(taskIds.map(async (taskId) => (await this.store.read<TaskSubmission>(taskKey(taskId, urn)))?.value));
+    return found.filter((submission): submission is TaskSubmission => submission !== undefined);
+  }
+
+  async allTaskSubmissions(): Promise<TaskSubmission[]> {
+    return (await this.store.list<TaskSubmission>(TASKS)).map((record) => record.value);
+  }
+
+  async #values(prefix: string): Promise<AttendanceRecord[]> {
+    return (await this.store.list<AttendanceRecord>(prefix)).map((record) => record.value);
+  }
+}

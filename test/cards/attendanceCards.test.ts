@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  calendarCard,
+  confirmCancelCard,
+  dayBeforeReminderText,
+  EMPTY_SESSION_FORM,
+  exportCard,
+  logFormCard,
+  loggedCard,
+  logPromptText,
+  registerCard,
+  schoolRecordCard,
+  sessionFormCard,
+  sessionFormValues,
+  summaryCard,
+} from '../../cards/attendanceCards.js';
+import type { AdaptiveCard } from '../../cards/render.js';
+import { cancelSession } from '../../domain/attendance/calendar.js';
+import { DEFAULT_PROGRAMME, findSession, startedSessions, type Meeting } from '../../domain/attendance/programme.js';
+import type { AttendanceRecord } from '../../domain/attendance/record.js';
+import { schoolAttendanceSummary, sessionSummary } from '../../domain/attendance/summary.js';
+import type { School } from '../../domain/directory/types.js';
+import { cardText } from '../support/testBot.js';
+
+const NOW = new Date('2022-02-11T15:00:00Z');
+const T2 = findSession(DEFAULT_PROGRAMME, 'T2') as Meeting;
+const T1 = findSession(DEFAULT_PROGRAMME, 'T1') as Meeting;
+const school = (urn: string, name: string): School => ({ urn, name, type: 'Community school', phase: 'primary', localAuthority: 'Buckinghamshire', liaisonGroupId: 'lg-01' });
+const SCHOOLS = [school('100001', 'Amersham Primary'), school('100002', 'Beaconsfield High')];
+const RECORD: AttendanceRecord = {
+  sessionId: 'T1',
+  urn: '100001',
+  attendeeName: 'Jane Doe',
+  attendeeRole: 'Pupil Premium Lead',
+  status: 'present',
+  loggedBy: { aadObjectId: 'aad-head', name: 'Hana Head' },
+  loggedAt: NOW.toISOString(),
+};
+
+const CARDS: [string, AdaptiveCard][] = [
+  ['log form', logFormCard({ schoolName: 'Amersham Primary', sessions: startedSessions(DEFAULT_PROGRAMME, NOW), values: { sessionId: 'T2', attendeeName: 'Hana Head', attendeeRole: 'Headteacher', status: '' }, problems: ['The attendee\'s name is empty.'] })],
+  ['logged', loggedCard({ record: RECORD, session: T1, schoolName: 'Amersham Primary', corrected: false })],
+  [
+    'school record',
+    schoolRecordCard({
+      school: SCHOOLS[0]!,
+      programme: DEFAULT_PROGRAMME,
+      summary: schoolAttendanceSummary('100001', [RECORD], DEFAULT_PROGRAMME, { isChampion: true, now: NOW }),
+      isChampion: true,
+      offerTask: true,
+    }),
+  ],
+  ['register', registerCard({ session: T2, schools: SCHOOLS, present: ['100001'], apologies: [], ownLogs: [{ school: SCHOOLS[0]!, record: RECORD }], saved: 'Saved.' })],
+  [
+    'summary',
+    summaryCard({
+      programme: DEFAULT_PROGRAMME,
+      signedUpCount: 2,
+      sessions: [{ meeting: T1, summary: sessionSummary('T1', SCHOOLS, [RECORD]) }],
+      groups: { meeting: T1, lines: [{ group: { id: 'lg-01', name: 'Amersham and Chesham' }, summary: sessionSummary('T1', SCHOOLS, [RECORD]) }] },
+      lastSession: { session: T1, schools: [{ school: SCHOOLS[1]!, status: 'no_record' }] },
+    }),
+  ],
+  ['calendar for the SIT', calendarCard({ programme: DEFAULT_PROGRAMME, canEdit: true, notice: 'Saved.' })],
+  ['calendar for a school', calendarCard({ programme: DEFAULT_PROGRAMME, canEdit: false })],
+  ['new session form', sessionFormCard({ session: undefined, values: EMPTY_SESSION_FORM, problems: [] })],
+  ['session form', sessionFormCard({ session: T2, values: sessionFormValues(T2), problems: ['A problem.'] })],
+  ['cancel confirmation', confirmCancelCard(T2)],
+  ['export', exportCard({ xlsxUrl: 'https://bot.example/exports/1?sig=a', csvUrl: 'https://bot.example/exports/2?sig=b', expiresAt: NOW, schoolCount: 2, sessionCount: 6 })],
+];
+
+type Element = Record<string, unknown>;
+
+function elements(card: unknown): Element[] {
+  const found: Element[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      found.push(node as Element);
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(card);
+  return found;
+}
+
+describe.each(CARDS)('the %s card', (_name, card) => {
+  it('is an Adaptive Card 1.5 with every template expression filled in', () => {
+    expect([card.type, card.version]).toEqual(['AdaptiveCard', '1.5']);
+    expect(JSON.stringify(card)).not.toContain('${');
+  });
+
+  it('labels every input, and says what to do when a required one is missing', () => {
+    for (const input of elements(card).filter((element) => String(element.type).startsWith('Input.'))) {
+      expect(typeof input.label).toBe('string');
+      expect((input.label as string).length).toBeGreaterThan(0);
+      if (input.isRequired === true) expect(typeof input.errorMessage).toBe('string');
+    }
+  });
+
+  it('gives every Action.Execute button an Action.Submit fallback carrying its verb and data', () => {
+    for (const action of elements(card).filter((element) => element.type === 'Action.Execute')) {
+      const fallback = action.fallback as Element;
+      expect(fallback.type).toBe('Action.Submit');
+      expect(fallback.title).toBe(action.title);
+      expect(fallback.data).toEqual({ verb: action.verb, ...(action.data as object) });
+    }
+  });
+});
+
+describe('what the cards say', () => {
+  it('the calendar lists the task after the session that sets it, and a cancelled session as cancelled', () => {
+    const cancelled = cancelSession(DEFAULT_PROGRAMME, 'W3');
+    if (!cancelled.ok) throw new Error(cancelled.errors.join(' '));
+    const text = cardText(calendarCard({ programme: cancelled.value, canEdit: true }));
+    expect(text.indexOf('Intersessional task (IT)')).toBeGreaterThan(text.indexOf('Training Session 2 (T2)'));
+    expect(text.indexOf('Intersessional task (IT)')).toBeLessThan(text.indexOf('Workshop Meeting 2 (W2)'));
+    expect(text).toContain('Workshop Meeting 3 (W3): cancelled');
+  });
+
+  it('a school record names every missed session of a champion school', () => {
+    const text = cardText(CARDS[2]![1]);
+    expect(text).toContain('Sessions attended: 1 of 6');
+    expect(text).toContain('• Workshop Meeting 1 (W1), 1 November 2021: not logged');
+  });
+
+  it('a register for three hundred schools stays well within the 100 KB a Teams message allows', () => {
+    const many = Array.from({ length: 300 }, (_, index) => school(String(300000 + index), `Fictional School Number ${index} Church of England Primary`));
+    const card = registerCard({ session: T2, schools: many, present: many.slice(0, 150).map((entry) => entry.urn), apologies: [], ownLogs: [] });
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(90_000);
+  });
+
+  it('reminders give the time and the link, or say the time is to be confirmed', () => {
+    const withLink: Meeting = { ...T1, onlineLink: 'https://teams.example/t1' };
+    expect(dayBeforeReminderText(withLink, 'Amersham Primary')).toBe(
+      'A reminder for Amersham Primary: Training Session 1 (T1) is tomorrow, 1 October 2021, 14:00 to 16:00 (UK time). Join online: https://teams.example/t1',
+    );
+    expect(dayBeforeReminderText(T2, 'Amersham Primary')).toBe(
+      'A reminder for Amersham Primary: Training Session 2 (T2) is tomorrow, 31 January 2022 (time to be confirmed). I will share the online link as soon as I have it.',
+    );
+    expect(logPromptText(T2, 'Amersham Primary')).toContain('Say “log attendance for T2”');
+  });
+});
