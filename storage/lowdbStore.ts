@@ -44,9 +44,41 @@ export class LowdbStore implements Store {
   readonly #root: string;
   readonly #locks = new KeyedLock();
   readonly #knownDirectories = new Set<string>();
+  /**
+   * The most recently used records (and keys known to be missing), so that a turn's reads do
+   * not each go to the disk. The store owns its folder (one process per DATA_DIR), so what it
+   * wrote last is what is on disk. Bounded, so memory does not grow with the store.
+   */
+  readonly #recent = new Map<string, RecordFile<unknown> | null>();
+  readonly #recentCapacity: number;
+  /** Bumped by every write and delete, so a disk read that raced one is not remembered. */
+  #generation = 0;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: { readonly cachedRecords?: number } = {}) {
     this.#root = path.resolve(dataDir, 'store');
+    this.#recentCapacity = options.cachedRecords ?? 20_000;
+  }
+
+  #remember(key: string, file: RecordFile<unknown> | null): void {
+    this.#recent.delete(key);
+    this.#recent.set(key, file === null ? null : structuredClone(file));
+    if (this.#recent.size > this.#recentCapacity) {
+      const oldest = this.#recent.keys().next().value;
+      if (oldest !== undefined) this.#recent.delete(oldest);
+    }
+  }
+
+  async #readFile<T>(key: string): Promise<RecordFile<T> | null> {
+    if (this.#recent.has(key)) {
+      const cached = this.#recent.get(key) as RecordFile<T> | null;
+      this.#recent.delete(key);
+      this.#recent.set(key, cached);
+      return cached === null ? null : structuredClone(cached);
+    }
+    const generation = this.#generation;
+    const file = await new JSONFile<RecordFile<T>>(this.#fileOf(key)).read();
+    if (generation === this.#generation) this.#remember(key, file);
+    return file;
   }
 
   #directoryOf(prefix: string): string {
@@ -62,7 +94,7 @@ export class LowdbStore implements Store {
 
   async read<T>(key: string): Promise<StoredRecord<T> | undefined> {
     assertValidKey(key);
-    const file = await new JSONFile<RecordFile<T>>(this.#fileOf(key)).read();
+    const file = await this.#readFile<T>(key);
     return file === null ? undefined : { key: file.key, value: file.value, eTag: file.eTag };
   }
 
@@ -70,15 +102,19 @@ export class LowdbStore implements Store {
     assertValidKey(key);
     const filename = this.#fileOf(key);
     return this.#locks.run(key, async () => {
-      const adapter = new JSONFile<RecordFile<T>>(filename);
       if (condition !== '*') {
-        const current = await adapter.read();
+        const current = await this.#readFile<T>(key);
         const currentETag = current === null ? null : current.eTag;
         if (currentETag !== condition) throw new ConflictError(key, condition);
       }
       const eTag = randomUUID();
+      const file: RecordFile<T> = { key, eTag, value };
+      this.#generation++;
+      this.#recent.delete(key);
       await this.#ensureDirectory(path.dirname(filename));
-      await adapter.write({ key, eTag, value });
+      await new JSONFile<RecordFile<T>>(filename).write(file);
+      this.#generation++;
+      this.#remember(key, file);
       return eTag;
     });
   }
@@ -88,12 +124,16 @@ export class LowdbStore implements Store {
     const filename = this.#fileOf(key);
     return this.#locks.run(key, async () => {
       if (condition !== undefined && condition !== '*') {
-        const current = await new JSONFile<RecordFile<unknown>>(filename).read();
+        const current = await this.#readFile<unknown>(key);
         if (current !== null && current.eTag !== condition) throw new ConflictError(key, condition);
       }
+      this.#generation++;
+      this.#recent.delete(key);
       await unlink(filename).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
+      this.#generation++;
+      this.#remember(key, null);
     });
   }
 
