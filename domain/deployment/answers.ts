@@ -186,7 +186,11 @@ function coerce(raw: unknown, field: FieldSpec): Result<unknown> {
  */
 export function parseFieldAnswer(section: SectionNumber, field: string, raw: unknown): Result<FieldValue> {
   const spec = typeof field === 'string' ? fieldSpec(section, field) : undefined;
-  if (spec === undefined) return fail(`Section ${String(section)} of the deployment form has no question called "${String(field)}".`);
+  // Named only when they are plain values: an object's own toString may throw.
+  if (spec === undefined) {
+    const sectionName = typeof section === 'number' ? `Section ${section}` : 'That section';
+    return fail(`${sectionName} of the deployment form has no question called "${typeof field === 'string' ? field : '(not a name)'}".`);
+  }
   const coerced = coerce(raw, spec);
   if (!coerced.ok) return coerced;
   const parsed = spec.schema.safeParse(coerced.value);

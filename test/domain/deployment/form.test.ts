@@ -479,3 +479,10 @@ describe('a stored draft', () => {
     expect(DeploymentDraftSchema.parse(tampered).sections[5]).not.toHaveProperty('sortCode');
   });
 });
+
+describe('reading an answer to a question that does not exist', () => {
+  it('names neither a section nor a field that cannot be turned into text', () => {
+    const hostile = { toString: '' } as unknown as string;
+    expect(parseFieldAnswer([] as unknown as 1, hostile, '')).toEqual({ ok: false, errors: ['That section of the deployment form has no question called "(not a name)".'] });
+  });
+});
