@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { BlobServiceClient, RestError, type BlobRequestConditions, type ContainerClient } from '@azure/storage-blob';
 import {
@@ -10,39 +9,23 @@ import {
   type StoredRecord,
   type WriteCondition,
 } from './store.js';
+import { encodeKeySegment } from './keySegment.js';
 
 interface RecordBlob<T> {
   key: string;
   value: T;
 }
 
-const SAFE_SEGMENT = /^[A-Za-z0-9_-]+$/;
-const LONGEST_SEGMENT = 160;
 /** Azure's limit on a blob name, in characters. */
 const LONGEST_BLOB_NAME = 1024;
 /** How many blobs a listing downloads at once: enough to hide latency, few enough not to be throttled. */
 const DOWNLOADS_AT_ONCE = 16;
 
-/**
- * A key segment as a blob-name segment. Everything but letters, digits, `_` and `-` is written as
- * `%XX` bytes, so `.` and `..` can never become path steps that a URL would collapse, and a name
- * never ends in a dot (which Azure discourages). Very long segments keep a readable head and a hash.
- */
-function blobSegment(segment: string): string {
-  const encoded = SAFE_SEGMENT.test(segment)
-    ? segment
-    : Array.from(Buffer.from(segment, 'utf8'), (byte) => {
-        const char = String.fromCharCode(byte);
-        return /[A-Za-z0-9_-]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-      }).join('');
-  if (encoded.length <= LONGEST_SEGMENT) return encoded;
-  return `${encoded.slice(0, 96)}~${createHash('sha256').update(segment).digest('hex')}`;
-}
 
 function blobPath(keyOrPrefix: string): string {
   return keyOrPrefix
     .split('/')
-    .map((segment) => (segment.length === 0 ? segment : blobSegment(segment)))
+    .map((segment) => (segment.length === 0 ? segment : encodeKeySegment(segment)))
     .join('/');
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
@@ -11,26 +11,12 @@ import {
   type StoredRecord,
   type WriteCondition,
 } from './store.js';
+import { encodeKeySegment } from './keySegment.js';
 
 interface RecordFile<T> {
   key: string;
   eTag: string;
   value: T;
-}
-
-const SAFE_SEGMENT = /^[A-Za-z0-9_-]+$/;
-const LONGEST_NAME = 160;
-
-/** A segment as a file-system name: reversible for ordinary ids, hashed when very long. */
-function encodeSegment(segment: string): string {
-  const encoded = SAFE_SEGMENT.test(segment)
-    ? segment
-    : Array.from(Buffer.from(segment, 'utf8'), (byte) => {
-        const char = String.fromCharCode(byte);
-        return /[A-Za-z0-9_-]/.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-      }).join('');
-  if (encoded.length <= LONGEST_NAME) return encoded;
-  return `${encoded.slice(0, 96)}~${createHash('sha256').update(segment).digest('hex')}`;
 }
 
 /**
@@ -83,13 +69,13 @@ export class LowdbStore implements Store {
 
   #directoryOf(prefix: string): string {
     const segments = prefix.split('/').filter((segment) => segment.length > 0);
-    return path.join(this.#root, ...segments.map(encodeSegment));
+    return path.join(this.#root, ...segments.map(encodeKeySegment));
   }
 
   #fileOf(key: string): string {
     const segments = key.split('/');
     const last = segments.pop() as string;
-    return path.join(this.#root, ...segments.map(encodeSegment), `${encodeSegment(last)}.json`);
+    return path.join(this.#root, ...segments.map(encodeKeySegment), `${encodeKeySegment(last)}.json`);
   }
 
   async read<T>(key: string): Promise<StoredRecord<T> | undefined> {
