@@ -21,7 +21,6 @@ const LONGEST_BLOB_NAME = 1024;
 /** How many blobs a listing downloads at once: enough to hide latency, few enough not to be throttled. */
 const DOWNLOADS_AT_ONCE = 16;
 
-
 function blobPath(keyOrPrefix: string): string {
   return keyOrPrefix
     .split('/')

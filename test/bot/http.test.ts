@@ -1,48 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { createLogger } from '../../bot/logger.js';
-import { ConnectorStub } from '../support/connectorStub.js';
+import { TestApps } from '../support/testApp.js';
 import { teamsMessage } from '../support/teamsActivities.js';
 
-let app: App | undefined;
-let connector: ConnectorStub | undefined;
-let dataDir: string | undefined;
-
-afterEach(async () => {
-  await app?.close();
-  await connector?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  app = connector = dataDir = undefined;
-});
-
-async function startBot(env: Record<string, string>): Promise<string> {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'sib-http-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
-  app = await createApp(config, { logger: createLogger('silent') });
-  const port = await app.listen();
-  return `http://127.0.0.1:${port}`;
-}
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const apps = new TestApps();
+afterEach(() => apps.closeAll());
 
 describe('the HTTP endpoint', () => {
   it('answers GET /healthz', async () => {
-    const base = await startBot({ BOT_AUTH: 'off' });
+    const { base } = await apps.start();
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('takes a Teams message on /api/messages and replies through the connector at its serviceUrl', async () => {
-    connector = await new ConnectorStub().start();
-    const base = await startBot({ BOT_AUTH: 'off' });
+    const { post, connector } = await apps.start();
     const activity = teamsMessage({ serviceUrl: connector.url, text: 'help' });
-    const response = await post(`${base}/api/messages`, activity);
+    const response = await post(activity);
     expect(response.status).toBeLessThan(300);
     const reply = await connector.waitFor((call) => call.method === 'POST' && Array.isArray(call.body?.attachments));
     expect(reply.conversationId).toBe((activity.conversation as { id: string }).id);
@@ -51,24 +26,23 @@ describe('the HTTP endpoint', () => {
   });
 
   it('refuses a request without a token with 401 when MicrosoftAppId is set, and runs no turn', async () => {
-    connector = await new ConnectorStub().start();
-    const base = await startBot({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
-    const response = await post(`${base}/api/messages`, teamsMessage({ serviceUrl: connector.url, text: 'help' }));
+    const { post, connector } = await apps.start({ env: { BOT_AUTH: 'on', MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' } });
+    const response = await post(teamsMessage({ serviceUrl: connector.url, text: 'help' }));
     expect(response.status).toBe(401);
     expect(connector.calls).toHaveLength(0);
   });
 
   it('refuses a body that is not an activity with 400 and stays up', async () => {
-    const base = await startBot({ BOT_AUTH: 'off' });
-    expect((await post(`${base}/api/messages`, '{"not": "an activity"}')).status).toBe(400);
-    expect((await post(`${base}/api/messages`, 'this is not json')).status).toBe(400);
+    const { base, post } = await apps.start();
+    expect((await post('{"not": "an activity"}')).status).toBe(400);
+    expect((await post('this is not json')).status).toBe(400);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
   it('refuses a body over 1 MB with 413 and stays up', async () => {
-    const base = await startBot({ BOT_AUTH: 'off' });
+    const { base, post } = await apps.start();
     const huge = JSON.stringify({ type: 'message', text: 'x'.repeat(1_100_000) });
-    expect((await post(`${base}/api/messages`, huge)).status).toBe(413);
+    expect((await post(huge)).status).toBe(413);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 });

@@ -1,61 +1,37 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../bot/app.js';
-import { loadConfig } from '../../../bot/config.js';
-import { createLogger } from '../../../bot/logger.js';
 import { parseBankDetailsKey, sealBankDetails, type BankDetails } from '../../../domain/deployment/bankDetails.js';
 import { SECTION_NUMBERS } from '../../../domain/deployment/form.js';
 import { readDeploymentWorkbook, sectionRows, sheetName, sheetTitle } from '../../../domain/deployment/workbook.js';
 import { DeploymentRepository } from '../../../storage/deploymentRepository.js';
-import { ConnectorStub } from '../../support/connectorStub.js';
+import { TestApps, type RunningApp } from '../../support/testApp.js';
 import { teamsCardAction, teamsMessage } from '../../support/teamsActivities.js';
 import { cardText } from '../../support/testBot.js';
 import { ACCOUNT_NUMBER, BANK_KEY, deploymentJourneys, elementsOf, HEAD, LEADER, LEADER_ANSWERS, OTHER_LEADER, readForm, seedForm, SORT_CODE, STAFF } from './support.js';
 
-let app: App | undefined;
-let connector: ConnectorStub | undefined;
-let dataDir: string | undefined;
-afterEach(async () => {
-  await app?.close();
-  await connector?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  app = connector = dataDir = undefined;
-});
+const apps = new TestApps();
+afterEach(() => apps.closeAll());
 
-interface Running {
-  readonly app: App;
-  readonly base: string;
-  readonly connector: ConnectorStub;
-}
+type Running = RunningApp;
 
 /** 20 March 2024, 10:00 in London, unless a test moves the clock. */
 let clock = new Date('2024-03-20T10:00:00Z');
 
 async function start(): Promise<Running> {
   clock = new Date('2024-03-20T10:00:00Z');
-  connector = await new ConnectorStub().start();
-  dataDir = await mkdtemp(path.join(tmpdir(), 'sib-deployment-'));
-  const config = loadConfig({ BOT_AUTH: 'off', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', SCHEDULER_INTERVAL_SECONDS: '0', BANK_DETAILS_KEY: BANK_KEY });
-  app = await createApp(config, { logger: createLogger('silent'), now: () => clock, journeys: deploymentJourneys() });
-  return { app, base: `http://127.0.0.1:${await app.listen()}`, connector };
+  return apps.start({ env: { SCHEDULER_INTERVAL_SECONDS: '0', BANK_DETAILS_KEY: BANK_KEY }, now: () => clock, journeys: deploymentJourneys() });
 }
 
 const chatOf = (aadObjectId: string) => `a:personal-${aadObjectId}`;
 
-const post = (base: string, body: unknown) =>
-  fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
 /** Sends words to the bot as a person, in their personal chat. */
 async function tell(running: Running, who: { aadObjectId: string; name: string }, text: string): Promise<void> {
-  const response = await post(running.base, teamsMessage({ serviceUrl: running.connector.url, text, userId: who.aadObjectId, userName: who.name }));
+  const response = await running.post(teamsMessage({ serviceUrl: running.connector.url, text, userId: who.aadObjectId, userName: who.name }));
   expect(response.status).toBe(200);
 }
 
 /** Presses an Action.Execute button as a person; resolves with the invoke response's body. */
 async function press(running: Running, who: { aadObjectId: string; name: string }, verb: string, data: Record<string, unknown>) {
-  const response = await post(running.base, teamsCardAction({ serviceUrl: running.connector.url, userId: who.aadObjectId, userName: who.name, verb, data }));
+  const response = await running.post(teamsCardAction({ serviceUrl: running.connector.url, userId: who.aadObjectId, userName: who.name, verb, data }));
   const body = (await response.clone().json()) as { statusCode: number };
   // The HTTP status is the invoke response's own: 200 for a card, 400 for a refusal.
   expect(response.status).toBe(body.statusCode);
