@@ -14,6 +14,7 @@ import { ProactiveMessenger } from './proactive.js';
 import { ExportLinks } from './exportLinks.js';
 import { registerExportRoute } from './http/exportRoute.js';
 import { registerStaticRoutes } from './http/staticRoutes.js';
+import { registerTabRoutes } from './http/tabRoutes.js';
 import { createHttpServer } from './server.js';
 import { SsoTokenVerifier } from './ssoToken.js';
 import { Scheduler, type ScheduledWork } from './scheduler.js';
@@ -103,6 +104,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     (server) => {
       registerStaticRoutes(server);
       registerExportRoute(server, exports, ssoVerifier, config, logger);
+      registerTabRoutes(server, services, ssoVerifier);
     },
   );
 

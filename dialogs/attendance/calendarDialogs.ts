@@ -102,8 +102,6 @@ interface MoveValues {
 }
 
 export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]; verbs: CardVerb[] } {
-  const { deps } = context;
-
   async function calendarView(actor: Actor, notice?: string) {
     const programme = await context.programmes.current();
     return calendarCard({ programme, canEdit: mayEdit(actor).allowed, ...(notice ? { notice } : {}) });

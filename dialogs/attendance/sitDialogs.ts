@@ -2,14 +2,13 @@ import { CardFactory } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { actorOf } from '../../bot/actor.js';
-import { CSV, XLSX } from '../../bot/exportLinks.js';
 import { ATTENDANCE_VERBS, exportCard, registerCard, summaryCard } from '../../cards/attendanceCards.js';
 import { sessionAudience } from '../../domain/attendance/audience.js';
-import { attendanceCsv, attendanceTable, attendanceWorkbook } from '../../domain/attendance/export.js';
+import { attendanceExportFiles } from '../exportFiles.js';
 import { isUniversal, meetingsInOrder, sessionLabel, startedSessions, type Meeting } from '../../domain/attendance/programme.js';
 import { checkSessionLoggable, normaliseAttendeeName, REGISTER_ATTENDEE, type AttendanceRecord } from '../../domain/attendance/record.js';
 import { registerChanges } from '../../domain/attendance/register.js';
-import { attendanceMatrix, liaisonGroupSummary, schoolsWithNoAttendanceAtLastSession, sessionSummary } from '../../domain/attendance/summary.js';
+import { liaisonGroupSummary, schoolsWithNoAttendanceAtLastSession, sessionSummary } from '../../domain/attendance/summary.js';
 import { decide } from '../../domain/directory/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import type { Result } from '../../domain/result.js';
@@ -183,32 +182,15 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         context.attendance.allTaskSubmissions(),
         deps.directory.liaisonGroups(),
       ]);
-      const schools = await withSchoolsOutsideTheGroups(signedUp, records, context);
-      const table = attendanceTable(attendanceMatrix(schools, programme, records, submissions), programme, (id) => groups.find((group) => group.id === id)?.name);
-      const stem = `attendance-${programme.year.replace('/', '-')}-${now.toISOString().slice(0, 10)}`;
-      const about = { programmeName: programme.name, generatedAt: now, note: 'Every school in a liaison group counts as signed up; a school outside the groups appears only if it has logged attendance.' };
-      const [xlsx, csv] = await Promise.all([
-        deps.exports.create(actor.aadObjectId, { filename: `${stem}.xlsx`, contentType: XLSX, bytes: await attendanceWorkbook(table, about) }),
-        deps.exports.create(actor.aadObjectId, { filename: `${stem}.csv`, contentType: CSV, bytes: Buffer.from(attendanceCsv(table), 'utf8') }),
-      ]);
-      const card = exportCard({ xlsxUrl: xlsx.url, csvUrl: csv.url, expiresAt: xlsx.expiresAt, schoolCount: schools.length, sessionCount: meetingsInOrder(programme).length });
+      const files = await attendanceExportFiles({ programme, groups, signedUp, records, submissions, now, getSchool: (urn) => deps.directory.getSchool(urn) });
+      const [xlsx, csv] = await Promise.all(files.map((file) => deps.exports.create(actor.aadObjectId, file)));
+      if (!xlsx || !csv) throw new Error('The attendance export has no files');
+      const schoolCount = new Set([...signedUp.map((school) => school.urn), ...records.map((record) => record.urn)]).size;
+      const card = exportCard({ xlsxUrl: xlsx.url, csvUrl: csv.url, expiresAt: xlsx.expiresAt, schoolCount, sessionCount: meetingsInOrder(programme).length });
       await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       return step.endDialog();
     },
   ]);
 
   return { dialogs: [register, summary, exportDialog, new ChoicePrompt(CHOOSE_SESSION)], verbs: [registerVerb as CardVerb] };
-}
-
-/** Signed-up schools, then any other school that has logged attendance (so that no record is left out of the export). */
-async function withSchoolsOutsideTheGroups(signedUp: readonly School[], records: readonly AttendanceRecord[], context: AttendanceContext): Promise<School[]> {
-  const known = new Set(signedUp.map((school) => school.urn));
-  const others = [...new Set(records.map((record) => record.urn).filter((urn) => !known.has(urn)))].sort();
-  const found = await Promise.all(
-    others.map(
-      async (urn): Promise<School> =>
-        (await context.deps.directory.getSchool(urn)) ?? { urn, name: 'Not in the directory', type: '', phase: 'other', localAuthority: '' },
-    ),
-  );
-  return [...signedUp, ...found];
 }

@@ -1,14 +1,13 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../../bot/actor.js';
-import { CSV, XLSX } from '../../bot/exportLinks.js';
 import { DECISION_TITLES, nominationReviewCard, nominationsExportCard, nominationsOverviewCard, NOMINATION_VERBS } from '../../cards/nominationCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decide } from '../../domain/directory/policy.js';
 import { LiaisonGroupSchema } from '../../domain/directory/types.js';
 import { checkNomination } from '../../domain/nomination/check.js';
 import { nominationCoverage } from '../../domain/nomination/coverage.js';
-import { buildNominationsWorkbook, nominationExportRows, nominationsCsv } from '../../domain/nomination/export.js';
+import { nominationExportFiles } from '../exportFiles.js';
 import { CHOICES, DecisionSchema, type Decision, type Nomination, type SchoolsByUrn } from '../../domain/nomination/nomination.js';
 import { selectNomination } from '../../domain/nomination/submit.js';
 import { ok } from '../../domain/result.js';
@@ -88,20 +87,10 @@ export function reviewParts(services: NominationServices): { dialogs: ReturnType
     }
     const { groups, nominations, schoolsByUrn, coverage } = await everything();
     const confirmations = await repository.allCommitments();
-    const rows = nominationExportRows(nominations, groups, schoolsByUrn, confirmations);
-    const at = now();
-    const stamp = at.toISOString().slice(0, 10);
-    const workbook = await exports.create(actor.aadObjectId, {
-      filename: `champion-nominations-${stamp}.xlsx`,
-      contentType: XLSX,
-      bytes: await buildNominationsWorkbook(rows, coverage, at),
-    });
-    const csv = await exports.create(actor.aadObjectId, {
-      filename: `champion-nominations-${stamp}.csv`,
-      contentType: CSV,
-      bytes: Buffer.from(nominationsCsv(rows), 'utf8'),
-    });
-    logger.info({ rows: rows.length }, 'nominations exported');
+    const files = await nominationExportFiles({ nominations, groups, schoolsByUrn, confirmations, now: now() });
+    const [workbook, csv] = await Promise.all(files.map((file) => exports.create(actor.aadObjectId, file)));
+    if (!workbook || !csv) throw new Error('The nominations export has no files');
+    logger.info({ nominations: nominations.length }, 'nominations exported');
     const card = nominationsExportCard({ groups: groups.length, nominated: coverage.nominated, workbookUrl: workbook.url, csvUrl: csv.url, expiresAt: workbook.expiresAt });
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }

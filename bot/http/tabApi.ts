@@ -1,0 +1,581 @@
+import { championUrns } from '../../domain/attendance/audience.js';
+import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { findSession, isUniversal, meetingsInOrder, sessionStart, type Programme, type Task } from '../../domain/attendance/programme.js';
+import { attendanceMatrix, schoolAttendanceSummary } from '../../domain/attendance/summary.js';
+import { formProgress } from '../../domain/deployment/progress.js';
+import { remindersDue } from '../../domain/deployment/timeline.js';
+import { decide, type Decision, type PolicyActor } from '../../domain/directory/policy.js';
+import type { LiaisonGroup, Profile, School } from '../../domain/directory/types.js';
+import { nominationCoverage } from '../../domain/nomination/coverage.js';
+import { CHOICES, type Nomination } from '../../domain/nomination/nomination.js';
+import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import { AttendanceRepository } from '../../storage/attendanceRepository.js';
+import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
+import { DirectoryRepository } from '../../storage/directoryRepository.js';
+import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
+import { NominationRepository } from '../../storage/nominationRepository.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
+import { ProgrammeRepository } from '../../storage/programmeRepository.js';
+import type { Store } from '../../storage/store.js';
+import { conversationKeyOf } from '../actor.js';
+import type { ExportFile } from '../exportLinks.js';
+import { attendanceExportFiles, nominationExportFiles } from '../../dialogs/exportFiles.js';
+
+/** What an API call answers: the view's data, or why not (the policy's reason and what to do instead). */
+export type TabReply<T> =
+  | { readonly status: 200; readonly body: T }
+  | { readonly status: 400 | 403 | 404; readonly error: string; readonly instead?: string };
+
+export interface TabApiDeps {
+  readonly store: Store;
+  readonly now: () => Date;
+  /** From configuration (SIT_ADMIN_AAD_IDS) only, as in the chat. */
+  readonly sitAdminIds: readonly string[];
+  /** Signed download links for the SIT's exports; the page gets each link's path. */
+  readonly createExport: (ownerAadObjectId: string, file: ExportFile) => Promise<{ url: string; expiresAt: Date }>;
+}
+
+const ELIGIBILITY_CHECKS_SHOWN = 10;
+
+const refused = (decision: Extract<Decision, { allowed: false }>): TabReply<never> => ({ status: 403, error: decision.reason, instead: decision.instead });
+
+/**
+ * The tab's data, one method per view, each asking the directory policy (`decide`) the same
+ * question the chat asks before it shows anything. A tab is a page each person sees alone, but
+ * the policy still knows where it is: the personal tab is a personal chat's, the tab added to a
+ * liaison group's chat or channel is that chat's.
+ */
+export class TabApi {
+  readonly #profiles: ProfileRepository;
+  readonly #programmes: ProgrammeRepository;
+  readonly #attendance: AttendanceRepository;
+  readonly #nominations: NominationRepository;
+  readonly #deployments: DeploymentRepository;
+  readonly #eligibility: EligibilityRepository;
+  #directory: Promise<DirectoryRepository> | undefined;
+
+  constructor(private readonly deps: TabApiDeps) {
+    this.#profiles = new ProfileRepository(deps.store);
+    this.#programmes = new ProgrammeRepository(deps.store);
+    this.#attendance = new AttendanceRepository(deps.store);
+    this.#nominations = new NominationRepository(deps.store);
+    this.#deployments = new DeploymentRepository(deps.store);
+    this.#eligibility = new EligibilityRepository(deps.store);
+  }
+
+  /** Opened on first use: the bot has loaded the demo directory by then, and, as in the chat, a later import is seen after a restart. */
+  #openDirectory(): Promise<DirectoryRepository> {
+    this.#directory ??= DirectoryRepository.open(this.deps.store).catch((error: unknown) => {
+      this.#directory = undefined;
+      throw error;
+    });
+    return this.#directory;
+  }
+
+  async #actor(aadObjectId: string, conversation?: PolicyActor['conversation']): Promise<PolicyActor & { readonly profile: Profile | undefined }> {
+    return { aadObjectId, isSitAdmin: this.deps.sitAdminIds.includes(aadObjectId), profile: await this.#profiles.get(aadObjectId), conversation };
+  }
+
+  /** Who the person is to the bot, and which views the page offers them. */
+  async me(aadObjectId: string): Promise<TabReply<MeView>> {
+    const actor = await this.#actor(aadObjectId);
+    const views: ViewName[] = [];
+    let profile: MeView['profile'] = null;
+    if (actor.profile?.kind === 'school') {
+      const school = await (await this.#openDirectory()).getSchool(actor.profile.urn);
+      profile = { kind: 'school', name: actor.profile.name, role: actor.profile.role, urn: actor.profile.urn, schoolName: school?.name ?? null };
+      views.push('school');
+    } else if (actor.profile?.kind === 'system_leader') {
+      profile = { kind: 'system_leader', name: actor.profile.name, role: actor.profile.role, organisation: actor.profile.organisation };
+      views.push('deployments');
+    }
+    if (actor.isSitAdmin) views.push('sit');
+    // With no profile and no SIT role, the policy's own words say how to set one up.
+    const unknown = decide(actor, 'school.view', { urn: '000000' });
+    const setUp = views.length === 0 && !unknown.allowed ? `${unknown.reason} ${unknown.instead}` : null;
+    return { status: 200, body: { isSitAdmin: actor.isSitAdmin, profile, views, setUp } };
+  }
+
+  /** A school's programme record: the person's own school unless a URN is given (the SIT may ask for any). */
+  async school(aadObjectId: string, askedUrn: string | undefined): Promise<TabReply<SchoolView>> {
+    const actor = await this.#actor(aadObjectId);
+    const urn = askedUrn ?? (actor.profile?.kind === 'school' ? actor.profile.urn : undefined);
+    const decision = decide(actor, 'school.view', { urn: urn ?? '' });
+    if (!decision.allowed) return refused(decision);
+    if (urn === undefined) return { status: 400, error: 'Say which school (its URN).' };
+    const directory = await this.#openDirectory();
+    const school = await directory.getSchool(urn);
+    if (!school) return { status: 404, error: `There is no school with URN ${urn} in the directory.` };
+
+    const now = this.deps.now();
+    const programme = await this.#programmes.current();
+    const taskIds = tasksOf(programme).map((task) => task.id);
+    const [records, submissions, nominationRecords, commitments, group] = await Promise.all([
+      this.#attendance.forSchool(urn, meetingsInOrder(programme).map((meeting) => meeting.id)),
+      this.#attendance.taskSubmissionsOf(urn, taskIds),
+      this.#nominations.all(),
+      this.#nominations.commitmentsOf(urn),
+      school.liaisonGroupId === undefined ? Promise.resolve(undefined) : directory.liaisonGroup(school.liaisonGroupId),
+    ]);
+    const nominations = nominationRecords.map((record) => record.nomination);
+    const isChampion = championUrns(nominations).has(urn);
+    const summary = schoolAttendanceSummary(urn, records, programme, { isChampion, now, taskSubmissions: submissions });
+    const meetings = new Map(meetingsInOrder(programme).map((meeting) => [meeting.id, meeting]));
+    const ownSchool = actor.profile?.kind === 'school' && actor.profile.urn === urn;
+    // Checks are kept per person: the page shows the viewer's own, and only on their own school's record.
+    const checks = ownSchool ? await this.#eligibility.recentFor(aadObjectId, ELIGIBILITY_CHECKS_SHOWN) : [];
+    const groupNomination = group === undefined ? undefined : decide(actor, 'nomination.view', { liaisonGroupId: group.id });
+
+    return {
+      status: 200,
+      body: {
+        school: schoolSummary(school, group),
+        ownSchool,
+        programme: { name: programme.name, year: programme.year },
+        attendance: {
+          attended: summary.attended,
+          outOf: summary.outOf,
+          sessions: summary.sessions.map((line) => {
+            const meeting = meetings.get(line.sessionId);
+            return {
+              sessionId: line.sessionId,
+              title: line.title,
+              kind: line.kind,
+              universal: line.universal,
+              date: line.date,
+              start: meeting?.start ?? null,
+              end: meeting?.end ?? null,
+              timesConfirmed: meeting?.timesConfirmed ?? true,
+              status: line.status,
+            };
+          }),
+          // What the school has not been present at so far: every universal session, and for a champion the network groups too.
+          missing: summary.sessions.filter((line) => line.status === 'apologies' || line.status === 'absent' || line.status === 'no_record').map((line) => line.sessionId),
+        },
+        tasks: summary.tasks.map((line) => {
+          const task = findSession(programme, line.taskId) as Task;
+          const dueBefore = findSession(programme, task.dueBefore);
+          return {
+            taskId: line.taskId,
+            title: line.title,
+            topic: task.topic ?? null,
+            submitted: line.submitted,
+            submittedAt: line.submittedAt ?? null,
+            dueBefore: dueBefore && dueBefore.kind !== 'task' ? { sessionId: dueBefore.id, title: dueBefore.title, date: dueBefore.date } : null,
+          };
+        }),
+        champion: {
+          isChampion,
+          named: schoolInNomination(nominations, urn),
+          commitmentsConfirmedAt: commitments?.confirmedAt ?? null,
+        },
+        groupNomination:
+          groupNomination === undefined ? null : groupNomination.allowed ? { shownHere: true } : { shownHere: false, reason: groupNomination.reason, instead: groupNomination.instead },
+        eligibilityChecks: checks.map((check) => ({
+          id: check.id,
+          checkedAt: check.checkedAt,
+          subject: check.subject.name,
+          urn: check.subject.urn ?? null,
+          offerYear: check.offerYear,
+          status: check.outcome.status,
+          criteria: check.outcome.criteria,
+          reasons: check.outcome.reasons,
+        })),
+      },
+    };
+  }
+
+  /** A system leader's own deployment forms, each with where it stands and what is due. */
+  async deployments(aadObjectId: string): Promise<TabReply<DeploymentsView>> {
+    const actor = await this.#actor(aadObjectId);
+    // Only system leaders draft forms: the policy's refusal to start one says what anyone else may do instead.
+    const drafter = decide(actor, 'deployment.create', {});
+    if (!drafter.allowed) return refused(drafter);
+    const today = londonDateOf(this.deps.now());
+    const forms = (await this.#deployments.listFor(aadObjectId)).filter(
+      (record) => decide(actor, 'deployment.view', { ownerAadObjectId: record.draft.ownerAadObjectId, supportedSchoolUrn: record.draft.sections[1].urn }).allowed,
+    );
+    return { status: 200, body: { today, forms: forms.map((record) => deploymentSummary(record, today)) } };
+  }
+
+  /**
+   * A liaison group's nomination, in the tab added to the group's own chat or channel. The page
+   * says which chat it is in; the token does not prove that, so besides the policy's rule (the
+   * chat must be linked to the group) the person must belong to the group (their school is in
+   * it) or be in the SIT.
+   */
+  async group(aadObjectId: string, chat: { readonly id: string; readonly kind: 'groupChat' | 'channel' }): Promise<TabReply<GroupView>> {
+    const directory = await this.#openDirectory();
+    const liaisonGroupId = await directory.groupOfConversation(conversationKeyOf(chat.id));
+    const actor = await this.#actor(aadObjectId, { kind: chat.kind, liaisonGroupId });
+    if (liaisonGroupId === undefined) {
+      return {
+        status: 404,
+        error: 'This chat is not linked to a liaison group yet.',
+        instead: 'Mention the bot here and say which liaison group this chat is for; then open this tab again.',
+      };
+    }
+    const decision = decide(actor, 'nomination.view', { liaisonGroupId });
+    if (!decision.allowed) return refused(decision);
+    if (!actor.isSitAdmin) {
+      const ownSchool = actor.profile?.kind === 'school' ? await directory.getSchool(actor.profile.urn) : undefined;
+      if (ownSchool?.liaisonGroupId !== liaisonGroupId) {
+        return {
+          status: 403,
+          error: 'This tab shows a liaison group’s nomination to the group’s own schools, and I do not have you down as working at one of them.',
+          instead: 'Tell the bot your school in a personal chat, then open this tab again.',
+        };
+      }
+    }
+    const [group, record] = await Promise.all([directory.liaisonGroup(liaisonGroupId), this.#nominations.get(liaisonGroupId)]);
+    if (!group) return { status: 404, error: `There is no liaison group ${liaisonGroupId} in the directory any more.`, instead: 'Ask the School Improvement Team.' };
+    const nomination = record?.nomination;
+    const schools = await this.#schoolsByUrn(directory, nomination ? [nomination] : []);
+    return { status: 200, body: { group: { id: group.id, name: group.name }, nomination: nomination ? nominationDetail(nomination, schools) : null } };
+  }
+
+  /** The SIT's view of the 18 liaison groups' nominations: coverage, the mix of first choices, and each group's status. */
+  async sitCoverage(aadObjectId: string): Promise<TabReply<CoverageView>> {
+    const decision = decide(await this.#actor(aadObjectId), 'nomination.review', {});
+    if (!decision.allowed) return refused(decision);
+    const directory = await this.#openDirectory();
+    const [groups, records] = await Promise.all([directory.liaisonGroups(), this.#nominations.all()]);
+    const nominations = records.map((record) => record.nomination);
+    const schools = await this.#schoolsByUrn(directory, nominations);
+    const coverage = nominationCoverage(nominations, groups, schools);
+    const byGroup = new Map(nominations.map((nomination) => [nomination.groupId, nomination]));
+    return {
+      status: 200,
+      body: {
+        nominated: coverage.nominated,
+        of: coverage.of,
+        missingGroups: coverage.missingGroups.map((group) => ({ id: group.id, name: group.name })),
+        phaseMix: coverage.phaseMix,
+        sizeMix: coverage.sizeMix,
+        groups: groups.map((group) => {
+          const nomination = byGroup.get(group.id);
+          return { id: group.id, name: group.name, nomination: nomination ? nominationDetail(nomination, schools) : null };
+        }),
+      },
+    };
+  }
+
+  /** The SIT's attendance matrix (schools × sessions), for every signed-up school or one liaison group's. */
+  async sitAttendance(aadObjectId: string, groupId: string | undefined): Promise<TabReply<AttendanceMatrixView>> {
+    const decision = decide(await this.#actor(aadObjectId), 'attendance.register', {});
+    if (!decision.allowed) return refused(decision);
+    const directory = await this.#openDirectory();
+    const groups = await directory.liaisonGroups();
+    const group = groupId === undefined ? undefined : groups.find((candidate) => candidate.id === groupId);
+    if (groupId !== undefined && !group) return { status: 404, error: `There is no liaison group ${groupId}.` };
+    const schools = group ? directory.schoolsInLiaisonGroup(group.id) : signedUpSchools(directory, groups);
+    const [programme, records, submissions] = await Promise.all([this.#programmes.current(), this.#attendance.all(), this.#attendance.allTaskSubmissions()]);
+    const matrix = attendanceMatrix(schools, programme, records, submissions);
+    const now = this.deps.now().getTime();
+    const meetings = new Map(meetingsInOrder(programme).map((meeting) => [meeting.id, meeting]));
+    return {
+      status: 200,
+      body: {
+        programme: { name: programme.name, year: programme.year },
+        groups: groups.map((candidate) => ({ id: candidate.id, name: candidate.name })),
+        group: group ? { id: group.id, name: group.name } : null,
+        columns: matrix.columns.map((column) => {
+          const meeting = meetings.get(column.sessionId);
+          return { ...column, universal: meeting ? isUniversal(meeting) : false, started: meeting ? sessionStart(meeting).getTime() <= now : false };
+        }),
+        tasks: tasksOf(programme).map((task) => ({ id: task.id, title: task.title })),
+        rows: matrix.rows.map((row) => ({ ...row, liaisonGroupId: row.liaisonGroupId ?? null })),
+      },
+    };
+  }
+
+  /** Makes the SIT's export (attendance or nominations) as a workbook and a CSV, each behind a signed link that opens only for them. */
+  async sitExport(aadObjectId: string, what: 'attendance' | 'nominations'): Promise<TabReply<ExportView>> {
+    const decision = decide(await this.#actor(aadObjectId), 'export.acrossSchools', {});
+    if (!decision.allowed) return refused(decision);
+    const directory = await this.#openDirectory();
+    const now = this.deps.now();
+    const groups = await directory.liaisonGroups();
+    let files: ExportFile[];
+    if (what === 'attendance') {
+      const [programme, records, submissions] = await Promise.all([this.#programmes.current(), this.#attendance.all(), this.#attendance.allTaskSubmissions()]);
+      files = await attendanceExportFiles({ programme, groups, signedUp: signedUpSchools(directory, groups), records, submissions, now, getSchool: (urn) => directory.getSchool(urn) });
+    } else {
+      const [records, confirmations] = await Promise.all([this.#nominations.all(), this.#nominations.allCommitments()]);
+      const nominations = records.map((record) => record.nomination);
+      files = await nominationExportFiles({ nominations, groups, schoolsByUrn: await this.#schoolsByUrn(directory, nominations), confirmations, now });
+    }
+    const links = await Promise.all(files.map(async (file) => ({ file, link: await this.deps.createExport(aadObjectId, file) })));
+    return {
+      status: 200,
+      body: {
+        // The page is served by this same server: a path works wherever the server is reached from.
+        files: links.map(({ file, link }) => ({ filename: file.filename, path: pathOf(link.url) })),
+        expiresAt: links[0]?.link.expiresAt.toISOString() ?? now.toISOString(),
+      },
+    };
+  }
+
+  /** Every school the nominations name (now and in their history), from the directory. */
+  async #schoolsByUrn(directory: DirectoryRepository, nominations: readonly Nomination[]): Promise<Map<string, School>> {
+    const urns = new Set(
+      nominations.flatMap((nomination) => [nomination, ...nomination.history].flatMap((entry) => CHOICES.map((choice) => entry[choice].urn))).filter((urn): urn is string => urn !== undefined),
+    );
+    const found = await Promise.all([...urns].map((urn) => directory.getSchool(urn)));
+    return new Map(found.filter((school): school is School => school !== undefined).map((school) => [school.urn, school]));
+  }
+}
+
+/**
+ * As the attendance journey counts them: the letter went to every school through its liaison
+ * group and there is no separate sign-up list, so every school in a liaison group is signed up.
+ */
+function signedUpSchools(directory: DirectoryRepository, groups: readonly LiaisonGroup[]): School[] {
+  return groups
+    .flatMap((group) => directory.schoolsInLiaisonGroup(group.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
+}
+
+function tasksOf(programme: Programme): Task[] {
+  return programme.sessions.filter((session): session is Task => session.kind === 'task' && !session.cancelled);
+}
+
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
+
+function schoolSummary(school: School, group: LiaisonGroup | undefined): SchoolView['school'] {
+  return {
+    urn: school.urn,
+    name: school.name,
+    phase: school.phase,
+    localAuthority: school.localAuthority,
+    trust: school.trust ?? null,
+    pupils: school.pupils ?? null,
+    liaisonGroup: group ? { id: group.id, name: group.name } : null,
+  };
+}
+
+/** Whether a submitted (or decided) nomination names the school, as which choice, and how it stands: part of the school's own record. */
+function schoolInNomination(nominations: readonly Nomination[], urn: string): SchoolView['champion']['named'] {
+  for (const nomination of nominations) {
+    if (nomination.status === 'draft') continue;
+    for (const choice of CHOICES) {
+      if (nomination[choice].urn !== urn) continue;
+      return { groupId: nomination.groupId, choice, status: nomination.status, submittedAt: nomination.submittedAt ?? null, decidedAt: nomination.decision?.decidedAt ?? null };
+    }
+  }
+  return null;
+}
+
+function nominationDetail(nomination: Nomination, schools: ReadonlyMap<string, School>): NominationDetail {
+  const choice = (name: (typeof CHOICES)[number]) => {
+    const chosen = nomination[name];
+    if (chosen.urn === undefined) return null;
+    const school = schools.get(chosen.urn);
+    return {
+      urn: chosen.urn,
+      name: school?.name ?? null,
+      phase: school?.phase ?? null,
+      pupils: school?.pupils ?? null,
+      championName: chosen.champion.name ?? null,
+      championRole: chosen.champion.role ?? null,
+    };
+  };
+  return {
+    status: nomination.status,
+    first: choice('first'),
+    second: choice('second'),
+    submittedAt: nomination.submittedAt ?? null,
+    submittedBy: nomination.submittedBy?.name ?? null,
+    decidedAt: nomination.decision?.decidedAt ?? null,
+    earlierSubmissions: nomination.history.length,
+  };
+}
+
+function deploymentSummary(record: DeploymentFormRecord, today: string): DeploymentsView['forms'][number] {
+  const { draft } = record;
+  const progress = formProgress(draft);
+  const about = draft.sections[1];
+  const { signedBySystemLeaderAt, sentToSchoolAt, submittedToRdpAt } = draft.sections[8];
+  const confirmation = draft.sections[7];
+  const rdp = about.region === undefined ? null : DEFAULT_OFFER.rdpLeads[about.region];
+  return {
+    id: draft.id,
+    supported: { kind: about.recipientKind ?? null, name: about.recipientName ?? null, urn: about.urn ?? null, region: about.region ?? null },
+    createdAt: draft.createdAt,
+    updatedAt: draft.updatedAt,
+    daysDelivered: progress.daysDelivered,
+    latestDay: progress.latestDay ?? null,
+    sections: progress.sections,
+    dueNow: progress.dueAndIncomplete,
+    reminders: remindersDue(draft, today),
+    signedAt: signedBySystemLeaderAt ?? null,
+    sentToSchoolAt: sentToSchoolAt ?? null,
+    schoolConfirmation: confirmation.outcome === undefined ? null : { outcome: confirmation.outcome, at: confirmation.at ?? null },
+    submittedAt: submittedToRdpAt ?? null,
+    rdp: rdp ? { name: rdp.name, email: rdp.email } : null,
+  };
+}
+
+export type ViewName = 'school' | 'deployments' | 'sit';
+
+export interface MeView {
+  readonly isSitAdmin: boolean;
+  readonly profile:
+    | { readonly kind: 'school'; readonly name: string; readonly role: 'headteacher' | 'staff'; readonly urn: string; readonly schoolName: string | null }
+    | { readonly kind: 'system_leader'; readonly name: string; readonly role: 'mat_ceo' | 'nle'; readonly organisation: string }
+    | null;
+  /** In the order the page offers them. */
+  readonly views: readonly ViewName[];
+  /** When the person has no view: how to set up their profile, in the policy's words. */
+  readonly setUp: string | null;
+}
+
+export interface SchoolView {
+  readonly school: {
+    readonly urn: string;
+    readonly name: string;
+    readonly phase: string;
+    readonly localAuthority: string;
+    readonly trust: string | null;
+    readonly pupils: number | null;
+    readonly liaisonGroup: { readonly id: string; readonly name: string } | null;
+  };
+  /** Whether the viewer works at this school (the SIT may look at any). */
+  readonly ownSchool: boolean;
+  readonly programme: { readonly name: string; readonly year: string };
+  readonly attendance: {
+    readonly attended: number;
+    readonly outOf: number;
+    readonly sessions: readonly {
+      readonly sessionId: string;
+      readonly title: string;
+      readonly kind: string;
+      readonly universal: boolean;
+      readonly date: string;
+      readonly start: string | null;
+      readonly end: string | null;
+      readonly timesConfirmed: boolean;
+      readonly status: string;
+    }[];
+    readonly missing: readonly string[];
+  };
+  readonly tasks: readonly {
+    readonly taskId: string;
+    readonly title: string;
+    readonly topic: string | null;
+    readonly submitted: boolean;
+    readonly submittedAt: string | null;
+    readonly dueBefore: { readonly sessionId: string; readonly title: string; readonly date: string } | null;
+  }[];
+  readonly champion: {
+    readonly isChampion: boolean;
+    readonly named: {
+      readonly groupId: string;
+      readonly choice: 'first' | 'second';
+      readonly status: Nomination['status'];
+      readonly submittedAt: string | null;
+      readonly decidedAt: string | null;
+    } | null;
+    readonly commitmentsConfirmedAt: string | null;
+  };
+  /** Whether the group's whole nomination can be seen here, and if not, the policy's reason and where to see it. */
+  readonly groupNomination: { readonly shownHere: true } | { readonly shownHere: false; readonly reason: string; readonly instead: string } | null;
+  readonly eligibilityChecks: readonly {
+    readonly id: string;
+    readonly checkedAt: string;
+    readonly subject: string;
+    readonly urn: string | null;
+    readonly offerYear: string;
+    readonly status: string;
+    readonly criteria: readonly string[];
+    readonly reasons: readonly string[];
+  }[];
+}
+
+export interface DeploymentsView {
+  /** YYYY-MM-DD in London: what "due" and "overdue" are measured against. */
+  readonly today: string;
+  readonly forms: readonly {
+    readonly id: string;
+    readonly supported: { readonly kind: string | null; readonly name: string | null; readonly urn: string | null; readonly region: string | null };
+    readonly createdAt: string;
+    readonly updatedAt: string;
+    readonly daysDelivered: number;
+    readonly latestDay: string | null;
+    readonly sections: readonly { readonly section: number; readonly title: string; readonly complete: boolean; readonly due: boolean; readonly dueAfterDay: number; readonly missing: readonly string[] }[];
+    readonly dueNow: readonly number[];
+    readonly reminders: readonly { readonly kind: string; readonly dueDate: string; readonly overdue: boolean }[];
+    readonly signedAt: string | null;
+    readonly sentToSchoolAt: string | null;
+    readonly schoolConfirmation: { readonly outcome: string; readonly at: string | null } | null;
+    readonly submittedAt: string | null;
+    readonly rdp: { readonly name: string; readonly email: string } | null;
+  }[];
+}
+
+export interface NominationDetail {
+  readonly status: Nomination['status'];
+  readonly first: NominatedSchool | null;
+  readonly second: NominatedSchool | null;
+  readonly submittedAt: string | null;
+  readonly submittedBy: string | null;
+  readonly decidedAt: string | null;
+  readonly earlierSubmissions: number;
+}
+
+export interface NominatedSchool {
+  readonly urn: string;
+  readonly name: string | null;
+  readonly phase: string | null;
+  readonly pupils: number | null;
+  readonly championName: string | null;
+  readonly championRole: string | null;
+}
+
+export interface GroupView {
+  readonly group: { readonly id: string; readonly name: string };
+  readonly nomination: NominationDetail | null;
+}
+
+export interface CoverageView {
+  readonly nominated: number;
+  readonly of: number;
+  readonly missingGroups: readonly { readonly id: string; readonly name: string }[];
+  readonly phaseMix: Readonly<Record<string, number>>;
+  readonly sizeMix: Readonly<Record<string, number>>;
+  readonly groups: readonly { readonly id: string; readonly name: string; readonly nomination: NominationDetail | null }[];
+}
+
+export interface AttendanceMatrixView {
+  readonly programme: { readonly name: string; readonly year: string };
+  readonly groups: readonly { readonly id: string; readonly name: string }[];
+  /** The group filtered by, or null for every signed-up school. */
+  readonly group: { readonly id: string; readonly name: string } | null;
+  readonly columns: readonly {
+    readonly sessionId: string;
+    readonly title: string;
+    readonly date: string;
+    readonly kind: string;
+    readonly cancelled: boolean;
+    readonly universal: boolean;
+    readonly started: boolean;
+  }[];
+  readonly tasks: readonly { readonly id: string; readonly title: string }[];
+  readonly rows: readonly {
+    readonly urn: string;
+    readonly name: string;
+    readonly liaisonGroupId: string | null;
+    readonly cells: Readonly<Record<string, string>>;
+    readonly attended: number;
+    readonly outOf: number;
+    readonly tasks: Readonly<Record<string, boolean>>;
+  }[];
+}
+
+export interface ExportView {
+  readonly files: readonly { readonly filename: string; readonly path: string }[];
+  readonly expiresAt: string;
+}

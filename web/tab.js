@@ -1,0 +1,768 @@
+/*
+ * The "My programme" tab. It starts the Teams JavaScript client, reads the Teams context (who,
+ * locale, theme, and whether it is in a chat or channel), signs in with Teams single sign-on and
+ * shows what the person's role lets them see: a headteacher their school's programme record, a
+ * system leader their deployment forms, the School Improvement Team (SIT) the nominations'
+ * coverage and attendance across schools. Everything it shows comes from /api/tab/, which asks
+ * the same questions of the directory policy as the chat does.
+ */
+'use strict';
+
+(() => {
+  /** Teams answers in well under a second; a page opened anywhere else never hears back. */
+  const TEAMS_START_MS = 5000;
+  /** Teams may show a consent prompt before it hands over a token. */
+  const SIGN_IN_MS = 30000;
+
+  const main = document.getElementById('main');
+  const who = document.getElementById('who');
+  const nav = document.getElementById('views');
+  const title = document.getElementById('title');
+
+  const session = { context: null, locale: 'en-GB', headers: {}, renew: null };
+
+  class Problem extends Error {
+    constructor(message, instead) {
+      super(message);
+      this.instead = instead || '';
+    }
+  }
+
+  // ----- Building the page (text is always set as text, never as HTML) -----
+
+  function h(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(props || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === 'class') node.className = value;
+      else if (name === 'on') for (const [event, handler] of Object.entries(value)) node.addEventListener(event, handler);
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function show(...nodes) {
+    main.replaceChildren(...nodes.flat());
+    main.setAttribute('aria-busy', 'false');
+  }
+
+  function loading(what) {
+    main.setAttribute('aria-busy', 'true');
+    main.replaceChildren(h('p', { class: 'status' }, what));
+  }
+
+  function notice(heading, ...paragraphs) {
+    return h('section', { class: 'notice', role: 'status' }, h('h2', {}, heading), paragraphs.filter(Boolean).map((text) => h('p', {}, text)));
+  }
+
+  function problemNotice(error) {
+    const message = error instanceof Problem ? error.message : 'Something went wrong loading this.';
+    const instead = error instanceof Problem ? error.instead : 'Please try again in a moment.';
+    return h('section', { class: 'notice problem', role: 'alert' }, h('h2', {}, message), instead ? h('p', {}, instead) : null);
+  }
+
+  function chip(kind, symbol, text) {
+    return h('span', { class: `chip ${kind}` }, h('span', { 'aria-hidden': 'true' }, symbol), text);
+  }
+
+  function meter(part, whole, label) {
+    const percent = whole > 0 ? Math.round((100 * Math.min(part, whole)) / whole) : 0;
+    const bar = h('div', { class: 'meter', role: 'img', 'aria-label': label }, h('span', {}));
+    bar.firstChild.style.width = `${percent}%`;
+    return bar;
+  }
+
+  // ----- Dates, in the person's Teams locale, as the programme keeps them (London) -----
+
+  function chooseLocale(wanted) {
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf([wanted]).length > 0 ? wanted : 'en-GB';
+    } catch {
+      return 'en-GB';
+    }
+  }
+
+  function formatDate(iso) {
+    if (!iso) return '';
+    // A calendar date (YYYY-MM-DD) is taken at midday so that no time zone moves it to another day.
+    const date = iso.length === 10 ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+    return new Intl.DateTimeFormat(session.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
+  }
+
+  function formatShortDate(iso) {
+    const date = new Date(`${iso}T12:00:00Z`);
+    return new Intl.DateTimeFormat(session.locale, { day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(date);
+  }
+
+  // ----- Teams: start-up, theme and sign-in -----
+
+  function withTimeout(promise, ms, message) {
+    let timer;
+    const timeout = new Promise((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  async function startTeams() {
+    if (typeof microsoftTeams === 'undefined') throw new Error('The Teams JavaScript client did not load.');
+    await microsoftTeams.app.initialize();
+    return microsoftTeams.app.getContext();
+  }
+
+  function applyTheme(theme) {
+    document.body.dataset.theme = theme === 'dark' || theme === 'contrast' ? theme : 'default';
+  }
+
+  let serverConfig;
+  function config() {
+    serverConfig ??= fetch('/api/tab/config')
+      .then((response) => (response.ok ? response.json() : { devMode: false }))
+      .catch(() => ({ devMode: false }));
+    return serverConfig;
+  }
+
+  /**
+   * The Teams single sign-on token for the API. In local development (the bot's authentication
+   * off) there is no Azure AD: the server says so, and the Teams context's user id stands in.
+   */
+  async function signIn() {
+    try {
+      const token = await withTimeout(microsoftTeams.authentication.getAuthToken(), SIGN_IN_MS, 'Teams did not answer the sign-in request.');
+      return { authorization: `Bearer ${token}` };
+    } catch (error) {
+      const userId = session.context && session.context.user && session.context.user.id;
+      if ((await config()).devMode && userId) return { 'x-dev-aad-object-id': userId };
+      throw new Problem(
+        'Teams could not sign you in to this app.',
+        'Close this tab and open it again. If it keeps happening, ask your IT team to check that the app may use Teams single sign-on.',
+      );
+    }
+  }
+
+  async function api(path, options = {}) {
+    const send = () => fetch(path, { ...options, headers: { accept: 'application/json', ...session.headers } });
+    let response = await send();
+    // A token runs out after an hour or so; a tab left open asks Teams for a fresh one, once.
+    if (response.status === 401 && session.renew) {
+      session.headers = await session.renew();
+      response = await send();
+    }
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Problem(body.error || 'The app could not load this.', body.instead || (response.status >= 500 ? 'Please try again in a moment.' : ''));
+    return body;
+  }
+
+  // ----- Start -----
+
+  async function start() {
+    const params = new URLSearchParams(location.search);
+    let context;
+    try {
+      context = await withTimeout(startTeams(), TEAMS_START_MS, 'Teams did not answer.');
+    } catch {
+      await outsideTeams(params);
+      return;
+    }
+    session.context = context;
+    session.locale = chooseLocale(context.app.locale || navigator.language || 'en-GB');
+    document.documentElement.lang = session.locale;
+    applyTheme(context.app.theme);
+    microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
+    microsoftTeams.app.notifySuccess();
+
+    loading('Signing you in…');
+    try {
+      session.headers = await signIn();
+      session.renew = signIn;
+    } catch (error) {
+      show(problemNotice(error));
+      return;
+    }
+    const chatId = (context.channel && context.channel.id) || (context.chat && context.chat.id);
+    if (chatId) await showGroup(chatId, context.channel ? 'channel' : 'groupChat');
+    else await showPersonal(params.get('view'));
+  }
+
+  /**
+   * Opened in a browser rather than in Teams. In local development (where the Agents Playground
+   * has no tabs) `?devUser=<user id>` shows the page as one of its users would see it.
+   */
+  async function outsideTeams(params) {
+    const devUser = params.get('devUser');
+    if ((await config()).devMode && devUser) {
+      applyTheme(params.get('theme'));
+      session.headers = { 'x-dev-aad-object-id': devUser };
+      await showPersonal(params.get('view'));
+      return;
+    }
+    who.textContent = '';
+    show(
+      notice(
+        'Open this page in Microsoft Teams',
+        'This page is part of the School improvement app in Microsoft Teams, and only works there: Teams tells it who you are.',
+        'In Teams, open the School improvement app and choose its “My programme” tab.',
+      ),
+    );
+  }
+
+  // ----- Personal tab: the views a role may see -----
+
+  const VIEW_LABELS = { school: 'My school', deployments: 'My deployment forms', sit: 'Across schools' };
+  const ROLE_LABELS = { headteacher: 'Headteacher', staff: 'Member of staff', mat_ceo: 'MAT CEO', nle: 'National Leader of Education' };
+
+  async function showPersonal(wanted) {
+    loading('Loading your programme…');
+    let me;
+    try {
+      me = await api('/api/tab/me');
+    } catch (error) {
+      show(problemNotice(error));
+      return;
+    }
+    who.textContent = describePerson(me);
+    if (me.views.length === 0) {
+      show(notice('Tell the bot who you are first', me.setUp, 'Open your personal chat with the School improvement bot, tell it, then come back to this tab.'));
+      return;
+    }
+    const views = me.views;
+    const choose = async (view) => {
+      for (const button of nav.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
+      await VIEW_RENDERERS[view]();
+    };
+    nav.replaceChildren(...views.map((view) => h('button', { type: 'button', 'data-view': view, 'aria-pressed': 'false', on: { click: () => choose(view) } }, VIEW_LABELS[view])));
+    nav.hidden = views.length < 2;
+    await choose(views.includes(wanted) ? wanted : views[0]);
+  }
+
+  function describePerson(me) {
+    const parts = [];
+    if (me.profile) {
+      parts.push(me.profile.name);
+      parts.push(ROLE_LABELS[me.profile.role] || '');
+      if (me.profile.kind === 'school') parts.push(me.profile.schoolName || `URN ${me.profile.urn}`);
+      else parts.push(me.profile.organisation);
+    }
+    if (me.isSitAdmin) parts.push('School Improvement Team');
+    return parts.filter(Boolean).join(' · ');
+  }
+
+  const VIEW_RENDERERS = {
+    school: () => load('Loading your school’s record…', '/api/tab/school', renderSchool),
+    deployments: () => load('Loading your deployment forms…', '/api/tab/deployments', renderDeployments),
+    sit: () => renderSit(),
+  };
+
+  async function load(what, path, render) {
+    main.classList.remove('wide');
+    loading(what);
+    try {
+      show(render(await api(path)));
+    } catch (error) {
+      show(problemNotice(error));
+    }
+  }
+
+  // ----- Headteacher: the school's programme record -----
+
+  const SESSION_STATUS = {
+    present: ['good', '✓', 'Present'],
+    apologies: ['warn', '!', 'Apologies sent'],
+    absent: ['bad', '✗', 'Absent'],
+    no_record: ['bad', '?', 'Not logged'],
+    upcoming: ['quiet', '·', 'Upcoming'],
+    cancelled: ['quiet', '–', 'Cancelled'],
+  };
+
+  const NOMINATION_STATUS = {
+    draft: ['quiet', '✎', 'Draft, not yet submitted'],
+    submitted: ['warn', '…', 'Submitted, awaiting the SIT’s decision'],
+    selected: ['good', '★', 'Selected'],
+    reserve_selected: ['good', '★', 'Reserve selected'],
+    not_selected: ['quiet', '–', 'Not selected'],
+  };
+
+  const ELIGIBILITY_STATUS = {
+    eligible: ['good', '✓', 'Eligible'],
+    by_exception: ['warn', '!', 'By exception'],
+    not_eligible: ['quiet', '✗', 'Not eligible'],
+  };
+
+  const statusChip = (table, status) => chip(...(table[status] || ['quiet', '·', status]));
+
+  function renderSchool(record) {
+    const { school, attendance, tasks, champion } = record;
+    title.textContent = 'My programme';
+    const sessionsById = new Map(attendance.sessions.map((line) => [line.sessionId, line]));
+    const facts = [`URN ${school.urn}`, capitalise(school.phase), school.localAuthority, school.liaisonGroup && school.liaisonGroup.name].filter(Boolean);
+
+    const schoolCard = h(
+      'section',
+      { class: 'card span-all', 'aria-labelledby': 'school-name' },
+      h('h2', { id: 'school-name' }, school.name, champion.isChampion ? h('span', { class: 'badge' }, 'Champion school') : null),
+      h('p', { class: 'meta' }, facts.join(' · ')),
+      h('p', { class: 'meta' }, record.programme.name, ` (${record.programme.year})`),
+    );
+
+    const missing = attendance.missing.map((id) => sessionsById.get(id)).filter(Boolean);
+    const attendanceCard = h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'sessions-heading' },
+      h('h2', { id: 'sessions-heading' }, 'Sessions'),
+      h('p', { class: 'headline' }, h('span', { class: 'figure' }, `${attendance.attended}`), ` of ${attendance.outOf} sessions attended`),
+      meter(attendance.attended, attendance.outOf, `${attendance.attended} of ${attendance.outOf} sessions attended`),
+      missing.length > 0
+        ? h(
+            'div',
+            { class: 'callout' },
+            h('p', {}, h('strong', {}, 'What is missing')),
+            h('ul', {}, missing.map((line) => h('li', {}, `${line.title} (${line.sessionId}), ${formatDate(line.date)}: ${SESSION_STATUS[line.status][2].toLowerCase()}`))),
+            h('p', { class: 'small' }, 'Log attendance in your personal chat with the bot: say “log attendance”.'),
+          )
+        : h('div', { class: 'callout calm' }, h('p', {}, 'Nothing missing so far.')),
+      h(
+        'table',
+        { class: 'sessions' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Session'), h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Your school'))),
+        h(
+          'tbody',
+          {},
+          attendance.sessions.map((line) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, `${line.title} `, h('span', { class: 'meta' }, `(${line.sessionId})`), line.universal ? null : h('div', { class: 'small meta' }, 'Champions’ network group')),
+              h('td', { class: 'when' }, formatDate(line.date), line.start && line.timesConfirmed ? h('div', { class: 'small' }, `${line.start}–${line.end}`) : null),
+              h('td', {}, statusChip(SESSION_STATUS, line.status)),
+            ),
+          ),
+        ),
+      ),
+    );
+
+    const taskCard = h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'task-heading' },
+      h('h2', { id: 'task-heading' }, tasks.length === 1 ? tasks[0].title : 'Tasks'),
+      tasks.length === 0
+        ? h('p', {}, 'There is no task in this year’s programme.')
+        : tasks.map((task) =>
+            h(
+              'div',
+              {},
+              tasks.length > 1 ? h('h3', {}, task.title) : null,
+              task.topic ? h('p', { class: 'meta' }, task.topic) : null,
+              task.submitted
+                ? h('p', {}, chip('good', '✓', 'Submitted'), ` on ${formatDate(task.submittedAt)}`)
+                : h(
+                    'p',
+                    {},
+                    chip('warn', '!', 'Not submitted yet'),
+                    task.dueBefore ? ` Due before ${task.dueBefore.title} on ${formatDate(task.dueBefore.date)}.` : '',
+                  ),
+              task.submitted ? null : h('p', { class: 'small meta' }, 'When you have sent it, tell the bot: “intersessional task submitted”.'),
+            ),
+          ),
+    );
+
+    const nominationCard = h('section', { class: 'card', 'aria-labelledby': 'nomination-heading' }, h('h2', { id: 'nomination-heading' }, 'Champion school nomination'), nominationForSchool(record));
+
+    const checksCard = h(
+      'section',
+      { class: 'card span-all', 'aria-labelledby': 'checks-heading' },
+      h('h2', { id: 'checks-heading' }, record.ownSchool ? 'Your eligibility checks' : 'Eligibility checks'),
+      record.eligibilityChecks.length === 0
+        ? h('p', {}, record.ownSchool ? 'You have not checked a school’s eligibility for TSI yet. Say “check eligibility” in your personal chat with the bot.' : 'Eligibility checks are shown only to the person who made them.')
+        : h(
+            'ul',
+            { class: 'plain' },
+            record.eligibilityChecks.map((check) =>
+              h(
+                'li',
+                {},
+                h('div', {}, h('strong', {}, check.subject), check.urn ? ` (URN ${check.urn})` : '', ' ', statusChip(ELIGIBILITY_STATUS, check.status), check.criteria.length > 0 ? ` meets ${check.criteria.join(', ')}` : ''),
+                h('div', { class: 'small meta' }, `Checked on ${formatDate(check.checkedAt)} against the ${check.offerYear} offer`),
+                h('details', {}, h('summary', {}, 'Why'), h('ul', {}, check.reasons.map((reason) => h('li', {}, reason)))),
+              ),
+            ),
+          ),
+    );
+
+    return h('div', { class: 'record' }, schoolCard, attendanceCard, h('div', {}, taskCard, nominationCard), checksCard);
+  }
+
+  function nominationForSchool(record) {
+    const { champion, groupNomination, school } = record;
+    const parts = [];
+    if (champion.named) {
+      const named = champion.named;
+      const choice = named.choice === 'first' ? 'first choice' : 'second choice (reserve)';
+      parts.push(h('p', {}, `Your liaison group has nominated your school as its ${choice}.`));
+      parts.push(h('p', {}, statusChip(NOMINATION_STATUS, named.status), named.submittedAt ? ` Submitted on ${formatDate(named.submittedAt)}.` : ''));
+      if (named.decidedAt) parts.push(h('p', { class: 'small meta' }, `Decided on ${formatDate(named.decidedAt)}.`));
+      parts.push(
+        champion.commitmentsConfirmedAt
+          ? h('p', {}, chip('good', '✓', 'Commitments confirmed'), ` on ${formatDate(champion.commitmentsConfirmedAt)}`)
+          : h('p', {}, chip('warn', '!', 'Commitments not confirmed'), ' The headteacher confirms them in a personal chat with the bot: “champion commitments”.'),
+      );
+    } else {
+      parts.push(h('p', {}, school.liaisonGroup ? `Your school is not named in a submitted nomination from ${school.liaisonGroup.name}.` : 'Your school is not in a liaison group, so it is not nominated.'));
+    }
+    if (groupNomination && !groupNomination.shownHere) {
+      parts.push(h('p', { class: 'small meta' }, `${groupNomination.reason} Add this app as a tab in your liaison group’s chat or channel to see it there at a glance.`));
+    }
+    return parts;
+  }
+
+  // ----- System leader: deployment forms and what is due -----
+
+  const REMINDERS = {
+    section3_due: 'Fill in section 3, the mid-engagement review',
+    send_to_school: 'Send the signed form to the school or trust to sign',
+    submit_to_rdp: 'Submit the form to your Regional Delivery Partner',
+  };
+
+  function renderDeployments(view) {
+    title.textContent = 'My deployment forms';
+    if (view.forms.length === 0) {
+      return notice('No deployment forms yet', 'Start one in your personal chat with the bot: say “deployment form”.');
+    }
+    return h('div', {}, view.forms.map((form) => deploymentCard(form, view.today)));
+  }
+
+  function deploymentCard(form, today) {
+    const name = form.supported.name || 'A school or trust not named yet';
+    const facts = [form.supported.urn && `URN ${form.supported.urn}`, form.supported.region, `started ${formatDate(form.createdAt)}`].filter(Boolean);
+    const dueSections = form.sections.filter((section) => form.dueNow.includes(section.section));
+    const midReview = form.reminders.find((reminder) => reminder.kind === 'section3_due');
+    const stillToDo = (section) =>
+      // Section 7 is the school's or trust's to complete: what the system leader does is send them the form.
+      section.section === 7 ? 'The school or trust completes this once you send them the signed form.' : section.missing.length > 0 ? `Still to answer: ${section.missing.join(', ')}` : '';
+    const toDo = [
+      ...dueSections.map((section) =>
+        h(
+          'li',
+          {},
+          `Section ${section.section}, ${section.title}: due after day ${section.dueAfterDay}`,
+          section.section === 3 && midReview ? ` (day 6 was ${formatDate(midReview.dueDate)})` : '',
+          stillToDo(section) ? h('div', { class: 'small' }, stillToDo(section)) : null,
+        ),
+      ),
+      ...form.reminders
+        .filter((reminder) => reminder.kind !== 'section3_due' || !form.dueNow.includes(3))
+        .map((reminder) => h('li', {}, `${REMINDERS[reminder.kind] || reminder.kind}: `, reminder.overdue ? chip('bad', '!', `overdue since ${formatDate(reminder.dueDate)}`) : `by ${formatDate(reminder.dueDate)}`)),
+    ];
+    return h(
+      'section',
+      { class: 'card', 'aria-label': name },
+      h('h2', {}, name),
+      h('p', { class: 'meta' }, facts.join(' · ')),
+      h('p', { class: 'headline' }, h('span', { class: 'figure' }, `${form.daysDelivered}`), ' of 10 days delivered', form.latestDay ? h('span', { class: 'meta' }, ` (latest ${formatDate(form.latestDay)})`) : null),
+      meter(form.daysDelivered, 10, `${form.daysDelivered} of 10 days delivered`),
+      toDo.length > 0
+        ? h(
+            'div',
+            { class: 'callout' },
+            h('p', {}, h('strong', {}, `Due now (as of ${formatDate(today)})`)),
+            h('ul', {}, toDo),
+            h('p', { class: 'small' }, 'Carry on in your personal chat with the bot: say “deployment form”.'),
+          )
+        : h('div', { class: 'callout calm' }, h('p', {}, form.submittedAt ? 'Submitted: nothing more to do.' : 'Nothing is due yet.')),
+      h(
+        'table',
+        {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Section'), h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Status'))),
+        h(
+          'tbody',
+          {},
+          form.sections.map((section) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, `${section.section}. ${section.title}`),
+              h('td', { class: 'meta' }, section.section === 7 ? 'By the school, after day 10' : `After day ${section.dueAfterDay}`),
+              h('td', {}, section.complete ? chip('good', '✓', 'Complete') : section.due ? chip('bad', '!', 'Due now') : chip('quiet', '·', 'Not due yet')),
+            ),
+          ),
+        ),
+      ),
+      h('h3', {}, 'Sign-off'),
+      h(
+        'ul',
+        { class: 'plain' },
+        h('li', {}, 'Signed by you: ', form.signedAt ? formatDate(form.signedAt) : 'not yet'),
+        h('li', {}, 'Sent to the school or trust: ', form.sentToSchoolAt ? formatDate(form.sentToSchoolAt) : 'not yet'),
+        h(
+          'li',
+          {},
+          'Confirmed by the school or trust: ',
+          form.schoolConfirmation ? (form.schoolConfirmation.outcome === 'confirmed' ? chip('good', '✓', 'Confirmed') : chip('bad', '!', 'Queried')) : 'not yet',
+        ),
+        h('li', {}, 'Submitted to the RDP: ', form.submittedAt ? formatDate(form.submittedAt) : 'not yet', form.rdp ? h('span', { class: 'meta' }, ` (${form.rdp.name}, ${form.rdp.email})`) : null),
+      ),
+    );
+  }
+
+  // ----- SIT: coverage, attendance matrix and exports -----
+
+  const PHASE_LABELS = { 'all-through': 'All-through', 'sixteen-plus': '16 plus', 'alternative provision': 'Alternative provision' };
+
+  async function renderSit() {
+    title.textContent = 'Across schools';
+    main.classList.add('wide');
+    loading('Loading nominations and attendance…');
+    const coverageCard = h('section', { class: 'card', 'aria-labelledby': 'coverage-heading' }, h('h2', { id: 'coverage-heading' }, 'Champion school nominations'), h('p', { class: 'status' }, 'Loading…'));
+    const attendanceCard = h('section', { class: 'card', 'aria-labelledby': 'matrix-heading' }, h('h2', { id: 'matrix-heading' }, 'Attendance by school and session'), h('p', { class: 'status' }, 'Loading…'));
+    show(exportsCard(), coverageCard, attendanceCard);
+    await Promise.all([fillCoverage(coverageCard), fillAttendance(attendanceCard, '')]);
+  }
+
+  async function fillCoverage(card) {
+    const heading = card.firstChild;
+    try {
+      const coverage = await api('/api/tab/sit/coverage');
+      const mix = (counts, label) => {
+        const entries = Object.entries(counts).filter(([, count]) => count > 0);
+        const most = Math.max(1, ...entries.map(([, count]) => count));
+        if (entries.length === 0) return null;
+        return h(
+          'div',
+          {},
+          h('h3', {}, label),
+          h(
+            'div',
+            { class: 'mix' },
+            entries.map(([name, count]) => {
+              const bar = h('div', { class: 'bar', 'aria-hidden': 'true' });
+              bar.style.width = `${Math.round((100 * count) / most)}%`;
+              return [h('span', {}, PHASE_LABELS[name] || capitalise(name)), bar, h('span', {}, String(count))];
+            }),
+          ),
+        );
+      };
+      card.replaceChildren(
+        heading,
+        h('p', { class: 'headline' }, h('span', { class: 'figure' }, `${coverage.nominated}`), ` of ${coverage.of} liaison groups have nominated`),
+        meter(coverage.nominated, coverage.of, `${coverage.nominated} of ${coverage.of} liaison groups have nominated`),
+        coverage.missingGroups.length > 0
+          ? h('div', { class: 'callout' }, h('p', {}, h('strong', {}, `Still to nominate (${coverage.missingGroups.length})`)), h('p', {}, coverage.missingGroups.map((group) => group.name).join(', ')))
+          : h('div', { class: 'callout calm' }, h('p', {}, 'Every liaison group has nominated.')),
+        h('div', { class: 'grid' }, mix(coverage.phaseMix, 'First choices by phase'), mix(coverage.sizeMix, 'First choices by size')),
+        h(
+          'table',
+          {},
+          h('thead', {}, h('tr', {}, ['Liaison group', 'Status', 'First choice', 'Second choice (reserve)', 'Submitted'].map((text) => h('th', { scope: 'col' }, text)))),
+          h(
+            'tbody',
+            {},
+            coverage.groups.map((group) => {
+              const nomination = group.nomination;
+              const school = (choice) => (choice ? [choice.name || `URN ${choice.urn}`, choice.championName ? h('div', { class: 'small meta' }, `Champion: ${choice.championName}`) : null] : '—');
+              return h(
+                'tr',
+                {},
+                h('td', {}, group.name),
+                h('td', {}, nomination ? statusChip(NOMINATION_STATUS, nomination.status) : chip('quiet', '·', 'Not started')),
+                h('td', {}, nomination ? school(nomination.first) : '—'),
+                h('td', {}, nomination ? school(nomination.second) : '—'),
+                h('td', { class: 'meta' }, nomination && nomination.submittedAt ? formatDate(nomination.submittedAt) : '—'),
+              );
+            }),
+          ),
+        ),
+      );
+    } catch (error) {
+      card.replaceChildren(heading, problemNotice(error));
+    }
+  }
+
+  const CELL = {
+    present: ['present', '✓', 'present'],
+    apologies: ['apologies', 'A', 'apologies sent'],
+    absent: ['absent', '✗', 'absent'],
+  };
+
+  async function fillAttendance(card, groupId, refocus = false) {
+    const heading = card.firstChild;
+    try {
+      const matrix = await api(`/api/tab/sit/attendance?group=${encodeURIComponent(groupId)}`);
+      const select = h(
+        'select',
+        { id: 'group-filter', on: { change: (event) => fillAttendance(card, event.target.value, true) } },
+        h('option', { value: '' }, `All liaison groups`),
+        matrix.groups.map((group) => h('option', { value: group.id, selected: matrix.group && matrix.group.id === group.id }, group.name)),
+      );
+      const columns = matrix.columns.filter((column) => !column.cancelled);
+      const held = columns.filter((column) => column.universal && column.started);
+      const presentAtAll = matrix.rows.filter((row) => held.every((column) => row.cells[column.sessionId] === 'present')).length;
+      const cell = (row, column) => {
+        const status = row.cells[column.sessionId];
+        if (status && CELL[status]) {
+          const [kind, symbol, words] = CELL[status];
+          return h('td', { class: `cell ${kind}`, title: `${row.name}: ${words} at ${column.sessionId}` }, symbol);
+        }
+        if (column.started) return h('td', { class: 'cell missing', title: `${row.name}: nothing logged for ${column.sessionId}` }, '–');
+        return h('td', { class: 'cell upcoming', title: `${column.sessionId} has not happened yet` }, '');
+      };
+      card.replaceChildren(
+        heading,
+        h('div', { class: 'toolbar' }, h('label', { for: 'group-filter' }, 'Show'), select, h('span', { class: 'meta' }, `${matrix.rows.length} schools · ${presentAtAll} present at all ${held.length} sessions held so far`)),
+        h(
+          'div',
+          { class: 'legend' },
+          h('span', {}, h('span', { class: 'cell present' }, '✓'), ' present'),
+          h('span', {}, h('span', { class: 'cell apologies' }, 'A'), ' apologies'),
+          h('span', {}, h('span', { class: 'cell absent' }, '✗'), ' absent'),
+          h('span', {}, h('span', { class: 'cell missing' }, '–'), ' nothing logged'),
+          h('span', {}, 'blank: not happened yet'),
+        ),
+        h(
+          'div',
+          { class: 'matrix-frame', tabindex: '0', role: 'region', 'aria-label': 'Attendance by school and session' },
+          h(
+            'table',
+            { class: 'matrix' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col', class: 'school' }, 'School'),
+                columns.map((column) => h('th', { scope: 'col', title: `${column.title}, ${formatDate(column.date)}` }, column.sessionId, h('div', { class: 'small meta' }, formatShortDate(column.date)))),
+                h('th', { scope: 'col' }, 'Attended'),
+                matrix.tasks.map((task) => h('th', { scope: 'col', title: task.title }, task.id)),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              matrix.rows.map((row) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row', class: 'school', title: `${row.name} (URN ${row.urn})` }, row.name),
+                  columns.map((column) => cell(row, column)),
+                  h('td', {}, `${row.attended} of ${row.outOf}`),
+                  matrix.tasks.map((task) => (row.tasks[task.id] ? h('td', { class: 'cell present', title: `${task.title} submitted` }, '✓') : h('td', { class: 'cell upcoming' }, ''))),
+                ),
+              ),
+            ),
+          ),
+        ),
+        h('p', { class: 'small meta' }, 'Every school in a liaison group counts as signed up. A school outside the groups that logged attendance appears in the export.'),
+      );
+      // The filter was rebuilt with the table: keep the keyboard where the person left it.
+      if (refocus) card.querySelector('#group-filter').focus();
+    } catch (error) {
+      card.replaceChildren(heading, problemNotice(error));
+    }
+  }
+
+  function exportsCard() {
+    const files = h('div', { class: 'files', 'aria-live': 'polite' });
+    const make = (what, label) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button primary',
+          on: {
+            click: async (event) => {
+              const button = event.currentTarget;
+              button.disabled = true;
+              files.replaceChildren(h('span', { class: 'status' }, `Making the ${label.toLowerCase()} export…`));
+              try {
+                const made = await api(`/api/tab/sit/exports/${what}`, { method: 'POST' });
+                files.replaceChildren(
+                  ...made.files.map((file) => h('button', { type: 'button', class: 'button', on: { click: () => download(file) } }, `Download ${file.filename}`)),
+                  h('span', { class: 'small meta' }, `The links work for you only, until ${new Intl.DateTimeFormat(session.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(new Date(made.expiresAt))}.`),
+                );
+              } catch (error) {
+                files.replaceChildren(problemNotice(error));
+              } finally {
+                button.disabled = false;
+              }
+            },
+          },
+        },
+        label,
+      );
+    return h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'exports-heading' },
+      h('h2', { id: 'exports-heading' }, 'Exports'),
+      h('p', { class: 'meta' }, 'An Excel workbook and a CSV file of each, made now from the latest records.'),
+      h('div', { class: 'toolbar' }, make('attendance', 'Attendance'), make('nominations', 'Nominations')),
+      files,
+    );
+  }
+
+  /** The download is fetched with the same sign-in as the page, so it opens only for its owner. */
+  async function download(file) {
+    const response = await fetch(file.path, { headers: session.headers });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      show(problemNotice(new Problem(body.error || 'The file could not be downloaded.', 'Make the export again.')));
+      return;
+    }
+    const link = h('a', { href: URL.createObjectURL(await response.blob()), download: file.filename });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
+  // ----- A liaison group's chat or channel: the group's nomination -----
+
+  async function showGroup(conversationId, kind) {
+    title.textContent = 'Champion school nomination';
+    loading('Loading the group’s nomination…');
+    try {
+      const view = await api(`/api/tab/group?conversationId=${encodeURIComponent(conversationId)}&kind=${kind}`);
+      who.textContent = view.group.name;
+      show(renderGroup(view));
+    } catch (error) {
+      show(problemNotice(error));
+    }
+  }
+
+  function renderGroup(view) {
+    const nomination = view.nomination;
+    if (!nomination) return notice('No nomination yet', `${view.group.name} has not started its nomination. Mention the bot here and say “nominate” to start it.`);
+    const choiceCard = (label, choice) =>
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, label),
+        choice
+          ? [
+              h('p', {}, h('strong', {}, choice.name || `URN ${choice.urn}`), h('span', { class: 'meta' }, ` · URN ${choice.urn}${choice.phase ? ` · ${capitalise(choice.phase)}` : ''}`)),
+              h('p', {}, 'Disadvantaged Pupil Champion: ', choice.championName || 'not named yet'),
+            ]
+          : h('p', { class: 'meta' }, 'Not chosen yet.'),
+      );
+    return h(
+      'div',
+      {},
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, view.group.name),
+        h('p', {}, statusChip(NOMINATION_STATUS, nomination.status), nomination.submittedAt ? ` Submitted on ${formatDate(nomination.submittedAt)}${nomination.submittedBy ? ` by ${nomination.submittedBy}` : ''}.` : ''),
+        nomination.decidedAt ? h('p', { class: 'meta' }, `The School Improvement Team decided on ${formatDate(nomination.decidedAt)}.`) : null,
+        nomination.status === 'draft' ? h('p', { class: 'small meta' }, 'Carry on with the nomination card in this chat: mention the bot and say “nominate”.') : null,
+      ),
+      h('div', { class: 'grid' }, choiceCard('First choice', nomination.first), choiceCard('Second choice (reserve)', nomination.second)),
+    );
+  }
+
+  function capitalise(text) {
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+  }
+
+  start();
+})();
