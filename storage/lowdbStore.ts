@@ -42,7 +42,7 @@ export class LowdbStore implements Store {
 
   constructor(dataDir: string, options: { readonly cachedRecords?: number } = {}) {
     this.#root = path.resolve(dataDir, 'store');
-    this.#recentCapacity = options.cachedRecords ?? 20_000;
+    this.#recentCapacity = options.cachedRecords ?? 5_000;
   }
 
   #remember(key: string, file: RecordFile<unknown> | null): void {
