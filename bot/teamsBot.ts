@@ -11,7 +11,8 @@ import {
 import { welcomeCard } from '../cards/conversationCards.js';
 import type { CardVerb, CardVerbResult } from '../dialogs/journey.js';
 import type { ConversationRouter } from '../dialogs/router.js';
-import { conversationKindOf, resolveActor, setActor, type ActorSources } from './actor.js';
+import { KeyedLock } from '../storage/keyedLock.js';
+import { conversationKeyOf, conversationKindOf, resolveActor, setActor, type ActorSources } from './actor.js';
 import type { ConversationReferences } from './conversationReferences.js';
 import type { SearchDataset } from './journeys.js';
 import type { Logger } from './logger.js';
@@ -45,6 +46,7 @@ function isMentioned(context: TurnContext): boolean {
 export class SchoolImprovementBot extends TeamsActivityHandler {
   readonly #parts: TeamsBotParts;
   readonly #verbs: Map<string, CardVerb>;
+  readonly #turns = new KeyedLock();
 
   constructor(parts: TeamsBotParts) {
     super();
@@ -72,9 +74,16 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * Turns in one conversation run one after another: botbuilder sends a turn's replies before
+   * it saves the conversation's state, so an answer typed the moment a question shows could
+   * otherwise be read against the state before that question.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.#parts.conversationState.saveChanges(context, false);
+    await this.#turns.run(conversationKeyOf(context.activity.conversation?.id ?? ''), async () => {
+      await super.run(context);
+      await this.#parts.conversationState.saveChanges(context, false);
+    });
   }
 
   async #onMessage(context: TurnContext): Promise<void> {

@@ -58,3 +58,18 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(expected);
   });
 });
+
+describe('answers typed the moment a question shows', () => {
+  it('are read against the question, not the state before it', async () => {
+    const { post, connector, app } = await apps.start();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const userId = `aad-quick-${attempt}`;
+      const asking = post(teamsMessage({ serviceUrl: connector.url, userId, text: "I'm the head of 900001" }));
+      // The question reaches the chat before botbuilder saves the conversation's state.
+      await connector.waitFor((call) => call.conversationId === `a:personal-${userId}` && JSON.stringify(call.body).includes('Is it'));
+      const answering = post(teamsMessage({ serviceUrl: connector.url, userId, text: 'yes' }));
+      await Promise.all([asking, answering]);
+      expect((await app.services.store.read(`profiles/${userId}`))?.value).toMatchObject({ urn: '900001' });
+    }
+  });
+});

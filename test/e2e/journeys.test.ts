@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBotProcess, type BotProcess } from '../support/botProcess.js';
+import { startPlayground, type Playground } from '../support/playground.js';
+import { TempDirs } from '../support/tempDir.js';
+import { adaptiveCardOf, answeredCard, BotTurns, cardText, messageSaying, press, pressOn, said, sayAndRead, wordsOf } from './journeyHelpers.js';
+
+/**
+ * The four journeys end to end: the real bot process, with the demo directory of fictional
+ * schools, spoken to through the Agents Playground as a Teams client. The tests run in order,
+ * as the playground's one user: the profile set in the first is the one the next ones act
+ * under. The bot reads the real clock, so every date typed is in the past.
+ */
+
+const OAKFIELD = 'Fictional Oakfield Primary School (demo)';
+const WILLOWMERE = 'Fictional Willowmere Academy (demo)';
+const LIAISON_GROUP_1 = 'Liaison group 1 (placeholder name)';
+const USER_NAME = 'Alex Wilber';
+
+describe('the journeys through the Agents Playground', () => {
+  const dirs = new TempDirs();
+  let dataDir: string;
+  let bot: BotProcess;
+  let playground: Playground;
+  let turns: BotTurns;
+
+  const startBot = (port = 0) => startBotProcess({ BOT_AUTH: 'off', DATA_DIR: dataDir, SCHEDULER_INTERVAL_SECONDS: '0', PORT: String(port) });
+  const personal = (text: string, expected: string) => sayAndRead(playground, turns, playground.config().personalChatId, text, expected);
+  /** What the bot logged at error level or worse: a journey that works logs none. */
+  const loggedErrors = () => bot.logs.filter((entry) => typeof entry.level === 'number' && entry.level >= 50);
+  const group = (text: string, expected: string) => sayAndRead(playground, turns, playground.config().groupChat.id, text, expected, { mentionBot: true });
+
+  beforeAll(async () => {
+    dataDir = await dirs.make('journeys-bot');
+    bot = await startBot();
+    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages` });
+    turns = await BotTurns.open(playground);
+  });
+
+  afterAll(async () => {
+    turns?.close();
+    await playground?.stop();
+    await bot?.stop();
+    await dirs.removeAll();
+  });
+
+  it('TSI eligibility: a headteacher sets their profile, fills in the form, and reads the outcome and whom to contact', async () => {
+    const chat = playground.config().personalChatId;
+    await personal("I'm the head of 900001", `Is it ${OAKFIELD} (URN 900001, Buckinghamshire)?`);
+    expect(said(await personal('yes', LIAISON_GROUP_1))).toContain(`I have you as the headteacher at ${OAKFIELD}.`);
+
+    await personal('check eligibility', 'Would you like to fill in a form, or answer questions one at a time?');
+    const formMessage = messageSaying(await personal('Fill in a form', 'Check eligibility'), 'Check eligibility');
+    const form = adaptiveCardOf(formMessage);
+    expect(cardText(form)).toContain(`I have filled in what the school directory says about ${OAKFIELD}.`);
+
+    const answer = await pressOn(playground, chat, formMessage.messageId, form, 'Check eligibility', {
+      previousDate: '2014-05-01',
+      previousGrade: 'requires_improvement',
+      regionalDirectorAssessed: 'no',
+      selfIdentifiesNeed: 'yes',
+      deliveryTeamJudgesNeed: 'no',
+    });
+    const result = cardText(answeredCard(answer));
+    expect(result).toContain(`${OAKFIELD} does not meet C1, C2 or C3, but can ask for TSI in 2023/24 by exception.`);
+    expect(result).toContain(
+      'To ask for TSI by exception, contact your Regional Delivery Partner (RDP) lead for South East, Amanda Parry: [A.parry@hispmat.org](mailto:A.parry@hispmat.org)',
+    );
+    expect(loggedErrors()).toEqual([]);
+  });
+
+  it("attendance: the headteacher logs T1 with the form's button, and the school's record counts it", async () => {
+    const chat = playground.config().personalChatId;
+    const formMessage = messageSaying(await personal('log attendance for T1', 'Log attendance'), 'Log attendance');
+    const form = adaptiveCardOf(formMessage);
+    expect(cardText(form)).toContain(`For ${OAKFIELD}.`);
+
+    const logged = cardText(answeredCard(await pressOn(playground, chat, formMessage.messageId, form, 'Log attendance', { status: 'present' })));
+    expect(logged).toContain('Attendance logged');
+    expect(logged).toContain(`Thank you. I have logged ${USER_NAME} for ${OAKFIELD}.`);
+    expect(logged).toContain('Training Session 1 (T1), 1 October 2021');
+
+    const record = said(await personal("my school's attendance", 'Sessions attended'));
+    expect(record).toContain(`${OAKFIELD}: attendance 2021/22`);
+    expect(record).toContain('Sessions attended: 1 of 6');
+    expect(record).toContain('1 October 2021: Present');
+    expect(loggedErrors()).toEqual([]);
+  });
+
+  it('nomination: the group chat is linked to its liaison group, both choices are saved on the shared card, and it is submitted', async () => {
+    const chat = playground.config().groupChat.id;
+    await group('this chat is liaison group 1', `Done: this chat now acts for ${LIAISON_GROUP_1}.`);
+    const cardMessage = messageSaying(await group('nominate', 'Save first choice'), `Disadvantaged Champion School nomination: ${LIAISON_GROUP_1}`);
+    const posted = adaptiveCardOf(cardMessage);
+    expect(cardText(posted)).toContain('Draft: not submitted yet.');
+    // The card's own button sends what the nomination tests' saveSection builds: the section shown, and its inputs.
+    expect(press(posted, 'Save first choice', { first_urn: '900001' })).toMatchObject({
+      verb: 'nomination.save',
+      data: { groupId: 'lg-01', choice: 'first', shown: { urn: '', championName: '', gapEvidence: '' }, first_urn: '900001', first_championName: '' },
+    });
+
+    const afterFirst = answeredCard(
+      await pressOn(playground, chat, cardMessage.messageId, posted, 'Save first choice', {
+        first_urn: '900001',
+        first_championName: 'Priya Shah',
+        first_championRole: 'pupil_premium_lead',
+        first_notInadequate: 'yes',
+        first_stableSlt: 'yes',
+        first_gapEvidence: 'Disadvantaged pupils are 18 points behind their peers in KS2 reading.',
+      }),
+    );
+    expect(cardText(afterFirst)).toContain(`${USER_NAME} saved the school`);
+
+    const afterSecond = answeredCard(
+      await pressOn(playground, chat, cardMessage.messageId, afterFirst, 'Save second choice', {
+        second_urn: '900003',
+        second_championName: 'Tom Reed',
+        second_championRole: 'slt',
+        second_notInadequate: 'yes',
+        second_stableSlt: 'yes',
+        second_gapEvidence: 'A gap of half a grade in GCSE English.',
+      }),
+    );
+    expect(cardText(afterSecond)).toContain('Everything is answered: the nomination is ready to submit.');
+
+    const submitted = cardText(answeredCard(await pressOn(playground, chat, cardMessage.messageId, afterSecond, 'Submit the nomination', { commitmentsSeen: 'true' })));
+    expect(submitted).toContain(`${USER_NAME} submitted the nomination.`);
+    expect(submitted).toContain(`Submitted by ${USER_NAME} on`);
+    expect(submitted).not.toContain('Draft: not submitted yet.');
+    expect(loggedErrors()).toEqual([]);
+  });
+
+  it('deployment form: a system leader answers section 1 and part of section 2, reviews them, and carries on at the same question after the bot restarts', async () => {
+    await personal('change my profile', 'Tell me who you are');
+    await personal("I'm a system leader", 'Which organisation');
+    await personal('Fictional Beechwood Learning Trust (demo)', 'MAT CEO or a National Leader of Education');
+    await personal('MAT CEO', 'email');
+    await personal('alex.wilber@example.org', 'I have you as a system leader.');
+
+    await personal('deployment form', 'Are you supporting a school or a trust?');
+    await personal('a school', 'What is the name of the school or trust you are supporting?');
+    await personal(WILLOWMERE, "What is the school's URN");
+    const sectionOne = wordsOf(messageSaying(await personal('review', "What is the school's URN"), `${WILLOWMERE}: section 1, School and system leader`));
+    expect(sectionOne).toContain('Supporting a school or a trust\nA school\n');
+    expect(sectionOne).toContain(`School or trust name\n${WILLOWMERE}\n`);
+    expect(sectionOne).toContain(`System leader name\n${USER_NAME}\n`);
+
+    const sectionOneDone = said(await personal('900004', 'Why did the school or trust become eligible for TSI support?'));
+    expect(sectionOneDone).toContain('That is section 1 done.');
+    await personal('C1', 'Is there anything DfE should know about why it became eligible?');
+    await personal('New headteacher since September.', 'Which areas do you intend to focus on?');
+
+    const sectionTwo = wordsOf(messageSaying(await personal('review', 'Which areas do you intend to focus on?'), `${WILLOWMERE}: section 2, Scope and diagnostics`));
+    expect(sectionTwo).toContain('Why eligible\nC1: two consecutive "requires improvement" judgements, the latest in the offer year\n');
+    expect(sectionTwo).toContain('Additional information\nNew headteacher since September.\n');
+    expect(sectionTwo).toContain('Areas of focus\nNot answered yet\n');
+
+    expect(loggedErrors()).toEqual([]);
+    const { port } = bot;
+    expect(await bot.stop('SIGTERM')).toBe(0);
+    bot = await startBot(port);
+    expect(bot.port).toBe(port);
+
+    const next = said(await personal('Teaching & Learning, Behaviour', 'Which approved DfE programmes could support the school or trust?'));
+    expect(next).not.toContain('Are you supporting a school or a trust?');
+    expect(next).not.toContain('Sorry, I did not understand');
+    const reviewed = await personal('review', 'Which approved DfE programmes could support the school or trust?');
+    expect(wordsOf(messageSaying(reviewed, `${WILLOWMERE}: section 2`))).toContain('Areas of focus\nTeaching & Learning; Behaviour\n');
+    expect(loggedErrors()).toEqual([]);
+  });
+});
