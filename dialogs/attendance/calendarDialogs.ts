@@ -169,17 +169,22 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
     },
   ]);
 
+  /** The session an administrator named to move or cancel, or undefined after saying why not. */
+  async function sessionToChange(step: WaterfallStepContext) {
+    if (!(await refuseUnlessAdmin(step))) return undefined;
+    const { sessionId } = step.options as { sessionId: string };
+    const meeting = meetingToChange(await context.programmes.current(), sessionId);
+    if (meeting.ok) return meeting.value;
+    await step.context.sendActivity(meeting.errors.join(' '));
+    return undefined;
+  }
+
   const move = new WaterfallDialog(MOVE_SESSION_DIALOG, [
     async (step) => {
-      if (!(await refuseUnlessAdmin(step))) return step.endDialog();
-      const { sessionId } = step.options as { sessionId: string };
-      const meeting = meetingToChange(await context.programmes.current(), sessionId);
-      if (!meeting.ok) {
-        await step.context.sendActivity(meeting.errors.join(' '));
-        return step.endDialog();
-      }
-      (step.values as MoveValues).sessionId = meeting.value.id;
-      return step.prompt(DATE_PROMPT, { prompt: `${sessionLabel(meeting.value)} is on ${describeTimes(meeting.value)}. What is the new date?` });
+      const meeting = await sessionToChange(step);
+      if (!meeting) return step.endDialog();
+      (step.values as MoveValues).sessionId = meeting.id;
+      return step.prompt(DATE_PROMPT, { prompt: `${sessionLabel(meeting)} is on ${describeTimes(meeting)}. What is the new date?` });
     },
     async (step) => {
       (step.values as MoveValues).date = accepted(readSessionDate(String(step.result)));
@@ -206,20 +211,15 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
 
   const cancel = new WaterfallDialog(CANCEL_SESSION_DIALOG, [
     async (step) => {
-      if (!(await refuseUnlessAdmin(step))) return step.endDialog();
-      const { sessionId } = step.options as { sessionId: string };
-      const meeting = meetingToChange(await context.programmes.current(), sessionId);
-      if (!meeting.ok) {
-        await step.context.sendActivity(meeting.errors.join(' '));
+      const meeting = await sessionToChange(step);
+      if (!meeting) return step.endDialog();
+      if (meeting.cancelled) {
+        await step.context.sendActivity(`${sessionLabel(meeting)} is already cancelled.`);
         return step.endDialog();
       }
-      if (meeting.value.cancelled) {
-        await step.context.sendActivity(`${sessionLabel(meeting.value)} is already cancelled.`);
-        return step.endDialog();
-      }
-      (step.values as MoveValues).sessionId = meeting.value.id;
+      (step.values as MoveValues).sessionId = meeting.id;
       return step.prompt(CONFIRM_PROMPT, {
-        prompt: `Cancel ${sessionLabel(meeting.value)} on ${describeTimes(meeting.value)}? It stays in the calendar marked as cancelled, and any attendance already recorded for it is kept.`,
+        prompt: `Cancel ${sessionLabel(meeting)} on ${describeTimes(meeting)}? It stays in the calendar marked as cancelled, and any attendance already recorded for it is kept.`,
         retryPrompt: 'Please say yes to cancel it, or no to keep it.',
       });
     },
