@@ -9,6 +9,7 @@ import { DeploymentRepository } from '../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
+import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import type { School } from '../domain/directory/types.js';
 import type { Actor, ActorSources } from './actor.js';
 import type { BotServices } from './services.js';
@@ -74,6 +75,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
       liaisonGroupOfConversation: (conversationId) => directory.groupOfConversation(conversationId),
     },
     async start() {
+      await directory.addLiaisonGroupsIfMissing(SHIPPED_LIAISON_GROUPS);
       const demo = (config.DEMO_DIRECTORY ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
       if (!demo) return;
       const report = await loadDemoDirectoryIfEmpty(directory);

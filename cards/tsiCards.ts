@@ -8,6 +8,8 @@ import { renderCard, type AdaptiveCard } from './render.js';
 
 /** The verb the eligibility form's button sends (Action.Execute, or Action.Submit as fallback). */
 export const TSI_ASSESS_VERB = 'tsi.assess';
+/** Fills the form from the school picked in its type-ahead box. */
+export const TSI_LOOKUP_VERB = 'tsi.fillFromDirectory';
 
 /** The inputs of the eligibility form, by id: what a submission carries and what a re-shown form keeps. */
 export const TSI_FORM_FIELDS = [
@@ -61,6 +63,7 @@ export function tsiFormCard(view: TsiFormView): AdaptiveCard {
     regions: REGIONS,
     grades: Object.entries(GRADE_TITLES).map(([value, title]) => ({ value, title })),
     verb: TSI_ASSESS_VERB,
+    lookupVerb: TSI_LOOKUP_VERB,
   });
 }
 

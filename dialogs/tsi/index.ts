@@ -2,7 +2,7 @@ import { CardFactory } from 'botbuilder';
 import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../../bot/actor.js';
-import { EMPTY_TSI_FORM, RECENT_CHECKS_SHOWN, TSI_ASSESS_VERB, tsiFormCard, tsiHistoryCard } from '../../cards/tsiCards.js';
+import { EMPTY_TSI_FORM, RECENT_CHECKS_SHOWN, TSI_ASSESS_VERB, TSI_LOOKUP_VERB, tsiFormCard, tsiHistoryCard } from '../../cards/tsiCards.js';
 import { decide } from '../../domain/directory/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
@@ -112,6 +112,23 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
     },
   };
 
+  const fillFromDirectory: CardVerb<typeof FormSubmissionSchema> = {
+    verb: TSI_LOOKUP_VERB,
+    data: FormSubmissionSchema,
+    handle: async (_context, data, actor) => {
+      const refusal = refusalFor(actor);
+      if (refusal) return { kind: 'refused', text: refusal };
+      const typed = formValuesFrom(data);
+      const lookup = typeof data.schoolLookup === 'string' ? data.schoolLookup.trim() : '';
+      const school = /^\d{6}$/.test(lookup) ? await deps.directory.getSchool(lookup) : undefined;
+      if (!school) return { kind: 'card', card: formCard(typed, ['Pick a school in the “Find the school” box first (type part of its name or its URN), then press “Fill in from the directory”.']) };
+      // The directory's facts replace what it knows; the answers only the user can give are kept.
+      const known = formValuesOfSchool(school);
+      const filled = { ...typed, ...Object.fromEntries(Object.entries(known).filter(([, value]) => value !== '')) };
+      return { kind: 'card', card: formCard(filled as typeof typed, [], school.name) };
+    },
+  };
+
   return {
     id: 'tsi',
     dialogs: [start, history, new ChoicePrompt(HOW_TO_ANSWER), ...questionDialogs({ ...assessment, directory: deps.directory })],
@@ -150,6 +167,6 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
         dialogId: HISTORY_DIALOG,
       },
     ],
-    verbs: [assessVerb],
+    verbs: [assessVerb, fillFromDirectory],
   };
 }

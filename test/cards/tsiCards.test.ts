@@ -65,8 +65,8 @@ describe('the eligibility form', () => {
     expect(empty.version).toBe('1.5');
   });
 
-  it('has one labelled input for every field the submission is read from', () => {
-    expect(inputsOf(empty).map((input) => input.id).sort()).toEqual([...TSI_FORM_FIELDS].sort());
+  it('has one labelled input for every field the submission is read from, and a type-ahead to find the school', () => {
+    expect(inputsOf(empty).map((input) => input.id).sort()).toEqual([...TSI_FORM_FIELDS, 'schoolLookup'].sort());
     for (const input of inputsOf(empty)) expect(typeof input.label === 'string' && input.label.length > 0, `${String(input.id)} has a label`).toBe(true);
   });
 

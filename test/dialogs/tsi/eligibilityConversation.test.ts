@@ -96,7 +96,8 @@ function formValues(card: unknown): Record<string, string> {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const element = node as Record<string, unknown>;
-      if (String(element.type).startsWith('Input.') && typeof element.id === 'string') values[element.id] = String(element.value ?? '');
+      // The type-ahead box only finds a school; it is not one of the form's answers.
+      if (String(element.type).startsWith('Input.') && typeof element.id === 'string' && element.id !== 'schoolLookup') values[element.id] = String(element.value ?? '');
       Object.values(element).forEach(visit);
     }
   };
@@ -490,5 +491,38 @@ describe('my eligibility checks', () => {
   it('says so when there are none yet', async () => {
     const chat = (await startBot()).conversation();
     expect((await say(chat, 'my eligibility checks'))[0]?.text).toBe('You have not checked eligibility yet. Say "check eligibility" to start.');
+  });
+});
+
+describe('finding the school with type-ahead on the form', () => {
+  const lookup = (data: Record<string, unknown>): Partial<Activity> => ({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: 'tsi.fillFromDirectory', data } },
+  });
+
+  it('offers a type-ahead box answered from the directory when nothing is prefilled', async () => {
+    const bot = await startBot();
+    const chat = bot.conversation({ userId: 'aad-nobody-known' });
+    await say(chat, 'check eligibility');
+    const [form] = await say(chat, 'form');
+    expect(JSON.stringify(cardOf(form))).toContain('"choices.data":{"type":"Data.Query","dataset":"schools"}');
+  });
+
+  it('fills the form from the school picked, keeping what the user had typed', async () => {
+    const bot = await startBot();
+    const chat = bot.conversation({ userId: 'aad-nobody-known' });
+    const card = invokeCard(await say(chat, lookup({ schoolLookup: '100001', previousDate: '2021-05-03', previousGrade: 'requires_improvement' })));
+    const values = formValues(card);
+    expect(values).toMatchObject({ urn: '100001', recipient: 'school', previousDate: '2021-05-03', previousGrade: 'requires_improvement' });
+    expect(values.name).not.toBe('');
+    expect(cardText(card)).toContain('I have filled in what the school directory says about');
+  });
+
+  it('asks the user to pick a school first when none was picked', async () => {
+    const bot = await startBot();
+    const card = invokeCard(await say(bot.conversation({ userId: 'aad-nobody-known' }), lookup({ name: 'Typed by hand' })));
+    expect(cardText(card)).toContain('Pick a school in the “Find the school” box first');
+    expect(formValues(card).name).toBe('Typed by hand');
   });
 });
