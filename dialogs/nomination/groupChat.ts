@@ -116,18 +116,26 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
     return (await groupSchools(directory, groupId, record?.nomination)) ?? GROUP_GONE;
   }
 
-  async function postCard(context: TurnContext): Promise<void> {
-    const actor = actorOf(context);
+  /** The chat's liaison group with its schools, or undefined after telling the chat why not. */
+  async function viewableGroup(context: TurnContext, actor: Actor): Promise<GroupSchools | undefined> {
     const groupId = actor.conversation.liaisonGroupId;
     if (groupId === undefined) {
       await context.sendActivity(UNLINKED_CHAT);
-      return;
+      return undefined;
     }
     const schools = await allowed(actor, 'nomination.view', groupId);
     if (typeof schools === 'string') {
       await context.sendActivity(schools);
-      return;
+      return undefined;
     }
+    return schools;
+  }
+
+  async function postCard(context: TurnContext): Promise<void> {
+    const actor = actorOf(context);
+    const schools = await viewableGroup(context, actor);
+    if (!schools) return;
+    const groupId = schools.group.id;
     const { record, created } = await repository.openInChat(groupId, actor.conversation.id, teamsUserIdOf(context));
     const notice: NominationNotice | undefined = created
       ? undefined
@@ -137,16 +145,9 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
 
   async function showHistory(context: TurnContext): Promise<void> {
     const actor = actorOf(context);
-    const groupId = actor.conversation.liaisonGroupId;
-    if (groupId === undefined) {
-      await context.sendActivity(UNLINKED_CHAT);
-      return;
-    }
-    const schools = await allowed(actor, 'nomination.view', groupId);
-    if (typeof schools === 'string') {
-      await context.sendActivity(schools);
-      return;
-    }
+    const schools = await viewableGroup(context, actor);
+    if (!schools) return;
+    const groupId = schools.group.id;
     const record = await repository.get(groupId);
     const card = nominationHistoryCard({ group: schools.group, nomination: record?.nomination, schoolsByUrn: schools.schoolsByUrn });
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
