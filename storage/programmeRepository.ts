@@ -10,6 +10,9 @@ const KEY = 'programme/current';
  * read-modify-write on its eTag, so two administrators editing at once never undo each other.
  */
 export class ProgrammeRepository {
+  /** The stored programme last validated, by its eTag: nearly every turn asks for it, and it seldom changes. */
+  #validated: { readonly eTag: string; readonly programme: Programme } | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly shipped: Programme = DEFAULT_PROGRAMME,
@@ -17,7 +20,10 @@ export class ProgrammeRepository {
 
   async current(): Promise<Programme> {
     const stored = await this.store.read<unknown>(KEY);
-    if (stored) return this.#valid(stored.value);
+    if (stored) {
+      if (this.#validated?.eTag !== stored.eTag) this.#validated = { eTag: stored.eTag, programme: this.#valid(stored.value) };
+      return this.#validated.programme;
+    }
     try {
       await this.store.write(KEY, this.shipped, null);
       return this.shipped;

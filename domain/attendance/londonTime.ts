@@ -18,24 +18,52 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
-function londonWallClock(instant: Date): { date: string; time: string; asUtcMillis: number } {
-  const parts = londonParts.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '00';
-  const date = `${part('year')}-${part('month')}-${part('day')}`;
-  const time = `${part('hour')}:${part('minute')}`;
-  const asUtcMillis = Date.UTC(Number(part('year')), Number(part('month')) - 1, Number(part('day')), Number(part('hour')), Number(part('minute')), Number(part('second')));
-  return { date, time, asUtcMillis };
+const HOUR_MS = 60 * 60 * 1000;
+
+/** London's offset from UTC in each UTC hour asked about, worked out once per hour. */
+const offsetByUtcHour = new Map<number, number>();
+
+/**
+ * London's offset from UTC at an instant. The clocks change on the hour in UTC (01:00), so the
+ * offset is the same for a whole UTC hour; formatting through Intl is slow enough to matter on
+ * every turn, so each hour's offset is remembered (a few thousand hours at most).
+ */
+function londonOffsetMillis(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  const known = offsetByUtcHour.get(hour);
+  if (known !== undefined) return known;
+  const hourStart = hour * HOUR_MS;
+  const parts = londonParts.formatToParts(new Date(hourStart));
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? '0');
+  const offset = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - hourStart;
+  if (offsetByUtcHour.size >= 10_000) offsetByUtcHour.clear();
+  offsetByUtcHour.set(hour, offset);
+  return offset;
 }
+
+function londonWallClock(instant: Date): { date: string; time: string; asUtcMillis: number } {
+  const asUtcMillis = instant.getTime() + londonOffsetMillis(instant);
+  const wall = new Date(asUtcMillis).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16), asUtcMillis };
+}
+
+/** Instants already worked out, by London date and time: the same few sessions are asked about on every turn. */
+const instantByWallClock = new Map<string, number>();
 
 /** The instant a London wall-clock time happens: `('2022-01-31', '14:00')` → 2022-01-31T14:00Z. */
 export function londonInstant(date: string, time: string): Date {
-  const wallAsUtc = Date.parse(`${date}T${time}:00Z`);
+  const wallClock = `${date}T${time}`;
+  const known = instantByWallClock.get(wallClock);
+  if (known !== undefined) return new Date(known);
+  const wallAsUtc = Date.parse(`${wallClock}:00Z`);
   // Two passes settle the offset even on the day the clocks change.
   let guess = wallAsUtc;
   for (let pass = 0; pass < 2; pass++) {
     const offset = londonWallClock(new Date(guess)).asUtcMillis - guess;
     guess = wallAsUtc - offset;
   }
+  if (instantByWallClock.size >= 10_000) instantByWallClock.clear();
+  instantByWallClock.set(wallClock, guess);
   return new Date(guess);
 }
 
