@@ -16,7 +16,8 @@ const keyOfPersonalChat = (aadObjectId: string) => `conversations/personal/${enc
 
 /**
  * The conversation references proactive messages need, saved when the bot is installed or first
- * hears from a conversation. Saved once per conversation per process, not on every turn.
+ * hears from a conversation. Saved once per conversation per process, not on every turn, and not
+ * at all when the stored one is the same.
  */
 export class ConversationReferences {
   readonly #saved = new Set<string>();
@@ -37,9 +38,19 @@ export class ConversationReferences {
       userAadObjectId,
       savedAt: now.toISOString(),
     };
-    await this.store.write(keyOfConversation(conversationId), saved, ANY_ETAG);
-    if (userAadObjectId) await this.store.write(keyOfPersonalChat(userAadObjectId), saved, ANY_ETAG);
+    if (!(await this.#alreadySaved(saved))) {
+      await this.store.write(keyOfConversation(conversationId), saved, ANY_ETAG);
+      if (userAadObjectId) await this.store.write(keyOfPersonalChat(userAadObjectId), saved, ANY_ETAG);
+    }
     this.#saved.add(conversationId);
+  }
+
+  /** Whether the store already holds this reference as it is (as after a restart): then it is not written again. */
+  async #alreadySaved(saved: SavedConversation): Promise<boolean> {
+    const same = (stored: SavedConversation | undefined) =>
+      stored !== undefined && stored.kind === saved.kind && stored.userAadObjectId === saved.userAadObjectId && JSON.stringify(stored.reference) === JSON.stringify(saved.reference);
+    if (!same(await this.ofConversation(conversationKeyOf(saved.reference.conversation?.id ?? '')))) return false;
+    return saved.userAadObjectId === undefined || same(await this.ofPerson(saved.userAadObjectId));
   }
 
   /** After the bot was blocked or removed: nothing more is sent to this conversation until it is heard from again. */
