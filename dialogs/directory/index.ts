@@ -28,10 +28,11 @@ function describeSchool(school: School): string {
   return `${school.name} (URN ${school.urn}, ${school.localAuthority})`;
 }
 
-async function sendProfile(context: TurnContext, deps: DirectoryJourneyDeps, profile: Profile, actor: Actor): Promise<void> {
+/** The profile card, with `saying` (what was just done) above it in the same message. */
+async function sendProfile(context: TurnContext, deps: DirectoryJourneyDeps, profile: Profile, actor: Actor, saying?: string): Promise<void> {
   const school = profile.kind === 'school' ? await deps.directory.getSchool(profile.urn) : undefined;
   const group = school?.liaisonGroupId ? await deps.directory.liaisonGroup(school.liaisonGroupId) : undefined;
-  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(profileCard(profile, school, group, actor.isSitAdmin))] });
+  await context.sendActivity({ ...(saying ? { text: saying } : {}), attachments: [CardFactory.adaptiveCard(profileCard(profile, school, group, actor.isSitAdmin))] });
 }
 
 /** Sets who a person is: a school (found in the directory and confirmed) or a system leader. */
@@ -104,8 +105,8 @@ class SetProfileDialog extends ComponentDialog {
       updatedAt: this.deps.now().toISOString(),
     });
     await this.deps.profiles.put(profile);
-    await step.context.sendActivity(`Thank you. I have you as ${values.statement.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${chosen.name}.`);
-    await sendProfile(step.context, this.deps, profile, actor);
+    const saying = `Thank you. I have you as ${values.statement.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${chosen.name}.`;
+    await sendProfile(step.context, this.deps, profile, actor, saying);
     return step.endDialog();
   }
 
@@ -131,16 +132,14 @@ class SetProfileDialog extends ComponentDialog {
     };
     const parsed = ProfileSchema.safeParse(candidate);
     if (!parsed.success) {
-      await step.context.sendActivity('That does not look like an email address, so I left it out. You can add it later with “change my profile”.');
       const { email: _ignored, ...withoutEmail } = candidate as typeof candidate & { email?: string };
       const profile = ProfileSchema.parse(withoutEmail);
       await this.deps.profiles.put(profile);
-      await sendProfile(step.context, this.deps, profile, actor);
+      await sendProfile(step.context, this.deps, profile, actor, 'That does not look like an email address, so I left it out. You can add it later with “change my profile”.');
       return step.endDialog();
     }
     await this.deps.profiles.put(parsed.data);
-    await step.context.sendActivity('Thank you. I have you as a system leader.');
-    await sendProfile(step.context, this.deps, parsed.data, actor);
+    await sendProfile(step.context, this.deps, parsed.data, actor, 'Thank you. I have you as a system leader.');
     return step.endDialog();
   }
 }
