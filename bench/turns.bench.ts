@@ -15,7 +15,7 @@ import { ConnectorStub } from '../test/support/connectorStub.js';
 import { startBotProcess, type BotProcess } from '../test/support/botProcess.js';
 import { teamsCardAction, teamsMessage } from '../test/support/teamsActivities.js';
 import { populateStore } from './populateStore.js';
-import { journeyScripts, type ScriptStep } from './scripts.js';
+import { journeyScripts, schoolOfConversation, stepFor, type ScriptStep } from './scripts.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -52,11 +52,13 @@ async function drive(target: BotProcess, connector: ConnectorStub, script: reado
   const cpuBefore = await cpuMsOf(target.child.pid!);
   const started = performance.now();
   const deadline = started + seconds * 1000;
+  let conversations = 0;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
         const userId = `bench-${randomUUID()}`;
-        for (const step of script) {
+        const urn = schoolOfConversation(conversations++);
+        for (const step of script.map((scripted) => stepFor(scripted, urn))) {
           const activity = step.verb
             ? teamsCardAction({ serviceUrl: connector.url, userId, verb: step.verb, data: step.data ?? {} })
             : teamsMessage({ serviceUrl: connector.url, userId, text: step.text ?? '', ...(step.value ? { value: step.value } : {}) });
