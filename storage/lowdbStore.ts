@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, mkdir, unlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToOtherWork } from 'node:timers/promises';
-import { TextFile, TextFileSync } from 'lowdb/node';
+import { TextFileSync } from 'lowdb/node';
 import { KeyedLock } from './keyedLock.js';
+import { RecordFileWriter } from './recordFileWriter.js';
 import {
   ConflictError,
   assertValidKey,
@@ -33,22 +35,23 @@ const LIST_BATCH = 128;
  * Reads use lowdb's synchronous adapter: a record is a few kilobytes in the page cache, and
  * measured here a synchronous read costs about a tenth of the CPU of an asynchronous one, which
  * pays for a promise and a trip through libuv's thread pool that the file's size does not
- * justify. Writes stay asynchronous: creating and renaming a file can wait on the disk, and that
- * wait must not hold up every other conversation. Listing many records reads in batches and lets
- * other turns run between them.
+ * justify. Writes go to a thread of their own (see RecordFileWriter): creating and renaming a
+ * file can wait on the disk, and that wait must not hold up every other conversation. Listing
+ * many records reads in batches and lets other turns run between them.
  */
 export class LowdbStore implements Store {
   readonly #root: string;
   readonly #locks = new KeyedLock();
-  readonly #knownDirectories = new Set<string>();
+  readonly #files = new RecordFileWriter();
   /**
-   * The text of the most recently used records (and keys known to be missing), so that a turn's
-   * reads do not each go to the disk. The store owns its folder (one process per DATA_DIR), so
-   * what it wrote last is what is on disk. Bounded, so memory does not grow with the store.
+   * The text of the most recently used record files (and files known to be missing), by path, so
+   * that a turn's reads and a listing's do not each go to the disk. The store owns its folder (one
+   * process per DATA_DIR), so what it wrote last is what is on disk. Bounded, so memory does not
+   * grow with the store.
    */
   readonly #recent = new Map<string, string | null>();
   readonly #recentCapacity: number;
-  /** Keys whose write or delete is under way: what the disk holds for them is about to change. */
+  /** Files whose write or removal is under way: what the disk holds for them is about to change. */
   readonly #writing = new Set<string>();
 
   constructor(dataDir: string, options: { readonly cachedRecords?: number } = {}) {
@@ -56,28 +59,28 @@ export class LowdbStore implements Store {
     this.#recentCapacity = options.cachedRecords ?? 5_000;
   }
 
-  #remember(key: string, text: string | null): void {
-    this.#recent.delete(key);
-    this.#recent.set(key, text);
+  #remember(file: string, text: string | null): void {
+    this.#recent.delete(file);
+    this.#recent.set(file, text);
     if (this.#recent.size > this.#recentCapacity) {
       const oldest = this.#recent.keys().next().value;
       if (oldest !== undefined) this.#recent.delete(oldest);
     }
   }
 
-  #readText(key: string): string | null {
-    const cached = this.#recent.get(key);
+  #readText(file: string): string | null {
+    const cached = this.#recent.get(file);
     if (cached !== undefined) {
-      this.#remember(key, cached);
+      this.#remember(file, cached);
       return cached;
     }
-    const text = new TextFileSync(this.#fileOf(key)).read();
-    if (!this.#writing.has(key)) this.#remember(key, text);
+    const text = new TextFileSync(file).read();
+    if (!this.#writing.has(file)) this.#remember(file, text);
     return text;
   }
 
-  #readFile<T>(key: string): RecordFile<T> | null {
-    const text = this.#readText(key);
+  #readFile<T>(file: string): RecordFile<T> | null {
+    const text = this.#readText(file);
     return text === null ? null : (JSON.parse(text) as RecordFile<T>);
   }
 
@@ -94,7 +97,7 @@ export class LowdbStore implements Store {
 
   async read<T>(key: string): Promise<StoredRecord<T> | undefined> {
     assertValidKey(key);
-    const file = this.#readFile<T>(key);
+    const file = this.#readFile<T>(this.#fileOf(key));
     return file === null ? undefined : { key: file.key, value: file.value, eTag: file.eTag };
   }
 
@@ -108,22 +111,21 @@ export class LowdbStore implements Store {
     const filename = this.#fileOf(key);
     return this.#locks.run(key, async () => {
       if (condition !== '*') {
-        const current = this.#readFile<T>(key);
+        const current = this.#readFile<T>(filename);
         const currentETag = current === null ? null : current.eTag;
         if (currentETag !== condition) throw new ConflictError(key, condition);
       }
       const eTag = randomUUID();
       const text = JSON.stringify({ key, eTag, value } satisfies RecordFile<T>);
-      this.#writing.add(key);
-      this.#recent.delete(key);
+      this.#writing.add(filename);
+      this.#recent.delete(filename);
       try {
-        await this.#ensureDirectory(path.dirname(filename));
-        await new TextFile(filename).write(text);
+        await this.#files.put(filename, text);
       } finally {
-        this.#writing.delete(key);
-        this.#recent.delete(key);
+        this.#writing.delete(filename);
+        this.#recent.delete(filename);
       }
-      this.#remember(key, text);
+      this.#remember(filename, text);
       return eTag;
     });
   }
@@ -133,26 +135,26 @@ export class LowdbStore implements Store {
     const filename = this.#fileOf(key);
     return this.#locks.run(key, async () => {
       if (condition !== undefined && condition !== '*') {
-        const current = this.#readFile<unknown>(key);
+        const current = this.#readFile<unknown>(filename);
         if (current !== null && current.eTag !== condition) throw new ConflictError(key, condition);
       }
-      this.#writing.add(key);
-      this.#recent.delete(key);
+      this.#writing.add(filename);
+      this.#recent.delete(filename);
       try {
-        await unlink(filename).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        });
+        await this.#files.put(filename, null);
       } finally {
-        this.#writing.delete(key);
-        this.#recent.delete(key);
+        this.#writing.delete(filename);
+        this.#recent.delete(filename);
       }
-      this.#remember(key, null);
+      this.#remember(filename, null);
     });
   }
 
   async list<T>(prefix: string): Promise<StoredRecord<T>[]> {
     assertValidPrefix(prefix);
     const directory = this.#directoryOf(prefix);
+    // Asking first is far cheaper than the error a missing folder makes readdir throw.
+    if (!existsSync(directory)) return [];
     let names: string[];
     try {
       names = await readdir(directory, { recursive: true });
@@ -165,23 +167,20 @@ export class LowdbStore implements Store {
     for (let start = 0; start < files.length; start += LIST_BATCH) {
       if (start > 0) await yieldToOtherWork();
       for (const name of files.slice(start, start + LIST_BATCH)) {
+        // Recent files come from memory; the rest are read without crowding the recent ones out.
         // A record deleted since the folder was read is simply not listed.
-        const text = new TextFileSync(path.join(directory, name)).read();
+        const file = path.join(directory, name);
+        const text = this.#recent.has(file) ? (this.#recent.get(file) as string | null) : new TextFileSync(file).read();
         if (text === null) continue;
-        const file = JSON.parse(text) as RecordFile<T>;
-        records.push({ key: file.key, value: file.value, eTag: file.eTag });
+        const record = JSON.parse(text) as RecordFile<T>;
+        records.push({ key: record.key, value: record.value, eTag: record.eTag });
       }
     }
     return records.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  async #ensureDirectory(directory: string): Promise<void> {
-    if (this.#knownDirectories.has(directory)) return;
-    await mkdir(directory, { recursive: true });
-    this.#knownDirectories.add(directory);
-  }
-
   async close(): Promise<void> {
     await this.#locks.drain();
+    await this.#files.close();
   }
 }

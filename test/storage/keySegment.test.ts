@@ -23,7 +23,10 @@ describe('a key segment as a file or blob name', () => {
   it('follows the rule for any text a key may hold (names stored earlier are found again)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 })), (segment) => {
-        expect(encodeKeySegment(segment)).toBe(byTheRule(segment));
+        const expected = byTheRule(segment);
+        // A name too long for the disk keeps the rule's head and ends in a hash (the next test).
+        if (expected.length <= 160) expect(encodeKeySegment(segment)).toBe(expected);
+        else expect(encodeKeySegment(segment).slice(0, 96)).toBe(expected.slice(0, 96));
       }),
       { numRuns: 2_000 },
     );

@@ -100,6 +100,20 @@ describe('LowdbStore', () => {
     await store.close();
   });
 
+  it('a write the disk refuses fails with the reason, and the store carries on', async () => {
+    const dataDir = await dirs.make('lowdb-refused');
+    const store = new LowdbStore(dataDir);
+    await store.write('fine/1', { n: 1 }, null);
+    // A file where a folder should be: the write cannot create its record.
+    await writeFile(path.join(dataDir, 'store', 'blocked'), 'not a folder');
+
+    await expect(store.write('blocked/1', { n: 2 }, null)).rejects.toMatchObject({ code: 'ENOTDIR' });
+    const eTag = await store.write('fine/2', { n: 3 }, null);
+    expect(await store.read('fine/2')).toEqual({ key: 'fine/2', value: { n: 3 }, eTag });
+    expect((await store.list('fine/')).map((record) => record.key)).toEqual(['fine/1', 'fine/2']);
+    await store.close();
+  });
+
   it('ignores a half-written temporary file left by a crash, and the next write replaces it', async () => {
     const dataDir = await dirs.make('lowdb-leftover');
     const store = new LowdbStore(dataDir);

@@ -1,0 +1,118 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Writes and removes record files on threads of their own. Creating a file and renaming it
+ * over the old one is the costly part of a write (the kernel's work, which can also wait on the
+ * disk); done here with lowdb's synchronous adapter, it keeps the bot's thread free for other
+ * conversations at the price of one message each way, where an asynchronous write from the
+ * bot's thread pays for four trips through libuv's thread pool. Requests for one file are carried out in the
+ * order they were made, so two writes of one file land in the order they were asked for.
+ */
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { mkdirSync, unlinkSync } = require('node:fs');
+const path = require('node:path');
+const ready = import(workerData.lowdbNode);
+const known = new Set();
+parentPort.on('message', async (request) => {
+  try {
+    const { TextFileSync } = await ready;
+    if (request.text === null) {
+      try { unlinkSync(request.file); } catch (error) { if (error.code !== 'ENOENT') throw error; }
+    } else {
+      const folder = path.dirname(request.file);
+      if (!known.has(folder)) { mkdirSync(folder, { recursive: true }); known.add(folder); }
+      new TextFileSync(request.file).write(request.text);
+    }
+    parentPort.postMessage({ id: request.id });
+  } catch (error) {
+    parentPort.postMessage({ id: request.id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+interface Reply {
+  readonly id: number;
+  readonly error?: { readonly message: string; readonly code?: string };
+}
+
+type Waiting = Map<number, { resolve: () => void; reject: (error: Error) => void }>;
+
+/** One writer thread and the requests it has not answered yet. */
+class Lane {
+  #worker: Worker | undefined;
+  readonly #waiting: Waiting = new Map();
+
+  post(id: number, file: string, text: string | null): Promise<void> {
+    const worker = this.#thread();
+    return new Promise<void>((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      if (this.#waiting.size === 1) worker.ref();
+      worker.postMessage({ id, file, text });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
+
+  #thread(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(THREAD, { eval: true, workerData: { lowdbNode: import.meta.resolve('lowdb/node') } });
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
+      const entry = this.#waiting.get(reply.id);
+      if (!entry) return;
+      this.#waiting.delete(reply.id);
+      if (this.#waiting.size === 0) worker.unref();
+      if (reply.error) entry.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+      else entry.resolve();
+    });
+    const fail = (error: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const [id, entry] of this.#waiting) {
+        this.#waiting.delete(id);
+        entry.reject(error);
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`A record writer thread stopped (exit code ${code})`)));
+    this.#worker = worker;
+    return worker;
+  }
+}
+
+/** Which lane a file's writes go to: always the same one, so that they land in order. */
+function laneOf(file: string, lanes: number): number {
+  let hash = 0;
+  for (let index = 0; index < file.length; index++) hash = (hash * 31 + file.charCodeAt(index)) | 0;
+  return Math.abs(hash) % lanes;
+}
+
+export class RecordFileWriter {
+  readonly #lanes: Lane[];
+  #nextId = 0;
+  readonly #underWay = new Set<Promise<void>>();
+
+  /** `threads` writer threads: while one waits on the disk, another can create its file. */
+  constructor(threads = 2) {
+    this.#lanes = Array.from({ length: threads }, () => new Lane());
+  }
+
+  /** Replaces `file` with `text` (a temporary file renamed over it), or removes it when `text` is null. */
+  put(file: string, text: string | null): Promise<void> {
+    const done = (this.#lanes[laneOf(file, this.#lanes.length)] as Lane).post(this.#nextId++, file, text);
+    const settled = done.catch(() => undefined);
+    this.#underWay.add(settled);
+    void settled.then(() => this.#underWay.delete(settled));
+    return done;
+  }
+
+  /** Resolves once every request made so far is done, then lets the threads go. */
+  async close(): Promise<void> {
+    while (this.#underWay.size > 0) await Promise.all(this.#underWay);
+    await Promise.all(this.#lanes.map((lane) => lane.stop()));
+  }
+}
