@@ -74,7 +74,8 @@ export class LowdbStore implements Store {
       this.#remember(file, cached);
       return cached;
     }
-    const text = new TextFileSync(file).read();
+    // Asking whether the file is there costs far less than the error reading a missing one throws.
+    const text = existsSync(file) ? new TextFileSync(file).read() : null;
     if (!this.#writing.has(file)) this.#remember(file, text);
     return text;
   }
@@ -153,7 +154,6 @@ export class LowdbStore implements Store {
   async list<T>(prefix: string): Promise<StoredRecord<T>[]> {
     assertValidPrefix(prefix);
     const directory = this.#directoryOf(prefix);
-    // Asking first is far cheaper than the error a missing folder makes readdir throw.
     if (!existsSync(directory)) return [];
     let names: string[];
     try {

@@ -107,7 +107,7 @@ describe('LowdbStore', () => {
     // A file where a folder should be: the write cannot create its record.
     await writeFile(path.join(dataDir, 'store', 'blocked'), 'not a folder');
 
-    await expect(store.write('blocked/1', { n: 2 }, null)).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(store.write('blocked/1', { n: 2 }, null)).rejects.toMatchObject({ code: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
     const eTag = await store.write('fine/2', { n: 3 }, null);
     expect(await store.read('fine/2')).toEqual({ key: 'fine/2', value: { n: 3 }, eTag });
     expect((await store.list('fine/')).map((record) => record.key)).toEqual(['fine/1', 'fine/2']);
