@@ -1,12 +1,15 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Writes and removes record files on threads of their own. Creating a file and renaming it
- * over the old one is the costly part of a write (the kernel's work, which can also wait on the
- * disk); done here with lowdb's synchronous adapter, it keeps the bot's thread free for other
- * conversations at the price of one message each way, where an asynchronous write from the
- * bot's thread pays for four trips through libuv's thread pool. Requests for one file are carried out in the
- * order they were made, so two writes of one file land in the order they were asked for.
+ * Writes and removes record files on threads of their own. Creating a file and renaming it over
+ * the old one is the costly part of a write (the kernel's work, which can also wait on the disk);
+ * done here with lowdb's synchronous adapter, it keeps the bot's thread free for other
+ * conversations at the price of one message each way, where an asynchronous write from the bot's
+ * thread pays for four trips through libuv's thread pool. Requests for one file always go to the
+ * same thread and are carried out in the order they were made.
+ *
+ * The thread's program is plain JavaScript so that it runs the same under tsx, vitest and a
+ * compiled build; lowdb is imported there from where this module resolves it.
  */
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
