@@ -5,7 +5,7 @@ import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { REGISTER_ATTENDEE, type AttendanceRecord } from '../../domain/attendance/record.js';
-import { newDeploymentDraft, setField, type DeploymentDraft, type FieldValue, type SectionNumber } from '../../domain/deployment/form.js';
+import { newDeploymentDraft, type FieldValue, type SectionNumber } from '../../domain/deployment/form.js';
 import type { Profile } from '../../domain/directory/types.js';
 import { COMMITMENTS } from '../../domain/nomination/commitments.js';
 import type { Decision, Nomination, NominationStatus } from '../../domain/nomination/nomination.js';
@@ -17,6 +17,7 @@ import { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import { NominationRepository, type NominationRecord } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
+import { answerAll } from '../domain/deployment/sampleDraft.js';
 import type { AadIssuer } from './aadIssuer.js';
 
 export const TENANT = '7a1c0a52-0b8d-4c3e-9b77-3f5f0a1d2e01';
@@ -200,14 +201,14 @@ async function seed(app: App): Promise<void> {
   const forms = new DeploymentRepository(store);
   await forms.create({
     draft: {
-      ...answered(newDeploymentDraft('form-hazelcombe', LEADER.aadObjectId, '2022-01-17T09:00:00.000Z'), [...SECTION_1('Fictional Hazelcombe Village Primary School (demo)', '900013'), ...SECTION_2]),
+      ...answerAll(newDeploymentDraft('form-hazelcombe', LEADER.aadObjectId, '2022-01-17T09:00:00.000Z'), [...SECTION_1('Fictional Hazelcombe Village Primary School (demo)', '900013'), ...SECTION_2]),
       daysDeliveredLog: ['2022-01-18', '2022-01-25', '2022-02-01', '2022-02-08', '2022-02-22', '2022-03-08'],
     },
     position: { section: 3 },
   });
   await forms.create({
     draft: {
-      ...answered(newDeploymentDraft('form-willowmere', LEADER.aadObjectId, '2021-11-08T09:00:00.000Z'), [
+      ...answerAll(newDeploymentDraft('form-willowmere', LEADER.aadObjectId, '2021-11-08T09:00:00.000Z'), [
         ...SECTION_1('Fictional Willowmere Academy (demo)', '900004'),
         ...SECTION_2,
         [3, 'reviewDate', '2022-01-12'],
@@ -243,10 +244,6 @@ const SECTION_2: [SectionNumber, string, FieldValue][] = [
   [2, 'areasOfFocus', ['teaching_and_learning', 'behaviour']],
   [2, 'mechanismsOfSupport', ['behaviour_hubs']],
 ];
-
-function answered(draft: DeploymentDraft, answers: readonly (readonly [SectionNumber, string, FieldValue])[]): DeploymentDraft {
-  return answers.reduce((current, [section, field, value]) => setField(current, section, field, value), draft);
-}
 
 function nominationOf(groupId: string, status: NominationStatus, firstUrn: string, secondUrn: string, number: number): Nomination {
   const member = { aadObjectId: `aad-member-${number}`, name: `Member ${number}` };

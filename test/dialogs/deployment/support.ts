@@ -3,12 +3,13 @@ import { expect } from 'vitest';
 import type { JourneySet } from '../../../bot/journeys.js';
 import type { BotServices } from '../../../bot/services.js';
 import { createDeploymentJourney } from '../../../dialogs/deployment/index.js';
-import { newDeploymentDraft, setField, type DeploymentDraft, type FieldValue, type SectionNumber } from '../../../domain/deployment/form.js';
+import { newDeploymentDraft } from '../../../domain/deployment/form.js';
 import type { Profile, School } from '../../../domain/directory/types.js';
 import { DeploymentRepository, type DeploymentFormRecord } from '../../../storage/deploymentRepository.js';
 import type { Store } from '../../../storage/store.js';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
 import { cardOf, cardText } from '../../support/testBot.js';
+import { answerAll, type Answers } from '../../domain/deployment/sampleDraft.js';
 
 /** 32 bytes as 64 hex digits: the key bank details are sealed with in these tests. */
 export const BANK_KEY = '0f'.repeat(32);
@@ -106,7 +107,7 @@ export function elementsOf(card: unknown, type: string): Record<string, unknown>
 }
 
 /** The system leader's part of the form (sections 1 to 4 and 6), filled in, for the test school. */
-export const LEADER_ANSWERS: readonly (readonly [SectionNumber, string, FieldValue])[] = [
+export const LEADER_ANSWERS: Answers = [
   [1, 'recipientKind', 'school'],
   [1, 'recipientName', 'Millbrook Primary School'],
   [1, 'urn', '123456'],
@@ -131,15 +132,12 @@ export const LEADER_ANSWERS: readonly (readonly [SectionNumber, string, FieldVal
   [6, 'daysDelivered', 10],
 ];
 
-export const answered = (draft: DeploymentDraft, answers: readonly (readonly [SectionNumber, string, FieldValue])[]): DeploymentDraft =>
-  answers.reduce((current, [section, field, value]) => setField(current, section, field, value), draft);
-
 /** Stores a form for a system leader, as if drafted earlier. */
 export async function seedForm(
   store: Store,
-  options: { owner?: string; id?: string; answers?: readonly (readonly [SectionNumber, string, FieldValue])[]; days?: readonly string[]; position?: DeploymentFormRecord['position'] } = {},
+  options: { owner?: string; id?: string; answers?: Answers; days?: readonly string[]; position?: DeploymentFormRecord['position'] } = {},
 ): Promise<DeploymentFormRecord> {
-  const draft = answered(newDeploymentDraft(options.id ?? 'form-1', options.owner ?? LEADER.aadObjectId, '2024-03-01T09:00:00.000Z'), options.answers ?? LEADER_ANSWERS);
+  const draft = answerAll(newDeploymentDraft(options.id ?? 'form-1', options.owner ?? LEADER.aadObjectId, '2024-03-01T09:00:00.000Z'), options.answers ?? LEADER_ANSWERS);
   const record: DeploymentFormRecord = { draft: { ...draft, daysDeliveredLog: [...(options.days ?? [])] }, position: options.position ?? { section: 8, field: 'signedBySystemLeaderAt' } };
   await new DeploymentRepository(store).create(record);
   return record;

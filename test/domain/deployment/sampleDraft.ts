@@ -5,7 +5,8 @@ export const TEST_KEY = Buffer.alloc(32, 7);
 
 export const SAMPLE_BANK_DETAILS: BankDetails = { accountName: 'Oak Learning Trust', sortCode: '401276', accountNumber: '31926819' };
 
-type Answers = readonly (readonly [SectionNumber, string, FieldValue])[];
+/** Answers to the form's fields, in the order they are given. */
+export type Answers = readonly (readonly [SectionNumber, string, FieldValue])[];
 
 export const answerAll = (draft: DeploymentDraft, answers: Answers): DeploymentDraft =>
   answers.reduce((current, [section, field, value]) => setField(current, section, field, value), draft);
