@@ -1,5 +1,5 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../../bot/actor.js';
 import { ATTENDANCE_VERBS, logFormCard, loggedCard, schoolRecordCard, type LogFormValues } from '../../cards/attendanceCards.js';
@@ -56,16 +56,22 @@ function taskToHandIn(programme: Programme, now: Date): Task | undefined {
 export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallDialog[]; verbs: CardVerb[] } {
   const { deps } = context;
 
+  /** Who is logging, for which school, against the programme as it stands now; undefined once told why they may not. */
+  async function openForLogging(step: WaterfallStepContext): Promise<{ actor: Actor; school: { urn: string }; programme: Programme; now: Date } | undefined> {
+    const actor = actorOf(step.context);
+    const school = schoolToLog(actor);
+    if ('refused' in school) {
+      await step.context.sendActivity(school.refused);
+      return undefined;
+    }
+    return { actor, school, programme: await context.programmes.current(), now: deps.now() };
+  }
+
   const log = new WaterfallDialog(LOG_DIALOG, [
     async (step) => {
-      const actor = actorOf(step.context);
-      const school = schoolToLog(actor);
-      if ('refused' in school) {
-        await step.context.sendActivity(school.refused);
-        return step.endDialog();
-      }
-      const programme = await context.programmes.current();
-      const now = deps.now();
+      const opened = await openForLogging(step);
+      if (!opened) return step.endDialog();
+      const { actor, school, programme, now } = opened;
       const { sessionId } = step.options as { sessionId?: string };
       if (sessionId !== undefined) {
         const loggable = checkSessionLoggable(programme, sessionId, now);
@@ -112,14 +118,9 @@ export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallD
 
   const task = new WaterfallDialog(TASK_DIALOG, [
     async (step) => {
-      const actor = actorOf(step.context);
-      const school = schoolToLog(actor);
-      if ('refused' in school) {
-        await step.context.sendActivity(school.refused);
-        return step.endDialog();
-      }
-      const programme = await context.programmes.current();
-      const now = deps.now();
+      const opened = await openForLogging(step);
+      if (!opened) return step.endDialog();
+      const { actor, school, programme, now } = opened;
       const toHandIn = taskToHandIn(programme, now);
       if (!toHandIn) {
         await step.context.sendActivity(`There is no task to hand in in the ${programme.year} programme.`);
