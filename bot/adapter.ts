@@ -4,12 +4,14 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   ShowTypingMiddleware,
-  StatusCodes,
+  type Activity,
   type BotAdapter,
   type ConversationState,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
+import { BotAuthentication } from './botAuthentication.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { duplicateActivityGuard } from './middleware/duplicateActivityGuard.js';
@@ -37,28 +39,21 @@ function publicCloudWithMetadata(openIdMetadataUrl: string): Record<string, stri
   };
 }
 
-const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
-
 /**
- * botbuilder answers 401 only for its own AuthenticationError; a token with a bad signature
- * fails inside the JWT library with another error and would come back as a 500 that echoes the
- * library's message. Every token failure is a 401.
+ * botbuilder's CloudAdapter, taking the activity the HTTP route has already parsed and checked.
+ * Its own `process(req, res)` checks the request again with validation schemas it builds on every
+ * call, a few percent of a turn's work; the token check, the middleware and the invoke response
+ * are the same either way.
  */
-function refuseBadTokensWith401(authentication: ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
-  const authenticateRequest = authentication.authenticateRequest.bind(authentication);
-  authentication.authenticateRequest = async (activity, authHeader) => {
-    try {
-      return await authenticateRequest(activity, authHeader);
-    } catch (error) {
-      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError('Unauthorized. The token is not valid.', StatusCodes.UNAUTHORIZED);
-      throw error;
-    }
-  };
-  return authentication;
+export class BotCloudAdapter extends CloudAdapter {
+  /** Authenticates the request (an AuthenticationError when refused), runs the turn, and gives back the invoke response if any. */
+  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, validateAndFixActivity(activity), logic);
+  }
 }
 
 /** The Bot Framework adapter: checks each request's token (unless BOT_AUTH=off), then runs the middleware. */
-export function createAdapter(config: Config, logger: Logger, conversationState: ConversationState): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger, conversationState: ConversationState): BotCloudAdapter {
   const appId = config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? '');
   const settings = {
     MicrosoftAppId: appId,
@@ -69,7 +64,7 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
     ...(config.BotOpenIdMetadata ? publicCloudWithMetadata(config.BotOpenIdMetadata) : {}),
   };
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
-  const adapter = new CloudAdapter(refuseBadTokensWith401(new ConfigurationBotFrameworkAuthentication(settings, credentials)));
+  const adapter = new BotCloudAdapter(new BotAuthentication(new ConfigurationBotFrameworkAuthentication(settings, credentials)));
 
   useTurnMiddleware(adapter, config, logger, conversationState);
   return adapter;

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { ConversationState, type CloudAdapter } from 'botbuilder';
+import { ConversationState } from 'botbuilder';
 import { ConversationRouter } from '../dialogs/router.js';
 import { createStore } from '../storage/createStore.js';
 import type { Store } from '../storage/store.js';
-import { createAdapter } from './adapter.js';
+import { createAdapter, type BotCloudAdapter } from './adapter.js';
 import { BotStateStorage } from './botStateStorage.js';
 import type { Config } from './config.js';
 import { ConversationReferences } from './conversationReferences.js';
@@ -34,7 +34,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotCloudAdapter;
   readonly bot: SchoolImprovementBot;
   readonly services: BotServices;
   /** Runs the journeys' reminders now (tests and the benchmark call it instead of waiting). */

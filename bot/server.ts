@@ -1,5 +1,7 @@
 import restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import type { BotCloudAdapter } from './adapter.js';
 import type { Logger } from './logger.js';
 
 /** A bot message is limited to about 100 KB by Teams; an activity over 1 MB is refused outright. */
@@ -12,7 +14,7 @@ export interface HttpServer {
 }
 
 export function createHttpServer(
-  adapter: CloudAdapter,
+  adapter: BotCloudAdapter,
   runTurn: (context: TurnContext) => Promise<void>,
   logger: Logger,
   isHealthy: () => Promise<boolean>,
@@ -31,12 +33,18 @@ export function createHttpServer(
     }
     inFlight++;
     try {
-      await adapter.process(req, res, runTurn);
+      const authHeader = req.headers.authorization ?? '';
+      const invokeResponse = await adapter.handleActivity(authHeader, body as Activity, runTurn);
+      res.status(invokeResponse?.status ?? StatusCodes.OK);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
     } catch (error) {
-      logger.error({ err: (error as Error).message }, 'processing an activity failed');
+      const refused = error instanceof AuthenticationError;
+      if (refused) logger.warn({ err: (error as Error).message }, 'a request was refused: its token is missing or not valid');
+      else logger.error({ err: (error as Error).message }, 'processing an activity failed');
       if (!res.headersSent) {
-        res.status(500);
-        res.json({ error: 'The activity could not be processed.' });
+        res.status(refused ? StatusCodes.UNAUTHORIZED : StatusCodes.INTERNAL_SERVER_ERROR);
+        res.json({ error: refused ? 'Unauthorized.' : 'The activity could not be processed.' });
       }
     } finally {
       inFlight--;

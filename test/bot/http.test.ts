@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/config.js';
 import { TestApps } from '../support/testApp.js';
+import { ConnectorStub } from '../support/connectorStub.js';
 import { teamsMessage } from '../support/teamsActivities.js';
 
 const apps = new TestApps();
@@ -23,6 +24,31 @@ describe('the HTTP endpoint', () => {
     expect(reply.conversationId).toBe((activity.conversation as { id: string }).id);
     expect(reply.path).toContain(`/activities/${String(activity.id)}`);
     expect(JSON.stringify(reply.body)).toContain('I can help with');
+  });
+
+  it('replies to each conversation at its own serviceUrl, turn after turn, when several are in use', async () => {
+    const { post, connector } = await apps.start();
+    // Teams gives each region its own service URL; the bot keeps one connector client per URL.
+    const otherRegion = await new ConnectorStub().start();
+    try {
+      const speakers = [
+        { connector, userId: 'aad-region-a' },
+        { connector: otherRegion, userId: 'aad-region-b' },
+      ];
+      for (let round = 0; round < 3; round++) {
+        for (const { connector: itsConnector, userId } of speakers) {
+          const activity = teamsMessage({ serviceUrl: itsConnector.url, userId, text: 'help' });
+          expect((await post(activity)).status).toBeLessThan(300);
+          const reply = await itsConnector.waitFor((call) => call.method === 'POST' && call.path.includes(`/activities/${String(activity.id)}`));
+          expect(reply.conversationId).toBe(`a:personal-${userId}`);
+        }
+      }
+      expect(connector.calls.every((call) => call.conversationId === 'a:personal-aad-region-a')).toBe(true);
+      expect(otherRegion.calls.every((call) => call.conversationId === 'a:personal-aad-region-b')).toBe(true);
+      expect(otherRegion.calls.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await otherRegion.stop();
+    }
   });
 
   it('refuses a request without a token with 401 when MicrosoftAppId is set, and runs no turn', async () => {

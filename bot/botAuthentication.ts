@@ -1,0 +1,113 @@
+import {
+  AuthenticationConstants,
+  AuthenticationError,
+  BotFrameworkAuthentication,
+  ConnectorFactory,
+  type AuthenticateRequestResult,
+  type BotFrameworkClient,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type UserTokenClient,
+} from 'botframework-connector';
+import { StatusCodes, type Activity } from 'botbuilder';
+
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/** A handful of service URLs (one per Teams region) and audiences in practice; the bound only guards against odd traffic. */
+const MAX_CLIENTS = 100;
+
+/** A small map that forgets its oldest entry when full, and forgets a value whose promise failed. */
+class ClientCache<T> {
+  readonly #clients = new Map<string, Promise<T>>();
+
+  get(key: string, create: () => Promise<T>): Promise<T> {
+    const known = this.#clients.get(key);
+    if (known) return known;
+    if (this.#clients.size >= MAX_CLIENTS) this.#clients.delete(this.#clients.keys().next().value as string);
+    const created = create();
+    this.#clients.set(key, created);
+    created.catch(() => {
+      if (this.#clients.get(key) === created) this.#clients.delete(key);
+    });
+    return created;
+  }
+}
+
+/** Whose credentials a client would carry: the bot's app id as the inbound claims name it (botbuilder's own rule). */
+function appIdOf(claims: ClaimsIdentity): string {
+  return claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+}
+
+/** Hands out one connector client per bot identity, service URL and audience instead of a new one each time. */
+class ReusingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly identity: string,
+    private readonly clients: ClientCache<ConnectorClient>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.clients.get(JSON.stringify([this.identity, serviceUrl, audience ?? null]), () => this.inner.create(serviceUrl, audience));
+  }
+}
+
+/**
+ * The Bot Framework authentication the adapter uses, around botbuilder's own:
+ *
+ * - every token failure is a 401: botbuilder answers 401 only for its own AuthenticationError,
+ *   and a token with a bad signature fails inside the JWT library with another error that
+ *   would come back as a 500 echoing the library's message;
+ * - outbound clients are reused: botbuilder builds a new connector client and user token client
+ *   (each an HTTP pipeline with its credentials) on every turn, which was about a tenth of a
+ *   turn's work. A client holds no conversation state, and its credentials renew their own token.
+ */
+export class BotAuthentication extends BotFrameworkAuthentication {
+  readonly #connectorClients = new ClientCache<ConnectorClient>();
+  readonly #userTokenClients = new ClientCache<UserTokenClient>();
+
+  constructor(private readonly inner: BotFrameworkAuthentication) {
+    super();
+  }
+
+  async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    let result: AuthenticateRequestResult;
+    try {
+      result = await this.inner.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof Error && TOKEN_ERRORS.has(error.name)) throw new AuthenticationError('Unauthorized. The token is not valid.', StatusCodes.UNAUTHORIZED);
+      throw error;
+    }
+    const factory = result.connectorFactory;
+    return factory ? { ...result, connectorFactory: this.#reusing(factory, result.claimsIdentity) } : result;
+  }
+
+  authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    return this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
+  }
+
+  createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.#reusing(this.inner.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.#userTokenClients.get(appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
+  }
+
+  override createBotFrameworkClient(): BotFrameworkClient {
+    return this.inner.createBotFrameworkClient();
+  }
+
+  override getOriginatingAudience(): string {
+    return this.inner.getOriginatingAudience();
+  }
+
+  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    return this.inner.authenticateChannelRequest(authHeader);
+  }
+
+  #reusing(factory: ConnectorFactory, claims: ClaimsIdentity): ConnectorFactory {
+    return new ReusingConnectorFactory(factory, appIdOf(claims), this.#connectorClients);
+  }
+}
