@@ -71,13 +71,15 @@ export class EligibilityRepository {
   /** The user's checks, newest first. */
   async recentFor(aadObjectId: string, limit: number): Promise<EligibilityCheck[]> {
     const records = await this.#store.list<unknown>(this.#prefix(aadObjectId));
-    return records
-      .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
-      .flatMap((record) => {
-        const parsed = EligibilityCheckSchema.safeParse(record.value);
-        return parsed.success ? [parsed.data] : [];
-      })
-      .slice(0, Math.max(0, limit));
+    const newestFirst = records.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+    // Only as many as are shown are read through the schema, not every check the user ever made.
+    const checks: EligibilityCheck[] = [];
+    for (const record of newestFirst) {
+      if (checks.length >= limit) break;
+      const parsed = EligibilityCheckSchema.safeParse(record.value);
+      if (parsed.success) checks.push(parsed.data);
+    }
+    return checks;
   }
 
   async get(aadObjectId: string, id: string): Promise<EligibilityCheck | undefined> {

@@ -184,6 +184,14 @@ const OptionsSchema = z.object(
   { error: 'The assessment needs options with today\'s date.' },
 );
 
+/** The shipped offer was validated when its module loaded; checking it again on every assessment was most of the rule's time. */
+const OptionsWithShippedOfferSchema = OptionsSchema.extend({ offer: z.custom<Offer>((value) => value === DEFAULT_OFFER) });
+
+function optionsSchemaFor(options: unknown) {
+  const offer = typeof options === 'object' && options !== null ? (options as { offer?: unknown }).offer : undefined;
+  return offer === DEFAULT_OFFER ? OptionsWithShippedOfferSchema : OptionsSchema;
+}
+
 function messageFor(issue: z.core.$ZodIssue): string {
   const [field, index] = issue.path;
   if (field === 'judgements' && typeof index === 'number') return `Judgement ${index + 1}: ${issue.message}.`;
@@ -220,7 +228,7 @@ export function assessEligibility(input: unknown, options: EligibilityOptions): 
 }
 
 function assessParsed(input: unknown, options: unknown): Result<EligibilityOutcome> {
-  const parsedOptions = OptionsSchema.safeParse(options);
+  const parsedOptions = optionsSchemaFor(options).safeParse(options);
   const parsedInput = EligibilityInputSchema.safeParse(input);
   const errors = [
     ...(parsedOptions.success ? [] : parsedOptions.error.issues.map(messageFor)),
