@@ -1,5 +1,5 @@
 import { CardFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { helpCard, type ConversationKind, type JourneySummary } from '../cards/conversationCards.js';
 import { actorOf, conversationKindOf } from '../bot/actor.js';
 import { normaliseCommandText, type Command, type Journey } from './journey.js';
@@ -7,6 +7,15 @@ import { normaliseCommandText, type Command, type Journey } from './journey.js';
 const HELP = new Set(['help', 'menu', 'what can you do', '?']);
 const CANCEL = new Set(['cancel', 'stop', 'quit', 'exit', 'never mind', 'nevermind']);
 const START_OVER = new Set(['start over', 'restart', 'start again']);
+
+/**
+ * botbuilder-dialogs works out its memory scopes and path resolvers again for the first dialog
+ * context of every turn (a few percent of a turn's work) and keeps them in turn state under this
+ * key for the rest of that turn. They are the same on every turn, so the first turn's are handed
+ * to the later ones; were a botbuilder release to rename the key, it would only go back to
+ * working them out each turn.
+ */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 interface JourneyStart {
   readonly dialogId: string;
@@ -21,6 +30,7 @@ export class ConversationRouter {
   readonly #dialogs: DialogSet;
   readonly #journeyStart: StatePropertyAccessor<JourneyStart | undefined>;
   readonly #commands: readonly Command[];
+  #stateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(conversationState: ConversationState, journeys: readonly Journey[]) {
     this.#dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
@@ -43,7 +53,9 @@ export class ConversationRouter {
   }
 
   async route(context: TurnContext, text: string): Promise<void> {
+    if (this.#stateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.#stateConfiguration);
     const dialogContext = await this.#dialogs.createContext(context);
+    this.#stateConfiguration ??= dialogContext.state.configuration;
     const words = normaliseCommandText(text);
     const inJourney = dialogContext.activeDialog !== undefined;
 
