@@ -39,8 +39,10 @@ export class ConversationReferences {
       savedAt: now.toISOString(),
     };
     if (!(await this.#alreadySaved(saved))) {
-      await this.store.write(keyOfConversation(conversationId), saved, ANY_ETAG);
-      if (userAadObjectId) await this.store.write(keyOfPersonalChat(userAadObjectId), saved, ANY_ETAG);
+      await Promise.all([
+        this.store.write(keyOfConversation(conversationId), saved, ANY_ETAG),
+        userAadObjectId ? this.store.write(keyOfPersonalChat(userAadObjectId), saved, ANY_ETAG) : undefined,
+      ]);
     }
     this.#saved.add(conversationId);
   }
