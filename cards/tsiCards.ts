@@ -60,7 +60,7 @@ export function tsiFormCard(view: TsiFormView): AdaptiveCard {
     problems: view.problems,
     values: view.values,
     today: view.today,
-    regions: REGIONS,
+    regions: REGIONS.map((region) => ({ title: region, value: region })),
     grades: Object.entries(GRADE_TITLES).map(([value, title]) => ({ value, title })),
     verb: TSI_ASSESS_VERB,
     lookupVerb: TSI_LOOKUP_VERB,
