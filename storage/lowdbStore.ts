@@ -53,6 +53,8 @@ export class LowdbStore implements Store {
   readonly #recentCapacity: number;
   /** Files whose write or removal is under way: what the disk holds for them is about to change. */
   readonly #writing = new Set<string>();
+  /** The file of each recently used key: checking a key and working out its path cost more than the read it serves. */
+  readonly #fileByKey = new Map<string, string>();
 
   constructor(dataDir: string, options: { readonly cachedRecords?: number } = {}) {
     this.#root = path.resolve(dataDir, 'store');
@@ -90,14 +92,20 @@ export class LowdbStore implements Store {
     return path.join(this.#root, ...segments.map(encodeKeySegment));
   }
 
+  /** Where a key's record lives; refuses a key that is not valid. */
   #fileOf(key: string): string {
+    const known = this.#fileByKey.get(key);
+    if (known !== undefined) return known;
+    assertValidKey(key);
     const segments = key.split('/');
     const last = segments.pop() as string;
-    return path.join(this.#root, ...segments.map(encodeKeySegment), `${encodeKeySegment(last)}.json`);
+    const file = path.join(this.#root, ...segments.map(encodeKeySegment), `${encodeKeySegment(last)}.json`);
+    if (this.#fileByKey.size >= this.#recentCapacity) this.#fileByKey.clear();
+    this.#fileByKey.set(key, file);
+    return file;
   }
 
   async read<T>(key: string): Promise<StoredRecord<T> | undefined> {
-    assertValidKey(key);
     const file = this.#readFile<T>(this.#fileOf(key));
     return file === null ? undefined : { key: file.key, value: file.value, eTag: file.eTag };
   }
@@ -108,7 +116,6 @@ export class LowdbStore implements Store {
    * disk and finds the old record or the new one whole, never a mixture.
    */
   async write<T>(key: string, value: T, condition: WriteCondition): Promise<string> {
-    assertValidKey(key);
     const filename = this.#fileOf(key);
     return this.#locks.run(key, async () => {
       if (condition !== '*') {
@@ -132,7 +139,6 @@ export class LowdbStore implements Store {
   }
 
   async delete(key: string, condition?: string): Promise<void> {
-    assertValidKey(key);
     const filename = this.#fileOf(key);
     return this.#locks.run(key, async () => {
       if (condition !== undefined && condition !== '*') {
