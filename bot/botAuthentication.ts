@@ -60,8 +60,8 @@ class ReusingConnectorFactory extends ConnectorFactory {
  *   and a token with a bad signature fails inside the JWT library with another error that
  *   would come back as a 500 echoing the library's message;
  * - outbound clients are reused: botbuilder builds a new connector client and user token client
- *   (each an HTTP pipeline with its credentials) on every turn, which was about a tenth of a
- *   turn's work. A client holds no conversation state, and its credentials renew their own token.
+ *   (each an HTTP pipeline with its credentials) on every turn, some 6% of a turn's CPU in our
+ *   profiles. A client holds no conversation state, and its credentials renew their own token.
  */
 export class BotAuthentication extends BotFrameworkAuthentication {
   readonly #connectorClients = new ClientCache<ConnectorClient>();
