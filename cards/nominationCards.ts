@@ -4,7 +4,7 @@ import exportTemplate from './templates/nomination/export.json' with { type: 'js
 import historyTemplate from './templates/nomination/history.json' with { type: 'json' };
 import overviewTemplate from './templates/nomination/overview.json' with { type: 'json' };
 import reviewTemplate from './templates/nomination/review.json' with { type: 'json' };
-import { londonDateOf } from '../domain/attendance/londonTime.js';
+import { describeLondonInstant } from '../domain/attendance/londonTime.js';
 import type { LiaisonGroup, OfstedGrade, Phase, School } from '../domain/directory/types.js';
 import type { NominationCheck } from '../domain/nomination/check.js';
 import type { ChampionSchoolPoint } from '../domain/nomination/commitments.js';
@@ -66,12 +66,9 @@ export const DECISION_TITLES: Record<Decision, string> = {
   not_selected: 'Not selected',
 };
 
-const londonTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
 /** An instant as a headteacher reads it: '1 March 2024 at 10:00' (London time). */
 export function describeInstant(iso: string): string {
-  const instant = new Date(iso);
-  return `${formatLongDate(londonDateOf(instant))} at ${londonTime.format(instant)}`;
+  return describeLondonInstant(new Date(iso));
 }
 
 interface Fact {

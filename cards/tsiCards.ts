@@ -1,6 +1,7 @@
 import formTemplate from './templates/tsi/form.json' with { type: 'json' };
 import historyTemplate from './templates/tsi/history.json' with { type: 'json' };
 import resultTemplate from './templates/tsi/result.json' with { type: 'json' };
+import { describeLondonInstant } from '../domain/attendance/londonTime.js';
 import { REGIONS, type Region } from '../domain/directory/types.js';
 import type { Criterion, EligibilityOutcome } from '../domain/tsi/eligibility.js';
 import type { Offer } from '../domain/tsi/offer.js';
@@ -102,19 +103,9 @@ export function outcomeLine(name: string, outcome: EligibilityOutcome, offerYear
 
 const OUTCOME_COLOURS = { eligible: 'Good', by_exception: 'Warning', not_eligible: 'Default' } as const;
 
-const londonTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** '2024-03-01T10:00:00.000Z' → '1 March 2024 at 10:00', London time. */
 function checkedOn(isoInstant: string): string {
-  return londonTime.format(new Date(isoInstant));
+  return describeLondonInstant(new Date(isoInstant));
 }
 
 function pounds(amount: number): string {

@@ -3,6 +3,7 @@ import type { ExportLinks } from '../../bot/exportLinks.js';
 import type { Logger } from '../../bot/logger.js';
 import type { ProactiveMessenger } from '../../bot/proactive.js';
 import type { FormRef } from '../../cards/deploymentCards.js';
+import { londonDateOf } from '../../domain/attendance/londonTime.js';
 import { parseBankDetailsKey } from '../../domain/deployment/bankDetails.js';
 import type { DeploymentFormResource } from '../../domain/directory/policy.js';
 import type { School } from '../../domain/directory/types.js';
@@ -37,11 +38,9 @@ export interface DeploymentContext {
   today(): string;
 }
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The date in England at an instant (an ISO timestamp or a Date), YYYY-MM-DD. */
 export function londonDate(instant: string | Date): string {
-  return LONDON_DATE.format(typeof instant === 'string' ? new Date(instant) : instant);
+  return londonDateOf(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
 export function createDeploymentContext(deps: DeploymentJourneyDeps): DeploymentContext {

@@ -1,6 +1,7 @@
 import type { Actor } from '../../bot/actor.js';
 import { tsiResultCard } from '../../cards/tsiCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
+import { londonDateOf } from '../../domain/attendance/londonTime.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { assessEligibility, type EligibilityInput } from '../../domain/tsi/eligibility.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
@@ -18,11 +19,10 @@ export interface AssessmentDeps {
   readonly deploymentFormAvailable: () => boolean;
 }
 
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Today's date in England, as YYYY-MM-DD: a judgement dated later is in the future. */
 export function todayIn(now: Date): string {
-  return londonDate.format(now);
+  return londonDateOf(now);
 }
 
 /**

@@ -72,6 +72,17 @@ export function londonDateOf(instant: Date): string {
   return londonWallClock(instant).date;
 }
 
+/** London's wall-clock time (HH:MM, 24-hour) at an instant. */
+export function londonTimeOf(instant: Date): string {
+  return londonWallClock(instant).time;
+}
+
+/** An instant as a headteacher reads it: '1 March 2024 at 10:00', London time. */
+export function describeLondonInstant(instant: Date): string {
+  const { date, time } = londonWallClock(instant);
+  return formatWhen(date, time);
+}
+
 /** The London calendar date before a YYYY-MM-DD date. */
 export function dayBefore(date: string): string {
   const previous = new Date(Date.parse(`${date}T12:00:00Z`) - 24 * 60 * 60 * 1000);

@@ -3,7 +3,7 @@
  * workbook with one row per liaison group, including groups still to nominate.
  */
 import ExcelJS from 'exceljs';
-import { PROGRAMME_TIME_ZONE } from '../attendance/londonTime.js';
+import { londonDateOf, londonTimeOf } from '../attendance/londonTime.js';
 import type { LiaisonGroup } from '../directory/types.js';
 import type { CommitmentsConfirmation } from './commitmentsConfirmation.js';
 import { sizeBandOf, type NominationCoverage } from './coverage.js';
@@ -62,22 +62,11 @@ export const NOMINATION_EXPORT_COLUMNS: readonly ExportColumn[] = [
 /** One group's row, by column key: counts as numbers, everything else as text. */
 export type ExportRow = Readonly<Record<string, string | number>>;
 
-const londonMinute = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PROGRAMME_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** An instant as London's wall clock, 'YYYY-MM-DD HH:MM': what a spreadsheet user expects. */
 export function londonDateTime(iso: string | undefined): string {
   if (iso === undefined) return '';
-  const parts = londonMinute.formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  const instant = new Date(iso);
+  return `${londonDateOf(instant)} ${londonTimeOf(instant)}`;
 }
 
 const yesNo = (value: boolean | undefined): string => (value === undefined ? '' : value ? 'Yes' : 'No');

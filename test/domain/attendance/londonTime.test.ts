@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { londonDateOf, londonInstant } from '../../../domain/attendance/londonTime.js';
+import { describeLondonInstant, londonDateOf, londonInstant, londonTimeOf } from '../../../domain/attendance/londonTime.js';
 
 /** London's date and time at an instant, straight from Intl, with nothing remembered. */
 function londonByIntl(instant: Date): { date: string; time: string } {
@@ -33,11 +33,20 @@ describe('London time', () => {
     expect(londonInstant(date, time).toISOString()).toBe(instant);
   });
 
+  it.each([
+    ['a winter morning', '2024-03-01T10:00:00Z', '1 March 2024 at 10:00'],
+    ['a summer evening, an hour ahead of UTC', '2024-07-14T18:05:00Z', '14 July 2024 at 19:05'],
+    ['late on a summer night, already the next day in London', '2024-06-30T23:30:00Z', '1 July 2024 at 00:30'],
+  ])('an instant as a headteacher reads it: %s', (_case, instant, described) => {
+    expect(describeLondonInstant(new Date(instant))).toBe(described);
+  });
+
   it('agrees with Intl for any instant, however often it is asked', () => {
     fc.assert(
       fc.property(instants, (instant) => {
         expect(londonDateOf(instant)).toBe(londonByIntl(instant).date);
         expect(londonDateOf(instant)).toBe(londonByIntl(instant).date);
+        expect(londonTimeOf(instant)).toBe(londonByIntl(instant).time);
       }),
       { numRuns: 2_000 },
     );
