@@ -19,7 +19,7 @@ import { populateStore } from './populateStore.js';
 import { journeyScripts, schoolOfConversation, stepFor, type ScriptStep } from './scripts.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const storeRecords = Number(process.env.BENCH_STORE_RECORDS ?? 1_000_000);
 
