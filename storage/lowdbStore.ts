@@ -110,11 +110,7 @@ export class LowdbStore implements Store {
     return file === null ? undefined : { key: file.key, value: file.value, eTag: file.eTag };
   }
 
-  /**
-   * Writes of one key run one after another, so that the eTag a conditional write checks is the
-   * one on disk. While a write is under way the key is not cached: a read meanwhile goes to the
-   * disk and finds the old record or the new one whole, never a mixture.
-   */
+  /** Writes of one key run one after another, so that the eTag a conditional write checks is the one on disk. */
   async write<T>(key: string, value: T, condition: WriteCondition): Promise<string> {
     const filename = this.#fileOf(key);
     return this.#locks.run(key, async () => {
@@ -124,16 +120,7 @@ export class LowdbStore implements Store {
         if (currentETag !== condition) throw new ConflictError(key, condition);
       }
       const eTag = randomUUID();
-      const text = JSON.stringify({ key, eTag, value } satisfies RecordFile<T>);
-      this.#writing.add(filename);
-      this.#recent.delete(filename);
-      try {
-        await this.#files.put(filename, text);
-      } finally {
-        this.#writing.delete(filename);
-        this.#recent.delete(filename);
-      }
-      this.#remember(filename, text);
+      await this.#replace(filename, JSON.stringify({ key, eTag, value } satisfies RecordFile<T>));
       return eTag;
     });
   }
@@ -145,16 +132,25 @@ export class LowdbStore implements Store {
         const current = this.#readFile<unknown>(filename);
         if (current !== null && current.eTag !== condition) throw new ConflictError(key, condition);
       }
-      this.#writing.add(filename);
-      this.#recent.delete(filename);
-      try {
-        await this.#files.put(filename, null);
-      } finally {
-        this.#writing.delete(filename);
-        this.#recent.delete(filename);
-      }
-      this.#remember(filename, null);
+      await this.#replace(filename, null);
     });
+  }
+
+  /**
+   * Puts `text` in the file (or removes it when null) on a writer thread. While that is under
+   * way the file is not cached: a read meanwhile goes to the disk and finds the old record or the
+   * new one whole, never a mixture.
+   */
+  async #replace(filename: string, text: string | null): Promise<void> {
+    this.#writing.add(filename);
+    this.#recent.delete(filename);
+    try {
+      await this.#files.put(filename, text);
+    } finally {
+      this.#writing.delete(filename);
+      this.#recent.delete(filename);
+    }
+    this.#remember(filename, text);
   }
 
   async list<T>(prefix: string): Promise<StoredRecord<T>[]> {
