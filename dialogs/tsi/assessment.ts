@@ -19,12 +19,6 @@ export interface AssessmentDeps {
   readonly deploymentFormAvailable: () => boolean;
 }
 
-
-/** Today's date in England, as YYYY-MM-DD: a judgement dated later is in the future. */
-export function todayIn(now: Date): string {
-  return londonDateOf(now);
-}
-
 /**
  * Runs the rule on the answers, saves the check with its inputs and outcome, and renders the
  * result for the person who asked. Answers the rule refuses come back as its reasons, unsaved.
@@ -32,7 +26,7 @@ export function todayIn(now: Date): string {
 export async function assessAndRecord(deps: AssessmentDeps, actor: Actor, answers: TsiAnswers, via: 'form' | 'questions'): Promise<Result<AdaptiveCard>> {
   const offer = DEFAULT_OFFER;
   const now = deps.now();
-  const outcome = assessEligibility(answers.input, { today: todayIn(now), offer });
+  const outcome = assessEligibility(answers.input, { today: londonDateOf(now), offer });
   if (!outcome.ok) return fail(...outcome.errors);
   const check = await deps.repository.save({
     aadObjectId: actor.aadObjectId,

@@ -9,7 +9,8 @@ import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import type { Store } from '../../storage/store.js';
 import { phrases, type CardVerb, type Journey } from '../journey.js';
-import { assessAndRecord, todayIn } from './assessment.js';
+import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { assessAndRecord } from './assessment.js';
 import { answersFromForm, formValuesFrom, formValuesOfSchool } from './formSubmission.js';
 import { QUESTIONS_DIALOG, questionDialogs, type QuestionsOptions } from './questionsDialog.js';
 import type { SchoolDirectory } from './schoolDirectory.js';
@@ -54,7 +55,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
   const offerYear = DEFAULT_OFFER.year;
 
   const formCard = (values = EMPTY_TSI_FORM, problems: readonly string[] = [], prefilledFrom?: string) =>
-    tsiFormCard({ offerYear, today: todayIn(deps.now()), values, problems, ...(prefilledFrom ? { prefilledFrom } : {}) });
+    tsiFormCard({ offerYear, today: londonDateOf(deps.now()), values, problems, ...(prefilledFrom ? { prefilledFrom } : {}) });
 
   const start = new WaterfallDialog(START_DIALOG, [
     async (step) => {
@@ -105,7 +106,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
     handle: async (_context, data, actor) => {
       const refusal = refusalFor(actor);
       if (refusal) return { kind: 'refused', text: refusal };
-      const answers = answersFromForm(data, todayIn(deps.now()));
+      const answers = answersFromForm(data, londonDateOf(deps.now()));
       const result = answers.ok ? await assessAndRecord(assessment, actor, answers.value, 'form') : answers;
       if (result.ok) return { kind: 'card', card: result.value };
       return { kind: 'card', card: formCard(formValuesFrom(data), result.errors) };

@@ -18,7 +18,8 @@ import {
   parseYesNo,
   type SchoolQuery,
 } from './answers.js';
-import { assessAndRecord, todayIn, type AssessmentDeps, type TsiAnswers } from './assessment.js';
+import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { assessAndRecord, type AssessmentDeps, type TsiAnswers } from './assessment.js';
 import type { SchoolDirectory } from './schoolDirectory.js';
 
 export const QUESTIONS_DIALOG = 'tsi.questions';
@@ -311,7 +312,7 @@ function questionsDialog(deps: QuestionsDeps): WaterfallDialog {
 
 /** The step-by-step questions, the school search they use, and the prompts that ask them. */
 export function questionDialogs(deps: QuestionsDeps): Dialog[] {
-  const today = () => todayIn(deps.now());
+  const today = () => londonDateOf(deps.now());
   return [
     questionsDialog(deps),
     findSchoolDialog(deps.directory),
