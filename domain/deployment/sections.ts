@@ -491,6 +491,8 @@ export function fieldsOf(section: SectionNumber): readonly FormField[] {
 }
 
 export function fieldSpec(section: SectionNumber, field: string): FieldSpec | undefined {
+  // Callers pass what a card sent: a value that is not a section number names no field (and must not be used as a key).
+  if (typeof section !== 'number') return undefined;
   return FIELD_SPECS[section]?.find((candidate) => candidate.name === field);
 }
 

@@ -188,6 +188,10 @@ describe('reading an answer', () => {
     );
   });
 
+  it('refuses a section that is an object whose conversion to text throws (found by the property above)', () => {
+    expect(parseFieldAnswer({ toString: false } as unknown as SectionNumber, '', {}).ok).toBe(false);
+  });
+
   it('what it reads, setField stores as it is', () => {
     const everyField = SECTION_NUMBERS.filter((section) => section !== 5).flatMap((section) =>
       fieldsOf(section).map((field) => [section, field.name] as const),
