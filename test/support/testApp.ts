@@ -32,7 +32,8 @@ export class TestApps {
     const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'sib-app-')));
     this.#dataDirs.add(dataDir);
     const { env, dataDir: _dataDir, ...appOptions } = options;
-    const config = loadConfig({ NODE_ENV: 'test', BOT_AUTH: 'off', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
+    // No "typing…" unless a test asks for it: on a loaded machine a slow turn would otherwise end with one, after the reply a test reads.
+    const config = loadConfig({ NODE_ENV: 'test', BOT_AUTH: 'off', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', TYPING_DELAY_MS: '60000', ...env });
     const app = await createApp(config, { logger: createLogger('silent'), ...appOptions });
     const base = `http://127.0.0.1:${await app.listen()}`;
     const running: RunningApp = {
