@@ -11,7 +11,7 @@ import { formatDate, formReadiness, sectionCompleteness, sectionTitle, type Depl
 import { formProgress } from '../domain/deployment/progress.js';
 import { blankIsAnAnswer } from '../domain/deployment/sectionAnswers.js';
 import { sectionRows } from '../domain/deployment/workbook.js';
-import { fieldsOf, fieldSpec, type SectionValues } from '../domain/deployment/sections.js';
+import { fieldsOf, type SectionValues } from '../domain/deployment/sections.js';
 import { renderCard, type AdaptiveCard } from './render.js';
 
 /** The card verbs of the deployment form (Action.Execute, with Action.Submit `{ verb, ... }` as fallback). */
@@ -167,6 +167,12 @@ function inputValue(value: unknown): string | number {
   return String(value);
 }
 
+/** A typed answer put back into the card: Input.Number drops a value given as a string. */
+function typedValue(kind: string, typed: string): string | number {
+  const number = Number(typed);
+  return kind === 'number' && typed.trim() !== '' && Number.isFinite(number) ? number : typed;
+}
+
 const CARD_KIND: Record<FormField['kind'], 'text' | 'number' | 'date' | 'choice'> = {
   text: 'text',
   longText: 'text',
@@ -188,7 +194,6 @@ const ERROR_MESSAGES: Record<'text' | 'number' | 'date' | 'choice', string> = {
 function fieldInput(section: SectionNumber, field: FormField, saved: SectionValues, typed: Readonly<Record<string, string>> | undefined) {
   const kind = CARD_KIND[field.kind];
   const condition = CONDITIONS[`${section}.${field.name}`] ?? (field.optional ? 'optional' : undefined);
-  const conditional = fieldSpec(section, field.name)?.appliesWhen !== undefined;
   const choices = (field.kind === 'yesNo' ? YES_NO : (field.choices ?? [])).map((choice) => ({ title: choice.label, value: choice.value }));
   const multiple = field.kind === 'multiChoice';
   const bank = section === 5 ? BANK_INPUTS[field.name] : undefined;
@@ -198,11 +203,11 @@ function fieldInput(section: SectionNumber, field: FormField, saved: SectionValu
     kind,
     label: condition === undefined ? field.label : `${field.label} (${condition})`,
     // Bank details are never put back into a card: the saved ones show masked, as a hint.
-    value: bank !== undefined ? '' : typed !== undefined ? (typed[field.name] ?? '') : inputValue(saved[field.name]),
+    value: bank !== undefined ? '' : typed !== undefined ? typedValue(kind, typed[field.name] ?? '') : inputValue(saved[field.name]),
     placeholder: bank !== undefined ? (masked !== undefined ? `Saved: ${masked[bank.masked]}` : bank.example) : kind === 'choice' ? 'Choose one' : '',
     multiline: field.kind === 'longText',
     maxLength: field.kind === 'longText' ? 1000 : 200,
-    required: bank !== undefined || (!conditional && !field.optional && !blankIsAnAnswer(section, field.name)),
+    // Nothing is required: the form says a blank keeps what was saved, and the server lists what is still missing.
     regex: bank?.regex ?? '',
     errorMessage: bank !== undefined ? `${field.label}: ${bank.example.toLowerCase()}.` : ERROR_MESSAGES[kind],
     min: 0,

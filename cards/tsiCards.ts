@@ -101,8 +101,6 @@ export function outcomeLine(name: string, outcome: EligibilityOutcome, offerYear
   }
 }
 
-const OUTCOME_COLOURS = { eligible: 'Good', by_exception: 'Warning', not_eligible: 'Default' } as const;
-
 /** '2024-03-01T10:00:00.000Z' → '1 March 2024 at 10:00', London time. */
 function checkedOn(isoInstant: string): string {
   return describeLondonInstant(new Date(isoInstant));
@@ -159,7 +157,6 @@ export function tsiResultCard(check: EligibilityCheckView, options: TsiResultOpt
   return renderCard(resultTemplate, {
     heading: `TSI eligibility, ${check.offerYear}`,
     outcomeLine: outcomeLine(subject.name, outcome, check.offerYear),
-    outcomeColour: OUTCOME_COLOURS[outcome.status],
     about: about(check),
     reasons: outcome.reasons,
     offer: offerSection(check, options.offer),

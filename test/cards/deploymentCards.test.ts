@@ -97,23 +97,24 @@ describe('asking a question on a card', () => {
 });
 
 describe('a section on one card', () => {
-  it('holds the saved answers, and requires what must always be answered', () => {
+  it('holds the saved answers and requires nothing, since a blank keeps what was saved', () => {
     const card = sectionFormCard({ ref: REF, draft: readyDraft(), section: 2, today: '2024-04-20' });
-    expect(inputById(card, 'whyEligible')).toMatchObject({ value: 'C1', isRequired: true });
-    expect(inputById(card, 'areasOfFocus')).toMatchObject({ value: 'teaching_and_learning,other', isMultiSelect: true, isRequired: true });
-    expect(inputById(card, 'otherAreaNote')).toMatchObject({ label: 'Other area of focus (only if you chose "Other")', isRequired: false });
-    expect(inputById(card, 'additionalInformation')).toMatchObject({ label: 'Additional information (optional)', isRequired: false });
+    expect(inputById(card, 'whyEligible')).toMatchObject({ value: 'C1' });
+    expect(inputById(card, 'areasOfFocus')).toMatchObject({ value: 'teaching_and_learning,other', isMultiSelect: true });
+    expect(inputById(card, 'otherAreaNote')).toMatchObject({ label: 'Other area of focus (only if you chose "Other")' });
+    expect(inputById(card, 'additionalInformation')).toMatchObject({ label: 'Additional information (optional)' });
+    expect(inputs(sectionFormCard({ ref: REF, draft: emptyDraft(), section: 1, today: '2024-04-20' })).filter((input) => input.isRequired === true)).toEqual([]);
   });
 
   it('shows what was typed, and the problems, when nothing was saved', () => {
     const card = sectionFormCard({ ref: REF, draft: emptyDraft(), section: 6, today: '2024-04-20', typed: { daysDelivered: '9.3' }, problems: ['Days delivered: Days are counted in half-day steps.'] });
     expect(cardText(card)).toContain('Nothing was saved.');
-    expect(inputById(card, 'daysDelivered')).toMatchObject({ type: 'Input.Number', value: '9.3' });
+    expect(inputById(card, 'daysDelivered')).toMatchObject({ type: 'Input.Number', value: 9.3 });
   });
 
   it('never puts bank details back into an input: the saved ones show masked as a hint', () => {
     const card = sectionFormCard({ ref: REF, draft: readyDraft(), section: 5, today: '2024-04-20', typed: { sortCode: '401276' } });
-    expect(inputById(card, 'sortCode')).toMatchObject({ value: '', placeholder: 'Saved: ••-••-76', isRequired: true });
+    expect(inputById(card, 'sortCode')).toMatchObject({ value: '', placeholder: 'Saved: ••-••-76' });
     expect(inputById(card, 'accountNumber')).toMatchObject({ value: '', placeholder: 'Saved: ••••••19' });
   });
 

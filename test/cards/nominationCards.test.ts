@@ -83,7 +83,7 @@ describe('the shared nomination card', () => {
     expect(text).toContain('Still to answer:');
     expect(text).toContain('• First choice: the school.');
     const titles = (card.actions as { title: string }[]).map((action) => action.title);
-    expect(titles).toEqual(['Edit first choice', 'Edit second choice', 'Submit the nomination']);
+    expect(titles).toEqual(['Edit first choice', 'Edit second choice', 'Ready to submit?']);
   });
 
   it('each section saves only its own inputs, with the values it showed', () => {
@@ -179,7 +179,8 @@ describe('the other cards', () => {
     expect(text).toContain('1 of 18 liaison groups have submitted a nomination.');
     expect(text).toContain('Still to submit: Liaison Group 02');
     expect(text).toContain('Primary');
-    expect(executes(card)).toEqual([expect.objectContaining({ title: 'Review', verb: NOMINATION_VERBS.review, data: { groupId: GROUP.id } })]);
+    expect(executes(card)).toEqual([expect.objectContaining({ title: 'Review', verb: NOMINATION_VERBS.review })]);
+    expect(inputs(card)).toEqual([expect.objectContaining({ id: 'groupId', choices: [{ title: GROUP.name, value: GROUP.id }] })]);
   });
 
   it('the review offers the three decisions once the nomination is submitted, none for a draft', () => {

@@ -47,10 +47,10 @@ describe('the session calendar', () => {
     expect(forHead).toContain('Training session, 31 January 2022 (time to be confirmed)');
     expect(forHead).toContain('Set at T2, due before T3');
     expect(forHead).not.toContain('Add a session');
-    expect(forHead).not.toContain('Cancel this session');
+    expect(forHead).not.toContain('Cancel T2');
     const forSit = cardText(cardOf((await say(chatAs(bot, SIT), 'calendar'))[0]));
     expect(forSit).toContain('Add a session');
-    expect(forSit).toContain('Cancel this session');
+    expect(forSit).toContain('Cancel T2');
   });
 
   it('an administrator adds a network group conversationally', async () => {
