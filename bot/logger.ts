@@ -19,3 +19,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     destination,
   );
 }
+
+/** What a log line says of an error: its kind, message and stack, never the request, a token or what a user typed. */
+export function describeError(error: unknown): { name: string; message: string; stack?: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  return { name: typeof error, message: String(error).slice(0, 200) };
+}
