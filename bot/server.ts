@@ -1,6 +1,7 @@
 import restify from 'restify';
 import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
+import { checkActivity } from './activitySchema.js';
 import type { BotCloudAdapter } from './adapter.js';
 import type { Logger } from './logger.js';
 
@@ -25,10 +26,18 @@ export function createHttpServer(
   let inFlight = 0;
 
   server.post('/api/messages', async (req, res) => {
-    const body = req.body as unknown;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+    // restify's body parser also reads form-encoded bodies into an object: only JSON is an activity.
+    if (!req.is('json')) {
       res.status(400);
-      res.json({ error: 'The body must be a Bot Framework activity (a JSON object with a type).' });
+      res.json({ error: 'The body must be a Bot Framework activity sent as JSON (Content-Type: application/json).' });
+      return;
+    }
+    const body = req.body as unknown;
+    const check = checkActivity(body);
+    if (!check.ok) {
+      logger.warn({ problems: check.problems }, 'refused an activity that is not well formed');
+      res.status(400);
+      res.json({ error: 'The body must be a Bot Framework activity.', problems: check.problems });
       return;
     }
     inFlight++;
