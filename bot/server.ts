@@ -3,7 +3,8 @@ import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import { checkActivity } from './activitySchema.js';
 import type { BotCloudAdapter } from './adapter.js';
-import type { Logger } from './logger.js';
+import { SERVICE_UNAVAILABLE } from './botAuthentication.js';
+import { describeError, type Logger } from './logger.js';
 
 /** A bot message is limited to about 100 KB by Teams; an activity over 1 MB is refused outright. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -48,12 +49,25 @@ export function createHttpServer(
       if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
       else res.end();
     } catch (error) {
-      const refused = error instanceof AuthenticationError;
-      if (refused) logger.warn({ err: (error as Error).message }, 'a request was refused: its token is missing or not valid');
-      else logger.error({ err: (error as Error).message }, 'processing an activity failed');
-      if (!res.headersSent) {
-        res.status(refused ? StatusCodes.UNAUTHORIZED : StatusCodes.INTERNAL_SERVER_ERROR);
-        res.json({ error: refused ? 'Unauthorized.' : 'The activity could not be processed.' });
+      if (!(error instanceof AuthenticationError)) {
+        logger.error({ err: describeError(error) }, 'processing an activity failed');
+        if (!res.headersSent) {
+          res.status(StatusCodes.INTERNAL_SERVER_ERROR);
+          res.json({ error: 'The activity could not be processed.' });
+        }
+      } else if (error.statusCode === SERVICE_UNAVAILABLE) {
+        logger.error({ err: error.message }, 'a token could not be checked: the issuer\'s keys are out of reach');
+        if (!res.headersSent) {
+          res.status(SERVICE_UNAVAILABLE);
+          res.header('Retry-After', '30');
+          res.json({ error: 'The token could not be checked just now. Try again later.' });
+        }
+      } else {
+        logger.warn({ err: error.message }, 'a request was refused: its token is missing or not valid');
+        if (!res.headersSent) {
+          res.status(StatusCodes.UNAUTHORIZED);
+          res.json({ error: 'Unauthorized.' });
+        }
       }
     } finally {
       inFlight--;
