@@ -1,6 +1,6 @@
 import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, routeConsoleTo } from './logger.js';
 import { guardProcess } from './processGuard.js';
 
 let config: Config;
@@ -15,6 +15,7 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
+routeConsoleTo(logger);
 if (config.BOT_AUTH === 'off') {
   logger.warn('Bot Framework authentication is OFF (BOT_AUTH=off): anyone who can reach this server can talk to the bot. Local development only.');
 }

@@ -118,4 +118,29 @@ describe('the bot process when its calls to the connector fail', () => {
     expect(statuses.every((status) => status === 200)).toBe(true);
     expect(connector.calls.filter((call) => call.method === 'POST')).toHaveLength(0);
   }, TEST_MS);
+
+  it('keeps its log JSON, one event per line and with no keys in it, while refusing forged and expired tokens', async () => {
+    connector = await new ConnectorStub().start();
+    issuer = await new OpenIdIssuer().start();
+    dataDir = await mkdtemp(path.join(tmpdir(), 'sib-faults-'));
+    bot = await startBotProcess(
+      { DATA_DIR: dataDir, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppType: 'MultiTenant', BotOpenIdMetadata: issuer.metadataUrl, SCHEDULER_INTERVAL_SECONDS: '0' },
+      { timeoutMs: START_MS },
+    );
+    const tokens = [
+      await issuer.token({ audience: APP_ID, serviceUrl: connector.url, foreignKey: true }),
+      await issuer.token({ audience: APP_ID, serviceUrl: connector.url, expiresInSeconds: -3600 }),
+      'not-a-jwt',
+    ];
+    for (const token of tokens) {
+      expect((await post(bot.url, teamsMessage({ serviceUrl: connector.url, text: 'help' }), token)).status).toBe(401);
+    }
+    const refusals = () => bot!.logs.filter((line) => line.msg === 'a request was refused: its token is missing or not valid');
+    await waitForLog(bot, () => refusals().length === tokens.length);
+    await waitForLog(bot, (line) => line.source === 'console' && String(line.msg).includes('[key removed]'));
+
+    const output = [...bot.stdoutLines, ...bot.stderr().split('\n').filter((line) => line.trim())];
+    for (const line of output) expect(() => JSON.parse(line), line.slice(0, 80)).not.toThrow();
+    expect(output.join('\n')).not.toContain('BEGIN RSA PUBLIC KEY');
+  }, TEST_MS);
 });
