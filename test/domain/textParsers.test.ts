@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseCommandText } from '../../dialogs/journey.js';
 import { parseRecipient, parseSchoolQuery, parseOrganisationName, parseRegion, parseLatestJudgementDate } from '../../dialogs/tsi/answers.js';
@@ -8,6 +9,7 @@ import { parseDeliveredDay, readFormCommand } from '../../domain/deployment/form
 import { findLiaisonGroup, parseChatLinkStatement, parseProfileStatement } from '../../domain/directory/profileStatement.js';
 import { SchoolSearchIndex } from '../../domain/directory/search.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
+import { mixedRun, punctuationRun } from '../support/hostileText.js';
 
 /**
  * Every parser that reads what a person typed, on 100,000-character hostile strings: runs of
@@ -69,6 +71,19 @@ describe('text parsers on 100,000-character hostile strings', () => {
       }
     });
   }
+
+  it('every parser reads generated runs of punctuation and mixed white space in linear time', () => {
+    fc.assert(
+      fc.property(fc.oneof(punctuationRun(50_000, LENGTH), mixedRun(50_000, LENGTH)), (text) => {
+        for (const [parserName, parse] of Object.entries(PARSERS)) {
+          const started = performance.now();
+          parse(text);
+          expect(performance.now() - started, parserName).toBeLessThan(BOUND_MS);
+        }
+      }),
+      { numRuns: 10 },
+    );
+  });
 
   it('the trailing-punctuation trim still keeps what a person meant', () => {
     expect(normaliseCommandText('  Check   eligibility?!  ')).toBe('check eligibility');
