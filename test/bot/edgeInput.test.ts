@@ -20,7 +20,7 @@ const message = (text: string, extra: Record<string, unknown> = {}) => ({ ...tea
 const dialogState = () => running.app.services.store.read(BotStateStorage.keyOf(`msteams/conversations/${CONVERSATION}/`));
 
 const lastReplyText = async (activityId: unknown) =>
-  (await running.connector.waitFor((call) => call.method === 'POST' && call.path.includes(`/activities/${String(activityId)}`))).body?.text;
+  (await running.connector.waitFor((call) => call.method === 'POST' && call.body?.type === 'message' && call.path.includes(`/activities/${String(activityId)}`))).body?.text;
 
 beforeAll(async () => {
   running = await apps.start();
