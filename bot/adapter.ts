@@ -3,20 +3,19 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
-  ShowTypingMiddleware,
   type Activity,
   type BotAdapter,
-  type ConversationState,
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import { BotAuthentication } from './botAuthentication.js';
 import type { Config } from './config.js';
-import type { Logger } from './logger.js';
+import { describeError, type Logger } from './logger.js';
 import { duplicateActivityGuard } from './middleware/duplicateActivityGuard.js';
 import { ConversationPacer, outboundPacing } from './middleware/outboundPacing.js';
 import { tenantAllowList } from './middleware/tenantAllowList.js';
+import { typingIndicator } from './middleware/typingIndicator.js';
 
 export const SOMETHING_WENT_WRONG =
   'Sorry, something went wrong on my side and I could not finish that. Nothing you had saved is lost. Please try again, or say "help".';
@@ -53,7 +52,7 @@ export class BotCloudAdapter extends CloudAdapter {
 }
 
 /** The Bot Framework adapter: checks each request's token (unless BOT_AUTH=off), then runs the middleware. */
-export function createAdapter(config: Config, logger: Logger, conversationState: ConversationState): BotCloudAdapter {
+export function createAdapter(config: Config, logger: Logger): BotCloudAdapter {
   const appId = config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? '');
   const settings = {
     MicrosoftAppId: appId,
@@ -66,33 +65,43 @@ export function createAdapter(config: Config, logger: Logger, conversationState:
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   const adapter = new BotCloudAdapter(new BotAuthentication(new ConfigurationBotFrameworkAuthentication(settings, credentials)));
 
-  useTurnMiddleware(adapter, config, logger, conversationState);
+  useTurnMiddleware(adapter, config, logger);
   return adapter;
 }
 
 /** The middleware every turn passes through, and what happens when a turn fails: shared by every adapter. */
-export function useTurnMiddleware(adapter: BotAdapter, config: Config, logger: Logger, conversationState: ConversationState): void {
+export function useTurnMiddleware(adapter: BotAdapter, config: Config, logger: Logger): void {
   adapter.use(tenantAllowList(config.ALLOWED_TENANT_IDS, logger));
   adapter.use(duplicateActivityGuard(logger));
   adapter.use(outboundPacing(new ConversationPacer()));
-  adapter.use(new ShowTypingMiddleware(config.TYPING_DELAY_MS, 2_000));
+  adapter.use(typingIndicator(config.TYPING_DELAY_MS, 2_000, logger));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    // A proactive message has nobody waiting in the chat: its sender decides what a failure means.
-    if (context.activity.type === ActivityTypes.Event && context.activity.name === 'ContinueConversation') throw error;
-    logger.error(
-      { err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type, activityId: context.activity.id },
-      'a turn failed',
-    );
-    // Drop the conversation's dialog state so the next message starts cleanly instead of failing again.
-    await conversationState.delete(context).catch((deleteError: Error) => logger.error({ err: deleteError.message }, 'could not reset conversation state'));
-    if (context.activity.type === ActivityTypes.Invoke) {
-      await context.sendActivity({
-        type: ActivityTypes.InvokeResponse,
-        value: { status: 200, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: SOMETHING_WENT_WRONG } } },
-      });
+    // Everything needed from the context is read at once: a context handed over after its turn
+    // has ended is revoked, and touching it throws, so nothing below reads it after an await.
+    let turn: { type: string; name?: string; id?: string };
+    try {
+      turn = { type: context.activity.type, name: context.activity.name, id: context.activity.id };
+    } catch {
+      logger.error({ err: describeError(error) }, 'a turn failed after it had ended');
       return;
     }
-    await context.sendActivity(SOMETHING_WENT_WRONG).catch((sendError: Error) => logger.error({ err: sendError.message }, 'could not tell the user about a failed turn'));
+    // A proactive message has nobody waiting in the chat: its sender decides what a failure means.
+    if (turn.type === ActivityTypes.Event && turn.name === 'ContinueConversation') throw error;
+    logger.error({ err: describeError(error), activityType: turn.type, activityId: turn.id }, 'a turn failed');
+    // The conversation's dialog state is left as it was before this turn (a failed turn saves
+    // nothing), so the person keeps their place and can try again or say "cancel".
+    try {
+      if (turn.type === ActivityTypes.Invoke) {
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: SOMETHING_WENT_WRONG } } },
+        });
+      } else {
+        await context.sendActivity(SOMETHING_WENT_WRONG);
+      }
+    } catch (sendError) {
+      logger.error({ err: describeError(sendError), activityId: turn.id }, 'could not tell the user about a failed turn');
+    }
   };
 }

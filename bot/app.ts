@@ -73,7 +73,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const store = options.store ?? (await createStore(config));
   const now = options.now ?? (() => new Date());
   const conversationState = new ConversationState(new BotStateStorage(store));
-  const adapter = createAdapter(config, logger, conversationState);
+  const adapter = createAdapter(config, logger);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(adapter, config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? ''), references, logger);
   const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);

@@ -1,6 +1,7 @@
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, routeConsoleTo } from './logger.js';
+import { guardProcess } from './processGuard.js';
 
 let config: Config;
 try {
@@ -14,10 +15,15 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
+routeConsoleTo(logger);
 if (config.BOT_AUTH === 'off') {
   logger.warn('Bot Framework authentication is OFF (BOT_AUTH=off): anyone who can reach this server can talk to the bot. Local development only.');
 }
+// An error that escapes while the bot starts has no app to stop yet; after that it stops the app.
+let running: App | undefined;
+guardProcess(logger, async () => running?.close(), config.SHUTDOWN_GRACE_MS);
 const app = await createApp(config, { logger });
+running = app;
 const port = await app.listen();
 logger.info({ port, store: config.STORE, auth: config.BOT_AUTH }, 'listening');
 

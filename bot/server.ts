@@ -1,8 +1,10 @@
 import restify from 'restify';
 import { StatusCodes, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
+import { checkActivity } from './activitySchema.js';
 import type { BotCloudAdapter } from './adapter.js';
-import type { Logger } from './logger.js';
+import { SERVICE_UNAVAILABLE } from './botAuthentication.js';
+import { describeError, type Logger } from './logger.js';
 
 /** A bot message is limited to about 100 KB by Teams; an activity over 1 MB is refused outright. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -25,10 +27,18 @@ export function createHttpServer(
   let inFlight = 0;
 
   server.post('/api/messages', async (req, res) => {
-    const body = req.body as unknown;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+    // restify's body parser also reads form-encoded bodies into an object: only JSON is an activity.
+    if (!req.is('json')) {
       res.status(400);
-      res.json({ error: 'The body must be a Bot Framework activity (a JSON object with a type).' });
+      res.json({ error: 'The body must be a Bot Framework activity sent as JSON (Content-Type: application/json).' });
+      return;
+    }
+    const body = req.body as unknown;
+    const check = checkActivity(body);
+    if (!check.ok) {
+      logger.warn({ problems: check.problems }, 'refused an activity that is not well formed');
+      res.status(400);
+      res.json({ error: 'The body must be a Bot Framework activity.', problems: check.problems });
       return;
     }
     inFlight++;
@@ -39,12 +49,25 @@ export function createHttpServer(
       if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
       else res.end();
     } catch (error) {
-      const refused = error instanceof AuthenticationError;
-      if (refused) logger.warn({ err: (error as Error).message }, 'a request was refused: its token is missing or not valid');
-      else logger.error({ err: (error as Error).message }, 'processing an activity failed');
-      if (!res.headersSent) {
-        res.status(refused ? StatusCodes.UNAUTHORIZED : StatusCodes.INTERNAL_SERVER_ERROR);
-        res.json({ error: refused ? 'Unauthorized.' : 'The activity could not be processed.' });
+      if (!(error instanceof AuthenticationError)) {
+        logger.error({ err: describeError(error) }, 'processing an activity failed');
+        if (!res.headersSent) {
+          res.status(StatusCodes.INTERNAL_SERVER_ERROR);
+          res.json({ error: 'The activity could not be processed.' });
+        }
+      } else if (error.statusCode === SERVICE_UNAVAILABLE) {
+        logger.error({ err: error.message }, 'a token could not be checked: the issuer\'s keys are out of reach');
+        if (!res.headersSent) {
+          res.status(SERVICE_UNAVAILABLE);
+          res.header('Retry-After', '30');
+          res.json({ error: 'The token could not be checked just now. Try again later.' });
+        }
+      } else {
+        logger.warn({ err: error.message }, 'a request was refused: its token is missing or not valid');
+        if (!res.headersSent) {
+          res.status(StatusCodes.UNAUTHORIZED);
+          res.json({ error: 'Unauthorized.' });
+        }
       }
     } finally {
       inFlight--;

@@ -33,6 +33,15 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 const ERROR = 'application/vnd.microsoft.error';
 
+/**
+ * The longest message the bot reads, in UTF-16 code units (JavaScript string length). Teams
+ * itself stops a message at about 28 KB of text, and no answer the bot asks for comes near it;
+ * a longer one did not come from the Teams client, and is answered without being read.
+ */
+export const MAX_MESSAGE_LENGTH = 28_000;
+
+export const MESSAGE_TOO_LONG = `Sorry, that message is too long for me to read (over ${MAX_MESSAGE_LENGTH.toLocaleString('en-GB')} characters). Please send something shorter.`;
+
 export const UNKNOWN_BUTTON = 'That button is no longer recognised: the card may be out of date. Say "help" to start again.';
 
 function isMentioned(context: TurnContext): boolean {
@@ -46,12 +55,15 @@ function isMentioned(context: TurnContext): boolean {
 export class SchoolImprovementBot extends TeamsActivityHandler {
   readonly #parts: TeamsBotParts;
   readonly #verbs: Map<string, CardVerb>;
+  /** A Map, not the plain object: a dataset named `__proto__` or `toString` must find nothing. */
+  readonly #search: Map<string, SearchDataset>;
   readonly #turns = new KeyedLock();
 
   constructor(parts: TeamsBotParts) {
     super();
     this.#parts = parts;
     this.#verbs = new Map(parts.verbs.map((verb) => [verb.verb, verb]));
+    this.#search = new Map(Object.entries(parts.search));
 
     this.onMessage(async (context, next) => {
       await this.#onMessage(context);
@@ -87,18 +99,22 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
   }
 
   async #onMessage(context: TurnContext): Promise<void> {
+    const value = context.activity.value as Record<string, unknown> | undefined;
     const kind = conversationKindOf(context);
-    if (kind !== 'personal') {
-      const value = context.activity.value as Record<string, unknown> | undefined;
-      // A card button pressed in a group chat carries no mention; typed words must mention the bot.
-      if (!value && !isMentioned(context)) return;
-      TurnContext.removeRecipientMention(context.activity);
+    // A card button pressed in a group chat carries no mention; typed words must mention the bot.
+    if (kind !== 'personal' && !value && !isMentioned(context)) return;
+    const typed = typeof value?.command === 'string' ? value.command : (context.activity.text ?? '');
+    // Before anything reads the words (commands, answers), so no work grows with a message's length.
+    if (typed.length > MAX_MESSAGE_LENGTH) {
+      this.#parts.logger.info({ length: typed.length }, 'answered a message too long to read');
+      await context.sendActivity(MESSAGE_TOO_LONG);
+      return;
     }
+    if (kind !== 'personal') TurnContext.removeRecipientMention(context.activity);
     const actor = await resolveActor(context, this.#parts.actorSources, this.#parts.sitAdminIds);
     setActor(context, actor);
     await this.#parts.references.remember(context, this.#parts.now());
 
-    const value = context.activity.value as Record<string, unknown> | undefined;
     if (value && typeof value.verb === 'string') {
       await this.#replyToSubmittedVerb(context, value.verb, value);
       return;
@@ -132,7 +148,7 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
 
   /** Teams' type-ahead in a card's choice set: the dataset names what to search. */
   protected override async onSearchInvoke(context: TurnContext, invokeValue: SearchInvokeValue): Promise<SearchInvokeResponse> {
-    const dataset = typeof invokeValue?.dataset === 'string' ? this.#parts.search[invokeValue.dataset] : undefined;
+    const dataset = typeof invokeValue?.dataset === 'string' ? this.#search.get(invokeValue.dataset) : undefined;
     const query = typeof invokeValue?.queryText === 'string' ? invokeValue.queryText.slice(0, 200) : '';
     if (!dataset) return { statusCode: 400, type: ERROR, value: { code: 'BadRequest', message: 'There is nothing to search here.' } as never };
     const actor = await resolveActor(context, this.#parts.actorSources, this.#parts.sitAdminIds);

@@ -52,7 +52,7 @@ export function normaliseCommandText(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
-    .replace(/^[\s.,!?;:]+|[\s.,!?;:]+$/g, '')
+    .replace(/^[\s.,!?;:]+|(?<![\s.,!?;:])[\s.,!?;:]+$/g, '')
     .trim();
 }
 

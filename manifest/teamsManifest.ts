@@ -50,7 +50,7 @@ export function fillManifest(template: Json, values: ManifestValues): Json {
   const fill = (node: Json): Json => {
     if (typeof node === 'string') {
       const filled = node.replaceAll('{{BOT_ID}}', values.botId).replaceAll('{{DOMAIN}}', values.domain);
-      const unknown = /\{\{[^}]*\}\}/.exec(filled);
+      const unknown = /\{\{[^{}]*\}\}/.exec(filled);
       if (unknown) throw new Error(`The manifest template has a placeholder nothing fills: ${unknown[0]}`);
       return filled;
     }

@@ -141,7 +141,7 @@ function asNumber(raw: unknown): Result<number> {
   const text = raw
     .trim()
     .toLowerCase()
-    .replace(/\s*days?$/, '')
+    .replace(/(?<!\s)\s*days?$/, '')
     .replace(/^½$/, '0.5')
     .replace(/(\d)\s*½$/, '$1.5');
   return /^-?\d+(\.\d+)?$/.test(text) ? ok(Number(text)) : fail(NUMBER_HELP);

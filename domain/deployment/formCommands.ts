@@ -25,7 +25,7 @@ const words = (text: string): string =>
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
-    .replace(/^[\s.,!?;:]+|[\s.,!?;:]+$/g, '')
+    .replace(/^[\s.,!?;:]+|(?<![\s.,!?;:])[\s.,!?;:]+$/g, '')
     .trim();
 
 const FIXED: Readonly<Record<string, FormCommand>> = Object.fromEntries(

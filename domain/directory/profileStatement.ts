@@ -7,12 +7,17 @@ export type ProfileStatement =
   | { readonly kind: 'school'; readonly role: 'headteacher' | 'staff'; readonly schoolQuery: string }
   | { readonly kind: 'system_leader'; readonly role: 'mat_ceo' | 'nle' | undefined };
 
-const HEAD = /^(?:i\s*(?:'|’)?\s*a?m|i\s+am)\s+(?:the\s+|a\s+)?(?:head\s*teacher|head|principal|executive\s+head(?:teacher)?|acting\s+head(?:teacher)?)\s+(?:of|at)\s+(.+)$/i;
-const STAFF = /^(?:i\s+work\s+(?:at|for)|i\s*(?:'|’)?\s*a?m\s+(?:on\s+the\s+)?staff\s+(?:at|of)|i\s+teach\s+at)\s+(.+)$/i;
-const SYSTEM_LEADER = /^(?:i\s*(?:'|’)?\s*a?m|i\s+am)\s+(?:a\s+|an\s+|the\s+)?(system\s+leader|mat\s+ceo|ceo\s+of\s+a\s+(?:mat|multi[-\s]academy\s+trust)|trust\s+ceo|nle|national\s+leader\s+of\s+education)\b.*$/i;
+// The patterns run on text whose white space is already one space at a time (see `said` below), so
+// they name single spaces: `\s*` or `\s+` next to one another or to `.+` backtrack polynomially.
+const HEAD = /^(?:i ?['’]? ?a?m|i am) (?:the |a )?(?:head ?teacher|head|principal|executive head(?:teacher)?|acting head(?:teacher)?) (?:of|at) (.+)$/i;
+const STAFF = /^(?:i work (?:at|for)|i ?['’]? ?a?m (?:on the )?staff (?:at|of)|i teach at) (.+)$/i;
+const SYSTEM_LEADER = /^(?:i ?['’]? ?a?m|i am) (?:a |an |the )?(system leader|mat ceo|ceo of a (?:mat|multi[- ]academy trust)|trust ceo|nle|national leader of education)\b/i;
+
+/** Trailing full stops, question and exclamation marks; the look-behind starts the match only at the head of a run, so a long run is read once. */
+const TRAILING_MARKS = /(?<![.!?])[.!?]+$/;
 
 function cleanQuery(text: string): string {
-  return text.replace(/[.!?]+$/, '').trim();
+  return text.replace(TRAILING_MARKS, '').trim();
 }
 
 export function parseProfileStatement(text: string): ProfileStatement | undefined {
@@ -34,9 +39,9 @@ export function parseProfileStatement(text: string): ProfileStatement | undefine
 export function parseChatLinkStatement(text: string): { readonly groupQuery: string } | undefined {
   const said = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const match =
-    /^(?:this\s+(?:chat|channel|group)\s+is\s+(?:for\s+)?(?:the\s+)?|link\s+this\s+(?:chat|channel)\s+to\s+(?:the\s+)?)(.+?)$/i.exec(said);
+    /^(?:this (?:chat|channel|group) is (?:for )?(?:the )?|link this (?:chat|channel) to (?:the )?)(.+)$/i.exec(said);
   if (!match?.[1]) return undefined;
-  const query = match[1].replace(/[.!?]+$/, '').replace(/\s+liaison\s+group$/i, '').trim();
+  const query = match[1].replace(TRAILING_MARKS, '').replace(/ liaison group$/i, '').trim();
   return query ? { groupQuery: query } : undefined;
 }
 

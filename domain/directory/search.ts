@@ -78,7 +78,7 @@ interface IndexedSchool {
 /** Query words beyond this many are not looked for: no school is told apart by its ninth word. */
 const MAX_TERMS = 8;
 
-const URN_QUERY = /^\s*(?:urn\s*:?\s*)?(\d{6})\s*$/i;
+const URN_QUERY = /^\s*(?:urn\s*(?::\s*)?)?(\d{6})\s*$/i;
 
 /**
  * An in-memory index of school names: each word to the schools whose name holds it, a sorted

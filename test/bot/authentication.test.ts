@@ -74,3 +74,36 @@ describe('Bot Framework tokens, checked against the configured OpenID metadata',
     expect(await postWithToken(await makeToken())).toEqual({ status: 401, turnRan: false });
   });
 });
+
+describe('tokens whose issuer cannot be reached', () => {
+  // The Emulator's issuer is one botbuilder accepts; its key metadata is on the public internet.
+  const EMULATOR_ISSUER = 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/';
+
+  it('a forged token naming the Emulator as issuer is refused (401, or 503 when its keys are out of reach), never 500, and the turn never runs', async () => {
+    const token = await issuer.token({ audience: APP_ID, serviceUrl: connector.url, issuer: EMULATOR_ISSUER });
+    const { status, turnRan } = await postWithToken(token);
+    expect([401, 503]).toContain(status);
+    expect(turnRan).toBe(false);
+  });
+
+  it('when the configured issuer\'s keys cannot be fetched, every request is answered 503 with Retry-After, and the turn never runs', async () => {
+    const down = await new OpenIdIssuer().start();
+    const metadataUrl = down.metadataUrl;
+    const token = await down.token({ audience: APP_ID, serviceUrl: connector.url });
+    await down.stop();
+    const otherDataDir = await mkdtemp(path.join(tmpdir(), 'sib-auth-down-'));
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: otherDataDir, PORT: '0', HOST: '127.0.0.1', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppType: 'MultiTenant', BotOpenIdMetadata: metadataUrl });
+    const downApp = await createApp(config, { logger: createLogger('silent') });
+    try {
+      const downBase = `http://127.0.0.1:${await downApp.listen()}`;
+      const activity = teamsMessage({ serviceUrl: connector.url, text: 'help', userId: `aad-${randomUUID()}` });
+      const response = await fetch(`${downBase}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(activity) });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('30');
+      expect(await downApp.services.references.ofConversation((activity.conversation as { id: string }).id)).toBeUndefined();
+    } finally {
+      await downApp.close();
+      await rm(otherDataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOMETHING_WENT_WRONG } from '../../bot/adapter.js';
 import { createJourneys } from '../../bot/journeys.js';
 import type { CardVerb } from '../../dialogs/journey.js';
+import { mixedRun, punctuationRun } from '../support/hostileText.js';
 import { createTestBot, replyText, say, type TestBot } from '../support/testBot.js';
 
 /**
  * Random and hostile values against every card verb and every text step: wrong types, missing
- * fields, 100 KB strings, `__proto__` keys, control characters, emoji and right-to-left text.
+ * fields, 100 KB strings, long runs of punctuation and white space, `__proto__` keys, control
+ * characters, emoji and right-to-left text.
  * No crash, no server error, a clear message, and nothing stored changes when the data is refused.
  */
 
@@ -19,6 +21,9 @@ const hostileString = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom('\u202Eevil\u202C', 'مدرسة النور الابتدائية', '👩‍🏫🏫🔥', '\u0000\u0007\u001b[2J', '${7*7}', '<script>alert(1)</script>', "'; DROP TABLE schools; --", '../../etc/passwd', '__proto__', 'constructor'),
   fc.constant('x'.repeat(100_000)),
+  // Under the bot's message cap, so that every parser reads them; a quadratic one would stall here.
+  punctuationRun(1_000, 20_000),
+  mixedRun(1_000, 20_000),
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { depthSize: 'small' },

@@ -34,3 +34,28 @@ describe('the bot as a process', () => {
     expect(bot.logs.map((line) => line.msg)).toContain('stopped');
   });
 });
+
+describe('errors nothing caught', () => {
+  const runGuarded = (what: 'rejection' | 'exception') => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/guardedProcess.ts', what], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 });
+    const lines = result.stdout.split('\n').filter((line) => line.trim());
+    return { status: result.status, lines, logs: lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  };
+
+  it('a promise rejected with nobody waiting is logged as one JSON event, with the error, and the process carries on', () => {
+    const { status, logs } = runGuarded('rejection');
+    const failure = logs.find((line) => line.msg === 'a promise failed with nothing to handle it; carrying on');
+    expect(failure?.err).toMatchObject({ name: 'Error', message: 'a lost promise' });
+    expect(logs.filter((line) => line.msg === 'alive').length).toBeGreaterThan(10);
+    expect(status).toBe(0);
+  }, 60_000);
+
+  it('an exception thrown past every handler is logged as fatal, the bot stops cleanly, and the process exits 1 for the host to restart it', () => {
+    const { status, logs } = runGuarded('exception');
+    const fatal = logs.find((line) => line.level === 60);
+    expect(fatal?.err).toMatchObject({ name: 'Error', message: 'a thrown error' });
+    expect(fatal?.origin).toBe('uncaughtException');
+    expect(logs.map((line) => line.msg)).toContain('stopped');
+    expect(status).toBe(1);
+  }, 60_000);
+});

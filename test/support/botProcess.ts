@@ -10,6 +10,9 @@ export interface BotProcess {
   readonly url: string;
   /** Every JSON log line the process has written so far. */
   readonly logs: Record<string, unknown>[];
+  /** Every line it has written to stdout, JSON or not, and everything written to stderr. */
+  readonly stdoutLines: string[];
+  readonly stderr: () => string;
   /** Sends a signal and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -31,6 +34,7 @@ export function startBotProcess(env: Record<string, string>, { script = 'bot/mai
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
+  const stdoutLines: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -44,6 +48,7 @@ export function startBotProcess(env: Record<string, string>, { script = 'bot/mai
       reject(new Error(`The bot process exited with ${code} before listening: ${stderr}`));
     });
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      stdoutLines.push(line);
       let entry: Record<string, unknown>;
       try {
         entry = JSON.parse(line) as Record<string, unknown>;
@@ -59,6 +64,8 @@ export function startBotProcess(env: Record<string, string>, { script = 'bot/mai
           port,
           url: `http://127.0.0.1:${port}`,
           logs,
+          stdoutLines,
+          stderr: () => stderr,
           stop: async (signal = 'SIGTERM') => {
             if (child.exitCode === null) child.kill(signal);
             return exited;

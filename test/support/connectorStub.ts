@@ -19,6 +19,12 @@ export interface ConnectorFault {
   readonly times: number;
 }
 
+/** How the stub answers every activity of one type: after a delay, and with a status other than 200. */
+export interface ActivityAnswer {
+  readonly delayMs?: number;
+  readonly status?: number;
+}
+
 /**
  * A local stand-in for the Bot Framework connector (the service Teams replies go through),
  * speaking its REST protocol: `POST /v3/conversations/{id}/activities[/{replyToId}]`,
@@ -29,6 +35,7 @@ export class ConnectorStub {
   readonly calls: ConnectorCall[] = [];
   readonly #server: Server;
   readonly #faults: ConnectorFault[] = [];
+  readonly #answers = new Map<string, ActivityAnswer>();
   readonly #waiters: Array<{ predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }> = [];
   #nextId = 1;
   url = '';
@@ -57,6 +64,11 @@ export class ConnectorStub {
   /** The next calls will fail as scripted. */
   failNext(fault: ConnectorFault): void {
     this.#faults.push({ ...fault });
+  }
+
+  /** From now on, activities of this type (`typing`, `message`) are answered as given: slowly, or with an error. */
+  answer(activityType: string, answer: ActivityAnswer): void {
+    this.#answers.set(activityType, answer);
   }
 
   /** Activities the bot sent (replies and proactive messages), in order. */
@@ -107,6 +119,11 @@ export class ConnectorStub {
         this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
         waiter.resolve(call);
       }
+    }
+    const answer = typeof call.body?.type === 'string' ? this.#answers.get(call.body.type) : undefined;
+    if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    if (answer?.status !== undefined && answer.status !== 200) {
+      return { status: answer.status, body: { error: { code: 'Fault', message: `scripted ${answer.status}` } } };
     }
     if (call.method === 'POST' && path === '/v3/conversations') return { status: 200, body: { id: `created-${this.#nextId++}` } };
     if (call.method === 'GET') return { status: 200, body: [] };

@@ -69,7 +69,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const now = options.now ?? FIXED_NOW;
   const conversationState = new ConversationState(new BotStateStorage(store));
   // Proactive messages go through a real CloudAdapter to whatever serviceUrl the conversation has.
-  const cloudAdapter = createAdapter(config, logger, conversationState);
+  const cloudAdapter = createAdapter(config, logger);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(cloudAdapter, '', references, logger);
   const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
@@ -106,7 +106,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
         channelData: { tenant: { id: conversation.tenantId ?? TENANT } },
       } as Partial<Activity>);
       Object.assign(adapter.conversation, reference);
-      useTurnMiddleware(adapter, config, logger, conversationState);
+      useTurnMiddleware(adapter, config, logger);
       return adapter;
     },
     async close({ keepData = false } = {}) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROGRAMME } from '../../../domain/attendance/programme.js';
 import { validateAttendanceLog } from '../../../domain/attendance/record.js';
 import { applyEdit } from '../../../domain/nomination/edit.js';
+import { mixedRun, punctuationRun } from '../../support/hostileText.js';
 import { completeNomination, CONTEXT } from '../nomination/fixtures.js';
 
 const NOW = new Date('2022-02-11T15:00:00Z');
@@ -14,8 +15,8 @@ const hostileLog = fc.oneof(
     {
       sessionId: fc.oneof(fc.constantFrom('T1', 'W2', 'T3', 'IT', 'X'), fc.anything()),
       urn: fc.oneof(fc.stringMatching(/^\d{6}$/), fc.anything()),
-      attendeeName: fc.oneof(fc.string({ unit: 'binary' }), fc.anything()),
-      attendeeRole: fc.oneof(fc.string({ unit: 'binary' }), fc.anything()),
+      attendeeName: fc.oneof(fc.string({ unit: 'binary' }), punctuationRun(1_000, 20_000), mixedRun(1_000, 20_000), fc.anything()),
+      attendeeRole: fc.oneof(fc.string({ unit: 'binary' }), punctuationRun(1_000, 20_000), mixedRun(1_000, 20_000), fc.anything()),
       status: fc.oneof(fc.constantFrom('present', 'apologies', 'absent'), fc.anything()),
       loggedBy: fc.oneof(fc.record({ aadObjectId: fc.string(), name: fc.string({ unit: 'binary' }) }), fc.anything()),
     },
