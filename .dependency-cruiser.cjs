@@ -14,6 +14,13 @@ module.exports = {
       to: { path: '^(bot|dialogs|cards|storage|scripts|bench|test|devtools|manifest|web)/' },
     },
     {
+      name: 'lib-knows-nothing-of-ours',
+      comment: 'lib/ holds mechanisms with no knowledge of the bot (a keyed lock, a bounded map): it imports nothing of ours.',
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: '^(bot|dialogs|domain|cards|storage|scripts|bench|test|devtools|manifest|web)/' },
+    },
+    {
       name: 'cards-and-storage-below-dialogs',
       comment: 'cards/ and storage/ serve the journeys; they know nothing of the conversations or the Teams shell.',
       severity: 'error',

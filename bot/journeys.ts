@@ -11,7 +11,7 @@ import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/direct
 import { ProfileRepository } from '../storage/profileRepository.js';
 import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import type { School } from '../domain/directory/types.js';
-import type { Actor, ActorSources } from './actor.js';
+import type { Actor, ActorSources } from '../dialogs/actor.js';
 import type { BotServices } from './services.js';
 
 /** One choice offered as a user types into a card's type-ahead box. */

@@ -11,8 +11,8 @@ import {
 import { welcomeCard } from '../cards/conversationCards.js';
 import type { CardVerb, CardVerbResult } from '../dialogs/journey.js';
 import type { ConversationRouter } from '../dialogs/router.js';
-import { KeyedLock } from '../storage/keyedLock.js';
-import { conversationKeyOf, conversationKindOf, resolveActor, setActor, type ActorSources } from './actor.js';
+import { KeyedLock } from '../lib/keyedLock.js';
+import { conversationKeyOf, conversationKindOf, resolveActor, setActor, type ActorSources } from '../dialogs/actor.js';
 import type { ConversationReferences } from './conversationReferences.js';
 import type { SearchDataset } from './journeys.js';
 import type { Logger } from './logger.js';

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../cards/render.js';
 import type { ConversationKind, JourneySummary } from '../cards/conversationCards.js';
-import type { Actor } from '../bot/actor.js';
+import type { Actor } from './actor.js';
 
 /** Words a user types, or a card button sends, that start a dialog. */
 export interface Command {

@@ -1,7 +1,7 @@
 import { CardFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { helpCard, type ConversationKind, type JourneySummary } from '../cards/conversationCards.js';
-import { actorOf, conversationKindOf } from '../bot/actor.js';
+import { actorOf, conversationKindOf } from './actor.js';
 import { normaliseCommandText, type Command, type Journey } from './journey.js';
 
 const HELP = new Set(['help', 'menu', 'what can you do', '?']);

@@ -17,8 +17,8 @@ import { NominationRepository } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import type { Store } from '../../storage/store.js';
-import { conversationKeyOf } from '../actor.js';
-import type { ExportFile } from '../exportLinks.js';
+import { conversationKeyOf } from '../../dialogs/actor.js';
+import type { ExportFile } from '../../dialogs/ports.js';
 import { attendanceExportFiles, nominationExportFiles } from '../../dialogs/exportFiles.js';
 
 /** What an API call answers: the view's data, or why not (the policy's reason and what to do instead). */

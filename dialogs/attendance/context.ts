@@ -1,7 +1,5 @@
-import type { Actor } from '../../bot/actor.js';
-import type { ExportLinks } from '../../bot/exportLinks.js';
-import type { Logger } from '../../bot/logger.js';
-import type { ProactiveMessenger } from '../../bot/proactive.js';
+import type { Actor } from '../actor.js';
+import type { ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
 import { championUrns, type SchoolPerson } from '../../domain/attendance/audience.js';
 import type { Decision } from '../../domain/directory/policy.js';
 import { ProfileSchema, type School } from '../../domain/directory/types.js';

@@ -1,7 +1,7 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { ATTENDANCE_VERBS, logFormCard, loggedCard, schoolRecordCard, type LogFormValues } from '../../cards/attendanceCards.js';
 import { describeStart, findSession, meetingsInOrder, sessionLabel, startedSessions, type Meeting, type Programme, type Task } from '../../domain/attendance/programme.js';
 import { checkSessionLoggable, validateAttendanceLog, validateTaskSubmission } from '../../domain/attendance/record.js';

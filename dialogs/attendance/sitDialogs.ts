@@ -1,7 +1,7 @@
 import { CardFactory } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf } from '../../bot/actor.js';
+import { actorOf } from '../actor.js';
 import { ATTENDANCE_VERBS, exportCard, registerCard, summaryCard } from '../../cards/attendanceCards.js';
 import { sessionAudience } from '../../domain/attendance/audience.js';
 import { attendanceExportFiles } from '../exportFiles.js';

@@ -1,7 +1,4 @@
-import type { Config } from '../../bot/config.js';
-import type { ExportLinks } from '../../bot/exportLinks.js';
-import type { Logger } from '../../bot/logger.js';
-import type { ProactiveMessenger } from '../../bot/proactive.js';
+import type { BankDetailsSettings, ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
 import type { FormRef } from '../../cards/deploymentCards.js';
 import { londonDateOf } from '../../domain/attendance/londonTime.js';
 import { parseBankDetailsKey } from '../../domain/deployment/bankDetails.js';
@@ -20,7 +17,7 @@ export interface DeploymentJourneyDeps {
   readonly store: Store;
   readonly now: () => Date;
   /** BANK_DETAILS_KEY (without it no bank details are taken) and BANK_DETAILS_RETENTION_DAYS. */
-  readonly config: Pick<Config, 'BANK_DETAILS_KEY' | 'BANK_DETAILS_RETENTION_DAYS'>;
+  readonly config: BankDetailsSettings;
   readonly directory: SchoolLookup;
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
   readonly exports: Pick<ExportLinks, 'create'>;

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CardFactory, type Activity } from 'botbuilder';
-import type { Actor } from '../../bot/actor.js';
-import { XLSX } from '../../bot/exportLinks.js';
+import type { Actor } from '../actor.js';
+import { XLSX } from '../ports.js';
 import { schoolConfirmationCard, SECTIONS_SHOWN_TO_SCHOOL, submissionCard, supportedName } from '../../cards/deploymentCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decryptBankDetails, type BankDetails } from '../../domain/deployment/bankDetails.js';

@@ -7,7 +7,7 @@
  */
 import { type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import {
   BANK_DETAILS_KEY_MISSING,
   currentAnswerLine,

@@ -4,7 +4,7 @@
  * card carries and asks the policy, whoever pressed it.
  */
 import { z } from 'zod';
-import type { Actor } from '../../bot/actor.js';
+import type { Actor } from '../actor.js';
 import {
   BANK_DETAILS_KEY_MISSING,
   DEPLOYMENT_VERBS,

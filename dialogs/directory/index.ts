@@ -1,6 +1,6 @@
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { profileCard } from '../../cards/directoryCards.js';
 import { decide } from '../../domain/directory/policy.js';
 import { findLiaisonGroup, parseChatLinkStatement, parseProfileStatement, type ProfileStatement } from '../../domain/directory/profileStatement.js';

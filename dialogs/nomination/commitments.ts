@@ -1,6 +1,6 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { championCommitmentsCard, NOMINATION_VERBS } from '../../cards/nominationCards.js';
 import { decide } from '../../domain/directory/policy.js';
 import { UrnSchema } from '../../domain/directory/types.js';

@@ -1,6 +1,6 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { nominationHistoryCard, NOMINATION_VERBS, sharedNominationCard, type NominationNotice } from '../../cards/nominationCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { londonDateOf } from '../../domain/attendance/londonTime.js';

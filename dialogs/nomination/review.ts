@@ -1,6 +1,6 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { DECISION_TITLES, nominationReviewCard, nominationsExportCard, nominationsOverviewCard, NOMINATION_VERBS } from '../../cards/nominationCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decide } from '../../domain/directory/policy.js';

@@ -1,9 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import type { Actor } from '../../bot/actor.js';
-import type { ExportLinks } from '../../bot/exportLinks.js';
-import type { Logger } from '../../bot/logger.js';
-import type { ProactiveMessenger } from '../../bot/proactive.js';
+import type { Actor } from '../actor.js';
+import type { ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
 import type { Person } from '../../domain/attendance/userInput.js';
 import type { Decision } from '../../domain/directory/policy.js';
 import type { LiaisonGroup, School } from '../../domain/directory/types.js';

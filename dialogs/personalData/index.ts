@@ -1,8 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { actorOf } from '../../bot/actor.js';
-import type { ConversationReferences } from '../../bot/conversationReferences.js';
-import type { Logger } from '../../bot/logger.js';
+import { actorOf } from '../actor.js';
+import type { ConversationReferences, Logger } from '../ports.js';
 import { mentionsPerson, withoutPerson } from '../../domain/personalData/person.js';
 import type { DeploymentRepository } from '../../storage/deploymentRepository.js';
 import type { EligibilityRepository } from '../../storage/eligibilityRepository.js';

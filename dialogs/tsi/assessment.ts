@@ -1,4 +1,4 @@
-import type { Actor } from '../../bot/actor.js';
+import type { Actor } from '../actor.js';
 import { tsiResultCard } from '../../cards/tsiCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { londonDateOf } from '../../domain/attendance/londonTime.js';

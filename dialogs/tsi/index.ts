@@ -1,7 +1,7 @@
 import { CardFactory } from 'botbuilder';
 import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { EMPTY_TSI_FORM, RECENT_CHECKS_SHOWN, TSI_ASSESS_VERB, TSI_LOOKUP_VERB, tsiFormCard, tsiHistoryCard } from '../../cards/tsiCards.js';
 import { decide } from '../../domain/directory/policy.js';
 import type { School } from '../../domain/directory/types.js';

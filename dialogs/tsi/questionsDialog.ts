@@ -1,6 +1,6 @@
 import { CardFactory } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { actorOf } from '../../bot/actor.js';
+import { actorOf } from '../actor.js';
 import { GRADE_TITLES } from '../../cards/tsiCards.js';
 import { REGIONS, type OfstedGrade, type Region, type School } from '../../domain/directory/types.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';

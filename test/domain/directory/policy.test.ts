@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Actor } from '../../../bot/actor.js';
+import type { Actor } from '../../../dialogs/actor.js';
 import { ACTIONS, decide, type Action, type PolicyActor, type ResourceOf } from '../../../domain/directory/policy.js';
 import type { Profile } from '../../../domain/directory/types.js';
 
