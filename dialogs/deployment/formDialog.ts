@@ -20,7 +20,8 @@ import {
   sectionStartCard,
   supportedName,
 } from '../../cards/deploymentCards.js';
-import { BankDetailsSchema, sealBankDetails, type MaskedBankDetails } from '../../domain/deployment/bankDetails.js';
+import { BankDetailsSchema, type MaskedBankDetails } from '../../domain/deployment/bankDetails.js';
+import { sealBankDetails } from '../../domain/deployment/draft.js';
 import { readFormCommand, type FormCommand } from '../../domain/deployment/formCommands.js';
 import {
   displayAnswer,

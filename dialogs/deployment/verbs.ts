@@ -14,7 +14,7 @@ import {
   sectionFormCard,
   supportedName,
 } from '../../cards/deploymentCards.js';
-import { sealBankDetails } from '../../domain/deployment/bankDetails.js';
+import { sealBankDetails } from '../../domain/deployment/draft.js';
 import { fieldsOf, isSectionNumber, setField, type DeploymentDraft, type FieldValue, type SectionNumber } from '../../domain/deployment/form.js';
 import { applySectionAnswers, readBankDetailsAnswers } from '../../domain/deployment/sectionAnswers.js';
 import { decide } from '../../domain/directory/policy.js';
