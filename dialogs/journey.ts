@@ -39,8 +39,8 @@ export interface Journey {
   readonly verbs: readonly CardVerb[];
   /**
    * Work the journey does on its own (reminders), run by the bot's scheduler every minute and
-   * at start. It must be safe to run twice and from several instances: record what was sent
-   * with a create-only write (`store.write(key, value, null)`) before sending, so it goes once.
+   * at start. It must be safe to run twice and from several instances: a repository records
+   * what was sent with a create-only write before sending (`AttendanceReminderRepository`), so it goes once.
    */
   readonly scheduled?: (now: Date) => Promise<void>;
 }

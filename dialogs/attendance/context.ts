@@ -2,10 +2,13 @@ import type { Actor } from '../actor.js';
 import type { ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
 import { championUrns, type SchoolPerson } from '../../domain/attendance/audience.js';
 import type { Decision } from '../../domain/directory/policy.js';
-import { ProfileSchema, type School } from '../../domain/directory/types.js';
+import type { School } from '../../domain/directory/types.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
+import { NominationRepository } from '../../storage/nominationRepository.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
+import { AttendanceReminderRepository } from '../../storage/reminderRepository.js';
 import type { Store } from '../../storage/store.js';
 
 /** What the directory must answer for attendance: schools, and the liaison groups that make up the programme. */
@@ -26,10 +29,16 @@ export interface AttendanceJourneyDeps {
 export class AttendanceContext {
   readonly programmes: ProgrammeRepository;
   readonly attendance: AttendanceRepository;
+  readonly nominations: NominationRepository;
+  readonly profiles: ProfileRepository;
+  readonly reminders: AttendanceReminderRepository;
 
   constructor(readonly deps: AttendanceJourneyDeps) {
     this.programmes = new ProgrammeRepository(deps.store);
     this.attendance = new AttendanceRepository(deps.store);
+    this.nominations = new NominationRepository(deps.store);
+    this.profiles = new ProfileRepository(deps.store);
+    this.reminders = new AttendanceReminderRepository(deps.store);
   }
 
   /**
@@ -44,20 +53,16 @@ export class AttendanceContext {
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
   }
 
-  /** Champion schools, from the groups' nominations (`nominations/<groupId>`) the SIT has decided. */
+  /** Champion schools, from the groups' nominations the SIT has decided. */
   async championUrns(): Promise<Set<string>> {
-    const records = await this.deps.store.list<unknown>('nominations/');
-    // Only a group's own record (two key segments) is its nomination; anything filed beneath it is not.
-    return championUrns(records.filter((record) => record.key.split('/').length === 2).map((record) => record.value));
+    return championUrns(await this.nominations.all());
   }
 
   /** Everyone whose profile names a school: who may be reminded about its sessions. */
   async schoolPeople(): Promise<SchoolPerson[]> {
-    const records = await this.deps.store.list<unknown>('profiles/');
-    return records.flatMap((record) => {
-      const parsed = ProfileSchema.safeParse(record.value);
-      return parsed.success && parsed.data.kind === 'school' ? [{ aadObjectId: parsed.data.aadObjectId, name: parsed.data.name, urn: parsed.data.urn }] : [];
-    });
+    return (await this.profiles.all()).flatMap((profile) =>
+      profile.kind === 'school' ? [{ aadObjectId: profile.aadObjectId, name: profile.name, urn: profile.urn }] : [],
+    );
   }
 
   async schoolName(urn: string): Promise<string> {

@@ -6,6 +6,7 @@ import type { DeploymentFormResource } from '../../domain/directory/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
 import type { Store } from '../../storage/store.js';
 
 /** What the deployment journey needs from the school directory (DirectoryRepository has it). */
@@ -29,6 +30,7 @@ export interface DeploymentContext {
   readonly deps: DeploymentJourneyDeps;
   readonly forms: DeploymentRepository;
   readonly eligibility: EligibilityRepository;
+  readonly profiles: ProfileRepository;
   /** The key that seals bank details; undefined when none is configured. */
   readonly bankDetailsKey: Buffer | undefined;
   /** Today in England, YYYY-MM-DD. */
@@ -52,6 +54,7 @@ export function createDeploymentContext(deps: DeploymentJourneyDeps): Deployment
     deps,
     forms: new DeploymentRepository(deps.store),
     eligibility: new EligibilityRepository(deps.store),
+    profiles: new ProfileRepository(deps.store),
     bankDetailsKey,
     today: () => londonDate(deps.now()),
   };

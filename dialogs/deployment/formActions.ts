@@ -10,6 +10,7 @@ import { XLSX } from '../ports.js';
 import { schoolConfirmationCard, SECTIONS_SHOWN_TO_SCHOOL, submissionCard, supportedName } from '../../cards/deploymentCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decryptBankDetails, type BankDetails } from '../../domain/deployment/bankDetails.js';
+import { confirmersOf } from '../../domain/deployment/confirmers.js';
 import { parseDeliveredDay, type DeliveredDay } from '../../domain/deployment/formCommands.js';
 import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness, setField, type DeploymentDraft } from '../../domain/deployment/form.js';
 import { nextQuestionAfter } from '../../domain/deployment/navigation.js';
@@ -129,7 +130,7 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
 
   const kind = draft.sections[1].recipientKind ?? 'school';
   const name = supportedName(draft);
-  const confirmers = await context.forms.confirmersOf(draft);
+  const confirmers = confirmersOf(draft, await context.profiles.all());
   if (confirmers.length === 0) {
     return kind === 'school'
       ? `I do not know the headteacher of ${name} yet, so I cannot send it. Ask them to open a chat with me in Teams and tell me who they are (for example "I am the head of ${name}"), then say "send to school" again.`
