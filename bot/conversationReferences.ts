@@ -1,6 +1,6 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import { ANY_ETAG, type Store } from '../storage/store.js';
-import type { ConversationKind } from '../cards/conversationCards.js';
+import type { ConversationKind } from '../domain/access/policy.js';
 import { conversationKeyOf, conversationKindOf } from '../dialogs/actor.js';
 import type { ConversationReferences as ConversationReferencesPort } from '../dialogs/ports.js';
 

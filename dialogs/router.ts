@@ -1,8 +1,10 @@
-import { CardFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
-import { helpCard, type ConversationKind, type JourneySummary } from '../cards/conversationCards.js';
+import { helpCard, type JourneySummary } from '../cards/conversationCards.js';
+import type { ConversationKind } from '../domain/access/policy.js';
 import { actorOf, conversationKindOf } from './actor.js';
-import { normaliseCommandText, type Command, type Journey } from './journey.js';
+import { checkRegistration, normaliseCommandText, type Command, type Journey } from './journey.js';
+import { cardActivity } from './cardActivity.js';
 
 const HELP = new Set(['help', 'menu', 'what can you do', '?']);
 const CANCEL = new Set(['cancel', 'stop', 'quit', 'exit', 'never mind', 'nevermind']);
@@ -33,6 +35,7 @@ export class ConversationRouter {
   #stateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(conversationState: ConversationState, journeys: readonly Journey[]) {
+    checkRegistration(journeys);
     this.#dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
     this.#journeyStart = conversationState.createProperty<JourneyStart | undefined>('journeyStart');
     for (const journey of journeys) for (const dialog of journey.dialogs) this.#dialogs.add(dialog);
@@ -49,7 +52,7 @@ export class ConversationRouter {
   async sendHelp(context: TurnContext, notice = ''): Promise<void> {
     const kind = conversationKindOf(context);
     const summaries = this.summariesFor(kind, actorOf(context).isSitAdmin);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(summaries, kind, notice))] });
+    await context.sendActivity(cardActivity(helpCard(summaries, kind, notice)));
   }
 
   async route(context: TurnContext, text: string): Promise<void> {

@@ -1,10 +1,10 @@
 import { championUrns } from '../../domain/attendance/audience.js';
-import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
 import { findSession, isUniversal, meetingsInOrder, sessionStart, type Programme, type Task } from '../../domain/attendance/programme.js';
 import { attendanceMatrix, schoolAttendanceSummary } from '../../domain/attendance/summary.js';
 import { formProgress } from '../../domain/deployment/progress.js';
 import { remindersDue } from '../../domain/deployment/timeline.js';
-import { decide, type Decision, type PolicyActor } from '../../domain/directory/policy.js';
+import { decide, refusalText, type Decision, type PolicyActor } from '../../domain/access/policy.js';
 import type { LiaisonGroup, Profile, School } from '../../domain/directory/types.js';
 import { nominationCoverage } from '../../domain/nomination/coverage.js';
 import { CHOICES, type Nomination } from '../../domain/nomination/nomination.js';
@@ -92,7 +92,7 @@ export class TabApi {
     if (actor.isSitAdmin) views.push('sit');
     // With no profile and no SIT role, the policy's own words say how to set one up.
     const unknown = decide(actor, 'school.view', { urn: '000000' });
-    const setUp = views.length === 0 && !unknown.allowed ? `${unknown.reason} ${unknown.instead}` : null;
+    const setUp = views.length === 0 && !unknown.allowed ? refusalText(unknown) : null;
     return { status: 200, body: { isSitAdmin: actor.isSitAdmin, profile, views, setUp } };
   }
 

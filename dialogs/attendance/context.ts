@@ -1,7 +1,6 @@
 import type { Actor } from '../actor.js';
 import type { ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
 import { championUrns, type SchoolPerson } from '../../domain/attendance/audience.js';
-import type { Decision } from '../../domain/directory/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
@@ -68,10 +67,6 @@ export class AttendanceContext {
   async schoolName(urn: string): Promise<string> {
     return (await this.deps.directory.getSchool(urn))?.name ?? `the school with URN ${urn}`;
   }
-}
-
-export function refusal(decision: Exclude<Decision, { allowed: true }>): string {
-  return `${decision.reason} ${decision.instead}`;
 }
 
 export const SET_PROFILE_FIRST =

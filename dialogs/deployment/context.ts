@@ -1,8 +1,8 @@
 import type { BankDetailsSettings, ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
 import type { FormRef } from '../../cards/deploymentCards.js';
-import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
 import { parseBankDetailsKey } from '../../domain/deployment/bankDetails.js';
-import type { DeploymentFormResource } from '../../domain/directory/policy.js';
+import type { DeploymentFormResource } from '../../domain/access/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
@@ -71,6 +71,3 @@ export function resourceOf(record: DeploymentFormRecord): DeploymentFormResource
     supportedTrustCeoAadObjectId: recipientKind === 'trust' ? record.schoolRequest?.trustCeoAadObjectId : undefined,
   };
 }
-
-/** A refusal as the person reads it: why, then what they can do instead. */
-export const refusalText = (decision: { readonly reason: string; readonly instead: string }): string => `${decision.reason} ${decision.instead}`;

@@ -4,7 +4,6 @@
  * calls the form's rules, saves, and says what happened.
  */
 import { randomUUID } from 'node:crypto';
-import { CardFactory, type Activity } from 'botbuilder';
 import type { Actor } from '../actor.js';
 import { XLSX } from '../ports.js';
 import { schoolConfirmationCard, SECTIONS_SHOWN_TO_SCHOOL, submissionCard, supportedName } from '../../cards/deploymentCards.js';
@@ -17,13 +16,14 @@ import { nextQuestionAfter } from '../../domain/deployment/navigation.js';
 import { prefillDraft, type EligibilityFacts, type SystemLeaderFacts } from '../../domain/deployment/prefill.js';
 import { DEPLOYMENT_PROGRAMME } from '../../domain/deployment/programme.js';
 import { buildDeploymentWorkbook } from '../../domain/deployment/workbook.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import type { Profile } from '../../domain/directory/types.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { EligibilityCheck } from '../../storage/eligibilityRepository.js';
-import { londonDate, refOf, refusalText, resourceOf, type DeploymentContext } from './context.js';
+import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
+import { cardActivity } from '../cardActivity.js';
 
 const systemLeaderFacts = (profile: Profile | undefined): SystemLeaderFacts | undefined =>
   profile?.kind === 'system_leader' ? { name: profile.name, role: profile.role, organisation: profile.organisation, email: profile.email } : undefined;
@@ -144,7 +144,7 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
   const outcomes = await Promise.all(
     confirmers.map(async (confirmer) => {
       try {
-        return await context.deps.proactive.sendToPerson(confirmer.aadObjectId, { attachments: [CardFactory.adaptiveCard(card)] });
+        return await context.deps.proactive.sendToPerson(confirmer.aadObjectId, cardActivity(card));
       } catch (error) {
         context.deps.logger.error({ draftId: draft.id, err: (error as Error).message }, 'could not send a deployment form to the school');
         return 'failed' as const;
@@ -216,4 +216,3 @@ export async function exportForm(context: DeploymentContext, actor: Actor, recor
   );
 }
 
-export const cardActivity = (card: AdaptiveCard): Partial<Activity> => ({ attachments: [CardFactory.adaptiveCard(card)] });

@@ -17,10 +17,10 @@ import {
 import { sealBankDetails } from '../../domain/deployment/draft.js';
 import { fieldsOf, isSectionNumber, setField, type DeploymentDraft, type FieldValue, type SectionNumber } from '../../domain/deployment/form.js';
 import { applySectionAnswers, readBankDetailsAnswers } from '../../domain/deployment/sectionAnswers.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { CardVerb, CardVerbResult } from '../journey.js';
-import { londonDate, refOf, refusalText, resourceOf, type DeploymentContext } from './context.js';
+import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
 import { recordDay } from './formActions.js';
 
 const FormRefSchema = z.object({

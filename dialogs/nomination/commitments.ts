@@ -1,14 +1,15 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import { championCommitmentsCard, NOMINATION_VERBS } from '../../cards/nominationCards.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import { UrnSchema } from '../../domain/directory/types.js';
 import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
 import { confirmCommitments, nominationNamingSchool } from '../../domain/nomination/commitmentsConfirmation.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
 import { phrases } from '../journey.js';
-import { oneStepDialog, personOf, refusalText, type NominationServices } from './services.js';
+import { oneStepDialog, personOf, type NominationServices } from './services.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const COMMITMENTS_DIALOG = 'nomination.commitments';
 
@@ -54,7 +55,7 @@ export function commitmentsParts(services: NominationServices): { dialogs: Retur
       return;
     }
     const result = await commitmentsCard(school.urn);
-    if (result.kind === 'card') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
+    if (result.kind === 'card') await context.sendActivity(cardActivity(result.card));
   }
 
   const confirm: CardVerb<typeof ConfirmData> = {

@@ -3,7 +3,6 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { Actor } from '../actor.js';
 import type { ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
 import type { Person } from '../../domain/attendance/userInput.js';
-import type { Decision } from '../../domain/directory/policy.js';
 import type { LiaisonGroup, School } from '../../domain/directory/types.js';
 import { CHOICES, type Nomination, type SchoolsByUrn } from '../../domain/nomination/nomination.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
@@ -36,11 +35,6 @@ export interface NominationServices {
 }
 
 export const personOf = (actor: Actor): Person => ({ aadObjectId: actor.aadObjectId, name: actor.name });
-
-/** A refusal as the person reads it: why, then what they may do instead. */
-export function refusalText(decision: Exclude<Decision, { allowed: true }>): string {
-  return `${decision.reason} ${decision.instead}`;
-}
 
 /** The Teams user id Teams refreshes a card for (an MRI such as 29:…), when the activity has one. */
 export function teamsUserIdOf(context: TurnContext): string | undefined {
