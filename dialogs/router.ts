@@ -5,19 +5,11 @@ import type { ConversationKind } from '../domain/access/policy.js';
 import { actorOf, conversationKindOf } from './actor.js';
 import { checkRegistration, normaliseCommandText, type Command, type Journey } from './journey.js';
 import { cardActivity } from './cardActivity.js';
+import { DIALOG_STATE_CONFIGURATION } from './botbuilderInternals.js';
 
 const HELP = new Set(['help', 'menu', 'what can you do', '?']);
 const CANCEL = new Set(['cancel', 'stop', 'quit', 'exit', 'never mind', 'nevermind']);
 const START_OVER = new Set(['start over', 'restart', 'start again']);
-
-/**
- * botbuilder-dialogs works out its memory scopes and path resolvers again for the first dialog
- * context of every turn (a few percent of a turn's work) and keeps them in turn state under this
- * key for the rest of that turn. They are the same on every turn, so the first turn's are handed
- * to the later ones; were a botbuilder release to rename the key, it would only go back to
- * working them out each turn.
- */
-const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 interface JourneyStart {
   readonly dialogId: string;
