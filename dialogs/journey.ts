@@ -5,6 +5,8 @@ import type { AdaptiveCard } from '../cards/render.js';
 import type { JourneySummary } from '../cards/conversationCards.js';
 import type { ConversationKind } from '../domain/access/policy.js';
 import type { Actor } from './actor.js';
+import type { Store } from '../storage/store.js';
+import type { Logger } from './ports.js';
 
 /** Words a user types, or a card button sends, that start a dialog. */
 export interface Command {
@@ -106,4 +108,19 @@ export function verbRegistry(verbs: readonly CardVerb[]): ReadonlyMap<string, Ca
     registry.set(verb.verb, verb);
   }
   return registry;
+}
+
+/** What every journey is built from; a journey's own deps add what it alone needs. */
+export interface JourneyDeps {
+  readonly store: Store;
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+/**
+ * The one shape of a journey's context, made once by its `create…Context(deps)`: the deps it
+ * was built from, plus the repositories and questions its dialogs, verbs and reminders share.
+ */
+export interface JourneyContext<Deps extends JourneyDeps> {
+  readonly deps: Deps;
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../actor.js';
-import type { ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
+import type { JourneyContext, JourneyDeps } from '../journey.js';
+import type { ExportLinks, ProactiveMessenger } from '../ports.js';
 import { championUrns, type SchoolPerson } from '../../domain/attendance/audience.js';
 import type { School } from '../../domain/directory/types.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
@@ -8,65 +9,66 @@ import { NominationRepository } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import { AttendanceReminderRepository } from '../../storage/reminderRepository.js';
-import type { Store } from '../../storage/store.js';
 
 /** What the directory must answer for attendance: schools, and the liaison groups that make up the programme. */
 export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup'>;
 
-export interface AttendanceJourneyDeps {
-  readonly store: Store;
-  readonly now: () => Date;
+export interface AttendanceJourneyDeps extends JourneyDeps {
   readonly directory: AttendanceDirectory;
   /** Reminders go to a person's personal chat with the bot, where they have it installed. */
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
   /** Download links for the SIT's export. */
   readonly exports: Pick<ExportLinks, 'create'>;
-  readonly logger: Logger;
 }
 
 /** The journey's repositories and the questions every part of it asks of the stored data. */
-export class AttendanceContext {
+export interface AttendanceContext extends JourneyContext<AttendanceJourneyDeps> {
   readonly programmes: ProgrammeRepository;
   readonly attendance: AttendanceRepository;
   readonly nominations: NominationRepository;
   readonly profiles: ProfileRepository;
   readonly reminders: AttendanceReminderRepository;
-
-  constructor(readonly deps: AttendanceJourneyDeps) {
-    this.programmes = new ProgrammeRepository(deps.store);
-    this.attendance = new AttendanceRepository(deps.store);
-    this.nominations = new NominationRepository(deps.store);
-    this.profiles = new ProfileRepository(deps.store);
-    this.reminders = new AttendanceReminderRepository(deps.store);
-  }
-
   /**
    * The schools signed up to the universal offer. The letter went to every school through its
    * liaison group, and the bot has no separate sign-up list, so every school in a liaison group
    * (in the directory) counts as signed up; schools outside every group do not.
    */
-  async signedUpSchools(): Promise<School[]> {
-    const groups = await this.deps.directory.liaisonGroups();
-    return groups
-      .flatMap((group) => this.deps.directory.schoolsInLiaisonGroup(group.id))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
-  }
-
+  signedUpSchools(): Promise<School[]>;
   /** Champion schools, from the groups' nominations the SIT has decided. */
-  async championUrns(): Promise<Set<string>> {
-    return championUrns(await this.nominations.all());
-  }
-
+  championUrns(): Promise<Set<string>>;
   /** Everyone whose profile names a school: who may be reminded about its sessions. */
-  async schoolPeople(): Promise<SchoolPerson[]> {
-    return (await this.profiles.all()).flatMap((profile) =>
-      profile.kind === 'school' ? [{ aadObjectId: profile.aadObjectId, name: profile.name, urn: profile.urn }] : [],
-    );
-  }
+  schoolPeople(): Promise<SchoolPerson[]>;
+  schoolName(urn: string): Promise<string>;
+}
 
-  async schoolName(urn: string): Promise<string> {
-    return (await this.deps.directory.getSchool(urn))?.name ?? `the school with URN ${urn}`;
-  }
+export function createAttendanceContext(deps: AttendanceJourneyDeps): AttendanceContext {
+  const nominations = new NominationRepository(deps.store);
+  const profiles = new ProfileRepository(deps.store);
+  return {
+    deps,
+    programmes: new ProgrammeRepository(deps.store),
+    attendance: new AttendanceRepository(deps.store),
+    nominations,
+    profiles,
+    reminders: new AttendanceReminderRepository(deps.store),
+    async signedUpSchools() {
+      const groups = await deps.directory.liaisonGroups();
+      return groups
+        .flatMap((group) => deps.directory.schoolsInLiaisonGroup(group.id))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
+    },
+    async championUrns() {
+      return championUrns(await nominations.all());
+    },
+    async schoolPeople() {
+      return (await profiles.all()).flatMap((profile) =>
+        profile.kind === 'school' ? [{ aadObjectId: profile.aadObjectId, name: profile.name, urn: profile.urn }] : [],
+      );
+    },
+    async schoolName(urn) {
+      return (await deps.directory.getSchool(urn))?.name ?? `the school with URN ${urn}`;
+    },
+  };
 }
 
 export const SET_PROFILE_FIRST =

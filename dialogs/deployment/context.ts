@@ -1,4 +1,5 @@
-import type { BankDetailsSettings, ExportLinks, Logger, ProactiveMessenger } from '../ports.js';
+import type { JourneyContext, JourneyDeps } from '../journey.js';
+import type { BankDetailsSettings, ExportLinks, ProactiveMessenger } from '../ports.js';
 import type { FormRef } from '../../cards/deploymentCards.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { parseBankDetailsKey } from '../../domain/deployment/bankDetails.js';
@@ -7,27 +8,22 @@ import type { School } from '../../domain/directory/types.js';
 import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
-import type { Store } from '../../storage/store.js';
 
 /** What the deployment journey needs from the school directory (DirectoryRepository has it). */
 export interface SchoolLookup {
   getSchool(urn: string): Promise<School | undefined>;
 }
 
-export interface DeploymentJourneyDeps {
-  readonly store: Store;
-  readonly now: () => Date;
+export interface DeploymentJourneyDeps extends JourneyDeps {
   /** BANK_DETAILS_KEY (without it no bank details are taken) and BANK_DETAILS_RETENTION_DAYS. */
   readonly config: BankDetailsSettings;
   readonly directory: SchoolLookup;
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
   readonly exports: Pick<ExportLinks, 'create'>;
-  readonly logger: Logger;
 }
 
 /** The journey's parts, built once: what its dialog, verbs and reminders share. */
-export interface DeploymentContext {
-  readonly deps: DeploymentJourneyDeps;
+export interface DeploymentContext extends JourneyContext<DeploymentJourneyDeps> {
   readonly forms: DeploymentRepository;
   readonly eligibility: EligibilityRepository;
   readonly profiles: ProfileRepository;

@@ -8,7 +8,7 @@ import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
 import { confirmCommitments, nominationNamingSchool } from '../../domain/nomination/commitmentsConfirmation.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
 import { phrases } from '../journey.js';
-import { oneStepDialog, personOf, type NominationServices } from './services.js';
+import { oneStepDialog, personOf, type NominationContext } from './services.js';
 import { cardActivity } from '../cardActivity.js';
 
 export const COMMITMENTS_DIALOG = 'nomination.commitments';
@@ -18,8 +18,8 @@ const ConfirmData = z.looseObject({ urn: UrnSchema });
 const NOT_NAMED =
   'Your school is not named in a submitted champion school nomination yet, so there is nothing to confirm. Once your liaison group submits a nomination naming your school, you can confirm the commitments here. Meanwhile, here is what a champion school commits to.';
 
-export function commitmentsParts(services: NominationServices): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
-  const { repository, directory, now, logger } = services;
+export function commitmentsParts(context: NominationContext): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
+  const { repository, deps: { directory, now, logger } } = context;
 
   /** The school the actor leads, or why they cannot confirm for one. */
   function schoolOf(actor: Actor, urn?: string): { urn: string } | { refusal: string } {

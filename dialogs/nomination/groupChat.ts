@@ -17,7 +17,7 @@ import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { NO_NOMINATION, type NominationRecord } from '../../storage/nominationRepository.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
 import { phrases } from '../journey.js';
-import { GROUP_GONE, groupSchools, oneStepDialog, personOf, schoolsNamedBy, teamsUserIdOf, UNLINKED_CHAT, type GroupSchools, type NominationServices } from './services.js';
+import { GROUP_GONE, groupSchools, oneStepDialog, personOf, schoolsNamedBy, teamsUserIdOf, UNLINKED_CHAT, type GroupSchools, type NominationContext } from './services.js';
 import { listed } from '../../domain/text.js';
 import { cardActivity } from '../cardActivity.js';
 
@@ -67,8 +67,8 @@ const FIELD_WORDS: Record<NominationEdit['kind'], string> = {
   set_gap_evidence: 'the note of the gap',
 };
 
-export function groupChatParts(services: NominationServices): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
-  const { repository, directory, now, logger } = services;
+export function groupChatParts(context: NominationContext): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
+  const { repository, deps: { directory, now, logger } } = context;
 
   async function sharedCard(record: NominationRecord, schools: GroupSchools, notice?: NominationNotice): Promise<AdaptiveCard> {
     const schoolsByUrn = await schoolsNamedBy(directory, [record.nomination], schools.schools);

@@ -13,7 +13,7 @@ import { selectNomination } from '../../domain/nomination/submit.js';
 import { ok } from '../../domain/result.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
 import { phrases } from '../journey.js';
-import { GROUP_GONE, oneStepDialog, personOf, schoolsNamedBy, type NominationServices } from './services.js';
+import { GROUP_GONE, oneStepDialog, personOf, schoolsNamedBy, type NominationContext } from './services.js';
 import { cardActivity } from '../cardActivity.js';
 
 export const OVERVIEW_DIALOG = 'nomination.overview';
@@ -37,8 +37,8 @@ function decisionNotice(decision: Decision, nomination: Nomination, schoolsByUrn
   }
 }
 
-export function reviewParts(services: NominationServices): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
-  const { repository, directory, now, proactive, exports, logger } = services;
+export function reviewParts(context: NominationContext): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
+  const { repository, deps: { directory, now, proactive, exports, logger } } = context;
 
   async function everything() {
     const [records, groups] = await Promise.all([repository.all(), directory.liaisonGroups()]);
