@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeploymentDraftSchema, isSectionNumber, type SectionNumber } from '../domain/deployment/form.js';
 import type { ReminderKind } from '../domain/deployment/timeline.js';
-import { isConflict, updateRecord, type Store } from './store.js';
+import { updateRecord, writeIfAbsent, type Store } from './store.js';
 
 const PositionSchema = z.object({
   section: z.custom<SectionNumber>(isSectionNumber),
@@ -99,13 +99,7 @@ export class DeploymentRepository {
   }
 
   /** Notes that a reminder went out; false when it already had, so each reminder is sent once, whichever instance gets there first. */
-  async markReminderSent(draftId: string, kind: ReminderKind, at: Date): Promise<boolean> {
-    try {
-      await this.store.write(reminderKey(draftId, kind), { sentAt: at.toISOString() }, null);
-      return true;
-    } catch (error) {
-      if (isConflict(error)) return false;
-      throw error;
-    }
+  markReminderSent(draftId: string, kind: ReminderKind, at: Date): Promise<boolean> {
+    return writeIfAbsent(this.store, reminderKey(draftId, kind), { sentAt: at.toISOString() });
   }
 }

@@ -1,4 +1,4 @@
-import { isConflict, type Store } from './store.js';
+import { writeIfAbsent, type Store } from './store.js';
 
 /** One key per reminder and person: written (create-only) before the message goes, so it goes once. */
 const SENT = 'reminders/attendance/';
@@ -20,14 +20,8 @@ export class AttendanceReminderRepository {
   }
 
   /** Claims the sending of a reminder to a person: false when it was claimed already. */
-  async claimSending(reminderId: string, aadObjectId: string, now: Date): Promise<boolean> {
-    try {
-      await this.store.write(sentKey(reminderId, aadObjectId), { sentAt: now.toISOString() }, null);
-      return true;
-    } catch (error) {
-      if (isConflict(error)) return false;
-      throw error;
-    }
+  claimSending(reminderId: string, aadObjectId: string, now: Date): Promise<boolean> {
+    return writeIfAbsent(this.store, sentKey(reminderId, aadObjectId), { sentAt: now.toISOString() });
   }
 
   /** Gives the claim back after the message failed for a passing reason, so the next run tries again. */
@@ -36,10 +30,6 @@ export class AttendanceReminderRepository {
   }
 
   async markDone(reminderId: string, now: Date): Promise<void> {
-    try {
-      await this.store.write(`${DONE}${reminderId}`, { doneAt: now.toISOString() }, null);
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-    }
+    await writeIfAbsent(this.store, `${DONE}${reminderId}`, { doneAt: now.toISOString() });
   }
 }
