@@ -12,9 +12,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConnectorStub } from '../test/support/connectorStub.js';
-import { startBotProcess, type BotProcess } from '../test/support/botProcess.js';
-import { teamsCardAction, teamsMessage } from '../test/support/teamsActivities.js';
+import { ConnectorStub } from '../devtools/connectorStub.js';
+import { startBotProcess, type BotProcess } from '../devtools/botProcess.js';
+import { teamsCardAction, teamsMessage } from '../devtools/teamsActivities.js';
 import { populateStore } from './populateStore.js';
 import { journeyScripts, schoolOfConversation, stepFor, type ScriptStep } from './scripts.js';
 

@@ -8,7 +8,6 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import { BotAuthentication } from './botAuthentication.js';
 import type { Config } from './config.js';
 import { describeError, type Logger } from './logger.js';
@@ -16,6 +15,7 @@ import { duplicateActivityGuard } from './middleware/duplicateActivityGuard.js';
 import { ConversationPacer, outboundPacing } from './middleware/outboundPacing.js';
 import { tenantAllowList } from './middleware/tenantAllowList.js';
 import { typingIndicator } from './middleware/typingIndicator.js';
+import { validateAndFixActivity } from '../dialogs/botbuilderInternals.js';
 
 export const SOMETHING_WENT_WRONG =
   'Sorry, something went wrong on my side and I could not finish that. Nothing you had saved is lost. Please try again, or say "help".';

@@ -1,15 +1,15 @@
 import {
-  AuthenticationConstants,
   AuthenticationError,
   BotFrameworkAuthentication,
-  ConnectorFactory,
   type AuthenticateRequestResult,
   type BotFrameworkClient,
   type ClaimsIdentity,
   type ConnectorClient,
+  type ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
 import { StatusCodes, type Activity } from 'botbuilder';
+import { appIdOf, ClientCache, ReusingConnectorFactory } from '../dialogs/botbuilderInternals.js';
 
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
@@ -24,46 +24,6 @@ function isMetadataUnreachable(error: unknown): boolean {
   if (error instanceof AuthenticationError) return error.statusCode >= 500;
   const { name, code, cause } = (error ?? {}) as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
   return name === 'FetchError' || name === 'AbortError' || isNetworkCode(code) || isNetworkCode(cause?.code);
-}
-
-/** A handful of service URLs (one per Teams region) and audiences in practice; the bound only guards against odd traffic. */
-const MAX_CLIENTS = 100;
-
-/** A small map that forgets its oldest entry when full, and forgets a value whose promise failed. */
-class ClientCache<T> {
-  readonly #clients = new Map<string, Promise<T>>();
-
-  get(key: string, create: () => Promise<T>): Promise<T> {
-    const known = this.#clients.get(key);
-    if (known) return known;
-    if (this.#clients.size >= MAX_CLIENTS) this.#clients.delete(this.#clients.keys().next().value as string);
-    const created = create();
-    this.#clients.set(key, created);
-    created.catch(() => {
-      if (this.#clients.get(key) === created) this.#clients.delete(key);
-    });
-    return created;
-  }
-}
-
-/** Whose credentials a client would carry: the bot's app id as the inbound claims name it (botbuilder's own rule). */
-function appIdOf(claims: ClaimsIdentity): string {
-  return claims.getClaimValue(AuthenticationConstants.AudienceClaim) ?? claims.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
-}
-
-/** Hands out one connector client per bot identity, service URL and audience instead of a new one each time. */
-class ReusingConnectorFactory extends ConnectorFactory {
-  constructor(
-    private readonly inner: ConnectorFactory,
-    private readonly identity: string,
-    private readonly clients: ClientCache<ConnectorClient>,
-  ) {
-    super();
-  }
-
-  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.clients.get(JSON.stringify([this.identity, serviceUrl, audience ?? null]), () => this.inner.create(serviceUrl, audience));
-  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import { ANY_ETAG, type Store } from '../storage/store.js';
-import type { ConversationKind } from '../cards/conversationCards.js';
-import { conversationKeyOf, conversationKindOf } from './actor.js';
+import type { ConversationKind } from '../domain/access/policy.js';
+import { conversationKeyOf, conversationKindOf } from '../dialogs/actor.js';
+import type { ConversationReferences as ConversationReferencesPort } from '../dialogs/ports.js';
 
 export interface SavedConversation {
   readonly reference: Partial<ConversationReference>;
@@ -19,7 +20,7 @@ const keyOfPersonalChat = (aadObjectId: string) => `conversations/personal/${enc
  * hears from a conversation. Saved once per conversation per process, not on every turn, and not
  * at all when the stored one is the same.
  */
-export class ConversationReferences {
+export class ConversationReferences implements ConversationReferencesPort {
   readonly #saved = new Set<string>();
 
   constructor(private readonly store: Store) {}

@@ -1,13 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { fail, ok, type Result } from '../domain/result.js';
 import type { Store } from '../storage/store.js';
-
-/** A file a user asked for: a CSV or a workbook. */
-export interface ExportFile {
-  readonly filename: string;
-  readonly contentType: string;
-  readonly bytes: Buffer;
-}
+import type { ExportFile, ExportLinks as ExportLinksPort } from '../dialogs/ports.js';
 
 interface StoredExport {
   readonly ownerAadObjectId: string;
@@ -18,9 +12,6 @@ interface StoredExport {
   readonly expiresAt: string;
 }
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CSV = 'text/csv; charset=utf-8';
-
 const keyOf = (id: string) => `exports/${id}`;
 
 /**
@@ -28,7 +19,7 @@ const keyOf = (id: string) => `exports/${id}`;
  * expires, and opens only for the person who asked for it (the server checks who is asking
  * before it hands the file over).
  */
-export class ExportLinks {
+export class ExportLinks implements ExportLinksPort {
   readonly #secret: Buffer;
   readonly #fileKey: Buffer;
 

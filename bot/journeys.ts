@@ -9,9 +9,10 @@ import { DeploymentRepository } from '../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
+import { SharedRecordRepository } from '../storage/sharedRecordRepository.js';
 import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import type { School } from '../domain/directory/types.js';
-import type { Actor, ActorSources } from './actor.js';
+import type { Actor, ActorSources } from '../dialogs/actor.js';
 import type { BotServices } from './services.js';
 
 /** One choice offered as a user types into a card's type-ahead box. */
@@ -52,7 +53,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
     createAttendanceJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createPersonalDataJourney({
-      store,
+      shared: new SharedRecordRepository(store),
       profiles,
       eligibility: new EligibilityRepository(store),
       deployments: new DeploymentRepository(store),

@@ -1,8 +1,7 @@
 import type { Activity, BotAdapter } from 'botbuilder';
 import type { Logger } from './logger.js';
 import type { ConversationReferences, SavedConversation } from './conversationReferences.js';
-
-export type DeliveryOutcome = 'sent' | 'not_installed' | 'blocked';
+import type { DeliveryOutcome, ProactiveMessenger as ProactiveMessengerPort } from '../dialogs/ports.js';
 
 function statusOf(error: unknown): number | undefined {
   const candidate = error as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } };
@@ -14,7 +13,7 @@ function statusOf(error: unknown): number | undefined {
  * Messages the bot starts: reminders, a liaison group told of the SIT's decision. A conversation
  * where the bot was blocked or removed (403, 404) is forgotten, so it is not tried for ever.
  */
-export class ProactiveMessenger {
+export class ProactiveMessenger implements ProactiveMessengerPort {
   constructor(
     private readonly adapter: BotAdapter,
     private readonly appId: string,

@@ -1,21 +1,13 @@
-import {
-  CardFactory,
-  TeamsActivityHandler,
-  TurnContext,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-  type ConversationState,
-  type SearchInvokeResponse,
-  type SearchInvokeValue,
-} from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type SearchInvokeResponse, type SearchInvokeValue } from 'botbuilder';
 import { welcomeCard } from '../cards/conversationCards.js';
-import type { CardVerb, CardVerbResult } from '../dialogs/journey.js';
+import { verbRegistry, type CardVerb, type CardVerbResult } from '../dialogs/journey.js';
 import type { ConversationRouter } from '../dialogs/router.js';
-import { KeyedLock } from '../storage/keyedLock.js';
-import { conversationKeyOf, conversationKindOf, resolveActor, setActor, type ActorSources } from './actor.js';
+import { KeyedLock } from '../lib/keyedLock.js';
+import { conversationKeyOf, conversationKindOf, resolveActor, setActor, type ActorSources } from '../dialogs/actor.js';
 import type { ConversationReferences } from './conversationReferences.js';
 import type { SearchDataset } from './journeys.js';
 import type { Logger } from './logger.js';
+import { cardActivity } from '../dialogs/cardActivity.js';
 
 export interface TeamsBotParts {
   readonly conversationState: ConversationState;
@@ -54,7 +46,7 @@ function isMentioned(context: TurnContext): boolean {
 /** The Teams-facing shell: hands messages to the router and card buttons to their verbs. */
 export class SchoolImprovementBot extends TeamsActivityHandler {
   readonly #parts: TeamsBotParts;
-  readonly #verbs: Map<string, CardVerb>;
+  readonly #verbs: ReadonlyMap<string, CardVerb>;
   /** A Map, not the plain object: a dataset named `__proto__` or `toString` must find nothing. */
   readonly #search: Map<string, SearchDataset>;
   readonly #turns = new KeyedLock();
@@ -62,7 +54,7 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
   constructor(parts: TeamsBotParts) {
     super();
     this.#parts = parts;
-    this.#verbs = new Map(parts.verbs.map((verb) => [verb.verb, verb]));
+    this.#verbs = verbRegistry(parts.verbs);
     this.#search = new Map(Object.entries(parts.search));
 
     this.onMessage(async (context, next) => {
@@ -75,7 +67,7 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
       if (botWasAdded) {
         await this.#parts.references.remember(context, this.#parts.now());
         const kind = conversationKindOf(context);
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(welcomeCard(this.#parts.router.summariesFor(kind), kind))] });
+        await context.sendActivity(cardActivity(welcomeCard(this.#parts.router.summariesFor(kind), kind)));
       }
       await next();
     });
@@ -127,7 +119,7 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
   async #replyToSubmittedVerb(context: TurnContext, verbName: string, value: Record<string, unknown>): Promise<void> {
     const result = await this.#runVerb(context, verbName, value);
     if (result.kind === 'card') {
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
+      await context.sendActivity(cardActivity(result.card));
     } else {
       await context.sendActivity(result.text);
     }

@@ -1,6 +1,7 @@
 import helpTemplate from './templates/help.json' with { type: 'json' };
 import welcomeTemplate from './templates/welcome.json' with { type: 'json' };
 import { renderCard, type AdaptiveCard } from './render.js';
+import type { ConversationKind } from '../domain/access/policy.js';
 
 /** What the help and welcome cards say about one journey the bot can do today. */
 export interface JourneySummary {
@@ -10,8 +11,6 @@ export interface JourneySummary {
   readonly command: string;
   readonly example: string;
 }
-
-export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
 const PLACE_WORDS: Record<ConversationKind, string> = {
   personal: 'Here in our chat',

@@ -4,7 +4,7 @@ import exportTemplate from './templates/nomination/export.json' with { type: 'js
 import historyTemplate from './templates/nomination/history.json' with { type: 'json' };
 import overviewTemplate from './templates/nomination/overview.json' with { type: 'json' };
 import reviewTemplate from './templates/nomination/review.json' with { type: 'json' };
-import { describeLondonInstant } from '../domain/attendance/londonTime.js';
+import { describeLondonInstant } from '../domain/time/londonTime.js';
 import type { LiaisonGroup, OfstedGrade, Phase, School } from '../domain/directory/types.js';
 import type { NominationCheck } from '../domain/nomination/check.js';
 import type { ChampionSchoolPoint } from '../domain/nomination/commitments.js';

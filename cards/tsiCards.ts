@@ -1,11 +1,12 @@
 import formTemplate from './templates/tsi/form.json' with { type: 'json' };
 import historyTemplate from './templates/tsi/history.json' with { type: 'json' };
 import resultTemplate from './templates/tsi/result.json' with { type: 'json' };
-import { describeLondonInstant } from '../domain/attendance/londonTime.js';
+import { describeLondonInstant } from '../domain/time/londonTime.js';
 import { REGIONS, type Region } from '../domain/directory/types.js';
-import type { Criterion, EligibilityOutcome } from '../domain/tsi/eligibility.js';
+import type { EligibilityOutcome } from '../domain/tsi/eligibility.js';
 import type { Offer } from '../domain/tsi/offer.js';
 import { renderCard, type AdaptiveCard } from './render.js';
+import { listed } from '../domain/text.js';
 
 /** The verb the eligibility form's button sends (Action.Execute, or Action.Submit as fallback). */
 export const TSI_ASSESS_VERB = 'tsi.assess';
@@ -82,11 +83,6 @@ export interface TsiResultOptions {
   readonly offer: Offer;
   /** A system leader may start a deployment form from an eligible result, once that journey exists. */
   readonly offerDeploymentForm: boolean;
-}
-
-function listed(criteria: readonly Criterion[]): string {
-  if (criteria.length <= 1) return criteria.join('');
-  return `${criteria.slice(0, -1).join(', ')} and ${criteria.at(-1)}`;
 }
 
 /** The outcome in one line, as a headteacher would say it. */

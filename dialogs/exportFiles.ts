@@ -7,7 +7,7 @@ import type { CommitmentsConfirmation } from '../domain/nomination/commitmentsCo
 import { nominationCoverage } from '../domain/nomination/coverage.js';
 import { buildNominationsWorkbook, nominationExportRows, nominationsCsv } from '../domain/nomination/export.js';
 import type { Nomination, SchoolsByUrn } from '../domain/nomination/nomination.js';
-import { CSV, XLSX, type ExportFile } from '../bot/exportLinks.js';
+import { CSV, XLSX, type ExportFile } from './ports.js';
 
 /**
  * The export files, made the same way wherever they are asked for: in the chat

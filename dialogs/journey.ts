@@ -2,8 +2,11 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../cards/render.js';
-import type { ConversationKind, JourneySummary } from '../cards/conversationCards.js';
-import type { Actor } from '../bot/actor.js';
+import type { JourneySummary } from '../cards/conversationCards.js';
+import type { ConversationKind } from '../domain/access/policy.js';
+import type { Actor } from './actor.js';
+import type { Store } from '../storage/store.js';
+import type { Logger } from './ports.js';
 
 /** Words a user types, or a card button sends, that start a dialog. */
 export interface Command {
@@ -39,8 +42,8 @@ export interface Journey {
   readonly verbs: readonly CardVerb[];
   /**
    * Work the journey does on its own (reminders), run by the bot's scheduler every minute and
-   * at start. It must be safe to run twice and from several instances: record what was sent
-   * with a create-only write (`store.write(key, value, null)`) before sending, so it goes once.
+   * at start. It must be safe to run twice and from several instances: a repository records
+   * what was sent with a create-only write before sending (`AttendanceReminderRepository`), so it goes once.
    */
   readonly scheduled?: (now: Date) => Promise<void>;
 }
@@ -56,8 +59,68 @@ export function normaliseCommandText(text: string): string {
     .trim();
 }
 
-/** A matcher for commands given as exact phrases (after normalising). */
-export function phrases(...accepted: string[]): (text: string) => object | undefined {
+/** A matcher for commands given as exact phrases (after normalising); it carries its phrases for the registration check. */
+export function phrases(...accepted: string[]): ((text: string) => object | undefined) & { readonly phrases: readonly string[] } {
   const set = new Set(accepted.map(normaliseCommandText));
-  return (text) => (set.has(normaliseCommandText(text)) ? {} : undefined);
+  return Object.assign((text: string) => (set.has(normaliseCommandText(text)) ? {} : undefined), { phrases: accepted });
+}
+
+/** The phrases a command is known to answer: its matcher's own (when made by `phrases`) and its help card's. */
+function knownPhrases(command: Command): string[] {
+  const own = (command.match as { readonly phrases?: readonly string[] }).phrases ?? [];
+  return [...own, ...(command.summary ? [command.summary.command, command.summary.example] : [])];
+}
+
+/**
+ * Checks, when the bot starts, that the journeys can be told apart: every card verb has one
+ * handler (a second with the same name would silently replace the first), and no phrase one
+ * journey answers to is also taken by another journey (the first listed would win, quietly).
+ * Throws with every clash found.
+ */
+export function checkRegistration(journeys: readonly Journey[]): void {
+  const problems: string[] = [];
+  const verbOwners = new Map<string, string>();
+  for (const journey of journeys) {
+    for (const { verb } of journey.verbs) {
+      const owner = verbOwners.get(verb);
+      if (owner !== undefined) problems.push(`the card verb "${verb}" is registered by ${owner} and again by ${journey.id}`);
+      else verbOwners.set(verb, journey.id);
+    }
+  }
+  const commands = journeys.flatMap((journey) => journey.commands.map((command) => ({ journey: journey.id, command })));
+  for (const { journey, command } of commands) {
+    for (const phrase of knownPhrases(command)) {
+      for (const other of commands) {
+        // Within a journey, a help card's phrase may be answered by a sibling command: the journey orders its own.
+        if (other.journey === journey || !other.command.match(phrase)) continue;
+        problems.push(`"${phrase}" (${journey}, ${command.dialogId}) is also taken by ${other.journey} (${other.command.dialogId})`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new Error(`The journeys clash: ${problems.join('; ')}.`);
+}
+
+/** The card verbs by name; a second verb of the same name throws rather than replace the first. */
+export function verbRegistry(verbs: readonly CardVerb[]): ReadonlyMap<string, CardVerb> {
+  const registry = new Map<string, CardVerb>();
+  for (const verb of verbs) {
+    if (registry.has(verb.verb)) throw new Error(`The card verb "${verb.verb}" is registered twice.`);
+    registry.set(verb.verb, verb);
+  }
+  return registry;
+}
+
+/** What every journey is built from; a journey's own deps add what it alone needs. */
+export interface JourneyDeps {
+  readonly store: Store;
+  readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+/**
+ * The one shape of a journey's context, made once by its `create…Context(deps)`: the deps it
+ * was built from, plus the repositories and questions its dialogs, verbs and reminders share.
+ */
+export interface JourneyContext<Deps extends JourneyDeps> {
+  readonly deps: Deps;
 }

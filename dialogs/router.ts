@@ -1,21 +1,15 @@
-import { CardFactory, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
-import { helpCard, type ConversationKind, type JourneySummary } from '../cards/conversationCards.js';
-import { actorOf, conversationKindOf } from '../bot/actor.js';
-import { normaliseCommandText, type Command, type Journey } from './journey.js';
+import { helpCard, type JourneySummary } from '../cards/conversationCards.js';
+import type { ConversationKind } from '../domain/access/policy.js';
+import { actorOf, conversationKindOf } from './actor.js';
+import { checkRegistration, normaliseCommandText, type Command, type Journey } from './journey.js';
+import { cardActivity } from './cardActivity.js';
+import { DIALOG_STATE_CONFIGURATION } from './botbuilderInternals.js';
 
 const HELP = new Set(['help', 'menu', 'what can you do', '?']);
 const CANCEL = new Set(['cancel', 'stop', 'quit', 'exit', 'never mind', 'nevermind']);
 const START_OVER = new Set(['start over', 'restart', 'start again']);
-
-/**
- * botbuilder-dialogs works out its memory scopes and path resolvers again for the first dialog
- * context of every turn (a few percent of a turn's work) and keeps them in turn state under this
- * key for the rest of that turn. They are the same on every turn, so the first turn's are handed
- * to the later ones; were a botbuilder release to rename the key, it would only go back to
- * working them out each turn.
- */
-const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 interface JourneyStart {
   readonly dialogId: string;
@@ -33,6 +27,7 @@ export class ConversationRouter {
   #stateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(conversationState: ConversationState, journeys: readonly Journey[]) {
+    checkRegistration(journeys);
     this.#dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
     this.#journeyStart = conversationState.createProperty<JourneyStart | undefined>('journeyStart');
     for (const journey of journeys) for (const dialog of journey.dialogs) this.#dialogs.add(dialog);
@@ -49,7 +44,7 @@ export class ConversationRouter {
   async sendHelp(context: TurnContext, notice = ''): Promise<void> {
     const kind = conversationKindOf(context);
     const summaries = this.summariesFor(kind, actorOf(context).isSitAdmin);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard(summaries, kind, notice))] });
+    await context.sendActivity(cardActivity(helpCard(summaries, kind, notice)));
   }
 
   async route(context: TurnContext, text: string): Promise<void> {

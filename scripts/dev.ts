@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { EXIT_WITH_PARENT, launchPlayground, stopProcessGroup, type PlaygroundProcess } from '../test/support/playground.js';
+import { EXIT_WITH_PARENT, launchPlayground, stopProcessGroup, type PlaygroundProcess } from '../devtools/playground.js';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 const BOT_START_TIMEOUT_MS = 60_000;

@@ -1,5 +1,6 @@
 import { attendanceKey, keyOf, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
 import { updateRecord, type Store } from './store.js';
+import { mapAtMost } from '../lib/mapAtMost.js';
 
 const RECORDS = 'attendance/records/';
 const TASKS = 'attendance/tasks/';
@@ -32,13 +33,9 @@ export class AttendanceRepository {
 
   /** Writes the register's lines (from registerChanges); a line already as wanted is left alone. */
   async saveRegister(lines: readonly AttendanceRecord[]): Promise<void> {
-    for (let start = 0; start < lines.length; start += WRITES_AT_ONCE) {
-      await Promise.all(
-        lines.slice(start, start + WRITES_AT_ONCE).map((line) =>
-          updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)),
-        ),
-      );
-    }
+    await mapAtMost(lines, WRITES_AT_ONCE, (line) =>
+      updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)),
+    );
   }
 
   async get(sessionId: string, urn: string, attendeeName: string): Promise<AttendanceRecord | undefined> {

@@ -10,6 +10,7 @@ import {
   type WriteCondition,
 } from './store.js';
 import { encodeKeySegment } from './keySegment.js';
+import { mapAtMost } from '../lib/mapAtMost.js';
 
 interface RecordBlob<T> {
   key: string;
@@ -49,19 +50,6 @@ function isFailedCondition(error: unknown, condition: WriteCondition): boolean {
   if (status === 409) return codeOf(error) === 'BlobAlreadyExists';
   // Azurite and the service answer 412 to an If-Match on a missing blob; a 404 there means the same thing.
   return status === 404 && typeof condition === 'string' && codeOf(error) === 'BlobNotFound';
-}
-
-async function mapAtMost<A, B>(items: readonly A[], limit: number, task: (item: A) => Promise<B>): Promise<B[]> {
-  const results = new Array<B>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as A);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { DeploymentDraftSchema, isSectionNumber, type DeploymentDraft, type SectionNumber } from '../domain/deployment/form.js';
+import { DeploymentDraftSchema, isSectionNumber, type SectionNumber } from '../domain/deployment/form.js';
 import type { ReminderKind } from '../domain/deployment/timeline.js';
-import { ProfileSchema, type Profile } from '../domain/directory/types.js';
-import { isConflict, updateRecord, type Store } from './store.js';
+import { updateRecord, writeIfAbsent, type Store } from './store.js';
 
 const PositionSchema = z.object({
   section: z.custom<SectionNumber>(isSectionNumber),
@@ -100,33 +99,7 @@ export class DeploymentRepository {
   }
 
   /** Notes that a reminder went out; false when it already had, so each reminder is sent once, whichever instance gets there first. */
-  async markReminderSent(draftId: string, kind: ReminderKind, at: Date): Promise<boolean> {
-    try {
-      await this.store.write(reminderKey(draftId, kind), { sentAt: at.toISOString() }, null);
-      return true;
-    } catch (error) {
-      if (isConflict(error)) return false;
-      throw error;
-    }
-  }
-
-  /**
-   * Who confirms section 7: the headteacher of the supported school, or the CEO of the supported
-   * trust (a MAT CEO whose organisation is the trust). The profile repository has no look-up by
-   * school yet, so the profiles are read here.
-   */
-  async confirmersOf(draft: DeploymentDraft): Promise<Profile[]> {
-    const { recipientKind, urn, recipientName } = draft.sections[1];
-    const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-    const profiles = (await this.store.list('profiles/')).flatMap((record) => {
-      const profile = ProfileSchema.safeParse(record.value);
-      return profile.success ? [profile.data] : [];
-    });
-    return profiles.filter((profile) => {
-      if (profile.aadObjectId === draft.ownerAadObjectId) return false;
-      if (recipientKind === 'school') return profile.kind === 'school' && profile.role === 'headteacher' && profile.urn === urn;
-      if (recipientKind === 'trust') return profile.kind === 'system_leader' && profile.role === 'mat_ceo' && recipientName !== undefined && sameName(profile.organisation, recipientName);
-      return false;
-    });
+  markReminderSent(draftId: string, kind: ReminderKind, at: Date): Promise<boolean> {
+    return writeIfAbsent(this.store, reminderKey(draftId, kind), { sentAt: at.toISOString() });
   }
 }

@@ -9,6 +9,7 @@ import { SchoolSearchIndex, type SchoolMatch, type SchoolSearchOptions } from '.
 import type { ConversationLink, LiaisonGroup, School, Urn } from '../domain/directory/types.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { ANY_ETAG, isConflict, updateRecord, type Store } from './store.js';
+import { mapAtMost } from '../lib/mapAtMost.js';
 
 const SCHOOLS = 'directory/schools/';
 const GROUPS = 'directory/groups/';
@@ -57,7 +58,7 @@ export class DirectoryRepository {
    * groups, so refreshing the directory from it must not take schools out of their groups.
    */
   async putSchools(batch: readonly School[]): Promise<void> {
-    await inGroupsOf(batch, WRITES_AT_ONCE, async (incoming) => {
+    await mapAtMost(batch, WRITES_AT_ONCE, async (incoming) => {
       const known = this.#schools.get(incoming.urn);
       const school =
         incoming.liaisonGroupId === undefined && known?.liaisonGroupId !== undefined ? { ...incoming, liaisonGroupId: known.liaisonGroupId } : incoming;
@@ -101,7 +102,7 @@ export class DirectoryRepository {
    */
   async addLiaisonGroupsIfMissing(groups: readonly LiaisonGroup[]): Promise<number> {
     let added = 0;
-    await inGroupsOf(groups, WRITES_AT_ONCE, async (group) => {
+    await mapAtMost(groups, WRITES_AT_ONCE, async (group) => {
       try {
         await this.#store.write(groupKey(group.id), group, null);
         added++;
@@ -162,10 +163,6 @@ export class DirectoryRepository {
 
 function isGroupId(id: string): boolean {
   return /^[a-z0-9-]+$/.test(id);
-}
-
-async function inGroupsOf<T>(items: readonly T[], size: number, task: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(task));
 }
 
 export interface RefusedRow {

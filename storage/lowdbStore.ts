@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToOtherWork } from 'node:timers/promises';
 import { TextFileSync } from 'lowdb/node';
-import { KeyedLock } from './keyedLock.js';
+import { KeyedLock } from '../lib/keyedLock.js';
 import { RecordFileWriter } from './recordFileWriter.js';
 import {
   ConflictError,

@@ -50,10 +50,10 @@ export class NominationRepository {
     return (await this.store.read<NominationRecord>(nominationKey(groupId)))?.value;
   }
 
-  /** Every group's nomination record. */
+  /** Every group's nomination record: a group's own record (two key segments), not what is filed beneath `nominations/`. */
   async all(): Promise<NominationRecord[]> {
     const records = await this.store.list<NominationRecord>(NOMINATIONS);
-    return records.filter((record) => !record.key.startsWith(COMMITMENTS)).map((record) => record.value);
+    return records.filter((record) => record.key.split('/').length === 2).map((record) => record.value);
   }
 
   /**

@@ -13,34 +13,9 @@ import { Worker } from 'node:worker_threads';
  * made while the bot works through one round of its event loop go to each thread as one message,
  * and come back answered as one.
  *
- * The thread's program is plain JavaScript so that it runs the same under tsx, vitest and a
- * compiled build; lowdb is imported there from where this module resolves it.
+ * The thread's program is recordFileWriterThread.js, beside this file.
  */
-const THREAD = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { mkdirSync, unlinkSync } = require('node:fs');
-const path = require('node:path');
-const ready = import(workerData.lowdbNode);
-const known = new Set();
-function carryOut(TextFileSync, request) {
-  try {
-    if (request.text === null) {
-      try { unlinkSync(request.file); } catch (error) { if (error.code !== 'ENOENT') throw error; }
-    } else {
-      const folder = path.dirname(request.file);
-      if (!known.has(folder)) { mkdirSync(folder, { recursive: true }); known.add(folder); }
-      new TextFileSync(request.file).write(request.text);
-    }
-    return { id: request.id };
-  } catch (error) {
-    return { id: request.id, error: { message: String(error && error.message), code: error && error.code } };
-  }
-}
-parentPort.on('message', async (requests) => {
-  const { TextFileSync } = await ready;
-  parentPort.postMessage(requests.map((request) => carryOut(TextFileSync, request)));
-});
-`;
+const THREAD = new URL('./recordFileWriterThread.js', import.meta.url);
 
 interface Request {
   readonly id: number;
@@ -87,7 +62,7 @@ class Lane {
 
   #thread(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(THREAD, { eval: true, workerData: { lowdbNode: import.meta.resolve('lowdb/node') } });
+    const worker = new Worker(THREAD);
     worker.unref();
     worker.on('message', (replies: Reply[]) => {
       for (const reply of replies) {

@@ -100,3 +100,18 @@ export async function updateRecord<T>(
     }
   }
 }
+
+/**
+ * Writes the record only if there is none under the key (a create-only write): true when this
+ * call wrote it, false when it was there already. Whoever writes first wins, in this process or
+ * another, so "send once" marks use it.
+ */
+export async function writeIfAbsent(store: Store, key: string, value: unknown): Promise<boolean> {
+  try {
+    await store.write(key, value, null);
+    return true;
+  } catch (error) {
+    if (isConflict(error)) return false;
+    throw error;
+  }
+}

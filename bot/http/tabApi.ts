@@ -1,10 +1,10 @@
 import { championUrns } from '../../domain/attendance/audience.js';
-import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
 import { findSession, isUniversal, meetingsInOrder, sessionStart, type Programme, type Task } from '../../domain/attendance/programme.js';
 import { attendanceMatrix, schoolAttendanceSummary } from '../../domain/attendance/summary.js';
 import { formProgress } from '../../domain/deployment/progress.js';
 import { remindersDue } from '../../domain/deployment/timeline.js';
-import { decide, type Decision, type PolicyActor } from '../../domain/directory/policy.js';
+import { decide, refusalText, type Decision, type PolicyActor } from '../../domain/access/policy.js';
 import type { LiaisonGroup, Profile, School } from '../../domain/directory/types.js';
 import { nominationCoverage } from '../../domain/nomination/coverage.js';
 import { CHOICES, type Nomination } from '../../domain/nomination/nomination.js';
@@ -17,8 +17,8 @@ import { NominationRepository } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import type { Store } from '../../storage/store.js';
-import { conversationKeyOf } from '../actor.js';
-import type { ExportFile } from '../exportLinks.js';
+import { conversationKeyOf } from '../../dialogs/actor.js';
+import type { ExportFile } from '../../dialogs/ports.js';
 import { attendanceExportFiles, nominationExportFiles } from '../../dialogs/exportFiles.js';
 
 /** What an API call answers: the view's data, or why not (the policy's reason and what to do instead). */
@@ -92,7 +92,7 @@ export class TabApi {
     if (actor.isSitAdmin) views.push('sit');
     // With no profile and no SIT role, the policy's own words say how to set one up.
     const unknown = decide(actor, 'school.view', { urn: '000000' });
-    const setUp = views.length === 0 && !unknown.allowed ? `${unknown.reason} ${unknown.instead}` : null;
+    const setUp = views.length === 0 && !unknown.allowed ? refusalText(unknown) : null;
     return { status: 200, body: { isSitAdmin: actor.isSitAdmin, profile, views, setUp } };
   }
 

@@ -1,7 +1,7 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { type TurnContext } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ConfirmPrompt, ListStyle, WaterfallDialog, type Dialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import {
   ATTENDANCE_VERBS,
   calendarCard,
@@ -16,11 +16,12 @@ import { cancelSession, moveSession } from '../../domain/attendance/calendar.js'
 import { findSession, isMeeting, sessionLabel, type Meeting, type Programme } from '../../domain/attendance/programme.js';
 import { addSessionFromDetails, editSession, readSessionDate, readSessionTime, SessionDetailsSchema } from '../../domain/attendance/sessionEdit.js';
 import { lineOfText } from '../../domain/attendance/userInput.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import type { CardVerb, CardVerbResult } from '../journey.js';
-import { refusal, type AttendanceContext } from './context.js';
+import { type AttendanceContext } from './context.js';
 import { readAnswerPrompt } from './prompts.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const CALENDAR_DIALOG = 'attendance.calendar';
 export const ADD_SESSION_DIALOG = 'attendance.calendar.add';
@@ -72,7 +73,7 @@ function meetingToChange(programme: Programme, sessionId: string): Result<Meetin
 
 function mayEdit(actor: Actor): { allowed: true } | { allowed: false; text: string } {
   const decision = decide(actor, 'calendar.edit', {});
-  return decision.allowed ? { allowed: true } : { allowed: false, text: refusal(decision) };
+  return decision.allowed ? { allowed: true } : { allowed: false, text: refusalText(decision) };
 }
 
 const SessionIdDataSchema = z.object({ sessionId: z.string().optional() });
@@ -115,7 +116,7 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
 
   const show = new WaterfallDialog(CALENDAR_DIALOG, [
     async (step) => {
-      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(await calendarView(actorOf(step.context)))] });
+      await step.context.sendActivity(cardActivity(await calendarView(actorOf(step.context))));
       return step.endDialog();
     },
   ]);

@@ -1,74 +1,74 @@
-import type { Actor } from '../../bot/actor.js';
-import type { ExportLinks } from '../../bot/exportLinks.js';
-import type { Logger } from '../../bot/logger.js';
-import type { ProactiveMessenger } from '../../bot/proactive.js';
+import type { Actor } from '../actor.js';
+import type { JourneyContext, JourneyDeps } from '../journey.js';
+import type { ExportLinks, ProactiveMessenger } from '../ports.js';
 import { championUrns, type SchoolPerson } from '../../domain/attendance/audience.js';
-import type { Decision } from '../../domain/directory/policy.js';
-import { ProfileSchema, type School } from '../../domain/directory/types.js';
+import type { School } from '../../domain/directory/types.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
+import { NominationRepository } from '../../storage/nominationRepository.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
-import type { Store } from '../../storage/store.js';
+import { AttendanceReminderRepository } from '../../storage/reminderRepository.js';
 
 /** What the directory must answer for attendance: schools, and the liaison groups that make up the programme. */
 export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup'>;
 
-export interface AttendanceJourneyDeps {
-  readonly store: Store;
-  readonly now: () => Date;
+export interface AttendanceJourneyDeps extends JourneyDeps {
   readonly directory: AttendanceDirectory;
   /** Reminders go to a person's personal chat with the bot, where they have it installed. */
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
   /** Download links for the SIT's export. */
   readonly exports: Pick<ExportLinks, 'create'>;
-  readonly logger: Logger;
 }
 
 /** The journey's repositories and the questions every part of it asks of the stored data. */
-export class AttendanceContext {
+export interface AttendanceContext extends JourneyContext<AttendanceJourneyDeps> {
   readonly programmes: ProgrammeRepository;
   readonly attendance: AttendanceRepository;
-
-  constructor(readonly deps: AttendanceJourneyDeps) {
-    this.programmes = new ProgrammeRepository(deps.store);
-    this.attendance = new AttendanceRepository(deps.store);
-  }
-
+  readonly nominations: NominationRepository;
+  readonly profiles: ProfileRepository;
+  readonly reminders: AttendanceReminderRepository;
   /**
    * The schools signed up to the universal offer. The letter went to every school through its
    * liaison group, and the bot has no separate sign-up list, so every school in a liaison group
    * (in the directory) counts as signed up; schools outside every group do not.
    */
-  async signedUpSchools(): Promise<School[]> {
-    const groups = await this.deps.directory.liaisonGroups();
-    return groups
-      .flatMap((group) => this.deps.directory.schoolsInLiaisonGroup(group.id))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
-  }
-
-  /** Champion schools, from the groups' nominations (`nominations/<groupId>`) the SIT has decided. */
-  async championUrns(): Promise<Set<string>> {
-    const records = await this.deps.store.list<unknown>('nominations/');
-    // Only a group's own record (two key segments) is its nomination; anything filed beneath it is not.
-    return championUrns(records.filter((record) => record.key.split('/').length === 2).map((record) => record.value));
-  }
-
+  signedUpSchools(): Promise<School[]>;
+  /** Champion schools, from the groups' nominations the SIT has decided. */
+  championUrns(): Promise<Set<string>>;
   /** Everyone whose profile names a school: who may be reminded about its sessions. */
-  async schoolPeople(): Promise<SchoolPerson[]> {
-    const records = await this.deps.store.list<unknown>('profiles/');
-    return records.flatMap((record) => {
-      const parsed = ProfileSchema.safeParse(record.value);
-      return parsed.success && parsed.data.kind === 'school' ? [{ aadObjectId: parsed.data.aadObjectId, name: parsed.data.name, urn: parsed.data.urn }] : [];
-    });
-  }
-
-  async schoolName(urn: string): Promise<string> {
-    return (await this.deps.directory.getSchool(urn))?.name ?? `the school with URN ${urn}`;
-  }
+  schoolPeople(): Promise<SchoolPerson[]>;
+  schoolName(urn: string): Promise<string>;
 }
 
-export function refusal(decision: Exclude<Decision, { allowed: true }>): string {
-  return `${decision.reason} ${decision.instead}`;
+export function createAttendanceContext(deps: AttendanceJourneyDeps): AttendanceContext {
+  const nominations = new NominationRepository(deps.store);
+  const profiles = new ProfileRepository(deps.store);
+  return {
+    deps,
+    programmes: new ProgrammeRepository(deps.store),
+    attendance: new AttendanceRepository(deps.store),
+    nominations,
+    profiles,
+    reminders: new AttendanceReminderRepository(deps.store),
+    async signedUpSchools() {
+      const groups = await deps.directory.liaisonGroups();
+      return groups
+        .flatMap((group) => deps.directory.schoolsInLiaisonGroup(group.id))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
+    },
+    async championUrns() {
+      return championUrns(await nominations.all());
+    },
+    async schoolPeople() {
+      return (await profiles.all()).flatMap((profile) =>
+        profile.kind === 'school' ? [{ aadObjectId: profile.aadObjectId, name: profile.name, urn: profile.urn }] : [],
+      );
+    },
+    async schoolName(urn) {
+      return (await deps.directory.getSchool(urn))?.name ?? `the school with URN ${urn}`;
+    },
+  };
 }
 
 export const SET_PROFILE_FIRST =

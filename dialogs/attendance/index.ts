@@ -1,6 +1,6 @@
 import { normaliseCommandText, phrases, type Command, type Journey } from '../journey.js';
 import { ADD_SESSION_DIALOG, CALENDAR_DIALOG, CANCEL_SESSION_DIALOG, calendarDialogs, MOVE_SESSION_DIALOG } from './calendarDialogs.js';
-import { AttendanceContext, type AttendanceJourneyDeps } from './context.js';
+import { createAttendanceContext, type AttendanceJourneyDeps } from './context.js';
 import { sendDueReminders } from './reminders.js';
 import { LOG_DIALOG, RECORD_DIALOG, schoolDialogs, TASK_DIALOG } from './schoolDialogs.js';
 import { EXPORT_DIALOG, REGISTER_DIALOG, SUMMARY_DIALOG, sitDialogs } from './sitDialogs.js';
@@ -116,7 +116,7 @@ const COMMANDS: Command[] = [
  * reminders go out the day before each session and a prompt to log after it.
  */
 export function createAttendanceJourney(deps: AttendanceJourneyDeps): Journey {
-  const context = new AttendanceContext(deps);
+  const context = createAttendanceContext(deps);
   const school = schoolDialogs(context);
   const sit = sitDialogs(context);
   const calendar = calendarDialogs(context);

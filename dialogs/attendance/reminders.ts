@@ -2,13 +2,7 @@ import { dayBeforeReminderText, logPromptText } from '../../cards/attendanceCard
 import { reminderRecipients, sessionAudience } from '../../domain/attendance/audience.js';
 import { remindersDue, type Reminder } from '../../domain/attendance/reminders.js';
 import { schoolStatusAt } from '../../domain/attendance/summary.js';
-import { isConflict } from '../../storage/store.js';
 import type { AttendanceContext } from './context.js';
-
-/** One key per reminder and person: written (create-only) before the message goes, so it goes once. */
-const SENT = 'reminders/attendance/';
-/** One key per reminder whose every message has been dealt with: it is not worked out again. */
-const DONE = 'reminders/attendance-done/';
 
 type Delivery = 'sent' | 'already_sent' | 'not_installed' | 'blocked' | 'failed';
 
@@ -19,8 +13,8 @@ type Delivery = 'sent' | 'already_sent' | 'not_installed' | 'blocked' | 'failed'
  * instance) sends nothing twice.
  */
 export async function sendDueReminders(context: AttendanceContext, now: Date): Promise<void> {
-  const { store, logger } = context.deps;
-  const done = (await store.list(DONE)).map((record) => record.key.slice(DONE.length));
+  const { logger } = context.deps;
+  const done = await context.reminders.done();
   const due = remindersDue(await context.programmes.current(), now, done);
   if (due.length === 0) return;
   const [signedUp, champions, people, records] = await Promise.all([
@@ -47,32 +41,18 @@ export async function sendDueReminders(context: AttendanceContext, now: Date): P
       'attendance reminders sent',
     );
     // A message that failed for a passing reason is tried again on the next run.
-    if (count('failed') === 0) await markDone(context, reminder, now);
+    if (count('failed') === 0) await context.reminders.markDone(reminder.id, now);
   }
 }
 
 async function sendOnce(context: AttendanceContext, reminder: Reminder, aadObjectId: string, text: string, now: Date): Promise<Delivery> {
-  const { store, proactive, logger } = context.deps;
-  const key = `${SENT}${reminder.id}/${encodeURIComponent(aadObjectId)}`;
-  try {
-    await store.write(key, { sentAt: now.toISOString() }, null);
-  } catch (error) {
-    if (isConflict(error)) return 'already_sent';
-    throw error;
-  }
+  const { proactive, logger } = context.deps;
+  if (!(await context.reminders.claimSending(reminder.id, aadObjectId, now))) return 'already_sent';
   try {
     return await proactive.sendToPerson(aadObjectId, { type: 'message', text });
   } catch (error) {
     logger.warn({ reminder: reminder.id, err: (error as Error).message }, 'an attendance reminder could not be sent; it will be tried again');
-    await store.delete(key);
+    await context.reminders.releaseSending(reminder.id, aadObjectId);
     return 'failed';
-  }
-}
-
-async function markDone(context: AttendanceContext, reminder: Reminder, now: Date): Promise<void> {
-  try {
-    await context.deps.store.write(`${DONE}${reminder.id}`, { doneAt: now.toISOString() }, null);
-  } catch (error) {
-    if (!isConflict(error)) throw error;
   }
 }

@@ -1,15 +1,16 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { ATTENDANCE_VERBS, logFormCard, loggedCard, schoolRecordCard, type LogFormValues } from '../../cards/attendanceCards.js';
 import { describeStart, findSession, meetingsInOrder, sessionLabel, startedSessions, type Meeting, type Programme, type Task } from '../../domain/attendance/programme.js';
 import { checkSessionLoggable, validateAttendanceLog, validateTaskSubmission } from '../../domain/attendance/record.js';
 import { schoolAttendanceSummary } from '../../domain/attendance/summary.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import type { CardVerb, CardVerbResult } from '../journey.js';
-import { ownSchoolOf, refusal, type AttendanceContext } from './context.js';
+import { ownSchoolOf, type AttendanceContext } from './context.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const LOG_DIALOG = 'attendance.log';
 export const TASK_DIALOG = 'attendance.task';
@@ -22,7 +23,7 @@ function schoolToLog(actor: Actor): { urn: string } | { refused: string } {
   const own = ownSchoolOf(actor);
   if ('refused' in own) return own;
   const decision = decide(actor, 'attendance.log', own);
-  return decision.allowed ? own : { refused: refusal(decision) };
+  return decision.allowed ? own : { refused: refusalText(decision) };
 }
 
 function noSessionYet(programme: Programme): string {
@@ -88,7 +89,7 @@ export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallD
         return step.endDialog();
       }
       const card = logFormCard({ schoolName: await context.schoolName(school.urn), sessions, values: defaultValues(actor, chosen), problems: [] });
-      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      await step.context.sendActivity(cardActivity(card));
       return step.endDialog();
     },
   ]);
@@ -156,7 +157,7 @@ export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallD
       }
       const decision = decide(actor, 'school.view', own);
       if (!decision.allowed) {
-        await step.context.sendActivity(refusal(decision));
+        await step.context.sendActivity(refusalText(decision));
         return step.endDialog();
       }
       const programme = await context.programmes.current();
@@ -178,7 +179,7 @@ export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallD
         !taskSubmissions.some((submission) => submission.taskId === openTask.id) &&
         validateTaskSubmission({ taskId: openTask.id, urn: own.urn, submittedBy: { aadObjectId: actor.aadObjectId, name: actor.name } }, { programme, now }).ok;
       const card = schoolRecordCard({ school: school ?? { name: `URN ${own.urn}`, urn: own.urn }, programme, summary, isChampion, offerTask });
-      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      await step.context.sendActivity(cardActivity(card));
       return step.endDialog();
     },
   ]);

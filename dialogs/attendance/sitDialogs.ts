@@ -1,7 +1,6 @@
-import { CardFactory } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf } from '../../bot/actor.js';
+import { actorOf } from '../actor.js';
 import { ATTENDANCE_VERBS, exportCard, registerCard, summaryCard } from '../../cards/attendanceCards.js';
 import { sessionAudience } from '../../domain/attendance/audience.js';
 import { attendanceExportFiles } from '../exportFiles.js';
@@ -9,11 +8,12 @@ import { isUniversal, meetingsInOrder, sessionLabel, startedSessions, type Meeti
 import { checkSessionLoggable, normaliseAttendeeName, REGISTER_ATTENDEE, type AttendanceRecord } from '../../domain/attendance/record.js';
 import { registerChanges } from '../../domain/attendance/register.js';
 import { liaisonGroupSummary, schoolsWithNoAttendanceAtLastSession, sessionSummary } from '../../domain/attendance/summary.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import type { Result } from '../../domain/result.js';
 import type { CardVerb, CardVerbResult } from '../journey.js';
-import { refusal, type AttendanceContext } from './context.js';
+import { type AttendanceContext } from './context.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const REGISTER_DIALOG = 'attendance.register';
 export const SUMMARY_DIALOG = 'attendance.summary';
@@ -65,7 +65,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     async (step) => {
       const decision = decide(actorOf(step.context), 'attendance.register', {});
       if (!decision.allowed) {
-        await step.context.sendActivity(refusal(decision));
+        await step.context.sendActivity(refusalText(decision));
         return step.endDialog();
       }
       const { sessionId } = step.options as { sessionId?: string };
@@ -91,7 +91,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         await step.context.sendActivity(loggable.errors.join(' '));
         return step.endDialog();
       }
-      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(await registerView(loggable.value))] });
+      await step.context.sendActivity(cardActivity(await registerView(loggable.value)));
       return step.endDialog();
     },
   ]);
@@ -101,7 +101,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     data: RegisterDataSchema,
     handle: async (_context, data, actor): Promise<CardVerbResult> => {
       const decision = decide(actor, 'attendance.register', {});
-      if (!decision.allowed) return { kind: 'refused', text: refusal(decision) };
+      if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
       const programme = await context.programmes.current();
       const now = deps.now();
       const loggable = checkSessionLoggable(programme, data.sessionId, now);
@@ -132,7 +132,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     async (step) => {
       const decision = decide(actorOf(step.context), 'attendance.register', {});
       if (!decision.allowed) {
-        await step.context.sendActivity(refusal(decision));
+        await step.context.sendActivity(refusalText(decision));
         return step.endDialog();
       }
       const programme = await context.programmes.current();
@@ -161,7 +161,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         groups: groupSession ? { meeting: groupSession, lines: liaisonGroupSummary(groupSession.id, groups, signedUp, records) } : undefined,
         lastSession: schoolsWithNoAttendanceAtLastSession(programme, now, signedUp, records),
       });
-      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      await step.context.sendActivity(cardActivity(card));
       return step.endDialog();
     },
   ]);
@@ -171,7 +171,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
       const actor = actorOf(step.context);
       const decision = decide(actor, 'export.acrossSchools', {});
       if (!decision.allowed) {
-        await step.context.sendActivity(refusal(decision));
+        await step.context.sendActivity(refusalText(decision));
         return step.endDialog();
       }
       const now = deps.now();
@@ -187,7 +187,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
       if (!xlsx || !csv) throw new Error('The attendance export has no files');
       const schoolCount = new Set([...signedUp.map((school) => school.urn), ...records.map((record) => record.urn)]).size;
       const card = exportCard({ xlsxUrl: xlsx.url, csvUrl: csv.url, expiresAt: xlsx.expiresAt, schoolCount, sessionCount: meetingsInOrder(programme).length });
-      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      await step.context.sendActivity(cardActivity(card));
       return step.endDialog();
     },
   ]);

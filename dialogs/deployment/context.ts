@@ -1,37 +1,32 @@
-import type { Config } from '../../bot/config.js';
-import type { ExportLinks } from '../../bot/exportLinks.js';
-import type { Logger } from '../../bot/logger.js';
-import type { ProactiveMessenger } from '../../bot/proactive.js';
+import type { JourneyContext, JourneyDeps } from '../journey.js';
+import type { BankDetailsSettings, ExportLinks, ProactiveMessenger } from '../ports.js';
 import type { FormRef } from '../../cards/deploymentCards.js';
-import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
 import { parseBankDetailsKey } from '../../domain/deployment/bankDetails.js';
-import type { DeploymentFormResource } from '../../domain/directory/policy.js';
+import type { DeploymentFormResource } from '../../domain/access/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
-import type { Store } from '../../storage/store.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
 
 /** What the deployment journey needs from the school directory (DirectoryRepository has it). */
 export interface SchoolLookup {
   getSchool(urn: string): Promise<School | undefined>;
 }
 
-export interface DeploymentJourneyDeps {
-  readonly store: Store;
-  readonly now: () => Date;
+export interface DeploymentJourneyDeps extends JourneyDeps {
   /** BANK_DETAILS_KEY (without it no bank details are taken) and BANK_DETAILS_RETENTION_DAYS. */
-  readonly config: Pick<Config, 'BANK_DETAILS_KEY' | 'BANK_DETAILS_RETENTION_DAYS'>;
+  readonly config: BankDetailsSettings;
   readonly directory: SchoolLookup;
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
   readonly exports: Pick<ExportLinks, 'create'>;
-  readonly logger: Logger;
 }
 
 /** The journey's parts, built once: what its dialog, verbs and reminders share. */
-export interface DeploymentContext {
-  readonly deps: DeploymentJourneyDeps;
+export interface DeploymentContext extends JourneyContext<DeploymentJourneyDeps> {
   readonly forms: DeploymentRepository;
   readonly eligibility: EligibilityRepository;
+  readonly profiles: ProfileRepository;
   /** The key that seals bank details; undefined when none is configured. */
   readonly bankDetailsKey: Buffer | undefined;
   /** Today in England, YYYY-MM-DD. */
@@ -55,6 +50,7 @@ export function createDeploymentContext(deps: DeploymentJourneyDeps): Deployment
     deps,
     forms: new DeploymentRepository(deps.store),
     eligibility: new EligibilityRepository(deps.store),
+    profiles: new ProfileRepository(deps.store),
     bankDetailsKey,
     today: () => londonDate(deps.now()),
   };
@@ -71,6 +67,3 @@ export function resourceOf(record: DeploymentFormRecord): DeploymentFormResource
     supportedTrustCeoAadObjectId: recipientKind === 'trust' ? record.schoolRequest?.trustCeoAadObjectId : undefined,
   };
 }
-
-/** A refusal as the person reads it: why, then what they can do instead. */
-export const refusalText = (decision: { readonly reason: string; readonly instead: string }): string => `${decision.reason} ${decision.instead}`;

@@ -4,25 +4,26 @@
  * calls the form's rules, saves, and says what happened.
  */
 import { randomUUID } from 'node:crypto';
-import { CardFactory, type Activity } from 'botbuilder';
-import type { Actor } from '../../bot/actor.js';
-import { XLSX } from '../../bot/exportLinks.js';
+import type { Actor } from '../actor.js';
+import { XLSX } from '../ports.js';
 import { schoolConfirmationCard, SECTIONS_SHOWN_TO_SCHOOL, submissionCard, supportedName } from '../../cards/deploymentCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decryptBankDetails, type BankDetails } from '../../domain/deployment/bankDetails.js';
+import { confirmersOf } from '../../domain/deployment/confirmers.js';
 import { parseDeliveredDay, type DeliveredDay } from '../../domain/deployment/formCommands.js';
 import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness, setField, type DeploymentDraft } from '../../domain/deployment/form.js';
 import { nextQuestionAfter } from '../../domain/deployment/navigation.js';
 import { prefillDraft, type EligibilityFacts, type SystemLeaderFacts } from '../../domain/deployment/prefill.js';
 import { DEPLOYMENT_PROGRAMME } from '../../domain/deployment/programme.js';
 import { buildDeploymentWorkbook } from '../../domain/deployment/workbook.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import type { Profile } from '../../domain/directory/types.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { EligibilityCheck } from '../../storage/eligibilityRepository.js';
-import { londonDate, refOf, refusalText, resourceOf, type DeploymentContext } from './context.js';
+import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
+import { cardActivity } from '../cardActivity.js';
 
 const systemLeaderFacts = (profile: Profile | undefined): SystemLeaderFacts | undefined =>
   profile?.kind === 'system_leader' ? { name: profile.name, role: profile.role, organisation: profile.organisation, email: profile.email } : undefined;
@@ -129,7 +130,7 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
 
   const kind = draft.sections[1].recipientKind ?? 'school';
   const name = supportedName(draft);
-  const confirmers = await context.forms.confirmersOf(draft);
+  const confirmers = confirmersOf(draft, await context.profiles.all());
   if (confirmers.length === 0) {
     return kind === 'school'
       ? `I do not know the headteacher of ${name} yet, so I cannot send it. Ask them to open a chat with me in Teams and tell me who they are (for example "I am the head of ${name}"), then say "send to school" again.`
@@ -143,7 +144,7 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
   const outcomes = await Promise.all(
     confirmers.map(async (confirmer) => {
       try {
-        return await context.deps.proactive.sendToPerson(confirmer.aadObjectId, { attachments: [CardFactory.adaptiveCard(card)] });
+        return await context.deps.proactive.sendToPerson(confirmer.aadObjectId, cardActivity(card));
       } catch (error) {
         context.deps.logger.error({ draftId: draft.id, err: (error as Error).message }, 'could not send a deployment form to the school');
         return 'failed' as const;
@@ -215,4 +216,3 @@ export async function exportForm(context: DeploymentContext, actor: Actor, recor
   );
 }
 
-export const cardActivity = (card: AdaptiveCard): Partial<Activity> => ({ attachments: [CardFactory.adaptiveCard(card)] });

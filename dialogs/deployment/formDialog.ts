@@ -7,7 +7,7 @@
  */
 import { type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import {
   BANK_DETAILS_KEY_MISSING,
   currentAnswerLine,
@@ -20,7 +20,8 @@ import {
   sectionStartCard,
   supportedName,
 } from '../../cards/deploymentCards.js';
-import { BankDetailsSchema, sealBankDetails, type MaskedBankDetails } from '../../domain/deployment/bankDetails.js';
+import { BankDetailsSchema, type MaskedBankDetails } from '../../domain/deployment/bankDetails.js';
+import { sealBankDetails } from '../../domain/deployment/draft.js';
 import { readFormCommand, type FormCommand } from '../../domain/deployment/formCommands.js';
 import {
   displayAnswer,
@@ -37,11 +38,13 @@ import { openPendingBankDetails, sealPendingBankDetails, type PendingBankDetails
 import { prefillDraft } from '../../domain/deployment/prefill.js';
 import type { SectionValues } from '../../domain/deployment/sections.js';
 import { SECTION_DUE_AFTER_DAY } from '../../domain/deployment/timeline.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { normaliseCommandText } from '../journey.js';
-import { londonDate, refOf, refusalText, resourceOf, type DeploymentContext } from './context.js';
-import { cardActivity, exportForm, prefillFromUrn, recordDay, sendToSchool, startForm } from './formActions.js';
+import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
+import { exportForm, prefillFromUrn, recordDay, sendToSchool, startForm } from './formActions.js';
+import { listed } from '../../domain/text.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const DEPLOYMENT_DIALOG = 'deployment.form';
 
@@ -223,7 +226,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
       return { ...current, draft: prefilled.draft, position: { section, field: nextQuestionAfter(prefilled.draft, section, field)?.name } };
     });
     if (saved === undefined) return dc.endDialog();
-    const notes = filled.length > 0 ? [`I have filled in the ${listed(filled)} from what I know about URN ${String(answer.value)}. Say "review" to check them.`] : [];
+    const notes = filled.length > 0 ? [`I have filled in the ${listed(filled.map((label) => label.charAt(0).toLowerCase() + label.slice(1)))} from what I know about URN ${String(answer.value)}. Say "review" to check them.`] : [];
     if (saved.position.field !== undefined) return this.#ask(dc, saved, { notes });
     return this.#sectionDone(dc, saved, section, notes);
   }
@@ -465,12 +468,6 @@ function savedAnswer(record: DeploymentFormRecord, section: SectionNumber, field
   const value = (record.draft.sections[section] as SectionValues)[field];
   const spec = fieldSpec(section, field);
   return value === undefined || spec === undefined ? undefined : String(displayAnswer(spec, value as FieldValue));
-}
-
-/** 'Trust', 'Phase', 'Region' → 'trust, phase and region'. */
-function listed(labels: readonly string[]): string {
-  const words = labels.map((label) => label.charAt(0).toLowerCase() + label.slice(1));
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** Where a form's conversation stands, for the list of forms to carry on with. */

@@ -4,7 +4,7 @@
  * card carries and asks the policy, whoever pressed it.
  */
 import { z } from 'zod';
-import type { Actor } from '../../bot/actor.js';
+import type { Actor } from '../actor.js';
 import {
   BANK_DETAILS_KEY_MISSING,
   DEPLOYMENT_VERBS,
@@ -14,13 +14,13 @@ import {
   sectionFormCard,
   supportedName,
 } from '../../cards/deploymentCards.js';
-import { sealBankDetails } from '../../domain/deployment/bankDetails.js';
+import { sealBankDetails } from '../../domain/deployment/draft.js';
 import { fieldsOf, isSectionNumber, setField, type DeploymentDraft, type FieldValue, type SectionNumber } from '../../domain/deployment/form.js';
 import { applySectionAnswers, readBankDetailsAnswers } from '../../domain/deployment/sectionAnswers.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { CardVerb, CardVerbResult } from '../journey.js';
-import { londonDate, refOf, refusalText, resourceOf, type DeploymentContext } from './context.js';
+import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
 import { recordDay } from './formActions.js';
 
 const FormRefSchema = z.object({

@@ -1,13 +1,14 @@
-import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { profileCard } from '../../cards/directoryCards.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import { findLiaisonGroup, parseChatLinkStatement, parseProfileStatement, type ProfileStatement } from '../../domain/directory/profileStatement.js';
 import { ProfileSchema, type Profile, type School } from '../../domain/directory/types.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import type { ProfileRepository } from '../../storage/profileRepository.js';
 import { phrases, type Journey } from '../journey.js';
+import { cardActivity } from '../cardActivity.js';
 
 export interface DirectoryJourneyDeps {
   readonly directory: DirectoryRepository;
@@ -32,7 +33,7 @@ function describeSchool(school: School): string {
 async function sendProfile(context: TurnContext, deps: DirectoryJourneyDeps, profile: Profile, actor: Actor, saying?: string): Promise<void> {
   const school = profile.kind === 'school' ? await deps.directory.getSchool(profile.urn) : undefined;
   const group = school?.liaisonGroupId ? await deps.directory.liaisonGroup(school.liaisonGroupId) : undefined;
-  await context.sendActivity({ ...(saying ? { text: saying } : {}), attachments: [CardFactory.adaptiveCard(profileCard(profile, school, group, actor.isSitAdmin))] });
+  await context.sendActivity({ ...(saying ? { text: saying } : {}), ...cardActivity(profileCard(profile, school, group, actor.isSitAdmin)) });
 }
 
 /** Sets who a person is: a school (found in the directory and confirmed) or a system leader. */
@@ -199,7 +200,7 @@ class LinkChatDialog extends ComponentDialog {
     }
     const decision = decide(actor, linked ? 'chatLink.change' : 'chatLink.set', { liaisonGroupId: group.id });
     if (!decision.allowed) {
-      await step.context.sendActivity(`${decision.reason} ${decision.instead}`);
+      await step.context.sendActivity(refusalText(decision));
       return step.endDialog();
     }
     const result = await this.deps.directory.linkConversation(actor.conversation.id, group.id, actor.aadObjectId, { replace: linked !== undefined, now: this.deps.now() });

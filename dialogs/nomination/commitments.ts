@@ -1,14 +1,15 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { championCommitmentsCard, NOMINATION_VERBS } from '../../cards/nominationCards.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import { UrnSchema } from '../../domain/directory/types.js';
 import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
 import { confirmCommitments, nominationNamingSchool } from '../../domain/nomination/commitmentsConfirmation.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
 import { phrases } from '../journey.js';
-import { oneStepDialog, personOf, refusalText, type NominationServices } from './services.js';
+import { oneStepDialog, personOf, type NominationContext } from './services.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const COMMITMENTS_DIALOG = 'nomination.commitments';
 
@@ -17,8 +18,8 @@ const ConfirmData = z.looseObject({ urn: UrnSchema });
 const NOT_NAMED =
   'Your school is not named in a submitted champion school nomination yet, so there is nothing to confirm. Once your liaison group submits a nomination naming your school, you can confirm the commitments here. Meanwhile, here is what a champion school commits to.';
 
-export function commitmentsParts(services: NominationServices): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
-  const { repository, directory, now, logger } = services;
+export function commitmentsParts(context: NominationContext): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
+  const { repository, deps: { directory, now, logger } } = context;
 
   /** The school the actor leads, or why they cannot confirm for one. */
   function schoolOf(actor: Actor, urn?: string): { urn: string } | { refusal: string } {
@@ -54,7 +55,7 @@ export function commitmentsParts(services: NominationServices): { dialogs: Retur
       return;
     }
     const result = await commitmentsCard(school.urn);
-    if (result.kind === 'card') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
+    if (result.kind === 'card') await context.sendActivity(cardActivity(result.card));
   }
 
   const confirm: CardVerb<typeof ConfirmData> = {

@@ -1,10 +1,10 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { nominationHistoryCard, NOMINATION_VERBS, sharedNominationCard, type NominationNotice } from '../../cards/nominationCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import { londonDateOf } from '../../domain/attendance/londonTime.js';
-import { decide } from '../../domain/directory/policy.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import { LiaisonGroupSchema } from '../../domain/directory/types.js';
 import { checkNomination } from '../../domain/nomination/check.js';
 import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
@@ -17,18 +17,9 @@ import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { NO_NOMINATION, type NominationRecord } from '../../storage/nominationRepository.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
 import { phrases } from '../journey.js';
-import {
-  GROUP_GONE,
-  groupSchools,
-  oneStepDialog,
-  personOf,
-  refusalText,
-  schoolsNamedBy,
-  teamsUserIdOf,
-  UNLINKED_CHAT,
-  type GroupSchools,
-  type NominationServices,
-} from './services.js';
+import { GROUP_GONE, groupSchools, oneStepDialog, personOf, schoolsNamedBy, teamsUserIdOf, UNLINKED_CHAT, type GroupSchools, type NominationContext } from './services.js';
+import { listed } from '../../domain/text.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const POST_DIALOG = 'nomination.post';
 export const HISTORY_DIALOG = 'nomination.history';
@@ -76,14 +67,8 @@ const FIELD_WORDS: Record<NominationEdit['kind'], string> = {
   set_gap_evidence: 'the note of the gap',
 };
 
-function listed(words: readonly string[]): string {
-  const unique = [...new Set(words)];
-  if (unique.length <= 1) return unique.join('');
-  return `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}`;
-}
-
-export function groupChatParts(services: NominationServices): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
-  const { repository, directory, now, logger } = services;
+export function groupChatParts(context: NominationContext): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
+  const { repository, deps: { directory, now, logger } } = context;
 
   async function sharedCard(record: NominationRecord, schools: GroupSchools, notice?: NominationNotice): Promise<AdaptiveCard> {
     const schoolsByUrn = await schoolsNamedBy(directory, [record.nomination], schools.schools);
@@ -140,7 +125,7 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
     const notice: NominationNotice | undefined = created
       ? undefined
       : { lines: [`This is ${schools.group.name}'s one nomination, brought back to the bottom of the chat: carry on where you left off.`], style: 'default' };
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await sharedCard(record, schools, notice))] });
+    await context.sendActivity(cardActivity(await sharedCard(record, schools, notice)));
   }
 
   async function showHistory(context: TurnContext): Promise<void> {
@@ -150,7 +135,7 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
     const groupId = schools.group.id;
     const record = await repository.get(groupId);
     const card = nominationHistoryCard({ group: schools.group, nomination: record?.nomination, schoolsByUrn: schools.schoolsByUrn });
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    await context.sendActivity(cardActivity(card));
   }
 
   const refresh: CardVerb<typeof RefreshData> = {
@@ -192,7 +177,7 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
       logger.info({ verb: NOMINATION_VERBS.save, edits: edits.value.length, retried }, 'nomination edited');
       const lines = [
         changed
-          ? `${actor.name} saved ${listed(edits.value.map((edit) => FIELD_WORDS[edit.kind]))} for the ${label.toLowerCase()}.`
+          ? `${actor.name} saved ${listed([...new Set(edits.value.map((edit) => FIELD_WORDS[edit.kind]))])} for the ${label.toLowerCase()}.`
           : `Nothing had changed in the ${label.toLowerCase()}, so there was nothing to save.`,
       ];
       if (retried) lines.push('Someone else saved a change at the same moment: both changes are kept, as shown below.');

@@ -1,9 +1,8 @@
 import type { Journey } from '../journey.js';
-import { NominationRepository } from '../../storage/nominationRepository.js';
 import { commitmentsParts } from './commitments.js';
 import { groupChatParts } from './groupChat.js';
 import { reviewParts } from './review.js';
-import type { NominationJourneyDeps, NominationServices } from './services.js';
+import { createNominationContext, type NominationJourneyDeps } from './services.js';
 
 export type { NominationDirectory, NominationJourneyDeps } from './services.js';
 
@@ -13,15 +12,8 @@ export type { NominationDirectory, NominationJourneyDeps } from './services.js';
  * School Improvement Team reviews, selects and exports, and the group's chat is told.
  */
 export function createNominationJourney(deps: NominationJourneyDeps): Journey {
-  const services: NominationServices = {
-    repository: new NominationRepository(deps.store),
-    directory: deps.directory,
-    now: deps.now,
-    proactive: deps.proactive,
-    exports: deps.exports,
-    logger: deps.logger,
-  };
-  const parts = [groupChatParts(services), reviewParts(services), commitmentsParts(services)];
+  const context = createNominationContext(deps);
+  const parts = [groupChatParts(context), reviewParts(context), commitmentsParts(context)];
   return {
     id: 'nomination',
     dialogs: parts.flatMap((part) => part.dialogs),

@@ -1,9 +1,9 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
+import { type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { DECISION_TITLES, nominationReviewCard, nominationsExportCard, nominationsOverviewCard, NOMINATION_VERBS } from '../../cards/nominationCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import { LiaisonGroupSchema } from '../../domain/directory/types.js';
 import { checkNomination } from '../../domain/nomination/check.js';
 import { nominationCoverage } from '../../domain/nomination/coverage.js';
@@ -13,7 +13,8 @@ import { selectNomination } from '../../domain/nomination/submit.js';
 import { ok } from '../../domain/result.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
 import { phrases } from '../journey.js';
-import { GROUP_GONE, oneStepDialog, personOf, refusalText, schoolsNamedBy, type NominationServices } from './services.js';
+import { GROUP_GONE, oneStepDialog, personOf, schoolsNamedBy, type NominationContext } from './services.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const OVERVIEW_DIALOG = 'nomination.overview';
 export const EXPORT_DIALOG = 'nomination.export';
@@ -36,8 +37,8 @@ function decisionNotice(decision: Decision, nomination: Nomination, schoolsByUrn
   }
 }
 
-export function reviewParts(services: NominationServices): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
-  const { repository, directory, now, proactive, exports, logger } = services;
+export function reviewParts(context: NominationContext): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
+  const { repository, deps: { directory, now, proactive, exports, logger } } = context;
 
   async function everything() {
     const [records, groups] = await Promise.all([repository.all(), directory.liaisonGroups()]);
@@ -75,7 +76,7 @@ export function reviewParts(services: NominationServices): { dialogs: ReturnType
       await context.sendActivity(refusal);
       return;
     }
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await overviewCard())] });
+    await context.sendActivity(cardActivity(await overviewCard()));
   }
 
   async function exportNominations(context: TurnContext): Promise<void> {
@@ -92,7 +93,7 @@ export function reviewParts(services: NominationServices): { dialogs: ReturnType
     if (!workbook || !csv) throw new Error('The nominations export has no files');
     logger.info({ nominations: nominations.length }, 'nominations exported');
     const card = nominationsExportCard({ groups: groups.length, nominated: coverage.nominated, workbookUrl: workbook.url, csvUrl: csv.url, expiresAt: workbook.expiresAt });
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    await context.sendActivity(cardActivity(card));
   }
 
   const overview: CardVerb<typeof OverviewData> = {

@@ -1,48 +1,36 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import type { Actor } from '../../bot/actor.js';
-import type { ExportLinks } from '../../bot/exportLinks.js';
-import type { Logger } from '../../bot/logger.js';
-import type { ProactiveMessenger } from '../../bot/proactive.js';
+import type { Actor } from '../actor.js';
+import type { JourneyContext, JourneyDeps } from '../journey.js';
+import type { ExportLinks, ProactiveMessenger } from '../ports.js';
 import type { Person } from '../../domain/attendance/userInput.js';
-import type { Decision } from '../../domain/directory/policy.js';
 import type { LiaisonGroup, School } from '../../domain/directory/types.js';
 import { CHOICES, type Nomination, type SchoolsByUrn } from '../../domain/nomination/nomination.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
-import type { NominationRepository } from '../../storage/nominationRepository.js';
-import type { Store } from '../../storage/store.js';
+import { NominationRepository } from '../../storage/nominationRepository.js';
 
 /** What the nomination journey needs from the school directory. */
 export type NominationDirectory = Pick<DirectoryRepository, 'getSchool' | 'schoolsInLiaisonGroup' | 'liaisonGroups' | 'liaisonGroup'>;
 
 /** What the nomination journey is built from. */
-export interface NominationJourneyDeps {
-  readonly store: Store;
-  readonly now: () => Date;
+export interface NominationJourneyDeps extends JourneyDeps {
   readonly directory: NominationDirectory;
   /** Tells a group's chat of the SIT's decision. */
   readonly proactive: Pick<ProactiveMessenger, 'sendToConversation'>;
   /** Download links for the SIT's export. */
   readonly exports: Pick<ExportLinks, 'create'>;
-  readonly logger: Logger;
 }
 
-/** The journey's parts, built once from its deps. */
-export interface NominationServices {
+/** What the journey's parts share, built once from its deps. */
+export interface NominationContext extends JourneyContext<NominationJourneyDeps> {
   readonly repository: NominationRepository;
-  readonly directory: NominationDirectory;
-  readonly now: () => Date;
-  readonly proactive: NominationJourneyDeps['proactive'];
-  readonly exports: NominationJourneyDeps['exports'];
-  readonly logger: Logger;
+}
+
+export function createNominationContext(deps: NominationJourneyDeps): NominationContext {
+  return { deps, repository: new NominationRepository(deps.store) };
 }
 
 export const personOf = (actor: Actor): Person => ({ aadObjectId: actor.aadObjectId, name: actor.name });
-
-/** A refusal as the person reads it: why, then what they may do instead. */
-export function refusalText(decision: Exclude<Decision, { allowed: true }>): string {
-  return `${decision.reason} ${decision.instead}`;
-}
 
 /** The Teams user id Teams refreshes a card for (an MRI such as 29:…), when the activity has one. */
 export function teamsUserIdOf(context: TurnContext): string | undefined {

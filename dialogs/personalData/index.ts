@@ -1,17 +1,15 @@
 import { ActivityTypes } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { actorOf } from '../../bot/actor.js';
-import type { ConversationReferences } from '../../bot/conversationReferences.js';
-import type { Logger } from '../../bot/logger.js';
-import { mentionsPerson, withoutPerson } from '../../domain/personalData/person.js';
+import { actorOf } from '../actor.js';
+import type { ConversationReferences, Logger } from '../ports.js';
 import type { DeploymentRepository } from '../../storage/deploymentRepository.js';
 import type { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import type { ProfileRepository } from '../../storage/profileRepository.js';
-import { updateRecord, type Store } from '../../storage/store.js';
+import type { SharedRecordRepository, SharedRecordsNaming } from '../../storage/sharedRecordRepository.js';
 import { phrases, type Journey } from '../journey.js';
 
 export interface PersonalDataDeps {
-  readonly store: Store;
+  readonly shared: SharedRecordRepository;
   readonly profiles: ProfileRepository;
   readonly eligibility: EligibilityRepository;
   readonly deployments: DeploymentRepository;
@@ -19,23 +17,13 @@ export interface PersonalDataDeps {
   readonly logger: Logger;
 }
 
-/** Records that belong to a school or a liaison group, which may name the person who acted. */
-const SHARED_RECORDS = ['attendance/', 'nominations/'] as const;
-
 const SHOW = 'personalData.show';
 const ERASE = 'personalData.erase';
 const CONFIRM = 'personalData.confirm';
 const YES = 'Yes, delete my data';
 const NO = 'No, keep it';
 
-async function sharedRecordsNaming(store: Store, aadObjectId: string) {
-  const found = await Promise.all(SHARED_RECORDS.map((prefix) => store.list<unknown>(prefix)));
-  return found.flat().filter((record) => mentionsPerson(record.value, aadObjectId));
-}
-
-function describeShared(keys: readonly string[]): string[] {
-  const attendance = keys.filter((key) => key.startsWith('attendance/')).length;
-  const nominations = keys.filter((key) => key.startsWith('nominations/')).length;
+function describeShared({ attendance, nominations }: SharedRecordsNaming): string[] {
   return [
     ...(attendance ? [`${attendance} attendance record${attendance === 1 ? '' : 's'} that name you (as the attendee or as who logged them)`] : []),
     ...(nominations ? [`${nominations} liaison group nomination record${nominations === 1 ? '' : 's'} that name you`] : []),
@@ -50,7 +38,7 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
       deps.profiles.get(actor.aadObjectId),
       deps.eligibility.recentFor(actor.aadObjectId, 1_000),
       deps.deployments.listFor(actor.aadObjectId),
-      sharedRecordsNaming(deps.store, actor.aadObjectId),
+      deps.shared.countNaming(actor.aadObjectId),
       deps.references.ofPerson(actor.aadObjectId),
     ]);
     const lines = [
@@ -61,7 +49,7 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
         : 'No profile.',
       `${checks.length} eligibility check${checks.length === 1 ? '' : 's'} you made.`,
       `${forms.length} deployment form${forms.length === 1 ? '' : 's'} you drafted (bank details are kept encrypted and shown only masked).`,
-      ...describeShared(shared.map((record) => record.key)),
+      ...describeShared(shared),
       reference ? 'How to reach you in this chat, for reminders.' : '',
     ].filter(Boolean);
     await step.context.sendActivity({
@@ -86,14 +74,11 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
       return step.endDialog();
     }
     const actor = actorOf(step.context);
-    const shared = await sharedRecordsNaming(deps.store, actor.aadObjectId);
-    for (const record of shared) {
-      await updateRecord<unknown>(deps.store, record.key, (current) => (current !== undefined && mentionsPerson(current, actor.aadObjectId) ? withoutPerson(current, actor.aadObjectId) : undefined));
-    }
+    const shared = await deps.shared.removePerson(actor.aadObjectId);
     const [checks, forms] = await Promise.all([deps.eligibility.deleteAllFor(actor.aadObjectId), deps.deployments.deleteAllFor(actor.aadObjectId)]);
     await deps.profiles.delete(actor.aadObjectId);
     await deps.references.forget(actor.conversation.id);
-    deps.logger.info({ checks, forms, sharedRecords: shared.length }, 'erased a person’s data at their request');
+    deps.logger.info({ checks, forms, sharedRecords: shared }, 'erased a person’s data at their request');
     await step.context.sendActivity('Done: your data is deleted. If you talk to me again I will know nothing about you until you tell me.');
     return step.endDialog();
   }

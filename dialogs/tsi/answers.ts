@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../domain/result.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { normaliseCommandText } from '../journey.js';
+import { NO_WORDS, YES_WORDS } from '../../domain/text.js';
 
 /**
  * Typed answers to the step-by-step questions: each becomes a value, or the reason it cannot,
@@ -111,8 +112,9 @@ export function parseGrade(text: string): Result<OfstedGrade> {
   return fail(`${quoted(text)} is not an Ofsted grade. Please say outstanding, good, requires improvement or inadequate.`);
 }
 
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yes please', 'it has', 'it does', 'they have', 'they do', 'we do', 'true']);
-const NO = new Set(['no', 'n', 'nope', 'not', 'it has not', "it hasn't", 'it does not', "it doesn't", 'they have not', 'they do not', 'we do not', "we don't", 'false']);
+// The questions are about the school ("has it…", "does it…"), so their answers are accepted too.
+const YES = new Set([...YES_WORDS, 'yes please', 'it has', 'it does', 'they have', 'they do', 'we do']);
+const NO = new Set([...NO_WORDS, 'not', 'it has not', "it hasn't", 'it does not', "it doesn't", 'they have not', 'they do not', 'we do not', "we don't"]);
 
 export function parseYesNo(text: string): Result<boolean> {
   const words = wordsOf(text);

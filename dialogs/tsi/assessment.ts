@@ -1,7 +1,7 @@
-import type { Actor } from '../../bot/actor.js';
+import type { Actor } from '../actor.js';
 import { tsiResultCard } from '../../cards/tsiCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
-import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { assessEligibility, type EligibilityInput } from '../../domain/tsi/eligibility.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';

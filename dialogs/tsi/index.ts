@@ -1,19 +1,19 @@
-import { CardFactory } from 'botbuilder';
 import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf, type Actor } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { EMPTY_TSI_FORM, RECENT_CHECKS_SHOWN, TSI_ASSESS_VERB, TSI_LOOKUP_VERB, tsiFormCard, tsiHistoryCard } from '../../cards/tsiCards.js';
-import { decide } from '../../domain/directory/policy.js';
+import { decide, refusalText } from '../../domain/access/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import type { Store } from '../../storage/store.js';
 import { phrases, type CardVerb, type Journey } from '../journey.js';
-import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
 import { assessAndRecord } from './assessment.js';
 import { answersFromForm, formValuesFrom, formValuesOfSchool } from './formSubmission.js';
 import { QUESTIONS_DIALOG, questionDialogs, type QuestionsOptions } from './questionsDialog.js';
 import type { SchoolDirectory } from './schoolDirectory.js';
+import { cardActivity } from '../cardActivity.js';
 
 export type { SchoolDirectory } from './schoolDirectory.js';
 
@@ -45,7 +45,7 @@ const HOW_TO_ANSWER_CHOICES = [
 /** Why this person may not check eligibility here, or undefined when they may. */
 function refusalFor(actor: Actor): string | undefined {
   const decision = decide(actor, 'eligibility.check', {});
-  return decision.allowed ? undefined : `${decision.reason} ${decision.instead}`;
+  return decision.allowed ? undefined : refusalText(decision);
 }
 
 /** The TSI eligibility journey: check by form or by questions, see the outcome and offer, list past checks. */
@@ -80,7 +80,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
       const { school } = step.values as StartValues;
       if ((step.result as FoundChoice).index === 0) {
         const card = school ? formCard(formValuesOfSchool(school), [], school.name) : formCard();
-        await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        await step.context.sendActivity(cardActivity(card));
         return step.endDialog();
       }
       const options: QuestionsOptions = school ? { school } : {};
@@ -94,7 +94,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
       await step.context.sendActivity(
         checks.length === 0
           ? 'You have not checked eligibility yet. Say "check eligibility" to start.'
-          : { attachments: [CardFactory.adaptiveCard(tsiHistoryCard(checks))] },
+          : cardActivity(tsiHistoryCard(checks)),
       );
       return step.endDialog();
     },

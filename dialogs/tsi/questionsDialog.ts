@@ -1,6 +1,5 @@
-import { CardFactory } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { actorOf } from '../../bot/actor.js';
+import { actorOf } from '../actor.js';
 import { GRADE_TITLES } from '../../cards/tsiCards.js';
 import { REGIONS, type OfstedGrade, type Region, type School } from '../../domain/directory/types.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
@@ -18,9 +17,10 @@ import {
   parseYesNo,
   type SchoolQuery,
 } from './answers.js';
-import { londonDateOf } from '../../domain/attendance/londonTime.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
 import { assessAndRecord, type AssessmentDeps, type TsiAnswers } from './assessment.js';
 import type { SchoolDirectory } from './schoolDirectory.js';
+import { cardActivity } from '../cardActivity.js';
 
 export const QUESTIONS_DIALOG = 'tsi.questions';
 const FIND_SCHOOL_DIALOG = 'tsi.findSchool';
@@ -304,7 +304,7 @@ function questionsDialog(deps: QuestionsDeps): WaterfallDialog {
         await step.context.sendActivity(`I could not check that: ${result.errors.join(' ')}`);
         return startAgain(step);
       }
-      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.value)] });
+      await step.context.sendActivity(cardActivity(result.value));
       return step.endDialog();
     },
   ]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import sessions2021To22 from '../../data/programme/sessions-2021-22.json' with { type: 'json' };
 import { fail, ok, type Result } from '../result.js';
 import { formatLongDate } from '../tsi/academicYear.js';
-import { formatWhen, londonInstant } from './londonTime.js';
+import { formatWhen, londonInstant } from '../time/londonTime.js';
 import { issueMessages, lineOfText, textField } from './userInput.js';
 
 export const SessionIdSchema = textField('the session id').regex(/^[A-Z][A-Z0-9-]{0,19}$/, 'a session id is a capital letter followed by up to 19 capitals, digits or hyphens, such as T1 or N2');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result.js';
-import { isValidInstant } from './londonTime.js';
+import { isValidInstant } from '../time/londonTime.js';
 import { issueMessages, lineOfText, noteText, PersonSchema, SchoolUrnSchema } from './userInput.js';
 import { describeStart, findSession, SessionIdSchema, sessionLabel, sessionStart, type Meeting, type Programme, type Task } from './programme.js';
 

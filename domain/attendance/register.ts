@@ -1,6 +1,6 @@
 import { UrnSchema } from '../directory/types.js';
 import { fail, ok, type Result } from '../result.js';
-import { isValidInstant } from './londonTime.js';
+import { isValidInstant } from '../time/londonTime.js';
 import { issueMessages, PersonSchema, type Person } from './userInput.js';
 import { SessionIdSchema } from './programme.js';
 import { normaliseAttendeeName, REGISTER_ATTENDEE, type AttendanceRecord, type AttendanceStatus } from './record.js';

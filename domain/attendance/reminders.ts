@@ -1,4 +1,4 @@
-import { dayBefore, isValidInstant, londonInstant } from './londonTime.js';
+import { dayBefore, isValidInstant, londonInstant } from '../time/londonTime.js';
 import { meetingsInOrder, sessionEnd, sessionStart, type Meeting, type Programme } from './programme.js';
 
 /**

@@ -5,6 +5,7 @@
  */
 import { fail, ok, type Result } from '../result.js';
 import { fieldSpec, type Choice, type FieldSpec, type FieldValue, type SectionNumber } from './sections.js';
+import { NO_WORDS, YES_WORDS } from '../text.js';
 
 /** Lower case, '&' read as 'and', everything but letters and digits dropped: 'Teaching & Learning' = 'teaching and learning'. */
 const normalise = (text: string): string => text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
@@ -147,8 +148,8 @@ function asNumber(raw: unknown): Result<number> {
   return /^-?\d+(\.\d+)?$/.test(text) ? ok(Number(text)) : fail(NUMBER_HELP);
 }
 
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'true']);
-const NO = new Set(['no', 'n', 'nope', 'false']);
+const YES = new Set(YES_WORDS);
+const NO = new Set(NO_WORDS);
 
 function asYesNo(raw: unknown): Result<boolean> {
   if (typeof raw === 'boolean') return ok(raw);

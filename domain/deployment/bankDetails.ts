@@ -1,12 +1,7 @@
-/**
- * Section 5's bank details: sensitive, so they are kept only sealed (AES-256-GCM) and shown
- * only masked. node:crypto is the one thing in domain/ that is not pure computation: sealing
- * needs a random IV, and doing it here keeps plain bank details from ever reaching a store.
- */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+/** Section 5's bank details: sensitive, so they are kept only sealed (sealed.ts) and shown only masked. */
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result.js';
-import type { DeploymentDraft } from './draft.js';
+import { openJson, sealJson } from './sealed.js';
 
 const withoutSeparators = (value: unknown): unknown => (typeof value === 'string' ? value.replace(/[\s-]/g, '') : value);
 
@@ -43,54 +38,21 @@ export const MaskedBankDetailsSchema = z.object({
 export type MaskedBankDetails = z.infer<typeof MaskedBankDetailsSchema>;
 
 const FORMAT = 'bank.v1';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const KEY_BYTES = 32;
 const UNREADABLE = 'The stored bank details could not be read: the key is wrong or the record was changed. Please enter them again.';
 
 /**
- * Seals bank details as `bank.v1.<iv>.<ciphertext>.<tag>` (base64url). The version is also the
- * authenticated data, so a blob cannot be passed off under another format. The key must be 32
+ * Seals bank details as `bank.v1.<iv>.<ciphertext>.<tag>` (see sealed.ts). The key must be 32
  * bytes: take it from {@link parseBankDetailsKey}; any other key is a programming error and throws.
  */
 export function encryptBankDetails(details: BankDetails, key: Buffer): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(Buffer.from(FORMAT, 'utf8'));
-  const plaintext = Buffer.from(JSON.stringify(BankDetailsSchema.parse(details)), 'utf8');
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return [FORMAT, iv.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  return sealJson(FORMAT, BankDetailsSchema.parse(details), key);
 }
-
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** Opens a sealed blob; a wrong key, a changed blob or anything that is not a blob gives ok:false, never garbage. */
 export function decryptBankDetails(blob: unknown, key: Buffer): Result<BankDetails> {
-  if (typeof blob !== 'string' || key.length !== KEY_BYTES) return fail(UNREADABLE);
-  const parts = blob.split('.');
-  if (parts.length !== 5 || `${parts[0]}.${parts[1]}` !== FORMAT) return fail(UNREADABLE);
-  const [ivText, ciphertextText, tagText] = parts.slice(2) as [string, string, string];
-  if (![ivText, ciphertextText, tagText].every((part) => BASE64URL.test(part))) return fail(UNREADABLE);
-  const iv = Buffer.from(ivText, 'base64url');
-  const tag = Buffer.from(tagText, 'base64url');
-  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) return fail(UNREADABLE);
-  let plaintext: string;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(Buffer.from(FORMAT, 'utf8'));
-    decipher.setAuthTag(tag);
-    plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertextText, 'base64url')), decipher.final()]).toString('utf8');
-  } catch {
-    return fail(UNREADABLE);
-  }
-  let parsedJson: unknown;
-  try {
-    parsedJson = JSON.parse(plaintext);
-  } catch {
-    return fail(UNREADABLE);
-  }
-  const details = BankDetailsSchema.safeParse(parsedJson);
-  return details.success ? ok(details.data) : fail(UNREADABLE);
+  const opened = openJson(FORMAT, blob, key);
+  const details = opened === undefined ? undefined : BankDetailsSchema.safeParse(opened.value);
+  return details?.success ? ok(details.data) : fail(UNREADABLE);
 }
 
 const KEY_HELP = 'The bank details key must be 32 random bytes, written as 64 hexadecimal characters or in base64 (for example from `openssl rand -base64 32`).';
@@ -111,14 +73,6 @@ export function maskBankDetails(details: BankDetails): MaskedBankDetails {
     accountName: details.accountName,
     sortCode: `••-••-${details.sortCode.slice(-2)}`,
     accountNumber: `••••••${details.accountNumber.slice(-2)}`,
-  };
-}
-
-/** Section 5 as stored: the sealed blob, and the masked copy to show without the key. */
-export function sealBankDetails(draft: DeploymentDraft, details: BankDetails, key: Buffer): DeploymentDraft {
-  return {
-    ...draft,
-    sections: { ...draft.sections, 5: { sealed: encryptBankDetails(details, key), masked: maskBankDetails(details) } },
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../directory/types.js';
 import { fail, ok, type Result } from '../result.js';
+import { encryptBankDetails, maskBankDetails, type BankDetails } from './bankDetails.js';
 import { SectionDraftSchemas } from './sections.js';
 
 /** A system leader's deployment form while it is being filled, section by section; what the store keeps. */
@@ -34,4 +35,12 @@ export function recordDeliveredDay(draft: DeploymentDraft, date: unknown): Resul
   if (!parsed.success) return fail('Give the date the day of support was delivered, like 2024-03-12.');
   if (draft.daysDeliveredLog.includes(parsed.data)) return ok(draft);
   return ok({ ...draft, daysDeliveredLog: [...draft.daysDeliveredLog, parsed.data].sort() });
+}
+
+/** Section 5 as stored: the sealed blob, and the masked copy to show without the key. */
+export function sealBankDetails(draft: DeploymentDraft, details: BankDetails, key: Buffer): DeploymentDraft {
+  return {
+    ...draft,
+    sections: { ...draft.sections, 5: { sealed: encryptBankDetails(details, key), masked: maskBankDetails(details) } },
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UrnSchema, type Urn } from '../directory/types.js';
-import { isValidInstant } from '../attendance/londonTime.js';
+import { isValidInstant } from '../time/londonTime.js';
 import { issueMessages, PersonSchema, type Person } from '../attendance/userInput.js';
 import { fail, ok, type Result } from '../result.js';
 import { CHOICES, type ChoiceName, type Nomination } from './nomination.js';

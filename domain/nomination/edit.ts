@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UrnSchema, type LiaisonGroup } from '../directory/types.js';
-import { isValidInstant, londonDateOf } from '../attendance/londonTime.js';
+import { isValidInstant, londonDateOf } from '../time/londonTime.js';
 import { issueMessages, PersonSchema, SchoolUrnSchema, type Person } from '../attendance/userInput.js';
 import { fail, ok, type Result } from '../result.js';
 import { formatLongDate } from '../tsi/academicYear.js';

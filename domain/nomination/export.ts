@@ -3,7 +3,7 @@
  * workbook with one row per liaison group, including groups still to nominate.
  */
 import ExcelJS from 'exceljs';
-import { londonDateOf, londonTimeOf } from '../attendance/londonTime.js';
+import { londonDateOf, londonTimeOf } from '../time/londonTime.js';
 import type { LiaisonGroup } from '../directory/types.js';
 import type { CommitmentsConfirmation } from './commitmentsConfirmation.js';
 import { sizeBandOf, type NominationCoverage } from './coverage.js';

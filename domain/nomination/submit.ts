@@ -1,5 +1,5 @@
 import type { LiaisonGroup } from '../directory/types.js';
-import { isValidInstant } from '../attendance/londonTime.js';
+import { isValidInstant } from '../time/londonTime.js';
 import { issueMessages, PersonSchema, type Person } from '../attendance/userInput.js';
 import { fail, ok, type Result } from '../result.js';
 import { checkNomination } from './check.js';

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
-import { ConnectorStub } from '../support/connectorStub.js';
+import { ConnectorStub } from '../../devtools/connectorStub.js';
 import { OpenIdIssuer } from '../support/openIdIssuer.js';
-import { teamsMessage } from '../support/teamsActivities.js';
+import { teamsMessage } from '../../devtools/teamsActivities.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 

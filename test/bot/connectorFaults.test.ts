@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestApps } from '../support/testApp.js';
-import { teamsMessage } from '../support/teamsActivities.js';
+import { teamsMessage } from '../../devtools/teamsActivities.js';
 
 const apps = new TestApps();
 afterEach(() => apps.closeAll());

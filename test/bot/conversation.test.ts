@@ -4,7 +4,8 @@ import type { Journey } from '../../dialogs/journey.js';
 import { phrases } from '../../dialogs/journey.js';
 import { SOMETHING_WENT_WRONG } from '../../bot/adapter.js';
 import { TENANT_REFUSAL } from '../../bot/middleware/tenantAllowList.js';
-import { BOT_ACCOUNT, cardOf, cardText, createTestBot, mentionMessage, say, TENANT, type TestBot } from '../support/testBot.js';
+import { BOT_ACCOUNT, cardOf, cardText, createTestBot, mentionMessage, say, type TestBot } from '../support/testBot.js';
+import { TENANT } from '../../devtools/teamsActivities.js';
 
 /**
  * A journey that exists only in these tests, to exercise the router's interruptions

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotStateStorage } from '../../bot/botStateStorage.js';
 import { MAX_MESSAGE_LENGTH, MESSAGE_TOO_LONG } from '../../bot/teamsBot.js';
 import { TestApps, type RunningApp } from '../support/testApp.js';
-import { teamsMessage } from '../support/teamsActivities.js';
+import { teamsMessage } from '../../devtools/teamsActivities.js';
 
 /**
  * What reaches /api/messages from outside, malformed or hostile, over real HTTP: refused or

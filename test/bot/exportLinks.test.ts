@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { CSV } from '../../bot/exportLinks.js';
+import { CSV } from '../../dialogs/ports.js';
 import { createLogger } from '../../bot/logger.js';
 
 let app: App;

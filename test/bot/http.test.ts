@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/config.js';
 import { TestApps } from '../support/testApp.js';
-import { ConnectorStub } from '../support/connectorStub.js';
-import { teamsMessage } from '../support/teamsActivities.js';
+import { ConnectorStub } from '../../devtools/connectorStub.js';
+import { teamsMessage } from '../../devtools/teamsActivities.js';
 
 const apps = new TestApps();
 afterEach(() => apps.closeAll());

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, startBotProcess, type BotProcess } from '../support/botProcess.js';
+import { PROJECT_ROOT, startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
 
 let bot: BotProcess | undefined;
 let dataDir: string | undefined;

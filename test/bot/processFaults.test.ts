@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { ConnectorStub } from '../support/connectorStub.js';
+import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
+import { ConnectorStub } from '../../devtools/connectorStub.js';
 import { OpenIdIssuer } from '../support/openIdIssuer.js';
-import { teamsMessage } from '../support/teamsActivities.js';
+import { teamsMessage } from '../../devtools/teamsActivities.js';
 
 /**
  * The bot as `npm start` runs it, against a Bot Framework connector that is slow and failing:

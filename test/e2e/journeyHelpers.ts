@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { z } from 'zod';
-import type { BotMessage, InvokeResult, Playground } from '../support/playground.js';
+import type { BotMessage, InvokeResult, Playground } from '../../devtools/playground.js';
 
 /**
  * Reading the bot's side of a conversation in the Agents Playground, and pressing its cards'

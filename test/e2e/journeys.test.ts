@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { startPlayground, type Playground } from '../support/playground.js';
+import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
+import { startPlayground, type Playground } from '../../devtools/playground.js';
 import { TempDirs } from '../support/tempDir.js';
 import { adaptiveCardOf, answeredCard, BotTurns, cardText, messageSaying, press, pressOn, said, sayAndRead, wordsOf } from './journeyHelpers.js';
 

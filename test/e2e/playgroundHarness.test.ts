@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNKNOWN_BUTTON } from '../../bot/teamsBot.js';
-import { startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { startPlayground, type BotMessage, type Playground } from '../support/playground.js';
+import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
+import { startPlayground, type BotMessage, type Playground } from '../../devtools/playground.js';
 import { TempDirs } from '../support/tempDir.js';
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { LowdbStore } from '../../storage/lowdbStore.js';
-import { startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { ConnectorStub } from '../support/connectorStub.js';
-import { teamsMessage } from '../support/teamsActivities.js';
+import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
+import { ConnectorStub } from '../../devtools/connectorStub.js';
+import { teamsMessage } from '../../devtools/teamsActivities.js';
 import { TempDirs } from '../support/tempDir.js';
 
 /**

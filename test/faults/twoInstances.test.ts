@@ -3,9 +3,9 @@ import { AzureBlobStore } from '../../storage/azureBlobStore.js';
 import type { AttendanceRecord } from '../../domain/attendance/record.js';
 import type { NominationRecord } from '../../storage/nominationRepository.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
-import { startBotProcess, type BotProcess } from '../support/botProcess.js';
-import { ConnectorStub } from '../support/connectorStub.js';
-import { teamsCardAction, teamsMessage } from '../support/teamsActivities.js';
+import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
+import { ConnectorStub } from '../../devtools/connectorStub.js';
+import { teamsCardAction, teamsMessage } from '../../devtools/teamsActivities.js';
 import { TempDirs } from '../support/tempDir.js';
 
 /**

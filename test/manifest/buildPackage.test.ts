@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageSettingsFromEnv } from '../../manifest/appPackage.js';
 import { COLOUR_ICON_PATH, OUTLINE_ICON_PATH } from '../../manifest/drawIcons.js';
-import { PROJECT_ROOT } from '../support/botProcess.js';
+import { PROJECT_ROOT } from '../../devtools/botProcess.js';
 import { TempDirs } from '../support/tempDir.js';
 
 const BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';

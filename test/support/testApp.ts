@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createApp, type App, type AppOptions } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
-import { ConnectorStub } from './connectorStub.js';
+import { ConnectorStub } from '../../devtools/connectorStub.js';
 
 /** The real bot over HTTP on an ephemeral loopback port, with a connector stub for its replies. */
 export interface RunningApp {

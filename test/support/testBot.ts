@@ -15,8 +15,8 @@ import { ProactiveMessenger } from '../../bot/proactive.js';
 import type { BotServices } from '../../bot/services.js';
 import type { SchoolImprovementBot } from '../../bot/teamsBot.js';
 import { LowdbStore } from '../../storage/lowdbStore.js';
+import { TENANT } from '../../devtools/teamsActivities.js';
 
-export const TENANT = '00000000-0000-0000-0000-00000000aaaa';
 
 export interface TestBotOptions {
   readonly env?: Record<string, string>;

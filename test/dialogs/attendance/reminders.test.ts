@@ -8,8 +8,8 @@ import { createLogger } from '../../../bot/logger.js';
 import { ATTENDANCE_VERBS } from '../../../cards/attendanceCards.js';
 import { editSession } from '../../../domain/attendance/sessionEdit.js';
 import { ProgrammeRepository } from '../../../storage/programmeRepository.js';
-import { ConnectorStub } from '../../support/connectorStub.js';
-import { teamsMessage } from '../../support/teamsActivities.js';
+import { ConnectorStub } from '../../../devtools/connectorStub.js';
+import { teamsMessage } from '../../../devtools/teamsActivities.js';
 import { attendanceJourneys, CHESHAM_HEAD, clockAt, HEAD, SIT_ID, STAFF } from './support.js';
 
 let app: App | undefined;

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBankDetailsKey, sealBankDetails, type BankDetails } from '../../../domain/deployment/bankDetails.js';
+import { parseBankDetailsKey, type BankDetails } from '../../../domain/deployment/bankDetails.js';
+import { sealBankDetails } from '../../../domain/deployment/draft.js';
 import { SECTION_NUMBERS } from '../../../domain/deployment/form.js';
 import { readDeploymentWorkbook, sectionRows, sheetName, sheetTitle } from '../../../domain/deployment/workbook.js';
 import { DeploymentRepository } from '../../../storage/deploymentRepository.js';
 import { TestApps, type RunningApp } from '../../support/testApp.js';
-import { teamsCardAction, teamsMessage } from '../../support/teamsActivities.js';
+import { teamsCardAction, teamsMessage } from '../../../devtools/teamsActivities.js';
 import { cardText } from '../../support/testBot.js';
 import { ACCOUNT_NUMBER, BANK_KEY, deploymentJourneys, elementsOf, HEAD, LEADER, LEADER_ANSWERS, OTHER_LEADER, readForm, seedForm, SORT_CODE, STAFF } from './support.js';
 

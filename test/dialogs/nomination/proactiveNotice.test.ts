@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestApps, type RunningApp } from '../../support/testApp.js';
-import { teamsCardAction, teamsMessage } from '../../support/teamsActivities.js';
+import { teamsCardAction, teamsMessage } from '../../../devtools/teamsActivities.js';
 import { cardText } from '../../support/testBot.js';
 import { COMPLETE_FIRST, COMPLETE_SECOND, GROUP, MEMBER_1, MEMBER_2, nominationJourneys, saveSection, shownIn, SIT_ADMIN } from './harness.js';
 

@@ -6,8 +6,8 @@ import {
   encryptBankDetails,
   maskBankDetails,
   parseBankDetailsKey,
-  sealBankDetails,
 } from '../../../domain/deployment/bankDetails.js';
+import { sealBankDetails } from '../../../domain/deployment/draft.js';
 import { sectionCompleteness } from '../../../domain/deployment/form.js';
 import { emptyDraft, SAMPLE_BANK_DETAILS, TEST_KEY } from './sampleDraft.js';
 

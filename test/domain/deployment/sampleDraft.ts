@@ -1,4 +1,5 @@
-import { sealBankDetails, type BankDetails } from '../../../domain/deployment/bankDetails.js';
+import type { BankDetails } from '../../../domain/deployment/bankDetails.js';
+import { sealBankDetails } from '../../../domain/deployment/draft.js';
 import { newDeploymentDraft, setField, type DeploymentDraft, type FieldValue, type SectionNumber } from '../../../domain/deployment/form.js';
 
 export const TEST_KEY = Buffer.alloc(32, 7);

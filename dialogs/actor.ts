@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Profile } from '../domain/directory/types.js';
-import type { ConversationKind } from '../cards/conversationCards.js';
+import type { ConversationKind } from '../domain/access/policy.js';
 
 /** Who is acting in this turn and where: what every journey and the policy ask about. */
 export interface Actor {

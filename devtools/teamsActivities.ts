@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { TENANT } from './testBot.js';
+
+/** The tenant the tests, the benchmark and the dev script speak for. */
+export const TENANT = '00000000-0000-0000-0000-00000000aaaa';
 
 export interface TeamsActivityOptions {
   readonly serviceUrl: string;

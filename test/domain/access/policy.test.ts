@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Actor } from '../../../bot/actor.js';
-import { ACTIONS, decide, type Action, type PolicyActor, type ResourceOf } from '../../../domain/directory/policy.js';
+import type { Actor } from '../../../dialogs/actor.js';
+import { ACTIONS, decide, type Action, type PolicyActor, type ResourceOf } from '../../../domain/access/policy.js';
 import type { Profile } from '../../../domain/directory/types.js';
 
 const updatedAt = '2024-01-15T09:00:00.000Z';

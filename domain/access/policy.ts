@@ -1,4 +1,4 @@
-import type { Profile, Urn } from './types.js';
+import type { Profile, Urn } from '../directory/types.js';
 
 /**
  * Who may do what: the one question every journey asks before it shows or changes anything.
@@ -115,6 +115,11 @@ export function decide<A extends Action>(actor: PolicyActor, action: A, resource
 }
 
 type Rule<R> = (actor: PolicyActor, resource: R) => Decision;
+
+/** A refusal as the person reads it: why, then what they may do instead. */
+export function refusalText(decision: Exclude<Decision, { allowed: true }>): string {
+  return `${decision.reason} ${decision.instead}`;
+}
 
 const ALLOWED: Decision = { allowed: true };
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeLondonInstant, londonDateOf, londonInstant, londonTimeOf } from '../../../domain/attendance/londonTime.js';
+import { describeLondonInstant, londonDateOf, londonInstant, londonTimeOf } from '../../../domain/time/londonTime.js';
 
 /** London's date and time at an instant, straight from Intl, with nothing remembered. */
 function londonByIntl(instant: Date): { date: string; time: string } {

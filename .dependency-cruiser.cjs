@@ -1,0 +1,61 @@
+/**
+ * The direction of the layers (docs/architecture.md): bot/ → dialogs/ → domain/, cards/, storage/.
+ * Checked by test/architecture/dependencies.test.ts in `npm test`; type-only imports count too,
+ * because a type that points up still ties the lower layer to the upper one.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ holds the rules: it imports nothing of ours outside domain/.',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { path: '^(bot|dialogs|cards|storage|scripts|bench|test|devtools|manifest|web)/' },
+    },
+    {
+      name: 'lib-knows-nothing-of-ours',
+      comment: 'lib/ holds mechanisms with no knowledge of the bot (a keyed lock, a bounded map): it imports nothing of ours.',
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: '^(bot|dialogs|domain|cards|storage|scripts|bench|test|devtools|manifest|web)/' },
+    },
+    {
+      name: 'cards-and-storage-below-dialogs',
+      comment: 'cards/ and storage/ serve the journeys; they know nothing of the conversations or the Teams shell.',
+      severity: 'error',
+      from: { path: '^(cards|storage)/' },
+      to: { path: '^(dialogs|bot)/' },
+    },
+    {
+      name: 'dialogs-below-bot',
+      comment: 'dialogs/ own the ports they need as interfaces; bot/ implements them. A journey never reaches up into the shell.',
+      severity: 'error',
+      from: { path: '^dialogs/' },
+      to: { path: '^bot/' },
+    },
+    {
+      name: 'tests-are-not-a-library',
+      comment: 'What the bot, its scripts and its benchmarks run lives outside test/; tests may import it, not the other way round.',
+      severity: 'error',
+      from: { pathNot: '^test/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'A circle of imports (type-only ones included) means two modules are one in two files, or one of them is in the wrong layer.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)node_modules/' },
+    // Type-only imports are dependencies too (see above).
+    tsPreCompilationDeps: true,
+    // TypeScript 7's compiler has no JavaScript API for dependency-cruiser to use; swc parses TypeScript, type-only imports included.
+    parser: 'swc',
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+  },
+};
