@@ -41,7 +41,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
   const directory = await DirectoryRepository.open(store);
   const profiles = new ProfileRepository(store);
   const journeys: Journey[] = [
-    createDirectoryJourney({ directory, profiles, now }),
+    createDirectoryJourney({ directory, profiles, now, proactive: services.proactive }),
     createTsiJourney({
       store,
       now,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeploymentDraftSchema, isSectionNumber, type DeploymentDraft, type SectionNumber } from '../domain/deployment/form.js';
 import type { ReminderKind } from '../domain/deployment/timeline.js';
 import { ProfileSchema, type Profile } from '../domain/directory/types.js';
+import { isVerified } from '../domain/directory/verification.js';
 import { isConflict, updateRecord, type Store } from './store.js';
 
 const PositionSchema = z.object({
@@ -124,7 +125,8 @@ export class DeploymentRepository {
     });
     return profiles.filter((profile) => {
       if (profile.aadObjectId === draft.ownerAadObjectId) return false;
-      if (recipientKind === 'school') return profile.kind === 'school' && profile.role === 'headteacher' && profile.urn === urn;
+      // Only a verified headteacher receives the school's form: a pending claim could be anyone's.
+      if (recipientKind === 'school') return isVerified(profile) && profile.role === 'headteacher' && profile.urn === urn;
       if (recipientKind === 'trust') return profile.kind === 'system_leader' && profile.role === 'mat_ceo' && recipientName !== undefined && sameName(profile.organisation, recipientName);
       return false;
     });

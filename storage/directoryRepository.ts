@@ -154,6 +154,23 @@ export class DirectoryRepository {
     return ok(stored?.value ?? link);
   }
 
+  /**
+   * The chat a liaison group is linked to (the latest linked, should an older store hold
+   * more than one), if any.
+   */
+  async chatOfGroup(liaisonGroupId: string): Promise<ConversationLink | undefined> {
+    const links = await this.#store.list<ConversationLink>(LINKS);
+    return links
+      .map((record) => record.value)
+      .filter((link) => link.liaisonGroupId === liaisonGroupId)
+      .sort((a, b) => b.linkedAt.localeCompare(a.linkedAt))[0];
+  }
+
+  /** Takes a chat's link away (when its group moves to another chat). */
+  async unlinkConversation(conversationId: string): Promise<void> {
+    await this.#store.delete(linkKey(conversationId));
+  }
+
   /** The liaison group a group chat or channel acts for, if it has been linked. */
   async groupOfConversation(conversationId: string): Promise<string | undefined> {
     return (await this.#store.read<ConversationLink>(linkKey(conversationId)))?.value.liaisonGroupId;

@@ -60,17 +60,26 @@ export class NominationRepository {
    * The group's nomination as the card is posted in its chat: created when the group has
    * none, and remembering the chat (for the SIT's decision) and who asked (for the refresh).
    */
-  async openInChat(groupId: string, conversationId: string, userId: string | undefined): Promise<{ record: NominationRecord; created: boolean }> {
+  async openInChat(
+    groupId: string,
+    conversationId: string,
+    userId: string | undefined,
+    options: { readonly moveNotices: boolean },
+  ): Promise<{ record: NominationRecord; created: boolean; noticesElsewhere: boolean }> {
     let created = false;
+    let noticesElsewhere = false;
     const saved = await this.#update(groupId, (current) => {
       created = current === undefined;
       const record = current ?? { nomination: newNomination(groupId), actedBy: [] };
       const actedBy = withActor(record.actedBy, userId);
-      if (!created && record.conversationId === conversationId && actedBy === record.actedBy) return undefined;
-      return { ...record, conversationId, actedBy };
+      // A chat other than the one the notices go to does not take them over unless the SIT moves them.
+      noticesElsewhere = record.conversationId !== undefined && record.conversationId !== conversationId && !options.moveNotices;
+      const noticesTo = noticesElsewhere ? record.conversationId : conversationId;
+      if (!created && record.conversationId === noticesTo && actedBy === record.actedBy) return undefined;
+      return { ...record, conversationId: noticesTo, actedBy };
     });
     if (!saved.ok) throw new Error(saved.errors.join(' '));
-    return { record: saved.value, created };
+    return { record: saved.value, created, noticesElsewhere };
   }
 
   /**

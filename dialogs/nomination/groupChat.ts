@@ -2,6 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../../bot/actor.js';
 import { nominationHistoryCard, NOMINATION_VERBS, sharedNominationCard, type NominationNotice } from '../../cards/nominationCards.js';
+import { escapeMarkdown } from '../../cards/markdown.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { londonDateOf } from '../../domain/attendance/londonTime.js';
 import { decide } from '../../domain/directory/policy.js';
@@ -110,10 +111,16 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
 
   /** Who may act on the group's card, and the group with its schools. */
   async function allowed(actor: Actor, action: 'nomination.view' | 'nomination.edit' | 'nomination.submit', groupId: string): Promise<GroupSchools | string> {
-    const decision = decide(actor, action, { liaisonGroupId: groupId });
-    if (!decision.allowed) return refusalText(decision);
+    const where = decide(actor, 'nomination.view', { liaisonGroupId: groupId });
+    if (!where.allowed) return refusalText(where);
     const record = await repository.get(groupId);
-    return (await groupSchools(directory, groupId, record?.nomination)) ?? GROUP_GONE;
+    const schools = await groupSchools(directory, groupId, record?.nomination);
+    if (!schools) return GROUP_GONE;
+    if (action !== 'nomination.view') {
+      const decision = decide(actor, action, { liaisonGroupId: groupId, schoolUrns: schools.schools.map((school) => school.urn) });
+      if (!decision.allowed) return refusalText(decision);
+    }
+    return schools;
   }
 
   /** The chat's liaison group with its schools, or undefined after telling the chat why not. */
@@ -136,10 +143,19 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
     const schools = await viewableGroup(context, actor);
     if (!schools) return;
     const groupId = schools.group.id;
-    const { record, created } = await repository.openInChat(groupId, actor.conversation.id, teamsUserIdOf(context));
-    const notice: NominationNotice | undefined = created
-      ? undefined
-      : { lines: [`This is ${schools.group.name}'s one nomination, brought back to the bottom of the chat: carry on where you left off.`], style: 'default' };
+    // Where the SIT's decision is announced moves only with the group's link (which only the SIT changes once set).
+    const noticesTo = (await repository.get(groupId))?.conversationId;
+    const earlierChatStillLinked = noticesTo !== undefined && noticesTo !== actor.conversation.id && (await directory.groupOfConversation(noticesTo)) === groupId;
+    const { record, created, noticesElsewhere } = await repository.openInChat(groupId, actor.conversation.id, teamsUserIdOf(context), {
+      moveNotices: !earlierChatStillLinked || decide(actor, 'chatLink.change', { liaisonGroupId: groupId }).allowed,
+    });
+    const lines = [
+      ...(created ? [] : [`This is ${schools.group.name}'s one nomination, brought back to the bottom of the chat: carry on where you left off.`]),
+      ...(noticesElsewhere
+        ? [`${schools.group.name}'s notices (the School Improvement Team's decision) still go to the group's earlier chat: only the School Improvement Team can move them here.`]
+        : []),
+    ];
+    const notice: NominationNotice | undefined = lines.length === 0 ? undefined : { lines, style: 'default' };
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await sharedCard(record, schools, notice))] });
   }
 
@@ -192,7 +208,7 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
       logger.info({ verb: NOMINATION_VERBS.save, edits: edits.value.length, retried }, 'nomination edited');
       const lines = [
         changed
-          ? `${actor.name} saved ${listed(edits.value.map((edit) => FIELD_WORDS[edit.kind]))} for the ${label.toLowerCase()}.`
+          ? `${escapeMarkdown(actor.name)} saved ${listed(edits.value.map((edit) => FIELD_WORDS[edit.kind]))} for the ${label.toLowerCase()}.`
           : `Nothing had changed in the ${label.toLowerCase()}, so there was nothing to save.`,
       ];
       if (retried) lines.push('Someone else saved a change at the same moment: both changes are kept, as shown below.');
@@ -226,7 +242,7 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
         teamsUserIdOf(context),
       );
       if (!saved.ok) return currentCard(data.groupId, schools, { lines: ['The nomination was not submitted:', ...saved.errors], style: 'attention' });
-      const lines = [`${actor.name} submitted the nomination. Thank you: the School Improvement Team will review it and tell this chat its decision.`];
+      const lines = [`${escapeMarkdown(actor.name)} submitted the nomination. Thank you: the School Improvement Team will review it and tell this chat its decision.`];
       if (replaced !== undefined) {
         lines.push(`It replaces the submission of ${formatLongDate(londonDateOf(new Date(replaced)))}, which is kept: mention me with "nomination history" to see it.`);
       }

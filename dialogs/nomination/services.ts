@@ -13,7 +13,7 @@ import type { NominationRepository } from '../../storage/nominationRepository.js
 import type { Store } from '../../storage/store.js';
 
 /** What the nomination journey needs from the school directory. */
-export type NominationDirectory = Pick<DirectoryRepository, 'getSchool' | 'schoolsInLiaisonGroup' | 'liaisonGroups' | 'liaisonGroup'>;
+export type NominationDirectory = Pick<DirectoryRepository, 'getSchool' | 'schoolsInLiaisonGroup' | 'liaisonGroups' | 'liaisonGroup' | 'groupOfConversation'>;
 
 /** What the nomination journey is built from. */
 export interface NominationJourneyDeps {
