@@ -2,18 +2,24 @@
  * Text one person typed, made safe to show to another. Teams renders Markdown in messages and
  * in Adaptive Card TextBlocks and FactSets, so a champion's "name" of `[Sign in](https://…)`
  * would be a live link on the SIT's review card, and `# Urgent` or `- item` would restyle it.
- * Every character Markdown gives a meaning is escaped with a backslash (CommonMark: any ASCII
- * punctuation may be), and so is a number that would start an ordered list; the reader sees
- * exactly what was typed, inert. Line breaks are kept.
+ * Every character that gives Markdown a meaning anywhere in a line is escaped with a backslash
+ * (CommonMark: any ASCII punctuation may be), and so is one that does only at the start of a
+ * line (a heading, a list, a quote) there; the reader sees exactly what was typed, inert.
+ * Line breaks are kept.
  *
  * Every card renderer and message that shows another person's words goes through here.
  */
-const INLINE = /[\\`*_{}[\]()<>#+\-!|~"=]/g;
+const INLINE = /[\\`*_{}[\]()<>~]/g;
+/** A heading, a bullet, a quote or a setext underline at the start of a line. */
+const LINE_START = /^(\s*)([-+#=])/gm;
 /** "1." or "1)" at the start of a line starts an ordered list. */
 const ORDERED_LIST = /^(\s*\d+)([.)])/gm;
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(INLINE, (character) => `\\${character}`).replace(ORDERED_LIST, '$1\\$2');
+  return text
+    .replace(INLINE, (character) => `\\${character}`)
+    .replace(LINE_START, '$1\\$2')
+    .replace(ORDERED_LIST, '$1\\$2');
 }
 
 /** The same for text that may be absent. */

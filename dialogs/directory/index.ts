@@ -229,9 +229,12 @@ class LinkChatDialog extends ComponentDialog {
     // A group has one chat: the one it had is unlinked and told where the group went.
     if (earlier !== undefined && earlier.conversationId !== actor.conversation.id) {
       await this.deps.directory.unlinkConversation(earlier.conversationId);
-      await this.deps.proactive.sendToConversation(earlier.conversationId, {
-        text: `The School Improvement Team has moved ${group.name} to another chat: this chat no longer acts for the group, and its nomination and the School Improvement Team’s decision are there now.`,
-      });
+      // The move stands whether or not the earlier chat can still be reached.
+      await this.deps.proactive
+        .sendToConversation(earlier.conversationId, {
+          text: `The School Improvement Team has moved ${group.name} to another chat: this chat no longer acts for the group, and its nomination and the School Improvement Team’s decision are there now.`,
+        })
+        .catch(() => 'failed' as const);
     }
     await step.context.sendActivity(`Done: this chat now acts for ${group.name}.`);
     return step.endDialog();
@@ -283,12 +286,14 @@ function claimVerb(deps: DirectoryJourneyDeps, outcome: 'approve' | 'reject'): C
       }
       const school = await deps.directory.getSchool(claimed.urn);
       const as = `${claimed.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${school?.name ?? `URN ${claimed.urn}`}`;
-      const told = await deps.proactive.sendToPerson(claimed.aadObjectId, {
-        text:
-          outcome === 'approve'
-            ? `Your role as ${as} is verified now: you can use everything I offer your school.`
-            : `Your request to be recorded as ${as} was not approved. The reason given: “${escapeMarkdown(reason)}”. If that is a mistake, tell me who you are again (say “change my profile”) or talk to the School Improvement Team.`,
-      });
+      const told = await deps.proactive
+        .sendToPerson(claimed.aadObjectId, {
+          text:
+            outcome === 'approve'
+              ? `Your role as ${as} is verified now: you can use everything I offer your school.`
+              : `Your request to be recorded as ${as} was not approved. The reason given: “${escapeMarkdown(reason)}”. If that is a mistake, tell me who you are again (say “change my profile”) or talk to the School Improvement Team.`,
+        })
+        .catch(() => 'failed' as const);
       const person = escapeMarkdown(claimed.name);
       const done = outcome === 'approve' ? `${person} is verified as ${as}.` : `${person}’s request was rejected.`;
       const notice = told === 'sent' ? `${done} I have told them.` : `${done} I could not tell them (they have not added me in Teams, or removed me).`;

@@ -366,15 +366,17 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
   'deployment.export': formOwner('exports', true),
   'deployment.confirmSection7': personal((actor, form) => {
     const sentTo = form.confirmerAadObjectIds;
-    if (sentTo === undefined) {
-      return refuse(`${SECTION_7_BY_SCHOOL} It has not been sent to the school or trust yet.`, isFormOwner(actor, form) ? 'Say “send to school” when the form is ready.' : 'The system leader sends it when the form is ready.');
-    }
     // A SIT administrator may confirm or query for the people it was sent to; the form records that they did.
-    if (actor.isSitAdmin) return ALLOWED;
+    if (actor.isSitAdmin) {
+      return sentTo === undefined ? refuse(`${SECTION_7_BY_SCHOOL} It has not been sent to them yet.`, 'You can see the form and whether section 7 has been confirmed.') : ALLOWED;
+    }
     const confirmer = confirmerOf(actor, form);
     if (!confirmer.allowed) {
       if (isFormOwner(actor, form)) return refuse(SECTION_7_BY_SCHOOL, 'Send the form to the school for its headteacher to confirm.');
       return confirmer;
+    }
+    if (sentTo === undefined) {
+      return refuse('This form has not been sent to you to confirm yet.', 'The system leader sends it once the work is done, and I bring it to you here.');
     }
     if (!sentTo.includes(actor.aadObjectId)) {
       return refuse(

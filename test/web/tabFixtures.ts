@@ -32,10 +32,10 @@ export const NOW = new Date('2022-03-15T10:00:00Z');
 const updatedAt = '2022-01-10T09:00:00.000Z';
 type SchoolProfile = Extract<Profile, { kind: 'school' }>;
 /** Headteacher of the first demo school, which its liaison group nominated and the SIT selected. */
-export const HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-head', name: 'Priya Shah', urn: '900001', role: 'headteacher', updatedAt };
-export const OTHER_HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-other-head', name: 'Tom Reed', urn: '900002', role: 'headteacher', updatedAt };
+export const HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-head', name: 'Priya Shah', urn: '900001', role: 'headteacher', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt };
+export const OTHER_HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-other-head', name: 'Tom Reed', urn: '900002', role: 'headteacher', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt };
 /** A headteacher whose school is in liaison group 2, not group 1. */
-export const HEAD_ELSEWHERE: SchoolProfile = { kind: 'school', aadObjectId: 'aad-head-elsewhere', name: 'Ana Costa', urn: '900009', role: 'headteacher', updatedAt };
+export const HEAD_ELSEWHERE: SchoolProfile = { kind: 'school', aadObjectId: 'aad-head-elsewhere', name: 'Ana Costa', urn: '900009', role: 'headteacher', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt };
 export const LEADER: Profile = {
   kind: 'system_leader',
   aadObjectId: 'aad-leader',
