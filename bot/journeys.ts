@@ -13,6 +13,7 @@ import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import type { School } from '../domain/directory/types.js';
 import type { Actor, ActorSources } from './actor.js';
 import type { BotServices } from './services.js';
+import { PersonIndex } from '../storage/personIndex.js';
 
 /** One choice offered as a user types into a card's type-ahead box. */
 export interface SearchResult {
@@ -52,8 +53,8 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
     createAttendanceJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createPersonalDataJourney({
-      store,
       profiles,
+      people: new PersonIndex(store),
       eligibility: new EligibilityRepository(store),
       deployments: new DeploymentRepository(store),
       references: services.references,

@@ -1,4 +1,5 @@
 import { attendanceKey, keyOf, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
+import { PersonIndex } from './personIndex.js';
 import { updateRecord, type Store } from './store.js';
 
 const RECORDS = 'attendance/records/';
@@ -27,6 +28,7 @@ export class AttendanceRepository {
       corrected = current !== undefined;
       return record;
     });
+    await new PersonIndex(this.store).noteRecord(recordKey(record), record);
     return { corrected };
   }
 
@@ -35,7 +37,9 @@ export class AttendanceRepository {
     for (let start = 0; start < lines.length; start += WRITES_AT_ONCE) {
       await Promise.all(
         lines.slice(start, start + WRITES_AT_ONCE).map((line) =>
-          updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)),
+          updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)).then((stored) =>
+            stored ? new PersonIndex(this.store).noteRecord(stored.key, stored.value) : undefined,
+          ),
         ),
       );
     }
@@ -69,6 +73,7 @@ export class AttendanceRepository {
       earlier = current;
       return current === undefined ? submission : undefined;
     });
+    if (earlier === undefined) await new PersonIndex(this.store).noteRecord(taskKey(submission.taskId, submission.urn), submission);
     return { earlier };
   }
 

@@ -8,6 +8,7 @@ import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import { SchoolSearchIndex, type SchoolMatch, type SchoolSearchOptions } from '../domain/directory/search.js';
 import type { ConversationLink, LiaisonGroup, School, Urn } from '../domain/directory/types.js';
 import { fail, ok, type Result } from '../domain/result.js';
+import { PersonIndex } from './personIndex.js';
 import { ANY_ETAG, isConflict, updateRecord, type Store } from './store.js';
 
 const SCHOOLS = 'directory/schools/';
@@ -151,6 +152,7 @@ export class DirectoryRepository {
       const other = await this.liaisonGroup(linkedElsewhere);
       return fail(`This chat is already linked to ${other?.name ?? `liaison group ${linkedElsewhere}`}.`);
     }
+    if (stored) await new PersonIndex(this.#store).noteRecord(stored.key, stored.value);
     return ok(stored?.value ?? link);
   }
 

@@ -1,6 +1,7 @@
 import type { CommitmentsConfirmation } from '../domain/nomination/commitmentsConfirmation.js';
 import { newNomination, type Nomination } from '../domain/nomination/nomination.js';
 import { fail, ok, type Result } from '../domain/result.js';
+import { PersonIndex } from './personIndex.js';
 import { ANY_ETAG, isConflict, updateRecord, type Store, type UpdateOptions } from './store.js';
 
 const NOMINATIONS = 'nominations/';
@@ -64,7 +65,7 @@ export class NominationRepository {
     groupId: string,
     conversationId: string,
     userId: string | undefined,
-    options: { readonly moveNotices: boolean },
+    options: { readonly moveNotices: boolean; readonly aadObjectId: string },
   ): Promise<{ record: NominationRecord; created: boolean; noticesElsewhere: boolean }> {
     let created = false;
     let noticesElsewhere = false;
@@ -79,6 +80,8 @@ export class NominationRepository {
       return { ...record, conversationId: noticesTo, actedBy };
     });
     if (!saved.ok) throw new Error(saved.errors.join(' '));
+    // The refresh list holds their Teams user id, not their AAD object id.
+    await new PersonIndex(this.store).note(options.aadObjectId, nominationKey(groupId), { alias: userId });
     return { record: saved.value, created, noticesElsewhere };
   }
 
@@ -116,7 +119,9 @@ export class NominationRepository {
   async #update(groupId: string, change: (current: NominationRecord | undefined) => NominationRecord | undefined): Promise<Result<NominationRecord>> {
     try {
       const stored = await updateRecord<NominationRecord>(this.store, nominationKey(groupId), change, this.options);
-      return stored ? ok(stored.value) : fail(NO_NOMINATION);
+      if (!stored) return fail(NO_NOMINATION);
+      await new PersonIndex(this.store).noteRecord(stored.key, stored.value);
+      return ok(stored.value);
     } catch (error) {
       if (isConflict(error)) return fail(TOO_BUSY);
       throw error;
@@ -134,5 +139,6 @@ export class NominationRepository {
   /** The headteacher's own confirmation for their school: confirming again records the latest. */
   async saveCommitments(confirmation: CommitmentsConfirmation): Promise<void> {
     await this.store.write(commitmentsKey(confirmation.urn), confirmation, ANY_ETAG);
+    await new PersonIndex(this.store).noteRecord(commitmentsKey(confirmation.urn), confirmation);
   }
 }

@@ -1,5 +1,6 @@
 import { ProfileSchema, type Profile } from '../domain/directory/types.js';
 import { isVerified, type SchoolProfile } from '../domain/directory/verification.js';
+import { PersonIndex } from './personIndex.js';
 import { ANY_ETAG, isConflict, type Store } from './store.js';
 
 // An AAD object id is a GUID, but the Agents Playground's stand-in user ids may hold any character.
@@ -17,6 +18,7 @@ export class ProfileRepository {
   /** Saves the profile; a person's profile is theirs alone, so the last save wins. */
   async put(profile: Profile): Promise<void> {
     await this.store.write(profileKey(profile.aadObjectId), profile, ANY_ETAG);
+    await new PersonIndex(this.store).noteRecord(profileKey(profile.aadObjectId), profile);
   }
 
   /** Every claim to a school role not verified yet (stored before verification or since), oldest first. */
@@ -43,6 +45,8 @@ export class ProfileRepository {
       try {
         if (result === null) await this.store.delete(profileKey(aadObjectId), current?.eTag);
         else await this.store.write(profileKey(aadObjectId), result, current ? current.eTag : null);
+        // The approver is named on the profile they verified.
+        if (result !== null) await new PersonIndex(this.store).noteRecord(profileKey(aadObjectId), result);
         return result;
       } catch (error) {
         if (!isConflict(error) || attempt >= 5) throw error;

@@ -148,6 +148,7 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
     const earlierChatStillLinked = noticesTo !== undefined && noticesTo !== actor.conversation.id && (await directory.groupOfConversation(noticesTo)) === groupId;
     const { record, created, noticesElsewhere } = await repository.openInChat(groupId, actor.conversation.id, teamsUserIdOf(context), {
       moveNotices: !earlierChatStillLinked || decide(actor, 'chatLink.change', { liaisonGroupId: groupId }).allowed,
+      aadObjectId: actor.aadObjectId,
     });
     const lines = [
       ...(created ? [] : [`This is ${schools.group.name}'s one nomination, brought back to the bottom of the chat: carry on where you left off.`]),

@@ -84,7 +84,7 @@ const schoolFirst = { kind: 'set_school', choice: 'first', urn: '100001' } as co
 
 async function seeded(inner: Store): Promise<void> {
   const start = new NominationRepository(inner);
-  await start.openInChat(GROUP.id, '19:chat@thread.v2', '29:aad-alice', { moveNotices: true });
+  await start.openInChat(GROUP.id, '19:chat@thread.v2', '29:aad-alice', { moveNotices: true, aadObjectId: 'aad-alice' });
   const base = await start.change(GROUP.id, (nomination) => applyEdit(nomination, schoolFirst, CONTEXT));
   expect(base.ok).toBe(true);
 }
