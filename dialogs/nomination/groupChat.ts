@@ -10,7 +10,7 @@ import { LiaisonGroupSchema } from '../../domain/directory/types.js';
 import { checkNomination } from '../../domain/nomination/check.js';
 import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
 import { applyEdit, type NominationEdit } from '../../domain/nomination/edit.js';
-import { CHOICE_LABELS, CHOICES, type ChoiceName, type Nomination } from '../../domain/nomination/nomination.js';
+import { CHOICE_LABELS, CHOICES, type Choice, type ChoiceName, type Nomination } from '../../domain/nomination/nomination.js';
 import { editsFromSection, LONGEST_SECTION_ANSWER, SECTION_FIELDS, SectionAnswersSchema, type SectionAnswers } from '../../domain/nomination/sectionEdits.js';
 import { submitNomination } from '../../domain/nomination/submit.js';
 import { ok, type Result } from '../../domain/result.js';
@@ -64,6 +64,13 @@ function applyEdits(nomination: Nomination, edits: readonly NominationEdit[], co
     current = result.value;
   }
   return ok(current);
+}
+
+/** The school whose champion and answers a change of school cleared, if it cleared any. */
+function answersClearedFor(before: Choice, after: Choice): string | undefined {
+  if (before.urn === undefined || before.urn === after.urn) return undefined;
+  const answered = (choice: Choice) => Object.values(choice.champion).some((value) => value !== undefined) || Object.values(choice.criteria).some((value) => value !== undefined);
+  return answered(before) && !answered(after) ? before.urn : undefined;
 }
 
 const FIELD_WORDS: Record<NominationEdit['kind'], string> = {
@@ -196,11 +203,14 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
       }
       const editContext = { schoolsByUrn: schools.schoolsByUrn, group: schools.group, now: now(), by: personOf(actor) };
       let wasSubmitted = false;
+      let clearedFor: string | undefined;
       const saved = await repository.change(
         data.groupId,
         (nomination) => {
           wasSubmitted = nomination.status === 'submitted';
-          return applyEdits(nomination, edits.value, editContext);
+          const result = applyEdits(nomination, edits.value, editContext);
+          clearedFor = result.ok ? answersClearedFor(nomination[data.choice], result.value[data.choice]) : undefined;
+          return result;
         },
         teamsUserIdOf(context),
       );
@@ -213,6 +223,10 @@ export function groupChatParts(services: NominationServices): { dialogs: ReturnT
           : `Nothing had changed in the ${label.toLowerCase()}, so there was nothing to save.`,
       ];
       if (retried) lines.push('Someone else saved a change at the same moment: both changes are kept, as shown below.');
+      if (clearedFor !== undefined) {
+        const earlier = schools.schoolsByUrn.get(clearedFor)?.name ?? `URN ${clearedFor}`;
+        lines.push(`The champion and the answers given for ${earlier} were cleared, because they were about that school: give them again for the school chosen now.`);
+      }
       if (changed && wasSubmitted && record.nomination.status === 'draft') {
         lines.push('The nomination had been submitted, so it is a draft again now: submit it again when it is ready. The earlier submission is kept in the history.');
       }

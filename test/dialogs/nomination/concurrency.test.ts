@@ -50,7 +50,8 @@ class RacingStore implements Store {
     try {
       return await this.inner.write(key, value, condition);
     } catch (error) {
-      if (error instanceof ConflictError) this.conflicts++;
+      // Only the nomination's own conflicts count: the index of where people appear retries on its own.
+      if (error instanceof ConflictError && key === this.key) this.conflicts++;
       throw error;
     }
   }
