@@ -9,6 +9,7 @@ import { AttendanceRepository } from '../../storage/attendanceRepository.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import type { Store } from '../../storage/store.js';
+import { isVerified } from '../../domain/directory/verification.js';
 
 /** What the directory must answer for attendance: schools, and the liaison groups that make up the programme. */
 export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup'>;
@@ -60,6 +61,17 @@ export class AttendanceContext {
       const parsed = ProfileSchema.safeParse(record.value);
       return parsed.success && parsed.data.kind === 'school' ? [{ aadObjectId: parsed.data.aadObjectId, name: parsed.data.name, urn: parsed.data.urn }] : [];
     });
+  }
+
+  /** Everyone whose claim to a school role is not verified yet: what they log is marked so for the SIT. */
+  async unverifiedPeople(): Promise<Set<string>> {
+    const records = await this.deps.store.list<unknown>('profiles/');
+    return new Set(
+      records.flatMap((record) => {
+        const parsed = ProfileSchema.safeParse(record.value);
+        return parsed.success && parsed.data.kind === 'school' && !isVerified(parsed.data) ? [parsed.data.aadObjectId] : [];
+      }),
+    );
   }
 
   async schoolName(urn: string): Promise<string> {
