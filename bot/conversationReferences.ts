@@ -1,4 +1,5 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
+import { PersonIndex } from '../storage/personIndex.js';
 import { ANY_ETAG, type Store } from '../storage/store.js';
 import type { ConversationKind } from '../domain/access/policy.js';
 import { conversationKeyOf, conversationKindOf } from '../dialogs/actor.js';
@@ -44,6 +45,15 @@ export class ConversationReferences implements ConversationReferencesPort {
         this.store.write(keyOfConversation(conversationId), saved, ANY_ETAG),
         userAadObjectId ? this.store.write(keyOfPersonalChat(userAadObjectId), saved, ANY_ETAG) : undefined,
       ]);
+      // The reference names whoever spoke (reference.user), in a group chat too.
+      const user = saved.reference.user;
+      const people = new PersonIndex(this.store);
+      const speaker = user?.aadObjectId ?? userAadObjectId;
+      if (speaker !== undefined) {
+        for (const key of [keyOfConversation(conversationId), ...(userAadObjectId ? [keyOfPersonalChat(userAadObjectId)] : [])]) {
+          await people.note(speaker, key, { name: user?.name, alias: user?.id });
+        }
+      }
     }
     this.#saved.add(conversationId);
   }

@@ -9,11 +9,11 @@ import { DeploymentRepository } from '../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
-import { SharedRecordRepository } from '../storage/sharedRecordRepository.js';
 import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import type { School } from '../domain/directory/types.js';
 import type { Actor, ActorSources } from '../dialogs/actor.js';
 import type { BotServices } from './services.js';
+import { PersonIndex } from '../storage/personIndex.js';
 
 /** One choice offered as a user types into a card's type-ahead box. */
 export interface SearchResult {
@@ -42,7 +42,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
   const directory = await DirectoryRepository.open(store);
   const profiles = new ProfileRepository(store);
   const journeys: Journey[] = [
-    createDirectoryJourney({ directory, profiles, now }),
+    createDirectoryJourney({ directory, profiles, now, proactive: services.proactive }),
     createTsiJourney({
       store,
       now,
@@ -53,8 +53,8 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
     createAttendanceJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createPersonalDataJourney({
-      shared: new SharedRecordRepository(store),
       profiles,
+      people: new PersonIndex(store),
       eligibility: new EligibilityRepository(store),
       deployments: new DeploymentRepository(store),
       references: services.references,

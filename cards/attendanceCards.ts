@@ -13,6 +13,8 @@ import type { LiaisonGroupSessionSummary, SchoolAttendanceSummary, SchoolSession
 import type { School } from '../domain/directory/types.js';
 import { formatLongDate } from '../domain/tsi/academicYear.js';
 import { renderCard, type AdaptiveCard } from './render.js';
+import { NOT_YET_VERIFIED } from '../domain/directory/verification.js';
+import { escapeMarkdown } from './markdown.js';
 
 /** The verbs the attendance cards' buttons send (Action.Execute, or Action.Submit as fallback). */
 export const ATTENDANCE_VERBS = {
@@ -117,7 +119,8 @@ export function registerCard(view: {
   schools: readonly School[];
   present: readonly string[];
   apologies: readonly string[];
-  ownLogs: readonly { school: Pick<School, 'name' | 'urn'>; record: AttendanceRecord }[];
+  /** What schools logged themselves; a line logged by someone whose role is not verified yet says so. */
+  ownLogs: readonly { school: Pick<School, 'name' | 'urn'>; record: AttendanceRecord; loggedByVerified: boolean }[];
   saved?: string;
   problems?: readonly string[];
 }): AdaptiveCard {
@@ -131,7 +134,12 @@ export function registerCard(view: {
     schools: view.schools.map((school) => ({ title: schoolLabel(school), value: school.urn })),
     present: view.present.join(','),
     apologies: view.apologies.join(','),
-    ownLogs: view.ownLogs.map(({ school, record }) => `${school.name}: ${record.attendeeName} (${record.attendeeRole}), ${STATUS_LABELS[record.status].toLowerCase()}`),
+    ownLogs: view.ownLogs.map(
+      ({ school, record, loggedByVerified }) =>
+        `${school.name}: ${escapeMarkdown(record.attendeeName)} (${escapeMarkdown(record.attendeeRole)}), ${STATUS_LABELS[record.status].toLowerCase()}${
+          loggedByVerified ? '' : `, logged by ${escapeMarkdown(record.loggedBy.name)} (${NOT_YET_VERIFIED})`
+        }`,
+    ),
     verb: ATTENDANCE_VERBS.registerSave,
   });
 }

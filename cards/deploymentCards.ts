@@ -12,6 +12,7 @@ import { formProgress } from '../domain/deployment/progress.js';
 import { blankIsAnAnswer } from '../domain/deployment/sectionAnswers.js';
 import { sectionRows } from '../domain/deployment/workbook.js';
 import { fieldsOf, type SectionValues } from '../domain/deployment/sections.js';
+import { escapeMarkdown } from './markdown.js';
 import { renderCard, type AdaptiveCard } from './render.js';
 
 /** The card verbs of the deployment form (Action.Execute, with Action.Submit `{ verb, ... }` as fallback). */
@@ -274,11 +275,14 @@ export function savedLine(draft: DeploymentDraft, section: SectionNumber): strin
 
 // Review
 
-/** A section's answers as label and value, bank details masked, unanswered questions said so. */
+/**
+ * A section's answers as label and value, bank details masked, unanswered questions said so.
+ * The answers are escaped: the school reads the system leader's, and the system leader the school's.
+ */
 export function reviewRows(draft: DeploymentDraft, section: SectionNumber): { label: string; value: string }[] {
   return sectionRows(draft, section, { includeBankDetails: false }).map((row) => ({
     label: row.label,
-    value: row.value === '' ? 'Not answered yet' : String(row.value),
+    value: row.value === '' ? 'Not answered yet' : escapeMarkdown(String(row.value)),
   }));
 }
 

@@ -25,6 +25,7 @@ import {
 } from '../domain/nomination/nomination.js';
 import { sectionAnswersOf } from '../domain/nomination/sectionEdits.js';
 import { formatLongDate } from '../domain/tsi/academicYear.js';
+import { escapeMarkdown, escapeOptional } from './markdown.js';
 import { renderCard, type AdaptiveCard } from './render.js';
 
 /** The verbs this journey's cards send (Action.Execute, or Action.Submit as fallback). */
@@ -105,18 +106,18 @@ function choiceFacts(choice: Choice, schoolsByUrn: SchoolsByUrn, confirmation?: 
   const facts: Fact[] = [{ title: 'School', value: schoolName(choice.urn, schoolsByUrn) }];
   if (school) facts.push({ title: 'Phase and size', value: describeSchool(school) });
   facts.push(
-    { title: 'Champion', value: champion.name ?? 'Not named yet' },
-    { title: "Champion's role", value: champion.role === 'other' && champion.roleNote ? `${role}: ${champion.roleNote}` : role },
+    { title: 'Champion', value: champion.name === undefined ? 'Not named yet' : escapeMarkdown(champion.name) },
+    { title: "Champion's role", value: champion.role === 'other' && champion.roleNote ? `${role}: ${escapeMarkdown(champion.roleNote)}` : role },
     { title: 'Ofsted (directory)', value: directoryGrade(school) },
     { title: 'Not graded inadequate', value: yesNo(criteria.notInadequate?.confirmed, 'Confirmed', 'No: graded inadequate') },
   );
   if (newer) facts.push({ title: 'Newer inspection', value: `${GRADE_TITLES[newer.grade]}, ${formatLongDate(newer.date)}` });
   facts.push(
     { title: 'Stable senior leadership', value: yesNo(criteria.stableSlt, 'Yes', 'No') },
-    { title: 'The gap (evidence)', value: criteria.gapEvidence ?? 'Not given yet' },
+    { title: 'The gap (evidence)', value: criteria.gapEvidence === undefined ? 'Not given yet' : escapeMarkdown(criteria.gapEvidence) },
   );
   if (confirmation !== undefined) {
-    facts.push({ title: 'Headteacher confirmed commitments', value: `${confirmation.confirmedBy.name}, ${describeInstant(confirmation.confirmedAt)}` });
+    facts.push({ title: 'Headteacher confirmed commitments', value: `${escapeMarkdown(confirmation.confirmedBy.name)}, ${describeInstant(confirmation.confirmedAt)}` });
   }
   return facts;
 }
@@ -140,13 +141,13 @@ function statusOf(nomination: Nomination, schoolsByUrn: SchoolsByUrn): { text: s
       const last = nomination.history.at(-1);
       if (!last) return { text: 'Draft: not submitted yet. Anyone in this chat can fill it in.', style: 'default' };
       return {
-        text: `Draft: being changed since ${last.submittedBy.name} submitted it on ${describeInstant(last.submittedAt)}. Submit it again when it is ready; the earlier submission is kept in the history.`,
+        text: `Draft: being changed since ${escapeMarkdown(last.submittedBy.name)} submitted it on ${describeInstant(last.submittedAt)}. Submit it again when it is ready; the earlier submission is kept in the history.`,
         style: 'warning',
       };
     }
     case 'submitted':
       return {
-        text: `Submitted by ${nomination.submittedBy?.name ?? 'a member'} on ${describeInstant(nomination.submittedAt ?? '')}. The School Improvement Team will review it. Changing anything makes it a draft again until it is submitted again.`,
+        text: `Submitted by ${escapeOptional(nomination.submittedBy?.name) ?? 'a member'} on ${describeInstant(nomination.submittedAt ?? '')}. The School Improvement Team will review it. Changing anything makes it a draft again until it is submitted again.`,
         style: 'good',
       };
     case 'selected':
@@ -220,9 +221,10 @@ export function sharedNominationCard(view: SharedNominationView): AdaptiveCard {
       : '',
     notices: view.notice?.lines ?? [],
     noticeStyle: view.notice?.style ?? 'default',
-    problems: decided ? [] : check.problems,
-    missing: decided ? [] : check.missing,
-    warnings: decided ? [] : check.warnings,
+    // The check quotes what members typed (a champion's name, a role).
+    problems: decided ? [] : check.problems.map(escapeMarkdown),
+    missing: decided ? [] : check.missing.map(escapeMarkdown),
+    warnings: decided ? [] : check.warnings.map(escapeMarkdown),
     ready: inDraft && check.canSubmit ? 'Everything is answered: the nomination is ready to submit.' : '',
     choices,
     footer: 'Mention me with "nomination history" to see earlier submissions.',
@@ -249,7 +251,7 @@ export function sharedNominationCard(view: SharedNominationView): AdaptiveCard {
 function submissionFacts(submission: Pick<Submission, 'first' | 'second'>, schoolsByUrn: SchoolsByUrn): Fact[] {
   return CHOICES.map((name) => {
     const choice = submission[name];
-    const champion = choice.champion.name ? `; champion ${choice.champion.name}` : '';
+    const champion = choice.champion.name ? `; champion ${escapeMarkdown(choice.champion.name)}` : '';
     const role = choice.champion.role ? ` (${CHAMPION_ROLE_LABELS[choice.champion.role]})` : '';
     return { title: CHOICE_LABELS[name], value: `${schoolName(choice.urn, schoolsByUrn)}${champion}${role}` };
   });
@@ -261,13 +263,13 @@ export function nominationHistoryCard(view: { group: LiaisonGroup; nomination: N
   const submissions: { heading: string; facts: Fact[] }[] = [];
   if (nomination?.submittedBy && nomination.submittedAt && nomination.status !== 'draft') {
     submissions.push({
-      heading: `Current: submitted by ${nomination.submittedBy.name} on ${describeInstant(nomination.submittedAt)}`,
+      heading: `Current: submitted by ${escapeMarkdown(nomination.submittedBy.name)} on ${describeInstant(nomination.submittedAt)}`,
       facts: submissionFacts(nomination, view.schoolsByUrn),
     });
   }
   for (const earlier of [...(nomination?.history ?? [])].reverse()) {
     submissions.push({
-      heading: `Replaced: submitted by ${earlier.submittedBy.name} on ${describeInstant(earlier.submittedAt)}`,
+      heading: `Replaced: submitted by ${escapeMarkdown(earlier.submittedBy.name)} on ${describeInstant(earlier.submittedAt)}`,
       facts: submissionFacts(earlier, view.schoolsByUrn),
     });
   }
@@ -342,16 +344,16 @@ export function nominationReviewCard(view: ReviewView): AdaptiveCard {
   let statusText: string;
   if (nomination.status === 'draft') statusText = 'Not submitted: there is nothing to decide yet.';
   else {
-    const submitted = `Submitted by ${nomination.submittedBy?.name ?? 'a member'} on ${describeInstant(nomination.submittedAt ?? '')}.`;
+    const submitted = `Submitted by ${escapeOptional(nomination.submittedBy?.name) ?? 'a member'} on ${describeInstant(nomination.submittedAt ?? '')}.`;
     const decision = nomination.decision;
     statusText = decision
-      ? `${submitted} Your decision: ${DECISION_TITLES[decision.decision]} (${decision.decidedBy.name}, ${describeInstant(decision.decidedAt)}). You can change it.`
+      ? `${submitted} Your decision: ${DECISION_TITLES[decision.decision]} (${escapeMarkdown(decision.decidedBy.name)}, ${describeInstant(decision.decidedAt)}). You can change it.`
       : `${submitted} Waiting for your decision.`;
   }
   const last = nomination.history.at(-1);
   const lastSubmission =
     nomination.status === 'draft' && last
-      ? `The group is changing its nomination. Its last submission (${last.submittedBy.name}, ${describeInstant(last.submittedAt)}) named: ${submissionFacts(last, view.schoolsByUrn)
+      ? `The group is changing its nomination. Its last submission (${escapeMarkdown(last.submittedBy.name)}, ${describeInstant(last.submittedAt)}) named: ${submissionFacts(last, view.schoolsByUrn)
           .map((fact) => `${fact.title}: ${fact.value}`)
           .join('; ')}.`
       : '';
@@ -367,8 +369,8 @@ export function nominationReviewCard(view: ReviewView): AdaptiveCard {
     noticeStyle: view.notice?.style ?? 'default',
     statusText,
     lastSubmission,
-    problems: view.check.problems,
-    warnings: view.check.warnings,
+    problems: view.check.problems.map(escapeMarkdown),
+    warnings: view.check.warnings.map(escapeMarkdown),
     choices,
     footer: earlier === 0 ? 'No earlier submissions.' : `${earlier === 1 ? 'One earlier submission was' : `${earlier} earlier submissions were`} replaced by this one.`,
     decisions: nomination.status === 'draft' ? [] : DECISIONS.map((value) => ({ title: DECISION_TITLES[value], value })),
@@ -397,7 +399,7 @@ export function championCommitmentsCard(view: CommitmentsView): AdaptiveCard {
     const when = describeInstant(view.confirmation.confirmedAt);
     statusText = view.justConfirmed
       ? `Thank you: you have confirmed the commitments for ${name} (${when}). The School Improvement Team can see this.`
-      : `${view.confirmation.confirmedBy.name} confirmed these commitments for ${name} on ${when}.`;
+      : `${escapeMarkdown(view.confirmation.confirmedBy.name)} confirmed these commitments for ${name} on ${when}.`;
     statusStyle = 'good';
   } else if (view.unavailable !== undefined) {
     statusText = view.unavailable;

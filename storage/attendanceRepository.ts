@@ -1,4 +1,5 @@
 import { attendanceKey, keyOf, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
+import { PersonIndex } from './personIndex.js';
 import { updateRecord, type Store } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
@@ -28,13 +29,16 @@ export class AttendanceRepository {
       corrected = current !== undefined;
       return record;
     });
+    await new PersonIndex(this.store).noteRecord(recordKey(record), record);
     return { corrected };
   }
 
   /** Writes the register's lines (from registerChanges); a line already as wanted is left alone. */
   async saveRegister(lines: readonly AttendanceRecord[]): Promise<void> {
     await mapAtMost(lines, WRITES_AT_ONCE, (line) =>
-      updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)),
+      updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)).then((stored) =>
+        stored ? new PersonIndex(this.store).noteRecord(stored.key, stored.value) : undefined,
+      ),
     );
   }
 
@@ -66,6 +70,7 @@ export class AttendanceRepository {
       earlier = current;
       return current === undefined ? submission : undefined;
     });
+    if (earlier === undefined) await new PersonIndex(this.store).noteRecord(taskKey(submission.taskId, submission.urn), submission);
     return { earlier };
   }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeploymentDraftSchema, isSectionNumber, type SectionNumber } from '../domain/deployment/form.js';
 import type { ReminderKind } from '../domain/deployment/timeline.js';
+import { PersonIndex } from './personIndex.js';
 import { updateRecord, writeIfAbsent, type Store } from './store.js';
 
 const PositionSchema = z.object({
@@ -48,7 +49,9 @@ export class DeploymentRepository {
   constructor(private readonly store: Store) {}
 
   async create(record: DeploymentFormRecord): Promise<void> {
-    await this.store.write(formKey(record.draft.ownerAadObjectId, record.draft.id), DeploymentFormRecordSchema.parse(record), null);
+    const key = formKey(record.draft.ownerAadObjectId, record.draft.id);
+    await this.store.write(key, DeploymentFormRecordSchema.parse(record), null);
+    await new PersonIndex(this.store).noteRecord(key, record);
   }
 
   async get(ownerAadObjectId: string, draftId: string): Promise<DeploymentFormRecord | undefined> {
@@ -95,7 +98,10 @@ export class DeploymentRepository {
       if (next === undefined) return undefined;
       return DeploymentFormRecordSchema.parse({ ...next, draft: { ...next.draft, updatedAt: now.toISOString() } });
     });
-    return stored === undefined ? undefined : parsed(stored.value);
+    if (stored === undefined) return undefined;
+    // Those the form was sent to, and whoever answered section 7, are named on it now.
+    await new PersonIndex(this.store).noteRecord(stored.key, stored.value);
+    return parsed(stored.value);
   }
 
   /** Notes that a reminder went out; false when it already had, so each reminder is sent once, whichever instance gets there first. */

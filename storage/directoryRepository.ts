@@ -8,6 +8,7 @@ import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import { SchoolSearchIndex, type SchoolMatch, type SchoolSearchOptions } from '../domain/directory/search.js';
 import type { ConversationLink, LiaisonGroup, School, Urn } from '../domain/directory/types.js';
 import { fail, ok, type Result } from '../domain/result.js';
+import { PersonIndex } from './personIndex.js';
 import { ANY_ETAG, isConflict, updateRecord, type Store } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
@@ -152,7 +153,25 @@ export class DirectoryRepository {
       const other = await this.liaisonGroup(linkedElsewhere);
       return fail(`This chat is already linked to ${other?.name ?? `liaison group ${linkedElsewhere}`}.`);
     }
+    if (stored) await new PersonIndex(this.#store).noteRecord(stored.key, stored.value);
     return ok(stored?.value ?? link);
+  }
+
+  /**
+   * The chat a liaison group is linked to (the latest linked, should an older store hold
+   * more than one), if any.
+   */
+  async chatOfGroup(liaisonGroupId: string): Promise<ConversationLink | undefined> {
+    const links = await this.#store.list<ConversationLink>(LINKS);
+    return links
+      .map((record) => record.value)
+      .filter((link) => link.liaisonGroupId === liaisonGroupId)
+      .sort((a, b) => b.linkedAt.localeCompare(a.linkedAt))[0];
+  }
+
+  /** Takes a chat's link away (when its group moves to another chat). */
+  async unlinkConversation(conversationId: string): Promise<void> {
+    await this.#store.delete(linkKey(conversationId));
   }
 
   /** The liaison group a group chat or channel acts for, if it has been linked. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UrnSchema } from '../domain/directory/types.js';
 import { CRITERIA, ELIGIBILITY_STATUSES, EligibilityInputSchema } from '../domain/tsi/eligibility.js';
 import type { Store } from './store.js';
+import { PersonIndex } from './personIndex.js';
 
 /** Who a check was about, as the user named them (the rule itself needs only the region). */
 const EligibilitySubjectSchema = z.object({
@@ -57,7 +58,9 @@ export class EligibilityRepository {
 
   async save(check: NewEligibilityCheck): Promise<EligibilityCheck> {
     const saved: EligibilityCheck = { ...check, id: randomUUID().replace(/-/g, '').slice(0, 12) };
-    await this.#store.write(`${this.#prefix(check.aadObjectId)}${sortableStamp(check.checkedAt)}-${saved.id}`, saved, null);
+    const key = `${this.#prefix(check.aadObjectId)}${sortableStamp(check.checkedAt)}-${saved.id}`;
+    await this.#store.write(key, saved, null);
+    await new PersonIndex(this.#store).note(check.aadObjectId, key);
     return saved;
   }
 

@@ -1,6 +1,7 @@
 import type { CommitmentsConfirmation } from '../domain/nomination/commitmentsConfirmation.js';
 import { newNomination, type Nomination } from '../domain/nomination/nomination.js';
 import { fail, ok, type Result } from '../domain/result.js';
+import { PersonIndex } from './personIndex.js';
 import { ANY_ETAG, isConflict, updateRecord, type Store, type UpdateOptions } from './store.js';
 
 const NOMINATIONS = 'nominations/';
@@ -60,17 +61,28 @@ export class NominationRepository {
    * The group's nomination as the card is posted in its chat: created when the group has
    * none, and remembering the chat (for the SIT's decision) and who asked (for the refresh).
    */
-  async openInChat(groupId: string, conversationId: string, userId: string | undefined): Promise<{ record: NominationRecord; created: boolean }> {
+  async openInChat(
+    groupId: string,
+    conversationId: string,
+    userId: string | undefined,
+    options: { readonly moveNotices: boolean; readonly aadObjectId: string },
+  ): Promise<{ record: NominationRecord; created: boolean; noticesElsewhere: boolean }> {
     let created = false;
+    let noticesElsewhere = false;
     const saved = await this.#update(groupId, (current) => {
       created = current === undefined;
       const record = current ?? { nomination: newNomination(groupId), actedBy: [] };
       const actedBy = withActor(record.actedBy, userId);
-      if (!created && record.conversationId === conversationId && actedBy === record.actedBy) return undefined;
-      return { ...record, conversationId, actedBy };
+      // A chat other than the one the notices go to does not take them over unless the SIT moves them.
+      noticesElsewhere = record.conversationId !== undefined && record.conversationId !== conversationId && !options.moveNotices;
+      const noticesTo = noticesElsewhere ? record.conversationId : conversationId;
+      if (!created && record.conversationId === noticesTo && actedBy === record.actedBy) return undefined;
+      return { ...record, conversationId: noticesTo, actedBy };
     });
     if (!saved.ok) throw new Error(saved.errors.join(' '));
-    return { record: saved.value, created };
+    // The refresh list holds their Teams user id, not their AAD object id.
+    await new PersonIndex(this.store).note(options.aadObjectId, nominationKey(groupId), { alias: userId });
+    return { record: saved.value, created, noticesElsewhere };
   }
 
   /**
@@ -107,7 +119,9 @@ export class NominationRepository {
   async #update(groupId: string, change: (current: NominationRecord | undefined) => NominationRecord | undefined): Promise<Result<NominationRecord>> {
     try {
       const stored = await updateRecord<NominationRecord>(this.store, nominationKey(groupId), change, this.options);
-      return stored ? ok(stored.value) : fail(NO_NOMINATION);
+      if (!stored) return fail(NO_NOMINATION);
+      await new PersonIndex(this.store).noteRecord(stored.key, stored.value);
+      return ok(stored.value);
     } catch (error) {
       if (isConflict(error)) return fail(TOO_BUSY);
       throw error;
@@ -125,5 +139,6 @@ export class NominationRepository {
   /** The headteacher's own confirmation for their school: confirming again records the latest. */
   async saveCommitments(confirmation: CommitmentsConfirmation): Promise<void> {
     await this.store.write(commitmentsKey(confirmation.urn), confirmation, ANY_ETAG);
+    await new PersonIndex(this.store).noteRecord(commitmentsKey(confirmation.urn), confirmation);
   }
 }

@@ -217,15 +217,10 @@ export class TabApi {
     }
     const decision = decide(actor, 'nomination.view', { liaisonGroupId });
     if (!decision.allowed) return refused(decision);
+    // The tab shows the group's nomination to those who make it in the chat (and the SIT): the chat's own decision.
     if (!actor.isSitAdmin) {
-      const ownSchool = actor.profile?.kind === 'school' ? await directory.getSchool(actor.profile.urn) : undefined;
-      if (ownSchool?.liaisonGroupId !== liaisonGroupId) {
-        return {
-          status: 403,
-          error: 'This tab shows a liaison group’s nomination to the group’s own schools, and I do not have you down as working at one of them.',
-          instead: 'Tell the bot your school in a personal chat, then open this tab again.',
-        };
-      }
+      const member = decide(actor, 'nomination.edit', { liaisonGroupId, schoolUrns: directory.schoolsInLiaisonGroup(liaisonGroupId).map((school) => school.urn) });
+      if (!member.allowed) return refused(member);
     }
     const [group, record] = await Promise.all([directory.liaisonGroup(liaisonGroupId), this.#nominations.get(liaisonGroupId)]);
     if (!group) return { status: 404, error: `There is no liaison group ${liaisonGroupId} in the directory any more.`, instead: 'Ask the School Improvement Team.' };

@@ -9,6 +9,7 @@ import { NominationRepository } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import { AttendanceReminderRepository } from '../../storage/reminderRepository.js';
+import { isVerified } from '../../domain/directory/verification.js';
 
 /** What the directory must answer for attendance: schools, and the liaison groups that make up the programme. */
 export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup'>;
@@ -39,6 +40,8 @@ export interface AttendanceContext extends JourneyContext<AttendanceJourneyDeps>
   /** Everyone whose profile names a school: who may be reminded about its sessions. */
   schoolPeople(): Promise<SchoolPerson[]>;
   schoolName(urn: string): Promise<string>;
+  /** Everyone whose claim to a school role is not verified yet: what they log is marked so for the SIT. */
+  unverifiedPeople(): Promise<Set<string>>;
 }
 
 export function createAttendanceContext(deps: AttendanceJourneyDeps): AttendanceContext {
@@ -64,6 +67,9 @@ export function createAttendanceContext(deps: AttendanceJourneyDeps): Attendance
       return (await profiles.all()).flatMap((profile) =>
         profile.kind === 'school' ? [{ aadObjectId: profile.aadObjectId, name: profile.name, urn: profile.urn }] : [],
       );
+    },
+    async unverifiedPeople() {
+      return new Set((await profiles.all()).flatMap((profile) => (profile.kind === 'school' && !isVerified(profile) ? [profile.aadObjectId] : [])));
     },
     async schoolName(urn) {
       return (await deps.directory.getSchool(urn))?.name ?? `the school with URN ${urn}`;

@@ -41,13 +41,17 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
   }
 
   async function registerView(session: Meeting, extra: { saved?: string; problems?: readonly string[]; present?: readonly string[]; apologies?: readonly string[] } = {}) {
-    const [schools, records] = await Promise.all([registerSchools(session), context.attendance.forSession(session.id)]);
+    const [schools, records, unverified] = await Promise.all([registerSchools(session), context.attendance.forSession(session.id), context.unverifiedPeople()]);
     const byUrn = new Map(schools.map((school) => [school.urn, school]));
     const lines = records.filter(isRegisterLine);
     const ownLogs = await Promise.all(
       records
         .filter((record) => !isRegisterLine(record))
-        .map(async (record) => ({ school: byUrn.get(record.urn) ?? { name: await context.schoolName(record.urn), urn: record.urn }, record })),
+        .map(async (record) => ({
+          school: byUrn.get(record.urn) ?? { name: await context.schoolName(record.urn), urn: record.urn },
+          record,
+          loggedByVerified: !unverified.has(record.loggedBy.aadObjectId),
+        })),
     );
     ownLogs.sort((a, b) => a.school.name.localeCompare(b.school.name, 'en-GB'));
     return registerCard({

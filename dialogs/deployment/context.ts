@@ -65,5 +65,6 @@ export function resourceOf(record: DeploymentFormRecord): DeploymentFormResource
     ownerAadObjectId: record.draft.ownerAadObjectId,
     supportedSchoolUrn: recipientKind === 'school' ? urn : undefined,
     supportedTrustCeoAadObjectId: recipientKind === 'trust' ? record.schoolRequest?.trustCeoAadObjectId : undefined,
+    confirmerAadObjectIds: record.schoolRequest?.confirmerAadObjectIds,
   };
 }

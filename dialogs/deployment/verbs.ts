@@ -3,6 +3,7 @@
  * supported school's confirmation or query of section 7. Each finds the form from the ids the
  * card carries and asks the policy, whoever pressed it.
  */
+import { escapeMarkdown } from '../../cards/markdown.js';
 import { z } from 'zod';
 import type { Actor } from '../actor.js';
 import {
@@ -147,9 +148,12 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
     if (outcome === 'queried' && queryText === '') return cardOf(found.draft, ['Say briefly what you query in the box, then press "Query it" again.']);
 
     const now = context.deps.now();
+    const role = found.draft.sections[1].recipientKind === 'trust' ? 'trust_ceo' : 'headteacher';
+    // A SIT administrator answers only for the people it was sent to, and the form says so.
+    const actingFor = actor.isSitAdmin && !found.schoolRequest.confirmerAadObjectIds.includes(actor.aadObjectId);
     const answers: [string, FieldValue][] = [
-      ['confirmedByName', actor.profile?.name ?? actor.name],
-      ['confirmedByRole', actor.profile?.kind === 'school' ? 'headteacher' : 'trust_ceo'],
+      ['confirmedByName', actingFor ? `${actor.name} (School Improvement Team, for the ${role === 'headteacher' ? 'headteacher' : 'trust CEO'})` : (actor.profile?.name ?? actor.name)],
+      ['confirmedByRole', role],
       ['confirmedByAadObjectId', actor.aadObjectId],
       ['outcome', outcome],
       ...(outcome === 'queried' ? [['queryText', queryText] as [string, FieldValue]] : []),
@@ -164,12 +168,12 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
     if (saved === undefined) return NOT_FOUND;
     if (alreadyAnswered) return cardOf(saved.draft);
 
-    const who = saved.draft.sections[7].confirmedByName ?? 'The school';
+    const who = escapeMarkdown(saved.draft.sections[7].confirmedByName ?? 'The school');
     const name = supportedName(saved.draft);
     const message =
       outcome === 'confirmed'
         ? `${who} has confirmed the work reported in your deployment form for ${name}, so section 7 is done. Say "go to section 8" to finish and submit the form.`
-        : `${who} has queried the work reported in your deployment form for ${name}: "${queryText}". Please talk to them, correct the form if it needs it, then say "send to school" to send it again.`;
+        : `${who} has queried the work reported in your deployment form for ${name}: "${escapeMarkdown(queryText)}". Please talk to them, correct the form if it needs it, then say "send to school" to send it again.`;
     try {
       const delivery = await context.deps.proactive.sendToPerson(saved.draft.ownerAadObjectId, { type: 'message', text: message });
       if (delivery !== 'sent') context.deps.logger.warn({ draftId: saved.draft.id, delivery }, 'could not tell the system leader about section 7');

@@ -1,19 +1,25 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { actorOf, type Actor } from '../actor.js';
-import { profileCard } from '../../cards/directoryCards.js';
+import { z } from 'zod';
+import { PROFILE_VERBS, profileCard, profileRequestsCard, type ProfileRequestView } from '../../cards/directoryCards.js';
+import { escapeMarkdown } from '../../cards/markdown.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import { findLiaisonGroup, parseChatLinkStatement, parseProfileStatement, type ProfileStatement } from '../../domain/directory/profileStatement.js';
-import { ProfileSchema, type Profile, type School } from '../../domain/directory/types.js';
+import { ProfileSchema, SCHOOL_ROLES, UrnSchema, type Profile, type School } from '../../domain/directory/types.js';
+import { approved, isVerified, LONGEST_REJECTION_REASON, verificationOfClaim, type SchoolProfile } from '../../domain/directory/verification.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import type { ProfileRepository } from '../../storage/profileRepository.js';
-import { phrases, type Journey } from '../journey.js';
+import type { ProactiveMessenger } from '../ports.js';
+import { phrases, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
 import { cardActivity } from '../cardActivity.js';
 
 export interface DirectoryJourneyDeps {
   readonly directory: DirectoryRepository;
   readonly profiles: ProfileRepository;
   readonly now: () => Date;
+  /** Tells a person their claim was approved or rejected, and a group's earlier chat that the group moved. */
+  readonly proactive: Pick<ProactiveMessenger, 'sendToConversation' | 'sendToPerson'>;
 }
 
 const SET_PROFILE = 'directory.setProfile';
@@ -97,16 +103,22 @@ class SetProfileDialog extends ComponentDialog {
       return step.endDialog();
     }
     const actor = actorOf(step.context);
+    const claim = { urn: chosen.urn, role: values.statement.role };
     const profile = ProfileSchema.parse({
       kind: 'school',
       aadObjectId: actor.aadObjectId,
       name: actor.name,
-      urn: chosen.urn,
-      role: values.statement.role,
+      ...claim,
+      verification: verificationOfClaim(actor.profile, claim),
       updatedAt: this.deps.now().toISOString(),
     });
     await this.deps.profiles.put(profile);
-    const saying = `Thank you. I have you as ${values.statement.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${chosen.name}.`;
+    const as = `${values.statement.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${chosen.name}`;
+    const saying = isVerified(profile)
+      ? `Thank you. I have you as ${as}, verified as before.`
+      : `Thank you. I have you as ${as}, not yet verified: ${
+          values.statement.role === 'headteacher' ? 'the School Improvement Team checks it' : 'the School Improvement Team or your verified headteacher checks it'
+        }, and I will tell you when it is done. Meanwhile you can check eligibility and log your school’s attendance.`;
     await sendProfile(step.context, this.deps, profile, actor, saying);
     return step.endDialog();
   }
@@ -198,18 +210,101 @@ class LinkChatDialog extends ComponentDialog {
       await step.context.sendActivity(`This chat already acts for ${group.name}.`);
       return step.endDialog();
     }
-    const decision = decide(actor, linked ? 'chatLink.change' : 'chatLink.set', { liaisonGroupId: group.id });
+    const earlier = await this.deps.directory.chatOfGroup(group.id);
+    const decision = linked
+      ? decide(actor, 'chatLink.change', { liaisonGroupId: group.id })
+      : decide(actor, 'chatLink.set', {
+          liaisonGroupId: group.id,
+          schoolUrns: this.deps.directory.schoolsInLiaisonGroup(group.id).map((school) => school.urn),
+          chatOfGroup: earlier?.conversationId,
+        });
     if (!decision.allowed) {
       await step.context.sendActivity(refusalText(decision));
       return step.endDialog();
     }
     const result = await this.deps.directory.linkConversation(actor.conversation.id, group.id, actor.aadObjectId, { replace: linked !== undefined, now: this.deps.now() });
-    await step.context.sendActivity(result.ok ? `Done: this chat now acts for ${group.name}.` : result.errors.join(' '));
+    if (!result.ok) {
+      await step.context.sendActivity(result.errors.join(' '));
+      return step.endDialog();
+    }
+    // A group has one chat: the one it had is unlinked and told where the group went.
+    if (earlier !== undefined && earlier.conversationId !== actor.conversation.id) {
+      await this.deps.directory.unlinkConversation(earlier.conversationId);
+      // The move stands whether or not the earlier chat can still be reached.
+      await this.deps.proactive
+        .sendToConversation(earlier.conversationId, {
+          text: `The School Improvement Team has moved ${group.name} to another chat: this chat no longer acts for the group, and its nomination and the School Improvement Team’s decision are there now.`,
+        })
+        .catch(() => 'failed' as const);
+    }
+    await step.context.sendActivity(`Done: this chat now acts for ${group.name}.`);
     return step.endDialog();
   }
 }
 
+const ClaimData = z.looseObject({
+  aadObjectId: z.string().min(1).max(200),
+  urn: UrnSchema,
+  role: z.enum(SCHOOL_ROLES),
+  updatedAt: z.string().max(40),
+  reasonInput: z.string().regex(/^reason_\d{1,3}$/).optional(),
+});
+type Claim = z.infer<typeof ClaimData>;
+
+/** The claims this reviewer may answer: all for the SIT, their own school's staff for a verified headteacher. */
+async function reviewable(deps: DirectoryJourneyDeps, actor: Actor): Promise<ProfileRequestView[]> {
+  const claims = (await deps.profiles.pendingClaims()).filter(
+    (claim) => claim.aadObjectId !== actor.aadObjectId && decide(actor, 'profile.review', { urn: claim.urn, role: claim.role }).allowed,
+  );
+  return Promise.all(claims.map(async (profile) => ({ profile, school: await deps.directory.getSchool(profile.urn) })));
+}
+
+async function requestsCard(deps: DirectoryJourneyDeps, actor: Actor, notices: readonly string[] = []) {
+  return profileRequestsCard({ requests: await reviewable(deps, actor), notices, isSitAdmin: actor.isSitAdmin });
+}
+
+/** Approves or rejects one claim, tells the person, and answers with the reviewer's queue. */
+function claimVerb(deps: DirectoryJourneyDeps, outcome: 'approve' | 'reject'): CardVerb<typeof ClaimData> {
+  return {
+    verb: PROFILE_VERBS[outcome],
+    data: ClaimData,
+    async handle(_context, data: Claim, actor): Promise<CardVerbResult> {
+      const decision = decide(actor, 'profile.review', { urn: data.urn, role: data.role });
+      if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+      const reason = outcome === 'reject' ? String(data[data.reasonInput ?? ''] ?? '').trim().slice(0, LONGEST_REJECTION_REASON) : '';
+      if (outcome === 'reject' && reason === '') {
+        return { kind: 'card', card: await requestsCard(deps, actor, ['Say why you reject the request (it is sent to them), then press “Reject the request” again.']) };
+      }
+      let claimed: SchoolProfile | undefined;
+      const written = await deps.profiles.update(data.aadObjectId, (current) => {
+        claimed = undefined;
+        if (current?.kind !== 'school' || isVerified(current) || current.urn !== data.urn || current.role !== data.role || current.updatedAt !== data.updatedAt) return undefined;
+        claimed = current;
+        return outcome === 'approve' ? approved(current, actor.aadObjectId, deps.now()) : null;
+      });
+      if (written === undefined || claimed === undefined) {
+        return { kind: 'card', card: await requestsCard(deps, actor, ['That request was answered already, or the person has changed it since: here are the requests as they stand.']) };
+      }
+      const school = await deps.directory.getSchool(claimed.urn);
+      const as = `${claimed.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${school?.name ?? `URN ${claimed.urn}`}`;
+      const told = await deps.proactive
+        .sendToPerson(claimed.aadObjectId, {
+          text:
+            outcome === 'approve'
+              ? `Your role as ${as} is verified now: you can use everything I offer your school.`
+              : `Your request to be recorded as ${as} was not approved. The reason given: “${escapeMarkdown(reason)}”. If that is a mistake, tell me who you are again (say “change my profile”) or talk to the School Improvement Team.`,
+        })
+        .catch(() => 'failed' as const);
+      const person = escapeMarkdown(claimed.name);
+      const done = outcome === 'approve' ? `${person} is verified as ${as}.` : `${person}’s request was rejected.`;
+      const notice = told === 'sent' ? `${done} I have told them.` : `${done} I could not tell them (they have not added me in Teams, or removed me).`;
+      return { kind: 'card', card: await requestsCard(deps, actor, [notice]) };
+    },
+  };
+}
+
 export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
+  const profileRequests = 'directory.profileRequests';
   const showProfile = 'directory.showProfile';
   const showLink = 'directory.showLink';
   const listGroups = 'directory.listGroups';
@@ -236,6 +331,21 @@ export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
               ? `This chat acts for ${group.name}. Only the School Improvement Team can change that.`
               : 'This chat is not linked to a liaison group yet. Say “this chat is the <name> liaison group” (say “liaison groups” to see the names).',
           );
+          return step.endDialog();
+        },
+      ]),
+      new WaterfallDialog(profileRequests, [
+        async (step) => {
+          const actor = actorOf(step.context);
+          const mayReview = actor.isSitAdmin || (isVerified(actor.profile) && actor.profile.role === 'headteacher');
+          if (!mayReview) {
+            const decision = decide(actor, 'profile.review', { urn: actor.profile?.kind === 'school' ? actor.profile.urn : '000000', role: 'staff' });
+            if (!decision.allowed) {
+              await step.context.sendActivity(refusalText(decision));
+              return step.endDialog();
+            }
+          }
+          await step.context.sendActivity(cardActivity(await requestsCard(deps, actor)));
           return step.endDialog();
         },
       ]),
@@ -276,7 +386,8 @@ export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
       },
       { scopes: ['groupChat', 'channel'], match: phrases('which liaison group is this', 'which liaison group is this chat', 'liaison group'), dialogId: showLink },
       { scopes: ['groupChat', 'channel', 'personal'], match: phrases('liaison groups', 'list liaison groups'), dialogId: listGroups },
+      { scopes: ['personal'], match: phrases('profile requests', 'verify profiles', 'pending profiles'), dialogId: profileRequests },
     ],
-    verbs: [],
+    verbs: [claimVerb(deps, 'approve'), claimVerb(deps, 'reject')] as CardVerb[],
   };
 }

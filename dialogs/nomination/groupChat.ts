@@ -2,6 +2,7 @@ import { type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import { nominationHistoryCard, NOMINATION_VERBS, sharedNominationCard, type NominationNotice } from '../../cards/nominationCards.js';
+import { escapeMarkdown } from '../../cards/markdown.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
@@ -9,7 +10,7 @@ import { LiaisonGroupSchema } from '../../domain/directory/types.js';
 import { checkNomination } from '../../domain/nomination/check.js';
 import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
 import { applyEdit, type NominationEdit } from '../../domain/nomination/edit.js';
-import { CHOICE_LABELS, CHOICES, type ChoiceName, type Nomination } from '../../domain/nomination/nomination.js';
+import { CHOICE_LABELS, CHOICES, type Choice, type ChoiceName, type Nomination } from '../../domain/nomination/nomination.js';
 import { editsFromSection, LONGEST_SECTION_ANSWER, SECTION_FIELDS, SectionAnswersSchema, type SectionAnswers } from '../../domain/nomination/sectionEdits.js';
 import { submitNomination } from '../../domain/nomination/submit.js';
 import { ok, type Result } from '../../domain/result.js';
@@ -56,6 +57,13 @@ function applyEdits(nomination: Nomination, edits: readonly NominationEdit[], co
   return ok(current);
 }
 
+/** The school whose champion and answers a change of school cleared, if it cleared any. */
+function answersClearedFor(before: Choice, after: Choice): string | undefined {
+  if (before.urn === undefined || before.urn === after.urn) return undefined;
+  const answered = (choice: Choice) => Object.values(choice.champion).some((value) => value !== undefined) || Object.values(choice.criteria).some((value) => value !== undefined);
+  return answered(before) && !answered(after) ? before.urn : undefined;
+}
+
 const FIELD_WORDS: Record<NominationEdit['kind'], string> = {
   set_school: 'the school',
   set_champion_name: "the champion's name",
@@ -95,10 +103,16 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
 
   /** Who may act on the group's card, and the group with its schools. */
   async function allowed(actor: Actor, action: 'nomination.view' | 'nomination.edit' | 'nomination.submit', groupId: string): Promise<GroupSchools | string> {
-    const decision = decide(actor, action, { liaisonGroupId: groupId });
-    if (!decision.allowed) return refusalText(decision);
+    const where = decide(actor, 'nomination.view', { liaisonGroupId: groupId });
+    if (!where.allowed) return refusalText(where);
     const record = await repository.get(groupId);
-    return (await groupSchools(directory, groupId, record?.nomination)) ?? GROUP_GONE;
+    const schools = await groupSchools(directory, groupId, record?.nomination);
+    if (!schools) return GROUP_GONE;
+    if (action !== 'nomination.view') {
+      const decision = decide(actor, action, { liaisonGroupId: groupId, schoolUrns: schools.schools.map((school) => school.urn) });
+      if (!decision.allowed) return refusalText(decision);
+    }
+    return schools;
   }
 
   /** The chat's liaison group with its schools, or undefined after telling the chat why not. */
@@ -121,10 +135,20 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
     const schools = await viewableGroup(context, actor);
     if (!schools) return;
     const groupId = schools.group.id;
-    const { record, created } = await repository.openInChat(groupId, actor.conversation.id, teamsUserIdOf(context));
-    const notice: NominationNotice | undefined = created
-      ? undefined
-      : { lines: [`This is ${schools.group.name}'s one nomination, brought back to the bottom of the chat: carry on where you left off.`], style: 'default' };
+    // Where the SIT's decision is announced moves only with the group's link (which only the SIT changes once set).
+    const noticesTo = (await repository.get(groupId))?.conversationId;
+    const earlierChatStillLinked = noticesTo !== undefined && noticesTo !== actor.conversation.id && (await directory.groupOfConversation(noticesTo)) === groupId;
+    const { record, created, noticesElsewhere } = await repository.openInChat(groupId, actor.conversation.id, teamsUserIdOf(context), {
+      moveNotices: !earlierChatStillLinked || decide(actor, 'chatLink.change', { liaisonGroupId: groupId }).allowed,
+      aadObjectId: actor.aadObjectId,
+    });
+    const lines = [
+      ...(created ? [] : [`This is ${schools.group.name}'s one nomination, brought back to the bottom of the chat: carry on where you left off.`]),
+      ...(noticesElsewhere
+        ? [`${schools.group.name}'s notices (the School Improvement Team's decision) still go to the group's earlier chat: only the School Improvement Team can move them here.`]
+        : []),
+    ];
+    const notice: NominationNotice | undefined = lines.length === 0 ? undefined : { lines, style: 'default' };
     await context.sendActivity(cardActivity(await sharedCard(record, schools, notice)));
   }
 
@@ -164,11 +188,14 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
       }
       const editContext = { schoolsByUrn: schools.schoolsByUrn, group: schools.group, now: now(), by: personOf(actor) };
       let wasSubmitted = false;
+      let clearedFor: string | undefined;
       const saved = await repository.change(
         data.groupId,
         (nomination) => {
           wasSubmitted = nomination.status === 'submitted';
-          return applyEdits(nomination, edits.value, editContext);
+          const result = applyEdits(nomination, edits.value, editContext);
+          clearedFor = result.ok ? answersClearedFor(nomination[data.choice], result.value[data.choice]) : undefined;
+          return result;
         },
         teamsUserIdOf(context),
       );
@@ -177,10 +204,14 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
       logger.info({ verb: NOMINATION_VERBS.save, edits: edits.value.length, retried }, 'nomination edited');
       const lines = [
         changed
-          ? `${actor.name} saved ${listed([...new Set(edits.value.map((edit) => FIELD_WORDS[edit.kind]))])} for the ${label.toLowerCase()}.`
+          ? `${escapeMarkdown(actor.name)} saved ${listed([...new Set(edits.value.map((edit) => FIELD_WORDS[edit.kind]))])} for the ${label.toLowerCase()}.`
           : `Nothing had changed in the ${label.toLowerCase()}, so there was nothing to save.`,
       ];
       if (retried) lines.push('Someone else saved a change at the same moment: both changes are kept, as shown below.');
+      if (clearedFor !== undefined) {
+        const earlier = schools.schoolsByUrn.get(clearedFor)?.name ?? `URN ${clearedFor}`;
+        lines.push(`The champion and the answers given for ${earlier} were cleared, because they were about that school: give them again for the school chosen now.`);
+      }
       if (changed && wasSubmitted && record.nomination.status === 'draft') {
         lines.push('The nomination had been submitted, so it is a draft again now: submit it again when it is ready. The earlier submission is kept in the history.');
       }
@@ -211,7 +242,7 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
         teamsUserIdOf(context),
       );
       if (!saved.ok) return currentCard(data.groupId, schools, { lines: ['The nomination was not submitted:', ...saved.errors], style: 'attention' });
-      const lines = [`${actor.name} submitted the nomination. Thank you: the School Improvement Team will review it and tell this chat its decision.`];
+      const lines = [`${escapeMarkdown(actor.name)} submitted the nomination. Thank you: the School Improvement Team will review it and tell this chat its decision.`];
       if (replaced !== undefined) {
         lines.push(`It replaces the submission of ${formatLongDate(londonDateOf(new Date(replaced)))}, which is kept: mention me with "nomination history" to see it.`);
       }

@@ -10,7 +10,7 @@ import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { NominationRepository } from '../../storage/nominationRepository.js';
 
 /** What the nomination journey needs from the school directory. */
-export type NominationDirectory = Pick<DirectoryRepository, 'getSchool' | 'schoolsInLiaisonGroup' | 'liaisonGroups' | 'liaisonGroup'>;
+export type NominationDirectory = Pick<DirectoryRepository, 'getSchool' | 'schoolsInLiaisonGroup' | 'liaisonGroups' | 'liaisonGroup' | 'groupOfConversation'>;
 
 /** What the nomination journey is built from. */
 export interface NominationJourneyDeps extends JourneyDeps {

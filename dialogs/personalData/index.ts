@@ -4,16 +4,17 @@ import { actorOf } from '../actor.js';
 import type { ConversationReferences, Logger } from '../ports.js';
 import type { DeploymentRepository } from '../../storage/deploymentRepository.js';
 import type { EligibilityRepository } from '../../storage/eligibilityRepository.js';
+import type { PersonIndex, RecordKind } from '../../storage/personIndex.js';
 import type { ProfileRepository } from '../../storage/profileRepository.js';
-import type { SharedRecordRepository, SharedRecordsNaming } from '../../storage/sharedRecordRepository.js';
 import { phrases, type Journey } from '../journey.js';
 
 export interface PersonalDataDeps {
-  readonly shared: SharedRecordRepository;
   readonly profiles: ProfileRepository;
   readonly eligibility: EligibilityRepository;
   readonly deployments: DeploymentRepository;
   readonly references: ConversationReferences;
+  /** Where each person appears: every record that names them, their own and other people's. */
+  readonly people: PersonIndex;
   readonly logger: Logger;
 }
 
@@ -23,46 +24,54 @@ const CONFIRM = 'personalData.confirm';
 const YES = 'Yes, delete my data';
 const NO = 'No, keep it';
 
-function describeShared({ attendance, nominations }: SharedRecordsNaming): string[] {
-  return [
-    ...(attendance ? [`${attendance} attendance record${attendance === 1 ? '' : 's'} that name you (as the attendee or as who logged them)`] : []),
-    ...(nominations ? [`${nominations} liaison group nomination record${nominations === 1 ? '' : 's'} that name you`] : []),
-  ];
-}
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** Records that name the person, beyond their profile, checks and forms, as the person reads them. */
+const OTHER_RECORDS: Partial<Record<RecordKind, (count: number) => string>> = {
+  attendance: (count) => `${plural(count, 'attendance record')} that name you (as the attendee or as who logged them)`,
+  nomination: (count) => `${plural(count, 'liaison group nomination record')} (or commitments) that name you`,
+  chatLink: (count) => `${plural(count, 'group chat')} you linked to a liaison group`,
+  conversation: (count) => `how to reach you in ${plural(count, 'chat')}, for reminders and notices`,
+  deploymentForm: (count) => `${plural(count, 'deployment form')} that name you (yours, or sent to you to confirm)`,
+};
 
 /** "What do you hold about me" and "delete my data": a person's view of, and say over, their data. */
 export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
   async function show(step: WaterfallStepContext) {
     const actor = actorOf(step.context);
-    const [profile, checks, forms, shared, reference] = await Promise.all([
+    const [profile, checks, forms, counts] = await Promise.all([
       deps.profiles.get(actor.aadObjectId),
       deps.eligibility.recentFor(actor.aadObjectId, 1_000),
       deps.deployments.listFor(actor.aadObjectId),
-      deps.shared.countNaming(actor.aadObjectId),
-      deps.references.ofPerson(actor.aadObjectId),
+      deps.people.countsOf(actor.aadObjectId),
     ]);
     const lines = [
       profile
         ? profile.kind === 'school'
-          ? `Your profile: ${profile.name}, ${profile.role === 'headteacher' ? 'headteacher' : 'member of staff'} at the school with URN ${profile.urn}.`
+          ? `Your profile: ${profile.name}, ${profile.role === 'headteacher' ? 'headteacher' : 'member of staff'} at the school with URN ${profile.urn}${profile.verification?.status === 'verified' ? '' : ' (not yet verified)'}.`
           : `Your profile: ${profile.name}, system leader at ${profile.organisation}${profile.email ? ` (${profile.email})` : ''}.`
         : 'No profile.',
-      `${checks.length} eligibility check${checks.length === 1 ? '' : 's'} you made.`,
-      `${forms.length} deployment form${forms.length === 1 ? '' : 's'} you drafted (bank details are kept encrypted and shown only masked).`,
-      ...describeShared(shared),
-      reference ? 'How to reach you in this chat, for reminders.' : '',
-    ].filter(Boolean);
+      `${plural(checks.length, 'eligibility check')} you made.`,
+      `${plural(forms.length, 'deployment form')} you drafted (bank details are kept encrypted and shown only masked).`,
+      ...Object.entries(OTHER_RECORDS).flatMap(([kind, describe]) => {
+        const count = counts[kind as RecordKind] ?? 0;
+        // Their own forms are counted above; these are the ones that name them otherwise.
+        const others = kind === 'deploymentForm' ? count - forms.length : count;
+        return others > 0 ? [`${describe(others)}.`] : [];
+      }),
+    ];
     await step.context.sendActivity({
       type: ActivityTypes.Message,
       textFormat: 'markdown',
-      text: `This is what I hold about you:\n\n${lines.map((line) => `- ${line}`).join('\n')}\n\nSay “delete my data” to erase it. Records that belong to a school or a liaison group keep the school’s facts but lose your name.`,
+      text: `This is what I hold about you:\n\n${lines.map((line) => `- ${line}`).join('\n')}\n\nSay “delete my data” to erase it. Records that belong to a school, a liaison group or someone else keep their facts but lose your name and ids.`,
     });
     return step.endDialog();
   }
 
   async function ask(step: WaterfallStepContext) {
     return step.prompt(CONFIRM, {
-      prompt: 'This erases your profile, your eligibility checks and your deployment form drafts, and takes your name out of attendance and nomination records (the schools’ facts stay). It cannot be undone. Delete your data?',
+      prompt:
+        'This erases your profile, your eligibility checks and your deployment form drafts, and takes your name and ids out of every other record that names you: attendance, nominations, chat links, forms sent to you, and how to reach you (their facts stay). It cannot be undone. Delete your data?',
       choices: ChoiceFactory.toChoices([YES, NO]),
       style: ListStyle.heroCard,
     });
@@ -74,11 +83,12 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
       return step.endDialog();
     }
     const actor = actorOf(step.context);
-    const shared = await deps.shared.removePerson(actor.aadObjectId);
+    // Their own records go first; the index then takes them out of everyone else's.
     const [checks, forms] = await Promise.all([deps.eligibility.deleteAllFor(actor.aadObjectId), deps.deployments.deleteAllFor(actor.aadObjectId)]);
     await deps.profiles.delete(actor.aadObjectId);
     await deps.references.forget(actor.conversation.id);
-    deps.logger.info({ checks, forms, sharedRecords: shared }, 'erased a person’s data at their request');
+    const scrubbed = await deps.people.erase(actor.aadObjectId);
+    deps.logger.info({ checks, forms, sharedRecords: scrubbed.length }, 'erased a person’s data at their request');
     await step.context.sendActivity('Done: your data is deleted. If you talk to me again I will know nothing about you until you tell me.');
     return step.endDialog();
   }

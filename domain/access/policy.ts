@@ -1,19 +1,30 @@
 import type { Profile, Urn } from '../directory/types.js';
+import { isVerified, isVerifiedMemberOf } from '../directory/verification.js';
 
 /**
  * Who may do what: the one question every journey asks before it shows or changes anything.
  *
+ * - A claim to be a school's headteacher or staff is pending until verified
+ *   (domain/directory/verification.ts). A pending person may check eligibility and log their
+ *   own school's attendance (marked as not yet verified for the SIT); every other power over a
+ *   school or a liaison group needs a verified role. (The council's own rule.)
  * - Headteachers and staff see and change their own school's records only. Staff do all a
  *   headteacher does for the school except what commits the school: confirming the champion
  *   commitments, and seeing and confirming section 7 of a deployment form for the school.
  * - A liaison group's chat (a group chat or channel linked to the group) acts for that group
- *   only: its nomination is seen and made there, and nowhere else but by the SIT.
+ *   only: its nomination is seen there by anyone in it, and made and submitted there by the
+ *   verified members of the group's schools; nowhere else but by the SIT. A group has one chat:
+ *   a verified member of one of its schools links it, and only the SIT links another chat in
+ *   its place (or changes a chat's group).
+ * - Section 7 of a deployment form is confirmed by the people it was sent to, or by a SIT
+ *   administrator acting for them (recorded as such).
  * - A system leader sees and changes their own deployment forms only.
  * - School Improvement Team (SIT) administrators, named in configuration and never by what a
  *   user says, see everything, and they alone select champions, keep the session calendar and
  *   the register, export across schools, rename liaison groups and change a chat's link once
- *   set. They do not act in someone else's name: they do not confirm a school's commitments
- *   or section 7, fill in a system leader's form, or make a group's nomination outside its chat.
+ *   set, and they verify claims to a school role. They do not act in someone else's name (but
+ *   for section 7, see above): they do not confirm a school's commitments, fill in a system
+ *   leader's form, or make a group's nomination.
  * - Anything about one school, a deployment form or the whole programme happens in a personal
  *   chat, whoever asks, because everything the bot says in a group chat is seen by all in it.
  * Checking eligibility and searching the directory (public information) are open to everyone.
@@ -46,6 +57,7 @@ export const ACTIONS = [
   'chatLink.set',
   'chatLink.change',
   'liaisonGroup.rename',
+  'profile.review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,6 +69,19 @@ export interface SchoolResource {
 export interface LiaisonGroupResource {
   readonly liaisonGroupId: string;
 }
+/** A liaison group with the schools in it: what acting for the group is checked against. */
+export interface GroupMembersResource extends LiaisonGroupResource {
+  readonly schoolUrns: readonly Urn[];
+}
+/** A group about to be linked to the chat the actor is in. */
+export interface ChatLinkResource extends GroupMembersResource {
+  /** The chat the group is linked to already, if any. */
+  readonly chatOfGroup?: string | undefined;
+}
+/** A claim to a role at a school, waiting to be approved or rejected. */
+export interface ProfileClaimResource extends SchoolResource {
+  readonly role: 'headteacher' | 'staff';
+}
 export interface DeploymentFormResource {
   /** The system leader who drafts the form. */
   readonly ownerAadObjectId: string;
@@ -64,6 +89,8 @@ export interface DeploymentFormResource {
   readonly supportedSchoolUrn?: Urn | undefined;
   /** The CEO of the trust supported, when the support is for a trust: they confirm section 7. */
   readonly supportedTrustCeoAadObjectId?: string | undefined;
+  /** Whom section 7 was sent to (their AAD object ids), once it has been sent. */
+  readonly confirmerAadObjectIds?: readonly string[] | undefined;
 }
 
 export interface ResourceOf {
@@ -78,8 +105,8 @@ export interface ResourceOf {
   'calendar.edit': NoResource;
   'commitments.confirm': SchoolResource;
   'nomination.view': LiaisonGroupResource;
-  'nomination.edit': LiaisonGroupResource;
-  'nomination.submit': LiaisonGroupResource;
+  'nomination.edit': GroupMembersResource;
+  'nomination.submit': GroupMembersResource;
   'nomination.review': NoResource;
   'nomination.select': LiaisonGroupResource;
   'export.acrossSchools': NoResource;
@@ -90,9 +117,10 @@ export interface ResourceOf {
   'deployment.export': DeploymentFormResource;
   'deployment.confirmSection7': DeploymentFormResource;
   /** The group the chat is to be linked to; the chat's current link comes from the actor. */
-  'chatLink.set': LiaisonGroupResource;
+  'chatLink.set': ChatLinkResource;
   'chatLink.change': LiaisonGroupResource;
   'liaisonGroup.rename': LiaisonGroupResource;
+  'profile.review': ProfileClaimResource;
 }
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -146,17 +174,25 @@ const IDENTIFY_YOURSELF = refuse(
   'Tell me your school’s name or URN, and whether you are its headteacher, so that I can set up your profile.',
 );
 
+const NOT_YET_VERIFIED = refuse(
+  'Your role at your school is not verified yet.',
+  'The School Improvement Team checks it (or your headteacher, if you are staff); I will tell you when it is done. Meanwhile you can check eligibility and log your school’s attendance.',
+);
+
 /**
- * The school's own records: its headteacher and staff, and the SIT too unless `sitInstead`
- * says what the SIT may do instead.
+ * The school's own records: its verified headteacher and staff (pending ones too when
+ * `pendingMay`), and the SIT too unless `sitInstead` says what the SIT may do instead.
  */
-function ownSchool(what: string, sitInstead?: string): Rule<SchoolResource> {
+function ownSchool(what: string, options: { readonly sitInstead?: string; readonly pendingMay?: boolean } = {}): Rule<SchoolResource> {
   return personal((actor, { urn }) => {
-    if (actor.isSitAdmin) return sitInstead === undefined ? ALLOWED : refuse(`Only the school’s own staff ${what}.`, sitInstead);
-    return schoolStaffOf(actor, urn, what);
+    if (actor.isSitAdmin) return options.sitInstead === undefined ? ALLOWED : refuse(`Only the school’s own staff ${what}.`, options.sitInstead);
+    const staff = schoolStaffOf(actor, urn, what);
+    if (!staff.allowed || options.pendingMay === true || isVerified(actor.profile)) return staff;
+    return NOT_YET_VERIFIED;
   });
 }
 
+/** Whether the actor claims a role at the school (verified or not), and if not, why not. */
 function schoolStaffOf(actor: PolicyActor, urn: Urn, what: string): Decision {
   const profile = actor.profile;
   if (!profile) return IDENTIFY_YOURSELF;
@@ -184,7 +220,7 @@ function headteacherOf(what: string, sitInstead: string): Rule<SchoolResource> {
     if (actor.profile?.kind === 'school' && actor.profile.role !== 'headteacher') {
       return refuse(`Only your headteacher ${what}.`, 'Ask your headteacher to do it in their personal chat with me; you can see your school’s record.');
     }
-    return ALLOWED;
+    return isVerified(actor.profile) ? ALLOWED : NOT_YET_VERIFIED;
   });
 }
 
@@ -219,6 +255,34 @@ function groupChat(what: string, sitMayInPersonalChat: boolean): Rule<LiaisonGro
   };
 }
 
+/** Making or submitting a group's nomination: in its chat, by a verified member of one of its schools. */
+function groupMember(what: string): Rule<GroupMembersResource> {
+  const inChat = groupChat(what, false);
+  return (actor, resource) => {
+    const where = inChat(actor, resource);
+    if (!where.allowed) return where;
+    if (memberOfGroup(actor, resource)) return ALLOWED;
+    return refuse(
+      `A liaison group’s nomination is ${what} by the verified headteachers and staff of the group’s schools.`,
+      notMemberInstead(actor, resource),
+    );
+  };
+}
+
+function memberOfGroup(actor: PolicyActor, group: GroupMembersResource): boolean {
+  return group.schoolUrns.some((urn) => isVerifiedMemberOf(actor.profile, urn));
+}
+
+function notMemberInstead(actor: PolicyActor, group: GroupMembersResource): string {
+  if (actor.isSitAdmin) return 'You can review every group’s nomination in your personal chat with me.';
+  const profile = actor.profile;
+  if (profile?.kind === 'school' && group.schoolUrns.includes(profile.urn)) {
+    return 'Your role at your school is not verified yet: the School Improvement Team (or your headteacher, if you are staff) checks it, and I will tell you when it is done.';
+  }
+  if (profile?.kind === 'school') return `Your school (URN ${profile.urn}) is not in this liaison group: you can see the nomination here, and work on your own group’s in its chat.`;
+  return 'Tell me your school in a personal chat with me (for example “I work at Oakfield Primary”); once your role is verified you can work on it here.';
+}
+
 function isFormOwner(actor: PolicyActor, form: DeploymentFormResource): boolean {
   return actor.profile?.kind === 'system_leader' && actor.aadObjectId === form.ownerAadObjectId;
 }
@@ -228,7 +292,7 @@ function confirmerOf(actor: PolicyActor, form: DeploymentFormResource): Decision
   if (form.supportedTrustCeoAadObjectId !== undefined && actor.aadObjectId === form.supportedTrustCeoAadObjectId) return ALLOWED;
   const profile = actor.profile;
   if (profile?.kind === 'school' && form.supportedSchoolUrn !== undefined && profile.urn === form.supportedSchoolUrn) {
-    if (profile.role === 'headteacher') return ALLOWED;
+    if (profile.role === 'headteacher') return isVerified(profile) ? ALLOWED : NOT_YET_VERIFIED;
     return refuse(
       'Only your headteacher sees and confirms the deployment form for your school.',
       'Ask your headteacher to look at it in their personal chat with me.',
@@ -262,11 +326,11 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
   'school.view': ownSchool('see a school’s programme record'),
   'school.export': ownSchool('export a school’s programme record'),
   'selfEvaluation.view': ownSchool('see a school’s self-evaluation'),
-  'selfEvaluation.edit': ownSchool(
-    'fill in a school’s self-evaluation',
-    'You can see the school’s self-evaluation; the school fills it in before its review.',
-  ),
-  'attendance.log': ownSchool('log a school’s attendance'),
+  'selfEvaluation.edit': ownSchool('fill in a school’s self-evaluation', {
+    sitInstead: 'You can see the school’s self-evaluation; the school fills it in before its review.',
+  }),
+  // A pending person logs their own attendance: the SIT sees it marked as not yet verified.
+  'attendance.log': ownSchool('log a school’s attendance', { pendingMay: true }),
   'commitments.confirm': headteacherOf(
     'can confirm the champion commitments for the school',
     'You can see whether the school has confirmed its commitments in its programme record.',
@@ -286,8 +350,8 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
   'liaisonGroup.rename': sitOnly('renames liaison groups', 'Ask the School Improvement Team to rename the group.'),
 
   'nomination.view': groupChat('seen', true),
-  'nomination.edit': groupChat('made', false),
-  'nomination.submit': groupChat('submitted', false),
+  'nomination.edit': groupMember('made'),
+  'nomination.submit': groupMember('submitted'),
 
   'deployment.create': personal((actor) => {
     if (actor.profile?.kind === 'system_leader') return ALLOWED;
@@ -306,14 +370,30 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
   'deployment.submit': formOwner('submits', false),
   'deployment.export': formOwner('exports', true),
   'deployment.confirmSection7': personal((actor, form) => {
+    const sentTo = form.confirmerAadObjectIds;
+    // A SIT administrator may confirm or query for the people it was sent to; the form records that they did.
+    if (actor.isSitAdmin) {
+      return sentTo === undefined ? refuse(`${SECTION_7_BY_SCHOOL} It has not been sent to them yet.`, 'You can see the form and whether section 7 has been confirmed.') : ALLOWED;
+    }
     const confirmer = confirmerOf(actor, form);
-    if (confirmer.allowed) return ALLOWED;
-    if (isFormOwner(actor, form)) return refuse(SECTION_7_BY_SCHOOL, 'Send the form to the school for its headteacher to confirm.');
-    if (actor.isSitAdmin) return refuse(SECTION_7_BY_SCHOOL, 'You can see the form and whether section 7 has been confirmed.');
-    return confirmer;
+    if (!confirmer.allowed) {
+      if (isFormOwner(actor, form)) return refuse(SECTION_7_BY_SCHOOL, 'Send the form to the school for its headteacher to confirm.');
+      return confirmer;
+    }
+    if (sentTo === undefined) {
+      return refuse('This form has not been sent to you to confirm yet.', 'The system leader sends it once the work is done, and I bring it to you here.');
+    }
+    if (!sentTo.includes(actor.aadObjectId)) {
+      return refuse(
+        'This form was sent to someone else at your school or trust to confirm, so only they (or the School Improvement Team for them) can answer it.',
+        'Ask the system leader to send it again if you should confirm it: it then goes to every verified headteacher.',
+      );
+    }
+    return ALLOWED;
   }),
 
-  'chatLink.set': (actor, { liaisonGroupId }) => {
+  'chatLink.set': (actor, group) => {
+    const { liaisonGroupId, chatOfGroup } = group;
     if (inPersonalChat(actor)) return NOT_A_GROUP_CHAT;
     const linked = actor.conversation?.liaisonGroupId;
     if (linked === liaisonGroupId) return ALLOWED;
@@ -325,14 +405,17 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
             `Carry on as ${linked}, or ask a SIT administrator to change the link.`,
           );
     }
-    if (actor.isSitAdmin || actor.profile?.kind === 'school') return ALLOWED;
-    return refuse(
-      'A chat is linked to its liaison group by one of the group’s schools or by the School Improvement Team.',
-      actor.profile
-        ? 'Ask a headteacher in the group to link it.'
-        : 'Tell me your school in a personal chat with me first, then link this chat.',
-    );
+    if (actor.isSitAdmin) return ALLOWED;
+    if (chatOfGroup !== undefined) {
+      return refuse(
+        'That liaison group already has its chat, and a group has one chat; only the School Improvement Team can move it to another.',
+        'Work on the nomination in the group’s existing chat, or ask a SIT administrator to move the group to this chat.',
+      );
+    }
+    if (memberOfGroup(actor, group)) return ALLOWED;
+    return refuse('A chat is linked to its liaison group by a verified member of one of the group’s schools, or by the School Improvement Team.', notMemberInstead(actor, group));
   },
+  'profile.review': personal(reviewClaim),
   'chatLink.change': (actor) => {
     if (inPersonalChat(actor)) return NOT_A_GROUP_CHAT;
     if (actor.isSitAdmin) return ALLOWED;
@@ -342,6 +425,19 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
     );
   },
 };
+
+/** Approving or rejecting a claim to a school role: the SIT, or for staff the school's verified headteacher. */
+function reviewClaim(actor: PolicyActor, claim: ProfileClaimResource): Decision {
+  if (actor.isSitAdmin) return ALLOWED;
+  const profile = actor.profile;
+  if (claim.role === 'staff' && isVerifiedMemberOf(profile, claim.urn) && profile?.kind === 'school' && profile.role === 'headteacher') return ALLOWED;
+  return refuse(
+    claim.role === 'staff'
+      ? 'A claim to work at a school is approved by the School Improvement Team or by the school’s verified headteacher.'
+      : 'A claim to be a school’s headteacher is approved by the School Improvement Team.',
+    'You can see and correct your own profile with “my profile”.',
+  );
+}
 
 const NOT_A_GROUP_CHAT = refuse(
   'Only a group chat or a team channel can be linked to a liaison group.',

@@ -1,4 +1,5 @@
 import type { Profile } from '../directory/types.js';
+import { isVerified } from '../directory/verification.js';
 import type { DeploymentDraft } from './draft.js';
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -12,7 +13,8 @@ export function confirmersOf(draft: DeploymentDraft, profiles: readonly Profile[
   const { recipientKind, urn, recipientName } = draft.sections[1];
   return profiles.filter((profile) => {
     if (profile.aadObjectId === draft.ownerAadObjectId) return false;
-    if (recipientKind === 'school') return profile.kind === 'school' && profile.role === 'headteacher' && profile.urn === urn;
+    // Only a verified headteacher receives the school's form: a pending claim could be anyone's.
+    if (recipientKind === 'school') return isVerified(profile) && profile.role === 'headteacher' && profile.urn === urn;
     if (recipientKind === 'trust') return profile.kind === 'system_leader' && profile.role === 'mat_ceo' && recipientName !== undefined && sameName(profile.organisation, recipientName);
     return false;
   });

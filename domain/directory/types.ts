@@ -56,6 +56,16 @@ export type LiaisonGroup = z.infer<typeof LiaisonGroupSchema>;
 export const SCHOOL_ROLES = ['headteacher', 'staff'] as const;
 export const SYSTEM_LEADER_ROLES = ['mat_ceo', 'nle'] as const;
 
+/**
+ * Saying "I'm the head of …" is only a claim: it stays pending until a SIT administrator (or,
+ * for staff, the school's verified headteacher) approves it. `by` is the approver's AAD object id.
+ */
+export const VerificationSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending') }),
+  z.object({ status: z.literal('verified'), by: z.string().min(1), at: z.iso.datetime() }),
+]);
+export type Verification = z.infer<typeof VerificationSchema>;
+
 /** Who a Teams user is to the bot, keyed by their Azure AD object id. */
 export const ProfileSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -64,6 +74,11 @@ export const ProfileSchema = z.discriminatedUnion('kind', [
     name: z.string().min(1),
     urn: UrnSchema,
     role: z.enum(SCHOOL_ROLES),
+    /**
+     * Whether the claim to the role has been checked (see domain/directory/verification.ts).
+     * A profile stored before roles were verified has none, and is read as pending.
+     */
+    verification: VerificationSchema.optional(),
     updatedAt: z.iso.datetime(),
   }),
   z.object({

@@ -74,7 +74,9 @@ function changeChoice(choice: Choice, edit: NominationEdit, context: EditContext
         return { ok: false, errors: [`${school.name} is not in the ${context.group.name} liaison group, so it cannot represent it.`] };
       }
       if (edit.urn === choice.urn) return { ok: true, choice, field: field('urn') };
-      // The champion and the answers were about the previous school, so they go with it.
+      // Answers given before any school was chosen are for the school chosen now, so they stay.
+      if (choice.urn === undefined) return { ok: true, choice: { ...choice, urn: edit.urn }, field: field('urn') };
+      // The champion and the answers were about the previous school, so they go with it (the card says so).
       return { ok: true, choice: { urn: edit.urn, champion: {}, criteria: {} }, field: field('urn') };
     }
     case 'set_champion_name':

@@ -103,7 +103,8 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 /**
  * The edits one press of a section's save button makes: one per field the member changed
  * from what their card showed, school first (a new school clears the answers given for the
- * old one, so answers typed alongside it are applied after it). All or nothing: any answer
+ * old one, so answers typed alongside it are applied after it). A field the card showed filled
+ * and the press does not send was emptied (Teams sends no value for an emptied input). All or nothing: any answer
  * that cannot be used refuses the lot, saying why.
  */
 export function editsFromSection(
@@ -114,9 +115,11 @@ export function editsFromSection(
 ): Result<NominationEdit[]> {
   const label = CHOICE_LABELS[choice];
   const changed = (field: SectionField): string | undefined => {
-    const value = sent[field];
+    const before = (shown[field] ?? '').trim();
+    // Teams leaves an input the member emptied out of the data it sends: a value the card showed and no longer sends was cleared.
+    const value = sent[field] ?? (before === '' ? undefined : '');
     if (value === undefined) return undefined;
-    return value.trim() === (shown[field] ?? '').trim() ? undefined : value;
+    return value.trim() === before ? undefined : value;
   };
   const errors: string[] = [];
   const edits: unknown[] = [];

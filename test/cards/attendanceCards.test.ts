@@ -50,7 +50,7 @@ const CARDS: [string, AdaptiveCard][] = [
       offerTask: true,
     }),
   ],
-  ['register', registerCard({ session: T2, schools: SCHOOLS, present: ['100001'], apologies: [], ownLogs: [{ school: SCHOOLS[0]!, record: RECORD }], saved: 'Saved.' })],
+  ['register', registerCard({ session: T2, schools: SCHOOLS, present: ['100001'], apologies: [], ownLogs: [{ school: SCHOOLS[0]!, record: RECORD, loggedByVerified: true }], saved: 'Saved.' })],
   [
     'summary',
     summaryCard({
@@ -122,6 +122,25 @@ describe('what the cards say', () => {
     const text = cardText(CARDS[2]![1]);
     expect(text).toContain('Sessions attended: 1 of 6');
     expect(text).toContain('• Workshop Meeting 1 (W1), 1 November 2021: not logged');
+  });
+
+  it('the register marks what someone not yet verified logged, naming them, and shows typed names inert', () => {
+    const typed = { ...RECORD, attendeeName: '[Pat](https://evil.example)', loggedBy: { aadObjectId: 'aad-pending', name: 'Pat **Pending**' } };
+    const text = cardText(
+      registerCard({
+        session: T2,
+        schools: SCHOOLS,
+        present: [],
+        apologies: [],
+        ownLogs: [
+          { school: SCHOOLS[0]!, record: typed, loggedByVerified: false },
+          { school: SCHOOLS[1]!, record: RECORD, loggedByVerified: true },
+        ],
+      }),
+    );
+    expect(text).toContain('\\[Pat\\](https\\://evil.example)');
+    expect(text).toContain('logged by Pat \\*\\*Pending\\*\\* (not yet verified)');
+    expect(text.match(/not yet verified/g)).toHaveLength(1);
   });
 
   it('a register for three hundred schools stays well within the 100 KB a Teams message allows', () => {

@@ -89,7 +89,7 @@ function registerCase(data: string, onPage: readonly School[]): CardCase {
         schools: onPage,
         present: onPage.slice(0, 3).map((school) => school.urn),
         apologies: onPage.slice(3, 4).map((school) => school.urn),
-        ownLogs: onPage.slice(0, 10).map((school) => ({ school, record: record(school.urn) })),
+        ownLogs: onPage.slice(0, 10).map((school, index) => ({ school, record: record(school.urn), loggedByVerified: index % 2 === 0 })),
         saved: 'Saved: 3 present, 1 sent apologies.',
       }),
   };

@@ -44,12 +44,19 @@ describe('two bot instances on one Azure Blob store', () => {
       AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
       AZURE_STORAGE_CONTAINER: CONTAINER,
       SCHEDULER_INTERVAL_SECONDS: '0',
+      SIT_ADMIN_AAD_IDS: 'aad-sit',
     };
     first = await startBotProcess({ ...env, DATA_DIR: await dirs.make('first') }, { timeoutMs: 60_000 });
     second = await startBotProcess({ ...env, DATA_DIR: await dirs.make('second') }, { timeoutMs: 60_000 });
     for (const urn of HEADS) {
       await say(first, `aad-head-${urn}`, `I'm the head of ${urn}`);
       await say(second, `aad-head-${urn}`, 'yes');
+    }
+    // A claim is pending until verified: the SIT approves each head from its profile requests.
+    const profiles = new AzureBlobStore(azurite.connectionString, CONTAINER);
+    for (const urn of HEADS) {
+      const claim = (await profiles.read<{ urn: string; role: string; updatedAt: string }>(`profiles/aad-head-${urn}`))!.value;
+      await press(first, 'aad-sit', 'profile.approve', { aadObjectId: `aad-head-${urn}`, urn: claim.urn, role: claim.role, updatedAt: claim.updatedAt });
     }
     await say(first, 'aad-head-900001', 'this chat is liaison group 1', 'groupChat');
     await say(second, 'aad-head-900002', 'nominate', 'groupChat');

@@ -32,10 +32,12 @@ export const NOW = new Date('2022-03-15T10:00:00Z');
 const updatedAt = '2022-01-10T09:00:00.000Z';
 type SchoolProfile = Extract<Profile, { kind: 'school' }>;
 /** Headteacher of the first demo school, which its liaison group nominated and the SIT selected. */
-export const HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-head', name: 'Priya Shah', urn: '900001', role: 'headteacher', updatedAt };
-export const OTHER_HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-other-head', name: 'Tom Reed', urn: '900002', role: 'headteacher', updatedAt };
+export const HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-head', name: 'Priya Shah', urn: '900001', role: 'headteacher', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt };
+export const OTHER_HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-other-head', name: 'Tom Reed', urn: '900002', role: 'headteacher', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt };
 /** A headteacher whose school is in liaison group 2, not group 1. */
-export const HEAD_ELSEWHERE: SchoolProfile = { kind: 'school', aadObjectId: 'aad-head-elsewhere', name: 'Ana Costa', urn: '900009', role: 'headteacher', updatedAt };
+export const HEAD_ELSEWHERE: SchoolProfile = { kind: 'school', aadObjectId: 'aad-head-elsewhere', name: 'Ana Costa', urn: '900009', role: 'headteacher', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt };
+/** Said they are the headteacher of the first demo school; nobody has verified it yet. */
+export const PENDING_HEAD: SchoolProfile = { kind: 'school', aadObjectId: 'aad-pending-head', name: 'Pat Pending', urn: '900001', role: 'headteacher', verification: { status: 'pending' }, updatedAt };
 export const LEADER: Profile = {
   kind: 'system_leader',
   aadObjectId: 'aad-leader',
@@ -106,7 +108,7 @@ const HELD = ['T1', 'W1', 'T2', 'W2'] as const;
 async function seed(app: App): Promise<void> {
   const store = app.services.store;
   const profiles = new ProfileRepository(store);
-  for (const profile of [HEAD, OTHER_HEAD, HEAD_ELSEWHERE, LEADER]) await profiles.put(profile);
+  for (const profile of [HEAD, OTHER_HEAD, HEAD_ELSEWHERE, PENDING_HEAD, LEADER]) await profiles.put(profile);
 
   const directory = await DirectoryRepository.open(store);
   const groups = await directory.liaisonGroups();

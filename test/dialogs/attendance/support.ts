@@ -30,7 +30,7 @@ export const SCHOOLS: School[] = [
 ];
 
 function profile(aadObjectId: string, name: string, urn: string, role: 'headteacher' | 'staff'): Profile {
-  return { kind: 'school', aadObjectId, name, urn, role, updatedAt: '2021-09-01T00:00:00.000Z' };
+  return { kind: 'school', aadObjectId, name, urn, role, verification: { status: 'verified', by: 'aad-sit', at: '2021-09-01T00:00:00.000Z' }, updatedAt: '2021-09-01T00:00:00.000Z' };
 }
 
 export const HEAD = profile('aad-head', 'Hana Head', '100001', 'headteacher');

@@ -29,8 +29,8 @@ export const LEADER: Profile = {
   updatedAt,
 };
 export const OTHER_LEADER: Profile = { ...LEADER, aadObjectId: 'aad-other-leader', name: 'Kim Other', organisation: 'Elm Trust' };
-export const HEAD: Profile = { kind: 'school', aadObjectId: 'aad-head', name: 'Sam Green', urn: '123456', role: 'headteacher', updatedAt };
-export const STAFF: Profile = { kind: 'school', aadObjectId: 'aad-staff', name: 'Lee Staff', urn: '123456', role: 'staff', updatedAt };
+export const HEAD: Profile = { kind: 'school', aadObjectId: 'aad-head', name: 'Sam Green', urn: '123456', role: 'headteacher', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt };
+export const STAFF: Profile = { kind: 'school', aadObjectId: 'aad-staff', name: 'Lee Staff', urn: '123456', role: 'staff', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt };
 
 export const MILLBROOK: School = {
   urn: '123456',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
 import { cardOf, cardText, createTestBot, mentionMessage, replyText, say, type TestBot } from '../../support/testBot.js';
+import { rolesBot, SIT, verifiedAs } from './roles.js';
 
 let testBot: TestBot | undefined;
 afterEach(async () => {
@@ -17,7 +18,7 @@ describe('a person tells the bot who they are', () => {
     const [question] = await say(chat, "I'm the head of 900001");
     expect(texts([question!])).toContain('Is it Fictional Oakfield Primary School (demo) (URN 900001, Buckinghamshire)?');
     const saved = await say(chat, 'yes');
-    expect(texts(saved)).toContain('I have you as the headteacher at Fictional Oakfield Primary School (demo).');
+    expect(texts(saved)).toContain('I have you as the headteacher at Fictional Oakfield Primary School (demo), not yet verified');
     expect(texts(saved)).toContain('Liaison group 1 (placeholder name)');
     expect(await new ProfileRepository(testBot.store).get('aad-head-1')).toMatchObject({ kind: 'school', urn: '900001', role: 'headteacher', name: 'Pat Head' });
 
@@ -73,16 +74,15 @@ describe('a person tells the bot who they are', () => {
 describe('linking a group chat to its liaison group', () => {
   const CHAT = '19:liaison-chat@thread.v2';
 
-  async function headInChat(bot: TestBot, userId: string) {
-    const personal = bot.conversation({ userId });
-    await say(personal, "I'm the head of 900001");
-    await say(personal, 'yes');
+  // 900015 is in Liaison group 3, 900008 in Liaison group 2, 900001 in Liaison group 1.
+  async function headInChat(bot: TestBot, userId: string, urn: string) {
+    await verifiedAs(bot, userId, `I'm the head of ${urn}`);
     return bot.conversation({ kind: 'groupChat', conversationId: CHAT, userId });
   }
 
   it('a member links the chat once; the link is shown; only an administrator can change it', async () => {
-    testBot = await createTestBot({ env: { SIT_ADMIN_AAD_IDS: 'aad-sit-1' } });
-    const member = await headInChat(testBot, 'aad-head-1');
+    testBot = (await rolesBot()).bot;
+    const member = await headInChat(testBot, 'aad-head-1', '900015');
     expect(texts(await say(member, mentionMessage('which liaison group is this')))).toContain('not linked to a liaison group yet');
     expect(texts(await say(member, mentionMessage('this chat is the Liaison group 3 (placeholder name) liaison group')))).toContain(
       'Done: this chat now acts for Liaison group 3 (placeholder name).',
@@ -92,15 +92,13 @@ describe('linking a group chat to its liaison group', () => {
     const refused = texts(await say(member, mentionMessage('link this chat to liaison group 4')));
     expect(refused).toContain('Only the School Improvement Team can change the liaison group');
 
-    const admin = testBot.conversation({ kind: 'groupChat', conversationId: CHAT, userId: 'aad-sit-1' });
+    const admin = testBot.conversation({ kind: 'groupChat', conversationId: CHAT, userId: SIT });
     expect(texts(await say(admin, mentionMessage('link this chat to liaison group 4')))).toContain('Done: this chat now acts for Liaison group 4 (placeholder name).');
   });
 
   it('a channel is linked as a whole, not thread by thread', async () => {
-    testBot = await createTestBot();
-    const personal = testBot.conversation({ userId: 'aad-head-1' });
-    await say(personal, "I'm the head of 900001");
-    await say(personal, 'yes');
+    testBot = (await rolesBot()).bot;
+    await verifiedAs(testBot, 'aad-head-1', "I'm the head of 900008");
     const firstThread = testBot.conversation({ kind: 'channel', conversationId: '19:liaison@thread.tacv2;messageid=1001', userId: 'aad-head-1' });
     await say(firstThread, mentionMessage('this chat is liaison group 2'));
     const laterThread = testBot.conversation({ kind: 'channel', conversationId: '19:liaison@thread.tacv2;messageid=2002', userId: 'aad-head-1' });
@@ -131,10 +129,8 @@ describe('type-ahead in cards', () => {
   });
 
   it('in a liaison group chat offers only that group’s schools', async () => {
-    testBot = await createTestBot();
-    const personal = testBot.conversation({ userId: 'aad-head-1' });
-    await say(personal, "I'm the head of 900001");
-    await say(personal, 'yes');
+    testBot = (await rolesBot()).bot;
+    await verifiedAs(testBot, 'aad-head-1', "I'm the head of 900001");
     const chat = testBot.conversation({ kind: 'groupChat', conversationId: '19:lg1@thread.v2', userId: 'aad-head-1' });
     await say(chat, mentionMessage('this chat is liaison group 1'));
     const results = resultsOf(await say(chat, search('fictional', 'liaisonGroupSchools')));

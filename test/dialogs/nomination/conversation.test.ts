@@ -318,3 +318,40 @@ describe('the nominated school’s headteacher', () => {
     expect((body.value as { message: string }).message).toContain('You can see and change only your own school’s records (URN 900001)');
   });
 });
+
+describe('editing a section keeps what members said', () => {
+  /** A press of a section's save button as Teams sends it: the shown values, and only the inputs that hold something. */
+  function pressAsTeams(choice: 'first' | 'second', shown: Record<string, string>, inputs: Record<string, string>) {
+    const held = Object.fromEntries(Object.entries({ ...shown, ...inputs }).filter(([, value]) => value !== ''));
+    return { groupId: GROUP.id, choice, shown, ...Object.fromEntries(Object.entries(held).map(([field, value]) => [`${choice}_${field}`, value])) };
+  }
+
+  it('answers saved before the school was chosen stay when a member then sets the school', async () => {
+    const { member1, member2, testBot } = await start();
+    const card = cardOf((await say(member1, mentionMessage('nominate')))[0])!;
+    await say(member1, execute('nomination.save', pressAsTeams('first', shownIn(card, 'first'), { championName: 'Priya Shah', gapEvidence: 'A gap in reading.' })));
+    const later = invokeCard(await say(member2, execute('nomination.refresh', { groupId: GROUP.id })));
+    const saved = invokeCard(await say(member2, execute('nomination.save', pressAsTeams('first', shownIn(later, 'first'), { urn: '900001' }))));
+    expect((await record(testBot)).nomination.first).toMatchObject({ urn: '900001', champion: { name: 'Priya Shah' }, criteria: { gapEvidence: 'A gap in reading.' } });
+    expect(cardText(saved)).not.toContain('were cleared');
+  });
+
+  it('a new school clears the answers about the old one, and the card says so', async () => {
+    const { member1, testBot } = await start();
+    const card = cardOf((await say(member1, mentionMessage('nominate')))[0])!;
+    const first = invokeCard(await say(member1, execute('nomination.save', pressAsTeams('first', shownIn(card, 'first'), { urn: '900001', championName: 'Priya Shah' }))));
+    const moved = invokeCard(await say(member1, execute('nomination.save', pressAsTeams('first', shownIn(first, 'first'), { urn: '900002', championName: '' }))));
+    expect(cardText(moved)).toContain('The champion and the answers given for Oakfield Primary were cleared');
+    expect((await record(testBot)).nomination.first).toMatchObject({ urn: '900002', champion: {} });
+  });
+
+  it('a field a member empties is cleared, though Teams sends no value for it', async () => {
+    const { member1, testBot } = await start();
+    const card = cardOf((await say(member1, mentionMessage('nominate')))[0])!;
+    const filled = invokeCard(await say(member1, execute('nomination.save', pressAsTeams('first', shownIn(card, 'first'), { urn: '900001', championName: 'Priya Shah', gapEvidence: 'A gap.' }))));
+    const emptied = invokeCard(await say(member1, execute('nomination.save', pressAsTeams('first', shownIn(filled, 'first'), { gapEvidence: '' }))));
+    expect(cardText(emptied)).toContain('saved the note of the gap');
+    expect((await record(testBot)).nomination.first.criteria.gapEvidence).toBeUndefined();
+    expect((await record(testBot)).nomination.first.champion.name).toBe('Priya Shah');
+  });
+});

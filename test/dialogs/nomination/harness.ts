@@ -44,8 +44,13 @@ export const SCHOOLS: School[] = [
   school('900004', 'Elsewhere Junior', { liaisonGroupId: GROUPS[1]!.id }),
 ];
 
-export const HEADTEACHER_PROFILE: Profile = { kind: 'school', aadObjectId: HEADTEACHER, name: 'Harriet Head', urn: '900001', role: 'headteacher', updatedAt: '2024-01-01T00:00:00.000Z' };
-export const STAFF_PROFILE: Profile = { kind: 'school', aadObjectId: STAFF, name: 'Sam Staff', urn: '900001', role: 'staff', updatedAt: '2024-01-01T00:00:00.000Z' };
+export const HEADTEACHER_PROFILE: Profile = { kind: 'school', aadObjectId: HEADTEACHER, name: 'Harriet Head', urn: '900001', role: 'headteacher', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt: '2024-01-01T00:00:00.000Z' };
+export const STAFF_PROFILE: Profile = { kind: 'school', aadObjectId: STAFF, name: 'Sam Staff', urn: '900001', role: 'staff', verification: { status: 'verified', by: 'aad-sit-1', at: '2024-01-01T00:00:00.000Z' }, updatedAt: '2024-01-01T00:00:00.000Z' };
+/** The members who fill the group's card in together: verified staff of two of the group's schools. */
+export const MEMBER_PROFILES: Profile[] = [
+  { ...STAFF_PROFILE, aadObjectId: MEMBER_1, name: 'Mo Member', urn: '900001' },
+  { ...STAFF_PROFILE, aadObjectId: MEMBER_2, name: 'Mia Member', urn: '900002' },
+];
 
 /** What the proactive messenger was asked to send, for TestAdapter runs (which cannot send proactively). */
 export class RecordingProactive implements Pick<ProactiveMessenger, 'sendToConversation'> {
@@ -75,6 +80,7 @@ export function nominationJourneys(seeded: Seeded = {}, proactive?: RecordingPro
     const profiles = new ProfileRepository(services.store);
     await profiles.put(HEADTEACHER_PROFILE);
     await profiles.put(STAFF_PROFILE);
+    for (const member of MEMBER_PROFILES) await profiles.put(member);
     seeded.directory = directory;
     return {
       journeys: [

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { applyEdit } from '../../../domain/nomination/edit.js';
+import { AttendanceRepository } from '../../../storage/attendanceRepository.js';
+import { DirectoryRepository } from '../../../storage/directoryRepository.js';
 import { EligibilityRepository } from '../../../storage/eligibilityRepository.js';
+import { NominationRepository } from '../../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
 import { createTestBot, replyText, say, type TestBot } from '../../support/testBot.js';
 
@@ -33,12 +37,23 @@ async function personWithData(bot: TestBot) {
     offerYear: '2023/24',
     outcome: { status: 'not_eligible', criteria: [], reasons: ['None applies.'], rdp: { name: 'Amanda Parry', email: 'A.parry@hispmat.org' } },
   });
-  await bot.store.write(
-    'attendance/records/T1/900001/pat-head',
-    { sessionId: 'T1', urn: '900001', attendeeName: 'Pat Head', attendeeRole: 'Headteacher', status: 'present', loggedBy: { aadObjectId: 'aad-pat', name: 'Pat Head' }, loggedAt: '2021-10-01T15:00:00.000Z' },
-    null,
+  // Through the repositories, as the journeys write them: they keep the index of where Pat appears.
+  await new AttendanceRepository(bot.store).log({
+    sessionId: 'T1',
+    urn: '900001',
+    attendeeName: 'Pat Head',
+    attendeeRole: 'Headteacher',
+    status: 'present',
+    loggedBy: { aadObjectId: 'aad-pat', name: 'Pat Head' },
+    loggedAt: '2021-10-01T15:00:00.000Z',
+  });
+  const nominations = new NominationRepository(bot.store);
+  await nominations.openInChat('lg-01', '19:group@thread.v2', '29:aad-sam', { moveNotices: true, aadObjectId: 'aad-sam' });
+  await nominations.openInChat('lg-01', '19:group@thread.v2', '29:aad-pat', { moveNotices: true, aadObjectId: 'aad-pat' });
+  await nominations.change('lg-01', (nomination) =>
+    applyEdit(nomination, { kind: 'set_champion_name', choice: 'first', name: 'Priya Shah' }, { schoolsByUrn: new Map(), group: { id: 'lg-01', name: 'Group 1' }, now: new Date('2024-03-01T10:00:00Z'), by: { aadObjectId: 'aad-pat', name: 'Pat Head' } }),
   );
-  await bot.store.write('nominations/lg-01', { groupId: 'lg-01', actedBy: ['aad-sam', 'aad-pat'], nomination: { submittedBy: { aadObjectId: 'aad-pat', name: 'Pat Head' } } }, null);
+  await (await DirectoryRepository.open(bot.store)).linkConversation('19:group@thread.v2', 'lg-01', 'aad-pat');
   return chat;
 }
 
@@ -47,10 +62,12 @@ describe('a person’s own data', () => {
     testBot = await createTestBot();
     const chat = await personWithData(testBot);
     const answer = texts(await say(chat, 'what do you hold about me'));
-    expect(answer).toContain('Your profile: Pat Head, headteacher at the school with URN 900001.');
+    expect(answer).toContain('Your profile: Pat Head, headteacher at the school with URN 900001 (not yet verified).');
     expect(answer).toContain('1 eligibility check you made.');
     expect(answer).toContain('1 attendance record that name you');
-    expect(answer).toContain('1 liaison group nomination record that name you');
+    expect(answer).toContain('1 liaison group nomination record (or commitments) that name you');
+    expect(answer).toContain('1 group chat you linked to a liaison group');
+    expect(answer).toContain('how to reach you in 1 chat');
   });
 
   it('"delete my data" asks first, and "no" deletes nothing', async () => {
@@ -71,7 +88,7 @@ describe('a person’s own data', () => {
     const attendance = (await testBot.store.read<{ urn: string; status: string; attendeeName: string }>('attendance/records/T1/900001/pat-head'))?.value;
     expect(attendance).toMatchObject({ urn: '900001', status: 'present' });
     const nomination = (await testBot.store.read<{ actedBy: string[] }>('nominations/lg-01'))?.value;
-    expect(nomination?.actedBy).toEqual(['aad-sam']);
+    expect(nomination?.actedBy).toEqual(['29:aad-sam']);
     const everything = await everyStoredFile(path.join(testBot.dataDir, 'store'));
     expect(everything).not.toContain('Pat Head');
     expect(everything).not.toContain('aad-pat');

@@ -4,12 +4,13 @@ import { ACTIONS, decide, type Action, type PolicyActor, type ResourceOf } from 
 import type { Profile } from '../../../domain/directory/types.js';
 
 const updatedAt = '2024-01-15T09:00:00.000Z';
-const schoolProfile = (aadObjectId: string, urn: string, role: 'headteacher' | 'staff'): Profile => ({
+const schoolProfile = (aadObjectId: string, urn: string, role: 'headteacher' | 'staff', verified = true): Profile => ({
   kind: 'school',
   aadObjectId,
   name: 'A Person',
   urn,
   role,
+  ...(verified ? { verification: { status: 'verified' as const, by: 'aad-sit', at: updatedAt } } : {}),
   updatedAt,
 });
 const leaderProfile = (aadObjectId: string): Profile => ({
@@ -34,15 +35,26 @@ const leader: PolicyActor = { aadObjectId: 'aad-leader', isSitAdmin: false, prof
 const otherLeader: PolicyActor = { aadObjectId: 'aad-leader-2', isSitAdmin: false, profile: leaderProfile('aad-leader-2') };
 const trustCeo: PolicyActor = { aadObjectId: 'aad-trust-ceo', isSitAdmin: false, profile: leaderProfile('aad-trust-ceo') };
 const stranger: PolicyActor = { aadObjectId: 'aad-stranger', isSitAdmin: false };
+// Said "I'm the head of 900001" (or "I work at 900001") and nobody has checked it yet.
+const pendingHead: PolicyActor = { aadObjectId: 'aad-pending-head', isSitAdmin: false, profile: schoolProfile('aad-pending-head', '900001', 'headteacher', false) };
+const pendingStaff: PolicyActor = { aadObjectId: 'aad-pending-staff', isSitAdmin: false, profile: schoolProfile('aad-pending-staff', '900001', 'staff', false) };
+// A verified headteacher of a school in another liaison group.
+const headElsewhere: PolicyActor = { aadObjectId: 'aad-head-9', isSitAdmin: false, profile: schoolProfile('aad-head-9', '900009', 'headteacher') };
 // Saying so does not make anyone an administrator: only configuration sets isSitAdmin.
 const claimsToBeSit: PolicyActor = { aadObjectId: 'aad-claims', isSitAdmin: false, profile: { ...schoolProfile('aad-claims', '900001', 'staff'), name: 'SIT administrator' } };
 
 const ownSchool = { urn: '900001' };
 const otherSchool = { urn: '900002' };
-const lg01 = { liaisonGroupId: 'lg-01' };
-const lg02 = { liaisonGroupId: 'lg-02' };
-const formForOwnSchool = { ownerAadObjectId: 'aad-leader', supportedSchoolUrn: '900001' };
-const formForTrust = { ownerAadObjectId: 'aad-leader', supportedTrustCeoAadObjectId: 'aad-trust-ceo' };
+// Schools 900001 and 900002 are in lg-01; 900009 is in lg-02.
+const lg01 = { liaisonGroupId: 'lg-01', schoolUrns: ['900001', '900002'] };
+const lg02 = { liaisonGroupId: 'lg-02', schoolUrns: ['900009'] };
+const lg01WithChat = { ...lg01, chatOfGroup: '19:the-groups-own-chat@thread.v2' };
+const formForOwnSchool = { ownerAadObjectId: 'aad-leader', supportedSchoolUrn: '900001', confirmerAadObjectIds: ['aad-head'] };
+const formNotSentYet = { ownerAadObjectId: 'aad-leader', supportedSchoolUrn: '900001' };
+const formSentToAnotherHead = { ...formForOwnSchool, confirmerAadObjectIds: ['aad-head-earlier'] };
+const formForTrust = { ownerAadObjectId: 'aad-leader', supportedTrustCeoAadObjectId: 'aad-trust-ceo', confirmerAadObjectIds: ['aad-trust-ceo'] };
+const staffClaim = { urn: '900001', role: 'staff' as const };
+const headClaim = { urn: '900001', role: 'headteacher' as const };
 const nothing = {};
 
 type Case = { [A in Action]: [rule: string, actor: PolicyActor, action: A, resource: ResourceOf[A], allowed: boolean] }[Action];
@@ -112,7 +124,14 @@ const CASES: Case[] = [
   ['a group chat sees its own group’s nomination', inGroupChat(head, 'lg-01'), 'nomination.view', lg01, true],
   ['a group chat makes its own group’s nomination', inGroupChat(staff, 'lg-01'), 'nomination.edit', lg01, true],
   ['a channel submits its own group’s nomination', inGroupChat(otherHead, 'lg-01', 'channel'), 'nomination.submit', lg01, true],
-  ['anyone in the group’s chat takes part in its nomination', inGroupChat(stranger, 'lg-01'), 'nomination.edit', lg01, true],
+  ['verified staff of a group school submit its nomination', inGroupChat(staff, 'lg-01'), 'nomination.submit', lg01, true],
+  ['someone with no profile in the group’s chat does not make its nomination', inGroupChat(stranger, 'lg-01'), 'nomination.edit', lg01, false],
+  ['someone with no profile in the group’s chat sees its nomination', inGroupChat(stranger, 'lg-01'), 'nomination.view', lg01, true],
+  ['a pending headteacher of a group school does not make its nomination', inGroupChat(pendingHead, 'lg-01'), 'nomination.edit', lg01, false],
+  ['a pending headteacher of a group school does not submit its nomination', inGroupChat(pendingHead, 'lg-01'), 'nomination.submit', lg01, false],
+  ['a verified head of a school in another group does not make this group’s nomination', inGroupChat(headElsewhere, 'lg-01'), 'nomination.edit', lg01, false],
+  ['a verified head of a school in another group does not submit it', inGroupChat(headElsewhere, 'lg-01'), 'nomination.submit', lg01, false],
+  ['the SIT does not make a group’s nomination in its chat', inGroupChat(sit, 'lg-01'), 'nomination.edit', lg01, false],
   ['a group chat does not see another group’s nomination', inGroupChat(head, 'lg-01'), 'nomination.view', lg02, false],
   ['a group chat does not submit for another group', inGroupChat(head, 'lg-01'), 'nomination.submit', lg02, false],
   ['a chat not yet linked makes no nomination', inGroupChat(head), 'nomination.edit', lg01, false],
@@ -134,16 +153,40 @@ const CASES: Case[] = [
   ['the supported school’s headteacher does not export the form', head, 'deployment.export', formForOwnSchool, false],
   ['a system leader does not confirm section 7 of their own form', leader, 'deployment.confirmSection7', formForOwnSchool, false],
 
+  // Verified roles: a pending claim checks eligibility and logs attendance, and nothing more.
+  ['a pending headteacher checks eligibility', pendingHead, 'eligibility.check', nothing, true],
+  ['a pending headteacher logs their school’s attendance', pendingHead, 'attendance.log', ownSchool, true],
+  ['pending staff log their school’s attendance', pendingStaff, 'attendance.log', ownSchool, true],
+  ['a pending headteacher does not see the school’s record', pendingHead, 'school.view', ownSchool, false],
+  ['a pending headteacher does not export the school’s record', pendingHead, 'school.export', ownSchool, false],
+  ['pending staff do not fill in the self-evaluation', pendingStaff, 'selfEvaluation.edit', ownSchool, false],
+  ['a pending headteacher does not confirm the champion commitments', pendingHead, 'commitments.confirm', ownSchool, false],
+  ['a pending headteacher does not see the school’s deployment form', pendingHead, 'deployment.view', formForOwnSchool, false],
+  ['a pending headteacher does not confirm section 7', pendingHead, 'deployment.confirmSection7', { ...formForOwnSchool, confirmerAadObjectIds: ['aad-pending-head'] }, false],
+
+  // Who verifies a claim.
+  ['the SIT approves a headteacher’s claim', sit, 'profile.review', headClaim, true],
+  ['the SIT approves a staff claim', sit, 'profile.review', staffClaim, true],
+  ['a verified headteacher approves their own school’s staff', head, 'profile.review', staffClaim, true],
+  ['a verified headteacher does not approve another headteacher', head, 'profile.review', headClaim, false],
+  ['a verified headteacher does not approve another school’s staff', otherHead, 'profile.review', staffClaim, false],
+  ['a pending headteacher does not approve their school’s staff', pendingHead, 'profile.review', staffClaim, false],
+  ['verified staff do not approve staff', staff, 'profile.review', staffClaim, false],
+  ['claims are not reviewed in a group chat', inGroupChat(sit), 'profile.review', staffClaim, false],
+
   // Section 7: the supported school's headteacher or trust's CEO.
   ['the supported school’s headteacher sees the form', head, 'deployment.view', formForOwnSchool, true],
   ['the supported school’s headteacher confirms section 7', head, 'deployment.confirmSection7', formForOwnSchool, true],
+  ['a headteacher it was not sent to does not confirm section 7', head, 'deployment.confirmSection7', formSentToAnotherHead, false],
+  ['nobody confirms section 7 before it is sent', head, 'deployment.confirmSection7', formNotSentYet, false],
+  ['the SIT confirms section 7 for the people it was sent to', sit, 'deployment.confirmSection7', formForOwnSchool, true],
+  ['the SIT does not confirm section 7 before it is sent', sit, 'deployment.confirmSection7', formNotSentYet, false],
   ['the supported school’s staff do not confirm section 7', staff, 'deployment.confirmSection7', formForOwnSchool, false],
   ['the supported school’s staff do not see the form', staff, 'deployment.view', formForOwnSchool, false],
   ['the supported school’s headteacher does not fill in the form', head, 'deployment.edit', formForOwnSchool, false],
   ['another school’s headteacher does not confirm section 7', otherHead, 'deployment.confirmSection7', formForOwnSchool, false],
   ['the supported trust’s CEO confirms section 7', trustCeo, 'deployment.confirmSection7', formForTrust, true],
   ['the supported trust’s CEO sees the form', trustCeo, 'deployment.view', formForTrust, true],
-  ['the SIT does not confirm section 7', sit, 'deployment.confirmSection7', formForOwnSchool, false],
 
   // Linking a chat to its liaison group.
   ['a headteacher links an unlinked group chat', inGroupChat(head), 'chatLink.set', lg01, true],
@@ -151,6 +194,10 @@ const CASES: Case[] = [
   ['the SIT links an unlinked chat', inGroupChat(sit), 'chatLink.set', lg01, true],
   ['linking a chat again to its own group changes nothing', inGroupChat(head, 'lg-01'), 'chatLink.set', lg01, true],
   ['someone the bot does not know does not link a chat', inGroupChat(stranger), 'chatLink.set', lg01, false],
+  ['a verified head of a school in another group does not link a chat to this group', inGroupChat(headElsewhere), 'chatLink.set', lg01, false],
+  ['a pending headteacher of a group school does not link a chat', inGroupChat(pendingHead), 'chatLink.set', lg01, false],
+  ['a verified headteacher does not link a second chat to a group that has one', inGroupChat(head), 'chatLink.set', lg01WithChat, false],
+  ['the SIT moves a group to another chat', inGroupChat(sit), 'chatLink.set', lg01WithChat, true],
   ['a system leader does not link a chat', inGroupChat(leader), 'chatLink.set', lg01, false],
   ['a personal chat is never linked', head, 'chatLink.set', lg01, false],
   ['a headteacher does not relink a linked chat', inGroupChat(head, 'lg-01'), 'chatLink.set', lg02, false],
@@ -194,6 +241,10 @@ describe('what a refusal says', () => {
     ['sends a headteacher to their group’s chat for the nomination', decide(head, 'nomination.edit', lg01), /group’s own chat/, /liaison group’s chat/],
     ['tells a system leader who confirms section 7', decide(leader, 'deployment.confirmSection7', formForOwnSchool), /supported school’s headteacher/, /Send the form to the school/],
     ['tells a headteacher who changes a chat’s link', decide(inGroupChat(head, 'lg-01'), 'chatLink.set', lg02), /already linked to liaison group lg-01/, /SIT administrator/],
+    ['tells a pending headteacher their role is not verified yet', decide(pendingHead, 'school.view', ownSchool), /not verified yet/, /eligibility.*attendance/],
+    ['tells someone from another group their school is not in it', decide(inGroupChat(headElsewhere, 'lg-01'), 'nomination.edit', lg01), /verified headteachers and staff of the group’s schools/, /not in this liaison group/],
+    ['tells someone linking a second chat where the group’s chat is', decide(inGroupChat(head), 'chatLink.set', lg01WithChat), /already has its chat/, /existing chat.*SIT administrator/],
+    ['tells a headteacher the form was sent to someone else', decide(head, 'deployment.confirmSection7', formSentToAnotherHead), /sent to someone else/, /send it again/],
     ['tells the SIT what it may do with a form instead', decide(sit, 'deployment.edit', formForOwnSchool), /Only the system leader/, /see and export/],
     ['says who keeps the calendar', decide(head, 'calendar.edit', nothing), /Only the School Improvement Team/, /session dates/],
   ])('%s', (_rule, decision, reason, instead) => {

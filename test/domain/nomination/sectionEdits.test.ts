@@ -40,19 +40,22 @@ describe('editsFromSection', () => {
 
   it('an unchanged section makes no edits, and whitespace alone is no change', () => {
     expect(edits(shownComplete, shownComplete)).toEqual([]);
-    expect(edits(shownComplete, { championName: ' Champion 100001 ' })).toEqual([]);
+    expect(edits(shownComplete, { ...shownComplete, championName: ' Champion 100001 ' })).toEqual([]);
   });
 
-  it('a field the card did not send is left alone', () => {
-    expect(edits(shownComplete, {})).toEqual([]);
+  it('a field the card showed empty and did not send stays unanswered', () => {
+    expect(edits(EMPTY_SECTION, {})).toEqual([]);
   });
 
-  it('a field emptied clears the answer', () => {
-    expect(edits(shownComplete, { stableSlt: '' })).toEqual([{ kind: 'set_stable_slt', choice: 'first', forUrn: '100001', stableSlt: null }]);
+  it('a field emptied clears the answer, whether it is sent empty or, as Teams does, not sent at all', () => {
+    const cleared = [{ kind: 'set_stable_slt', choice: 'first', forUrn: '100001', stableSlt: null }];
+    expect(edits(shownComplete, { ...shownComplete, stableSlt: '' })).toEqual(cleared);
+    const { stableSlt: _emptied, ...sentByTeams } = shownComplete;
+    expect(edits(shownComplete, sentByTeams)).toEqual(cleared);
   });
 
   it('a new school comes first, and answers typed with it are for the new school', () => {
-    expect(edits(shownComplete, { urn: '100002', championName: 'New Person' })).toEqual([
+    expect(edits(shownComplete, { ...shownComplete, urn: '100002', championName: 'New Person' })).toEqual([
       { kind: 'set_school', choice: 'first', urn: '100002' },
       { kind: 'set_champion_name', choice: 'first', forUrn: '100002', name: 'New Person' },
     ]);
@@ -72,7 +75,7 @@ describe('editsFromSection', () => {
 
   it('changing only the grade of a shown inspection keeps its date', () => {
     const shown = { ...EMPTY_SECTION, inspectionDate: '2022-03-15', inspectionGrade: 'good' };
-    expect(edits(shown, { inspectionGrade: 'outstanding' })).toEqual([
+    expect(edits(shown, { ...shown, inspectionGrade: 'outstanding' })).toEqual([
       { kind: 'set_newer_inspection', choice: 'first', inspection: { date: '2022-03-15', grade: 'outstanding' } },
     ]);
   });

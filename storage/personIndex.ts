@@ -1,0 +1,99 @@
+import { peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
+import { updateRecord, type Store } from './store.js';
+
+const PEOPLE = 'people/';
+const personKey = (aadObjectId: string) => `${PEOPLE}${encodeURIComponent(aadObjectId)}`;
+
+/** Where one person appears: the keys of every record that names them, and what they are known by. */
+export interface PersonEntry {
+  readonly aadObjectId: string;
+  /** Names records give them (their Teams display name, their profile's name, a name they typed for themselves). */
+  readonly names: readonly string[];
+  /** Other ids they are known by: their Teams user id (29:…), which a card's refresh list holds. */
+  readonly aliases: readonly string[];
+  readonly keys: readonly string[];
+}
+
+const added = <T>(list: readonly T[], item: T | undefined): readonly T[] => (item === undefined || list.includes(item) ? list : [...list, item]);
+
+/** What kind of record a listed key is, for "what do you hold about me". */
+export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
+  ['profiles/', 'profile'],
+  ['eligibility/', 'eligibilityCheck'],
+  ['deployment/', 'deploymentForm'],
+  ['attendance/', 'attendance'],
+  ['nominations/', 'nomination'],
+  ['directory/links/', 'chatLink'],
+  // A personal chat is saved twice (by its id and by its person): counted once.
+  ['conversations/by-id/', 'conversation'],
+];
+
+/**
+ * One index of where each person appears (`people/<aadObjectId>`), kept by the repositories as
+ * they write a record that names someone, so that "what do you hold about me" and "delete my
+ * data" find every record without searching the store. A key stays listed after its record
+ * is gone; erasure takes a missing record as already gone.
+ */
+export class PersonIndex {
+  constructor(private readonly store: Store) {}
+
+  /** Records that `key` names the person (and, when given, a name or another id they are known by). */
+  async note(aadObjectId: string, key: string, also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
+    if (aadObjectId.length === 0) return;
+    const name = also.name?.trim() || undefined;
+    await updateRecord<PersonEntry>(this.store, personKey(aadObjectId), (current) => {
+      const entry = current ?? { aadObjectId, names: [], aliases: [], keys: [] };
+      const next = { ...entry, names: added(entry.names, name), aliases: added(entry.aliases, also.alias), keys: added(entry.keys, key) };
+      return next.names === entry.names && next.aliases === entry.aliases && next.keys === entry.keys && current !== undefined ? undefined : next;
+    });
+  }
+
+  /** Records that `key` names everyone its value names (see peopleIn). */
+  async noteRecord(key: string, value: unknown): Promise<void> {
+    for (const person of peopleIn(value)) await this.note(person.aadObjectId, key, { name: person.name });
+  }
+
+  /** How many records of each kind name the person (records since removed are not counted). */
+  async countsOf(aadObjectId: string): Promise<Partial<Record<RecordKind, number>>> {
+    const entry = await this.of(aadObjectId);
+    const counts: Partial<Record<RecordKind, number>> = {};
+    for (const key of entry?.keys ?? []) {
+      const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
+      if (kind === undefined || (await this.store.read(key)) === undefined) continue;
+      counts[kind] = (counts[kind] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  async of(aadObjectId: string): Promise<PersonEntry | undefined> {
+    return (await this.store.read<PersonEntry>(personKey(aadObjectId)))?.value;
+  }
+
+  /**
+   * Takes the person out of every record the index lists that is still there (their own
+   * records, deleted first by their repositories, are gone), then drops their index entry.
+   * Returns the keys it changed.
+   */
+  async erase(aadObjectId: string): Promise<string[]> {
+    const entry = await this.of(aadObjectId);
+    if (!entry) return [];
+    const person: ErasedPerson = { ids: [entry.aadObjectId, ...entry.aliases], names: entry.names };
+    const scrubbed: string[] = [];
+    for (const key of entry.keys) {
+      let changed = false;
+      await updateRecord<unknown>(this.store, key, (current) => {
+        changed = false;
+        if (current === undefined) return undefined;
+        const cleaned = withoutPerson(current, person);
+        changed = JSON.stringify(cleaned) !== JSON.stringify(current);
+        return changed ? cleaned : undefined;
+      });
+      if (changed) scrubbed.push(key);
+    }
+    await this.store.delete(personKey(aadObjectId));
+    return scrubbed;
+  }
+}

@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AttendanceRecord } from '../../domain/attendance/record.js';
+import type { Profile } from '../../domain/directory/types.js';
+import { applyEdit } from '../../domain/nomination/edit.js';
+import { AttendanceRepository } from '../../storage/attendanceRepository.js';
+import { DirectoryRepository } from '../../storage/directoryRepository.js';
+import { LowdbStore } from '../../storage/lowdbStore.js';
+import { NominationRepository } from '../../storage/nominationRepository.js';
+import { PersonIndex } from '../../storage/personIndex.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
+
+const NOW = new Date('2024-03-01T10:00:00Z');
+const GROUP = { id: 'lg-01', name: 'Group 1' };
+const PREFIXES = ['profiles/', 'people/', 'directory/', 'nominations/', 'attendance/', 'conversations/'];
+
+/** One person's part in the programme: each write goes through the repository that owns the record. */
+type Step =
+  | { kind: 'profile'; approver: boolean }
+  | { kind: 'link'; chat: number }
+  | { kind: 'nominate'; chat: number }
+  | { kind: 'edit'; champion: string }
+  | { kind: 'attendance'; session: 'T1' | 'W1'; loggedBySomeoneElse: boolean };
+
+const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('profile' as const), approver: fc.boolean() }),
+  fc.record({ kind: fc.constant('link' as const), chat: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({ kind: fc.constant('nominate' as const), chat: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({ kind: fc.constant('edit' as const), champion: fc.constantFrom('Priya Shah', 'Tom Reed') }),
+  fc.record({ kind: fc.constant('attendance' as const), session: fc.constantFrom('T1' as const, 'W1' as const), loggedBySomeoneElse: fc.boolean() }),
+);
+
+// Names and ids no fixed text contains, so a leftover is theirs.
+const personArbitrary = fc.record({
+  id: fc.stringMatching(/^aad-[a-z0-9]{6,10}$/),
+  name: fc.tuple(fc.constantFrom('Zara', 'Quentin', 'Yusuf', 'Xenia'), fc.constantFrom('Okonkwo', 'Vasquez', 'Lindqvist')).map(([first, last]) => `${first} ${last}`),
+});
+
+async function play(store: LowdbStore, person: { id: string; name: string }, other: { id: string; name: string }, steps: readonly Step[]) {
+  const profiles = new ProfileRepository(store);
+  const directory = await DirectoryRepository.open(store);
+  await directory.addLiaisonGroupsIfMissing([GROUP]);
+  const nominations = new NominationRepository(store);
+  const attendance = new AttendanceRepository(store);
+  const people = new PersonIndex(store);
+  for (const step of steps) {
+    switch (step.kind) {
+      case 'profile': {
+        const profile: Profile = { kind: 'school', aadObjectId: other.id, name: other.name, urn: '900001', role: 'staff', updatedAt: NOW.toISOString(), verification: { status: 'verified', by: person.id, at: NOW.toISOString() } };
+        // Either the person approved someone else, or it is their own profile.
+        await profiles.put(step.approver ? profile : { ...profile, aadObjectId: person.id, name: person.name, verification: { status: 'pending' } });
+        break;
+      }
+      case 'link':
+        await directory.linkConversation(`19:chat-${step.chat}@thread.v2`, GROUP.id, person.id, { replace: true, now: NOW });
+        break;
+      case 'nominate':
+        await people.note(person.id, 'conversations/by-id/seen', { name: person.name, alias: `29:${person.id}` });
+        await nominations.openInChat(GROUP.id, `19:chat-${step.chat}@thread.v2`, `29:${person.id}`, { moveNotices: true, aadObjectId: person.id });
+        break;
+      case 'edit':
+        await nominations.openInChat(GROUP.id, '19:chat-0@thread.v2', `29:${other.id}`, { moveNotices: false, aadObjectId: other.id });
+        await nominations.change(GROUP.id, (nomination) =>
+          applyEdit(nomination, { kind: 'set_champion_name', choice: 'first', name: step.champion }, { schoolsByUrn: new Map(), group: GROUP, now: NOW, by: { aadObjectId: person.id, name: person.name } }),
+        );
+        break;
+      case 'attendance': {
+        const record: AttendanceRecord = {
+          sessionId: step.session,
+          urn: '900001',
+          // A name someone else typed is not tied to anyone's identity, so only a self-logged line names the person.
+          attendeeName: step.loggedBySomeoneElse ? 'Robin Attendee' : person.name,
+          attendeeRole: 'Headteacher',
+          status: 'present',
+          loggedBy: step.loggedBySomeoneElse ? { aadObjectId: other.id, name: other.name } : { aadObjectId: person.id, name: person.name },
+          loggedAt: NOW.toISOString(),
+        };
+        await attendance.log(record);
+        break;
+      }
+    }
+  }
+}
+
+describe('erasure through the index of where each person appears', () => {
+  it('leaves no record holding the person’s ids or name, and keeps everyone else', async () => {
+    await fc.assert(
+      fc.asyncProperty(personArbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 8 }), async (person, steps) => {
+        const other = { id: 'aad-other-person', name: 'Morgan Other' };
+        fc.pre(person.id !== other.id);
+        const dataDir = await mkdtemp(path.join(tmpdir(), 'sib-erase-'));
+        const store = new LowdbStore(dataDir);
+        try {
+          await play(store, person, other, steps);
+          await new ProfileRepository(store).delete(person.id);
+          await new PersonIndex(store).erase(person.id);
+          const everything = (await Promise.all(PREFIXES.map((prefix) => store.list<unknown>(prefix)))).flat();
+          for (const record of everything) {
+            const text = JSON.stringify(record.value);
+            expect(text, record.key).not.toContain(person.id);
+            expect(text, record.key).not.toContain(person.name);
+          }
+          // Someone else's part survives: the other person's name is still wherever it was written.
+          const otherNamed = steps.some((step) => (step.kind === 'profile' && step.approver) || (step.kind === 'attendance' && step.loggedBySomeoneElse));
+          if (otherNamed) expect(everything.some((record) => JSON.stringify(record.value).includes(other.name))).toBe(true);
+        } finally {
+          await store.close();
+          await rm(dataDir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
