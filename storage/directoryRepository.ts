@@ -163,6 +163,13 @@ export class DirectoryRepository {
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
   }
 
+  /** The directory's schools among these URNs, by name; a URN the directory does not know is left out. */
+  schoolsWithUrns(urns: Iterable<Urn>): School[] {
+    return [...urns]
+      .flatMap((urn) => this.#schools.get(urn) ?? [])
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
+  }
+
   /** Schools by URN or by name, best match first (see domain/directory/search.ts for the ranking). */
   findSchools(query: string, options: SchoolSearchOptions = {}): SchoolMatch[] {
     return this.#index.search(query, options);

@@ -8,10 +8,17 @@ import { ProfileSchema, type School } from '../../domain/directory/types.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
+import { SignUpRepository } from '../../storage/signUpRepository.js';
 import type { Store } from '../../storage/store.js';
 
 /** What the directory must answer for attendance: schools, and the liaison groups that make up the programme. */
-export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup'>;
+export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup' | 'schoolsWithUrns' | 'refreshIfStale'>;
+
+/** The schools signed up to the universal offer (see domain/attendance/signUp.ts), by name. */
+export async function signedUpSchoolsOf(directory: Pick<DirectoryRepository, 'schoolsWithUrns' | 'refreshIfStale'>, signUps: SignUpRepository): Promise<School[]> {
+  await directory.refreshIfStale();
+  return directory.schoolsWithUrns(await signUps.signedUpUrns());
+}
 
 export interface AttendanceJourneyDeps {
   readonly store: Store;
@@ -28,22 +35,17 @@ export interface AttendanceJourneyDeps {
 export class AttendanceContext {
   readonly programmes: ProgrammeRepository;
   readonly attendance: AttendanceRepository;
+  readonly signUps: SignUpRepository;
 
   constructor(readonly deps: AttendanceJourneyDeps) {
     this.programmes = new ProgrammeRepository(deps.store);
     this.attendance = new AttendanceRepository(deps.store);
+    this.signUps = new SignUpRepository(deps.store);
   }
 
-  /**
-   * The schools signed up to the universal offer. The letter went to every school through its
-   * liaison group, and the bot has no separate sign-up list, so every school in a liaison group
-   * (in the directory) counts as signed up; schools outside every group do not.
-   */
+  /** The schools signed up to the universal offer: only they are counted in registers, gaps, summaries and reminders. */
   async signedUpSchools(): Promise<School[]> {
-    const groups = await this.deps.directory.liaisonGroups();
-    return groups
-      .flatMap((group) => this.deps.directory.schoolsInLiaisonGroup(group.id))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
+    return signedUpSchoolsOf(this.deps.directory, this.signUps);
   }
 
   /** Champion schools, from the groups' nominations (`nominations/<groupId>`) the SIT has decided. */

@@ -11,8 +11,8 @@ import type { Profile, Urn } from './types.js';
  * - A system leader sees and changes their own deployment forms only.
  * - School Improvement Team (SIT) administrators, named in configuration and never by what a
  *   user says, see everything, and they alone select champions, keep the session calendar and
- *   the register, export across schools, rename liaison groups and change a chat's link once
- *   set. They do not act in someone else's name: they do not confirm a school's commitments
+ *   the register, export across schools, rename liaison groups, place schools in them, sign
+ *   schools up to the universal offer in bulk, and change a chat's link once set. They do not act in someone else's name: they do not confirm a school's commitments
  *   or section 7, fill in a system leader's form, or make a group's nomination outside its chat.
  * - Anything about one school, a deployment form or the whole programme happens in a personal
  *   chat, whoever asks, because everything the bot says in a group chat is seen by all in it.
@@ -46,6 +46,8 @@ export const ACTIONS = [
   'chatLink.set',
   'chatLink.change',
   'liaisonGroup.rename',
+  'liaisonGroup.membership',
+  'programme.signUp',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -93,6 +95,9 @@ export interface ResourceOf {
   'chatLink.set': LiaisonGroupResource;
   'chatLink.change': LiaisonGroupResource;
   'liaisonGroup.rename': LiaisonGroupResource;
+  'liaisonGroup.membership': NoResource;
+  /** Signing a school up to the universal offer, or withdrawing it. */
+  'programme.signUp': SchoolResource;
 }
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -279,6 +284,20 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
     'Your liaison group submits its first choice and reserve in its chat; the School Improvement Team will tell you its selection.',
   ),
   'liaisonGroup.rename': sitOnly('renames liaison groups', 'Ask the School Improvement Team to rename the group.'),
+  'liaisonGroup.membership': sitOnly(
+    'decides which liaison group a school is in',
+    'Ask the School Improvement Team to move your school; you can see your school’s group in your profile.',
+  ),
+  // The letter asks schools to sign up; the SIT records sign-ups it has had another way (the survey).
+  'programme.signUp': personal((actor, { urn }) => {
+    if (actor.isSitAdmin) return ALLOWED;
+    const staff = schoolStaffOf(actor, urn, 'sign a school up to the universal offer');
+    if (!staff.allowed) return staff;
+    if (actor.profile?.kind === 'school' && actor.profile.role !== 'headteacher') {
+      return refuse('Only your headteacher signs the school up to the universal offer, or withdraws it.', 'Ask your headteacher to do it in their personal chat with me.');
+    }
+    return ALLOWED;
+  }),
 
   'nomination.view': groupChat('seen', true),
   'nomination.edit': groupChat('made', false),
