@@ -11,7 +11,7 @@ import { schoolConfirmationCard, SECTIONS_SHOWN_TO_SCHOOL, submissionCard, suppo
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decryptBankDetails, type BankDetails } from '../../domain/deployment/bankDetails.js';
 import { parseDeliveredDay, type DeliveredDay } from '../../domain/deployment/formCommands.js';
-import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness, setField, type DeploymentDraft } from '../../domain/deployment/form.js';
+import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness, setAgreedDays, setField, type DeploymentDraft } from '../../domain/deployment/form.js';
 import { nextQuestionAfter } from '../../domain/deployment/navigation.js';
 import { prefillDraft, type EligibilityFacts, type SystemLeaderFacts } from '../../domain/deployment/prefill.js';
 import { DEPLOYMENT_PROGRAMME } from '../../domain/deployment/programme.js';
@@ -107,6 +107,21 @@ export async function recordDay(context: DeploymentContext, actor: Actor, record
     notice += ` You called it day ${day}: if you delivered other days, tell me their dates too, like "delivered day ${Math.max(1, day - 1)} on 5 March".`;
   }
   return ok({ record: saved, notice });
+}
+
+/** Records how many days of support were agreed, so that the form's due points fit the deployment. */
+export async function recordAgreedDays(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord, days: number): Promise<Result<DayRecorded>> {
+  const decision = decide(actor, 'deployment.edit', resourceOf(record));
+  if (!decision.allowed) return fail(refusalText(decision));
+  const checked = setAgreedDays(record.draft, days, DEPLOYMENT_PROGRAMME);
+  if (!checked.ok) return checked;
+  const saved = await context.forms.update(record.draft.ownerAadObjectId, record.draft.id, context.deps.now(), (current) => {
+    const set = setAgreedDays(current.draft, days, DEPLOYMENT_PROGRAMME);
+    return set.ok ? { ...current, draft: set.value } : undefined;
+  });
+  if (saved === undefined) return fail('I could not find that deployment form any more.');
+  const beyond = days > DEPLOYMENT_PROGRAMME.maxDays ? ` Days beyond ${DEPLOYMENT_PROGRAMME.maxDays} are paid only where DfE formally agreed them.` : '';
+  return ok({ record: saved, notice: `Thank you: ${days} days of support agreed. The form's sections now fall due in step with ${days} days.${beyond}` });
 }
 
 const ROLE_WORDS = { school: 'headteacher', trust: 'chief executive' } as const;
