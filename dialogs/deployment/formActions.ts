@@ -19,7 +19,6 @@ import { buildDeploymentWorkbook } from '../../domain/deployment/workbook.js';
 import { decide } from '../../domain/directory/policy.js';
 import type { Profile } from '../../domain/directory/types.js';
 import { fail, ok, type Result } from '../../domain/result.js';
-import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { EligibilityCheck } from '../../storage/eligibilityRepository.js';
 import { londonDate, refOf, refusalText, resourceOf, type DeploymentContext } from './context.js';
@@ -219,11 +218,9 @@ export async function exportForm(context: DeploymentContext, actor: Actor, recor
   });
   const filename = `deployment-form-${slug(supportedName(draft))}-${context.today()}.xlsx`;
   const link = await context.deps.exports.create(actor.aadObjectId, { filename, contentType: XLSX, bytes });
-  const region = draft.sections[1].region;
   return ok(
     submissionCard({
       draft,
-      rdp: region === undefined ? undefined : DEFAULT_OFFER.rdpLeads[region],
       download: { url: link.url, minutes: Math.max(1, Math.round((link.expiresAt.getTime() - context.deps.now().getTime()) / 60_000)) },
       fullBankDetails: bankDetails !== undefined,
     }),

@@ -144,7 +144,7 @@ describe('section 8: the form as a workbook', () => {
     await seedCompleteForm(running);
     await tell(running, LEADER, 'export deployment form');
     const card = running.connector.sentActivities(chatOf(LEADER.aadObjectId)).at(-1);
-    expect(cardText(card?.attachments)).toContain('Amanda Parry, A.parry@hispmat.org');
+    expect(cardText(card?.attachments)).toContain('via your Regional Delivery Partner (RDP)');
     const link = elementsOf(card, 'Action.OpenUrl')
       .map((action) => String(action.url))
       .find((url) => url.includes('/exports/'));
