@@ -160,10 +160,10 @@ describe('the journeys through the Agents Playground', () => {
     bot = await startBot(port);
     expect(bot.port).toBe(port);
 
-    const next = said(await personal('Teaching & Learning, Behaviour', 'Which approved DfE programmes could support the school or trust?'));
+    const next = said(await personal('Teaching & Learning, Behaviour', 'Which DfE programmes (Annex A) or additional support elements could support the school or trust?'));
     expect(next).not.toContain('Are you supporting a school or a trust?');
     expect(next).not.toContain('Sorry, I did not understand');
-    const reviewed = await personal('review', 'Which approved DfE programmes could support the school or trust?');
+    const reviewed = await personal('review', 'Which DfE programmes (Annex A) or additional support elements could support the school or trust?');
     expect(wordsOf(messageSaying(reviewed, `${WILLOWMERE}: section 2`))).toContain('Areas of focus\nTeaching & Learning; Behaviour\n');
     expect(loggedErrors()).toEqual([]);
   });
