@@ -52,6 +52,8 @@ const EnvironmentSchema = z
     DEMO_DIRECTORY: z.enum(['on', 'off']).optional(),
     /** How often the bot looks for reminders that are due (0 turns the scheduler off). */
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+    /** How often, at most, a running bot checks whether the directory was changed elsewhere (an import, another instance). */
+    DIRECTORY_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     /** Turns slower than this show a typing indicator. */
     TYPING_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   })

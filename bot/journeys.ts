@@ -9,6 +9,8 @@ import { DeploymentRepository } from '../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
+import { AttendanceRepository } from '../storage/attendanceRepository.js';
+import { SignUpRepository } from '../storage/signUpRepository.js';
 import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import type { School } from '../domain/directory/types.js';
 import type { Actor, ActorSources } from '../dialogs/actor.js';
@@ -39,7 +41,7 @@ const schoolResult = (school: School): SearchResult => ({ title: `${school.name}
 /** Every journey, wired to the services of one running bot. */
 export async function createJourneys(services: BotServices): Promise<JourneySet> {
   const { store, config, logger, now } = services;
-  const directory = await DirectoryRepository.open(store);
+  const directory = await DirectoryRepository.open(store, { refreshEveryMs: config.DIRECTORY_REFRESH_SECONDS * 1000 });
   const profiles = new ProfileRepository(store);
   const journeys: Journey[] = [
     createDirectoryJourney({ directory, profiles, now, proactive: services.proactive }),
@@ -72,11 +74,19 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
           : [],
     },
     actorSources: {
-      profileOf: (aadObjectId) => profiles.get(aadObjectId),
+      // Every turn asks who is acting first: the moment to pick up a directory changed elsewhere.
+      profileOf: async (aadObjectId) => {
+        await directory.refreshIfStale();
+        return profiles.get(aadObjectId);
+      },
       liaisonGroupOfConversation: (conversationId) => directory.groupOfConversation(conversationId),
     },
     async start() {
       await directory.addLiaisonGroupsIfMissing(SHIPPED_LIAISON_GROUPS);
+      const attendance = new AttendanceRepository(store);
+      const [records, submissions] = await Promise.all([attendance.all(), attendance.allTaskSubmissions()]);
+      const migrated = await new SignUpRepository(store).migrateOnce([...records, ...submissions].map((entry) => entry.urn), now());
+      if (migrated !== undefined) logger.info({ signedUp: migrated }, 'sign-ups kept from now on: schools with attendance already logged are signed up');
       const demo = (config.DEMO_DIRECTORY ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
       if (!demo) return;
       const report = await loadDemoDirectoryIfEmpty(directory);

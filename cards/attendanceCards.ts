@@ -163,7 +163,7 @@ export function summaryCard(view: {
   const label: Record<string, string> = { apologies: 'sent apologies', absent: 'absent', no_record: 'nothing logged' };
   return renderCard(summaryTemplate, {
     title: `Attendance across schools, ${view.programme.year}`,
-    intro: `${plural(view.signedUpCount, 'school')} signed up (every school in a liaison group). Counts are of schools: a school is present if anyone from it was.`,
+    intro: `${plural(view.signedUpCount, 'school')} signed up to the universal offer. Counts are of schools: a school is present if anyone from it was.`,
     sessions:
       view.sessions.length > 0
         ? view.sessions.map(({ meeting, summary }) => ({ title: `${meeting.title} (${meeting.id})`, value: countsLine(summary) }))

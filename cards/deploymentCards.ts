@@ -367,15 +367,13 @@ export function progressCard(view: ProgressView): AdaptiveCard {
 
 export interface SubmissionView {
   readonly draft: DeploymentDraft;
-  readonly rdp?: { readonly name: string; readonly email: string } | undefined;
   readonly download?: { readonly url: string; readonly minutes: number } | undefined;
   /** Whether the workbook holds the bank details in full (the system leader's own copy). */
   readonly fullBankDetails: boolean;
 }
 
 export function submissionCard(view: SubmissionView): AdaptiveCard {
-  const { draft, rdp } = view;
-  const region = draft.sections[1].region;
+  const { draft } = view;
   const readiness = formReadiness(draft);
   const missing = [
     ...Object.entries(readiness.missingBySection).map(([section, fields]) =>
@@ -383,18 +381,16 @@ export function submissionCard(view: SubmissionView): AdaptiveCard {
     ),
     ...Object.entries(readiness.problemsBySection).flatMap(([section, problems]) => problems.map((problem) => `Section ${section}: ${problem}`)),
   ];
-  const subject = `TSI deployment form: ${supportedName(draft)}`;
   return renderCard(submissionTemplate, {
     title: `${formTitle(draft)}: section 8, Submission`,
     whereTo:
-      rdp !== undefined && region !== undefined
-        ? `Email the completed form to the Regional Delivery Partner (RDP) lead for ${region}: ${rdp.name}, ${rdp.email}.`
-        : 'Tell me the region in section 1 and I will show you which Regional Delivery Partner (RDP) lead to send the form to.',
-    steps: 'First sign the form, then send it to the school or trust to sign within 3 days, and submit it to your RDP within 10 days.',
+      'Submit the completed form via your Regional Delivery Partner (RDP): the RDP you work with as the system leader, which may not be the supported school’s region’s. ' +
+      'The guidance says where to email the completed form is on the final page of DfE’s deployment form.',
+    steps: 'Once the deployment is completed: complete the form, sign it and send it to the school or trust to sign within 3 days, and submit it to your RDP within 10 days.',
     readinessStyle: readiness.ready ? 'good' : 'attention',
     readiness: readiness.ready ? 'The form is ready to submit.' : 'Before you submit it, please finish:',
     missing,
-    download: view.download !== undefined ? `Download the form as an Excel workbook, one sheet per section. The link works for ${view.download.minutes} minutes, and only for you.` : '',
+    download: view.download !== undefined ? `Download the bot’s copy of the form: an Excel workbook laid out like the sections of DfE’s deployment form, one sheet per section. The link works for ${view.download.minutes} minutes, and only for you.` : '',
     downloadUrl: view.download?.url ?? '',
     downloadTitle: 'Download the form (.xlsx)',
     bankNote:
@@ -403,8 +399,6 @@ export function submissionCard(view: SubmissionView): AdaptiveCard {
         : view.fullBankDetails
           ? 'Your copy shows your bank details in full: keep it safe, and send it only to your RDP.'
           : 'The bank details in this copy are masked.',
-    mailto: rdp !== undefined && region !== undefined ? `mailto:${rdp.email}?subject=${encodeURIComponent(subject)}` : '',
-    emailTitle: rdp !== undefined ? `Email ${rdp.name}` : '',
   });
 }
 

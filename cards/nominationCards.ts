@@ -5,7 +5,7 @@ import historyTemplate from './templates/nomination/history.json' with { type: '
 import overviewTemplate from './templates/nomination/overview.json' with { type: 'json' };
 import reviewTemplate from './templates/nomination/review.json' with { type: 'json' };
 import { describeLondonInstant } from '../domain/time/londonTime.js';
-import type { LiaisonGroup, OfstedGrade, Phase, School } from '../domain/directory/types.js';
+import type { LiaisonGroup, OfstedJudgement, Phase, School } from '../domain/directory/types.js';
 import type { NominationCheck } from '../domain/nomination/check.js';
 import type { ChampionSchoolPoint } from '../domain/nomination/commitments.js';
 import type { CommitmentsConfirmation } from '../domain/nomination/commitmentsConfirmation.js';
@@ -42,11 +42,12 @@ export const NOMINATION_VERBS = {
 /** Teams refreshes a card by itself for at most 60 people; anyone else presses Refresh. */
 export const MOST_AUTO_REFRESHED = 60;
 
-const GRADE_TITLES: Record<OfstedGrade, string> = {
+const GRADE_TITLES: Record<OfstedJudgement, string> = {
   outstanding: 'Outstanding',
   good: 'Good',
   requires_improvement: 'Requires improvement',
   inadequate: 'Inadequate',
+  no_overall_grade: 'Inspected, no overall grade',
 };
 
 const PHASE_TITLES: Record<Phase, string> = {

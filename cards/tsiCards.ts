@@ -5,6 +5,7 @@ import { describeLondonInstant } from '../domain/time/londonTime.js';
 import { REGIONS, type Region } from '../domain/directory/types.js';
 import type { EligibilityOutcome } from '../domain/tsi/eligibility.js';
 import type { Offer } from '../domain/tsi/offer.js';
+import { formatLongDate } from '../domain/tsi/academicYear.js';
 import { renderCard, type AdaptiveCard } from './render.js';
 import { listed } from '../domain/text.js';
 
@@ -24,6 +25,10 @@ export const TSI_FORM_FIELDS = [
   'latestGrade',
   'previousDate',
   'previousGrade',
+  'thirdDate',
+  'thirdGrade',
+  'fourthDate',
+  'fourthGrade',
   'regionalDirectorAssessed',
   'selfIdentifiesNeed',
   'deliveryTeamJudgesNeed',
@@ -38,10 +43,21 @@ export const GRADE_TITLES = {
   good: 'Good',
   requires_improvement: 'Requires improvement',
   inadequate: 'Inadequate',
+  no_overall_grade: 'Inspected, no overall grade',
 } as const;
+
+/** The form's judgement rows, latest first: as many as a check usually needs; more are asked for one at a time. */
+export const TSI_FORM_JUDGEMENTS = [
+  { date: 'latestDate', grade: 'latestGrade', name: 'Latest judgement', label: 'the latest judgement' },
+  { date: 'previousDate', grade: 'previousGrade', name: 'Judgement before it', label: 'the judgement before it' },
+  { date: 'thirdDate', grade: 'thirdGrade', name: 'Third judgement', label: 'the one before that' },
+  { date: 'fourthDate', grade: 'fourthGrade', name: 'Fourth judgement', label: 'the one before that' },
+] as const satisfies readonly { date: TsiFormField; grade: TsiFormField; name: string; label: string }[];
 
 export interface TsiFormView {
   readonly offerYear: string;
+  /** YYYY-MM-DD: the first day of the offer year, back to which judgements are needed. */
+  readonly offerStart: string;
   /** YYYY-MM-DD: the date pickers allow nothing later. */
   readonly today: string;
   readonly values: TsiFormValues;
@@ -58,7 +74,10 @@ export function tsiFormCard(view: TsiFormView): AdaptiveCard {
     prefilledNote: view.prefilledFrom
       ? `I have filled in what the school directory says about ${view.prefilledFrom}. Please check it and correct anything that is wrong.`
       : '',
-    judgementHelp: 'The latest two judgements are enough. Leave them blank if there is none, for example for a school not yet inspected.',
+    judgementHelp:
+      `Give every judgement from the latest back to the first one before ${formatLongDate(view.offerStart)} (the start of the ${view.offerYear} offer year), latest first. ` +
+      'Leave the rest blank, and all of them blank for a school not yet inspected. For an inspection from September 2024, which has no overall grade, choose “Inspected, no overall grade”.',
+    judgementRows: TSI_FORM_JUDGEMENTS.map((row) => ({ id: row.date, gradeId: row.grade, label: row.label, date: view.values[row.date], grade: view.values[row.grade] })),
     problems: view.problems,
     values: view.values,
     today: view.today,
@@ -83,6 +102,8 @@ export interface TsiResultOptions {
   readonly offer: Offer;
   /** A system leader may start a deployment form from an eligible result, once that journey exists. */
   readonly offerDeploymentForm: boolean;
+  /** Said above the reasons when the offer checked against has ended (offerYearNotice). */
+  readonly offerNotice?: string | undefined;
 }
 
 /** The outcome in one line, as a headteacher would say it. */
@@ -153,6 +174,7 @@ export function tsiResultCard(check: EligibilityCheckView, options: TsiResultOpt
   return renderCard(resultTemplate, {
     heading: `TSI eligibility, ${check.offerYear}`,
     outcomeLine: outcomeLine(subject.name, outcome, check.offerYear),
+    offerNotice: options.offerNotice ?? '',
     about: about(check),
     reasons: outcome.reasons,
     offer: offerSection(check, options.offer),

@@ -1,6 +1,6 @@
 import { attendanceKey, keyOf, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
 import { PersonIndex } from './personIndex.js';
-import { updateRecord, type Store } from './store.js';
+import { ANY_ETAG, updateRecord, type Store } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
 const RECORDS = 'attendance/records/';
@@ -58,6 +58,30 @@ export class AttendanceRepository {
 
   async all(): Promise<AttendanceRecord[]> {
     return this.#values(RECORDS);
+  }
+
+  /**
+   * Files every record and task submission away under the programme year they belong to
+   * (`attendance/archive/<year>/…`), so that a new year, whose sessions reuse ids like T1,
+   * starts with an empty register and the old year's records are kept, not mixed in.
+   * Returns how many were moved.
+   */
+  async archiveYear(year: string): Promise<number> {
+    const archive = `attendance/archive/${year.replace('/', '-')}/`;
+    let moved = 0;
+    for (const prefix of [RECORDS, TASKS]) {
+      const records = await this.store.list<unknown>(prefix);
+      for (let start = 0; start < records.length; start += WRITES_AT_ONCE) {
+        await Promise.all(
+          records.slice(start, start + WRITES_AT_ONCE).map(async (record) => {
+            await this.store.write(`${archive}${record.key.slice('attendance/'.length)}`, record.value, ANY_ETAG);
+            await this.store.delete(record.key, record.eTag);
+            moved++;
+          }),
+        );
+      }
+    }
+    return moved;
   }
 
   /**

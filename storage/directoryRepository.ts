@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parse, type CsvError, type Info } from 'csv-parse';
-import { readGiasHeader, readGiasRow, type GiasRow } from '../domain/directory/gias.js';
+import { missingColumnsReport, readGiasHeader, readGiasRow, type GiasRow } from '../domain/directory/gias.js';
+import { readMembershipHeader, readMembershipRow, type MembershipField } from '../domain/directory/membership.js';
 import { GiasTextDecoder, type TextEncodingChoice } from '../domain/directory/giasText.js';
 import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import { SchoolSearchIndex, type SchoolMatch, type SchoolSearchOptions } from '../domain/directory/search.js';
@@ -15,6 +16,8 @@ import { mapAtMost } from '../lib/mapAtMost.js';
 const SCHOOLS = 'directory/schools/';
 const GROUPS = 'directory/groups/';
 const LINKS = 'directory/links/';
+/** Rewritten whenever schools or their groups change, so that every running instance sees the change. */
+const STAMP = 'directory/stamp';
 
 const schoolKey = (urn: Urn) => `${SCHOOLS}${urn}`;
 const groupKey = (id: string) => `${GROUPS}${id}`;
@@ -28,24 +31,77 @@ const WRITES_AT_ONCE = 32;
  * The school directory: schools (from Get Information about Schools or the demo file),
  * Buckinghamshire's liaison groups, and which group chat acts for which group. Schools are
  * kept in the store and, for search and group listings, in memory: the index is built when
- * the repository opens and kept up to date by {@link putSchools}. Another process's import
- * (the import command) is seen by a running bot when it next opens the repository.
+ * the repository opens and kept up to date by {@link putSchools}. Every change also rewrites a
+ * stamp record; {@link refreshIfStale} compares it (at most once per `refreshEveryMs`) and
+ * reloads when another process (the import command, another instance) changed the directory.
  */
 export class DirectoryRepository {
   readonly #store: Store;
-  readonly #schools = new Map<Urn, School>();
-  readonly #index = new SchoolSearchIndex();
+  readonly #refreshEveryMs: number;
+  #schools = new Map<Urn, School>();
+  #index = new SchoolSearchIndex();
+  /** The stamp's eTag when the schools in memory were read or last changed here. */
+  #stampSeen: string | undefined;
+  #checkedAt = 0;
+  /** Set when this instance's change followed someone else's: the schools in memory lack theirs. */
+  #reloadDue = false;
+  #refreshing: Promise<void> | undefined;
 
-  private constructor(store: Store, schools: readonly School[]) {
+  private constructor(store: Store, schools: readonly School[], stampSeen: string | undefined, refreshEveryMs: number) {
     this.#store = store;
-    for (const school of schools) this.#schools.set(school.urn, school);
-    this.#index.upsert(schools);
+    this.#refreshEveryMs = refreshEveryMs;
+    this.#stampSeen = stampSeen;
+    this.#checkedAt = Date.now();
+    this.#load(schools);
   }
 
   /** Opens the directory on a store, reading every stored school into the search index. */
-  static async open(store: Store): Promise<DirectoryRepository> {
+  static async open(store: Store, options: { readonly refreshEveryMs?: number } = {}): Promise<DirectoryRepository> {
+    const stamp = await store.read<unknown>(STAMP);
     const records = await store.list<School>(SCHOOLS);
-    return new DirectoryRepository(store, records.map((record) => record.value));
+    return new DirectoryRepository(store, records.map((record) => record.value), stamp?.eTag, options.refreshEveryMs ?? 30_000);
+  }
+
+  #load(schools: readonly School[]): void {
+    this.#schools = new Map(schools.map((school) => [school.urn, school]));
+    this.#index = new SchoolSearchIndex(schools);
+  }
+
+  /**
+   * Reloads the schools when the directory was changed elsewhere since they were read. Looks
+   * at the store at most once per `refreshEveryMs`, so a busy bot pays one small read now and then.
+   */
+  async refreshIfStale(now = Date.now()): Promise<void> {
+    if (now - this.#checkedAt < this.#refreshEveryMs && !this.#reloadDue) return;
+    this.#refreshing ??= (async () => {
+      try {
+        this.#checkedAt = now;
+        const stamp = await this.#store.read<unknown>(STAMP);
+        if (stamp?.eTag === this.#stampSeen && !this.#reloadDue) return;
+        this.#reloadDue = false;
+        const records = await this.#store.list<School>(SCHOOLS);
+        this.#load(records.map((record) => record.value));
+        this.#stampSeen = stamp?.eTag;
+      } finally {
+        this.#refreshing = undefined;
+      }
+    })();
+    await this.#refreshing;
+  }
+
+  /** Records that the directory changed here; a change made elsewhere just before is picked up at the next check. */
+  async #touch(): Promise<void> {
+    for (;;) {
+      const current = await this.#store.read<unknown>(STAMP);
+      try {
+        const eTag = await this.#store.write(STAMP, { changedAt: new Date().toISOString() }, current?.eTag ?? null);
+        if (current?.eTag !== this.#stampSeen) this.#reloadDue = true;
+        this.#stampSeen = eTag;
+        return;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+      }
+    }
   }
 
   /** How many schools the directory holds. */
@@ -67,6 +123,34 @@ export class DirectoryRepository {
       this.#schools.set(school.urn, school);
       this.#index.upsert([school]);
     });
+    if (batch.length > 0) await this.#touch();
+  }
+
+  /**
+   * Puts a school in a liaison group (or, with undefined, in none). Returns the school as
+   * stored, or why not: the school or the group is unknown.
+   */
+  async setLiaisonGroupOf(urn: Urn, liaisonGroupId: string | undefined): Promise<Result<School>> {
+    if (liaisonGroupId !== undefined && !(await this.liaisonGroup(liaisonGroupId))) return fail(`There is no liaison group ${liaisonGroupId}.`);
+    if (!/^\d{6}$/.test(urn)) return fail(`${urn} is not a URN: a URN is six digits.`);
+    const updated = await updateRecord<School>(this.#store, schoolKey(urn), (current) => {
+      if (!current) return undefined;
+      const { liaisonGroupId: _previous, ...rest } = current;
+      return liaisonGroupId === undefined ? rest : { ...rest, liaisonGroupId };
+    });
+    if (!updated) return fail(`There is no school with URN ${urn} in the directory.`);
+    this.#schools.set(urn, updated.value);
+    this.#index.upsert([updated.value]);
+    await this.#touch();
+    return ok(updated.value);
+  }
+
+  /** Schools in no liaison group (or in one that no longer exists), by name: they cannot nominate or be counted until placed. */
+  async schoolsWithNoGroup(): Promise<School[]> {
+    const groups = new Set((await this.liaisonGroups()).map((group) => group.id));
+    return [...this.#schools.values()]
+      .filter((school) => school.liaisonGroupId === undefined || !groups.has(school.liaisonGroupId))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
   }
 
   async getSchool(urn: Urn): Promise<School | undefined> {
@@ -78,6 +162,13 @@ export class DirectoryRepository {
   schoolsInLiaisonGroup(liaisonGroupId: string): School[] {
     return [...this.#schools.values()]
       .filter((school) => school.liaisonGroupId === liaisonGroupId)
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
+  }
+
+  /** The directory's schools among these URNs, by name; a URN the directory does not know is left out. */
+  schoolsWithUrns(urns: Iterable<Urn>): School[] {
+    return [...urns]
+      .flatMap((urn) => this.#schools.get(urn) ?? [])
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
   }
 
@@ -197,6 +288,8 @@ export interface ImportReport {
   imported: number;
   skippedClosed: number;
   refused: RefusedRow[];
+  /** One sentence per column the file lacks, saying what users lose without it. */
+  columnsMissing: string[];
 }
 
 export interface ImportOptions {
@@ -216,8 +309,8 @@ class HeaderRefused extends Error {
  * Imports a Get Information about Schools establishment file, streaming it row by row and
  * storing schools in batches, so that a file of any size needs little memory. Closed
  * establishments are skipped; a row with a problem is refused and reported with its line,
- * and every other row is kept. A file whose header lacks a required column is refused whole,
- * before anything is stored.
+ * and every other row is kept. A file whose header lacks the URN or name column is refused
+ * whole, before anything is stored; other missing columns are named in the report.
  */
 export async function importSchools(
   source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
@@ -226,7 +319,7 @@ export async function importSchools(
 ): Promise<Result<ImportReport>> {
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const knownGroups = new Set((await repository.liaisonGroups()).map((group) => group.id));
-  const report: ImportReport = { read: 0, imported: 0, skippedClosed: 0, refused: [] };
+  const report: ImportReport = { read: 0, imported: 0, skippedClosed: 0, refused: [], columnsMissing: [] };
   const firstLineOfUrn = new Map<Urn, number>();
   let batch: School[] = [];
   let headerSeen = false;
@@ -246,7 +339,8 @@ export async function importSchools(
       const fields = readGiasHeader(header);
       if (!fields.ok) throw new HeaderRefused(fields.errors);
       headerSeen = true;
-      return fields.value.map((field) => field ?? false);
+      report.columnsMissing = missingColumnsReport(fields.value.missing);
+      return fields.value.fields.map((field) => field ?? false);
     },
     info: true,
     skip_empty_lines: true,
@@ -306,6 +400,92 @@ export async function importSchools(
   await flush();
   if (!headerSeen) return fail('The file is empty: a Get Information about Schools establishment file starts with a header row.');
   // The reader reports a row it cannot read as soon as it meets it, ahead of rows still queued.
+  report.refused.sort((a, b) => a.line - b.line);
+  return ok(report);
+}
+
+export interface MembershipReport {
+  /** Rows read after the header. */
+  read: number;
+  /** Schools placed in a group (or left in the one the file names). */
+  placed: number;
+  /** Schools that moved from one group to another. */
+  moved: number;
+  refused: RefusedRow[];
+}
+
+/**
+ * Imports liaison-group membership: a CSV with the columns `URN` and `liaison group` (the
+ * group's number, id or name). Each row puts one school in one group; a row naming a school
+ * not in the directory, a group that does not exist, or a school already placed earlier in
+ * the file is refused and reported with its line, and every other row is kept. Schools the
+ * file does not mention keep the group they had.
+ */
+export async function importMembership(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  repository: DirectoryRepository,
+  options: Pick<ImportOptions, 'encoding'> = {},
+): Promise<Result<MembershipReport>> {
+  const groups = await repository.liaisonGroups();
+  const report: MembershipReport = { read: 0, placed: 0, moved: 0, refused: [] };
+  const firstLineOfUrn = new Map<Urn, number>();
+  let headerSeen = false;
+
+  const parser = parse({
+    bom: true,
+    columns: (header: string[]) => {
+      const fields = readMembershipHeader(header);
+      if (!fields.ok) throw new HeaderRefused(fields.errors);
+      headerSeen = true;
+      return fields.value.map((field) => field ?? false);
+    },
+    info: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    relax_column_count: true,
+    max_record_size: 10_000,
+    on_skip: (error) => {
+      report.read++;
+      report.refused.push({ line: Number(error?.lines ?? 0), reason: unreadableRow(error) });
+      return undefined;
+    },
+  });
+
+  const place = async (records: AsyncIterable<{ record: Partial<Record<MembershipField, string>>; info: Info }>) => {
+    for await (const { record, info } of records) {
+      report.read++;
+      const line = info.lines;
+      const urnText = (record.urn ?? '').trim();
+      const refuse = (reason: string) => report.refused.push({ line, ...(/^\d{6}$/.test(urnText) ? { urn: urnText } : {}), reason });
+      const row = readMembershipRow(record, groups);
+      if (!row.ok) {
+        refuse(row.errors.join('; '));
+        continue;
+      }
+      const firstLine = firstLineOfUrn.get(row.value.urn);
+      if (firstLine !== undefined) {
+        refuse(`the URN ${row.value.urn} is already on line ${firstLine}`);
+        continue;
+      }
+      firstLineOfUrn.set(row.value.urn, line);
+      const before = (await repository.getSchool(row.value.urn))?.liaisonGroupId;
+      const placed = await repository.setLiaisonGroupOf(row.value.urn, row.value.liaisonGroupId);
+      if (!placed.ok) {
+        refuse(`there is no school with URN ${row.value.urn} in the directory (import the Get Information about Schools file first)`);
+        continue;
+      }
+      report.placed++;
+      if (before !== undefined && before !== row.value.liaisonGroupId) report.moved++;
+    }
+  };
+
+  try {
+    await pipeline(decodedText(source, options.encoding ?? 'auto'), parser, place);
+  } catch (error) {
+    if (error instanceof HeaderRefused) return fail(...error.problems);
+    throw error;
+  }
+  if (!headerSeen) return fail('The file is empty: a membership file starts with the header row “URN,liaison group”.');
   report.refused.sort((a, b) => a.line - b.line);
   return ok(report);
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_PROGRAMME, loadProgramme, type Programme } from '../domain/attendance/programme.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import { isConflict, updateRecord, type Store } from './store.js';
+import type { AttendanceRepository } from './attendanceRepository.js';
+import { ANY_ETAG, isConflict, updateRecord, type Store } from './store.js';
 
 const KEY = 'programme/current';
 
@@ -48,6 +49,19 @@ export class ProgrammeRepository {
     });
     if (refusal) return fail(...refusal);
     return saved ? ok(this.#valid(saved.value)) : fail('The programme could not be saved. Please try again.');
+  }
+
+  /**
+   * Makes `programme` the calendar every journey uses, without a release. A calendar for the
+   * year already stored replaces it and keeps the attendance logged; one for another year
+   * starts that year: the old year's attendance is archived first (AttendanceRepository.archiveYear).
+   */
+  async replace(programme: Programme, attendance: Pick<AttendanceRepository, 'archiveYear'>): Promise<{ readonly archived: number; readonly newYear: boolean }> {
+    const previous = await this.current();
+    const newYear = previous.year !== programme.year;
+    const archived = newYear ? await attendance.archiveYear(previous.year) : 0;
+    await this.store.write(KEY, programme, ANY_ETAG);
+    return { archived, newYear };
   }
 
   #valid(value: unknown): Programme {

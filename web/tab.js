@@ -654,7 +654,16 @@
             ),
           ),
         ),
-        h('p', { class: 'small meta' }, 'Every school in a liaison group counts as signed up. A school outside the groups that logged attendance appears in the export.'),
+        h('p', { class: 'small meta' }, 'Only schools signed up to the universal offer are counted. A school not signed up that logged attendance appears in the export.'),
+        matrix.schoolsWithNoGroup.length === 0
+          ? h('p', { class: 'small meta' }, 'Every school in the directory is in a liaison group.')
+          : h(
+              'details',
+              {},
+              h('summary', {}, `${matrix.schoolsWithNoGroup.length} schools in no liaison group`),
+              h('p', { class: 'small' }, 'They cannot nominate or be counted in a group. Import the membership file (URN, liaison group), or say “add URN to liaison group N” in your chat with the bot.'),
+              h('ul', {}, matrix.schoolsWithNoGroup.map((school) => h('li', {}, `${school.name} (URN ${school.urn})`))),
+            ),
       );
       // The filter was rebuilt with the table: keep the keyboard where the person left it.
       if (refocus) card.querySelector('#group-filter').focus();

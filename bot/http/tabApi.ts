@@ -15,6 +15,8 @@ import { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import { NominationRepository } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
+import { SignUpRepository } from '../../storage/signUpRepository.js';
+import { signedUpSchoolsOf } from '../../dialogs/attendance/context.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import type { Store } from '../../storage/store.js';
 import { conversationKeyOf } from '../../dialogs/actor.js';
@@ -52,6 +54,7 @@ export class TabApi {
   readonly #nominations: NominationRepository;
   readonly #deployments: DeploymentRepository;
   readonly #eligibility: EligibilityRepository;
+  readonly #signUps: SignUpRepository;
   #directory: Promise<DirectoryRepository> | undefined;
 
   constructor(private readonly deps: TabApiDeps) {
@@ -61,15 +64,18 @@ export class TabApi {
     this.#nominations = new NominationRepository(deps.store);
     this.#deployments = new DeploymentRepository(deps.store);
     this.#eligibility = new EligibilityRepository(deps.store);
+    this.#signUps = new SignUpRepository(deps.store);
   }
 
-  /** Opened on first use: the bot has loaded the demo directory by then, and, as in the chat, a later import is seen after a restart. */
-  #openDirectory(): Promise<DirectoryRepository> {
+  /** Opened on first use (the bot has loaded the demo directory by then); a later import is seen at the repository's next check. */
+  async #openDirectory(): Promise<DirectoryRepository> {
     this.#directory ??= DirectoryRepository.open(this.deps.store).catch((error: unknown) => {
       this.#directory = undefined;
       throw error;
     });
-    return this.#directory;
+    const directory = await this.#directory;
+    await directory.refreshIfStale();
+    return directory;
   }
 
   async #actor(aadObjectId: string, conversation?: PolicyActor['conversation']): Promise<PolicyActor & { readonly profile: Profile | undefined }> {
@@ -263,7 +269,9 @@ export class TabApi {
     const groups = await directory.liaisonGroups();
     const group = groupId === undefined ? undefined : groups.find((candidate) => candidate.id === groupId);
     if (groupId !== undefined && !group) return { status: 404, error: `There is no liaison group ${groupId}.` };
-    const schools = group ? directory.schoolsInLiaisonGroup(group.id) : signedUpSchools(directory, groups);
+    const signedUp = await signedUpSchoolsOf(directory, this.#signUps);
+    const schools = group ? signedUp.filter((school) => school.liaisonGroupId === group.id) : signedUp;
+    const withNoGroup = await directory.schoolsWithNoGroup();
     const [programme, records, submissions] = await Promise.all([this.#programmes.current(), this.#attendance.all(), this.#attendance.allTaskSubmissions()]);
     const matrix = attendanceMatrix(schools, programme, records, submissions);
     const now = this.deps.now().getTime();
@@ -280,6 +288,7 @@ export class TabApi {
         }),
         tasks: tasksOf(programme).map((task) => ({ id: task.id, title: task.title })),
         rows: matrix.rows.map((row) => ({ ...row, liaisonGroupId: row.liaisonGroupId ?? null })),
+        schoolsWithNoGroup: withNoGroup.map((school) => ({ urn: school.urn, name: school.name })),
       },
     };
   }
@@ -294,7 +303,7 @@ export class TabApi {
     let files: ExportFile[];
     if (what === 'attendance') {
       const [programme, records, submissions] = await Promise.all([this.#programmes.current(), this.#attendance.all(), this.#attendance.allTaskSubmissions()]);
-      files = await attendanceExportFiles({ programme, groups, signedUp: signedUpSchools(directory, groups), records, submissions, now, getSchool: (urn) => directory.getSchool(urn) });
+      files = await attendanceExportFiles({ programme, groups, signedUp: await signedUpSchoolsOf(directory, this.#signUps), records, submissions, now, getSchool: (urn) => directory.getSchool(urn) });
     } else {
       const [records, confirmations] = await Promise.all([this.#nominations.all(), this.#nominations.allCommitments()]);
       const nominations = records.map((record) => record.nomination);
@@ -319,16 +328,6 @@ export class TabApi {
     const found = await Promise.all([...urns].map((urn) => directory.getSchool(urn)));
     return new Map(found.filter((school): school is School => school !== undefined).map((school) => [school.urn, school]));
   }
-}
-
-/**
- * As the attendance journey counts them: the letter went to every school through its liaison
- * group and there is no separate sign-up list, so every school in a liaison group is signed up.
- */
-function signedUpSchools(directory: DirectoryRepository, groups: readonly LiaisonGroup[]): School[] {
-  return groups
-    .flatMap((group) => directory.schoolsInLiaisonGroup(group.id))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
 }
 
 function tasksOf(programme: Programme): Task[] {
@@ -559,6 +558,8 @@ export interface AttendanceMatrixView {
     readonly started: boolean;
   }[];
   readonly tasks: readonly { readonly id: string; readonly title: string }[];
+  /** Schools in no liaison group: they cannot nominate or be counted in a group until the SIT places them. */
+  readonly schoolsWithNoGroup: readonly { readonly urn: string; readonly name: string }[];
   readonly rows: readonly {
     readonly urn: string;
     readonly name: string;

@@ -13,7 +13,7 @@ import {
   type SessionFormValues,
 } from '../../cards/attendanceCards.js';
 import { cancelSession, moveSession } from '../../domain/attendance/calendar.js';
-import { findSession, isMeeting, sessionLabel, type Meeting, type Programme } from '../../domain/attendance/programme.js';
+import { findSession, isMeeting, nextProgrammeYear, sessionLabel, type Meeting, type Programme } from '../../domain/attendance/programme.js';
 import { addSessionFromDetails, editSession, readSessionDate, readSessionTime, SessionDetailsSchema } from '../../domain/attendance/sessionEdit.js';
 import { lineOfText } from '../../domain/attendance/userInput.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
@@ -24,6 +24,7 @@ import { readAnswerPrompt } from './prompts.js';
 import { cardActivity } from '../cardActivity.js';
 
 export const CALENDAR_DIALOG = 'attendance.calendar';
+export const START_YEAR_DIALOG = 'attendance.startYear';
 export const ADD_SESSION_DIALOG = 'attendance.calendar.add';
 export const MOVE_SESSION_DIALOG = 'attendance.calendar.move';
 export const CANCEL_SESSION_DIALOG = 'attendance.calendar.cancel';
@@ -117,6 +118,27 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
   const show = new WaterfallDialog(CALENDAR_DIALOG, [
     async (step) => {
       await step.context.sendActivity(cardActivity(await calendarView(actorOf(step.context))));
+      return step.endDialog();
+    },
+  ]);
+
+  /** "Start the 2022/23 programme": last year's calendar copied forward, for the SIT to date and time. */
+  const startYear = new WaterfallDialog(START_YEAR_DIALOG, [
+    async (step) => {
+      if (!(await refuseUnlessAdmin(step))) return step.endDialog();
+      const { year } = step.options as { year: string };
+      const current = await context.programmes.current();
+      const next = nextProgrammeYear(current, year);
+      if (!next.ok) {
+        await step.context.sendActivity(next.errors.join(' '));
+        return step.endDialog();
+      }
+      const { archived } = await context.programmes.replace(next.value, context.attendance);
+      const notice =
+        `The ${year} programme has started from the ${current.year} calendar: each session is a whole number of weeks on, on the same weekday, ` +
+        `with its time to be confirmed and no link yet (the bot's own way of copying; change any date with “move T1”). ` +
+        `The ${current.year} attendance (${archived} records) is kept in the archive.`;
+      await step.context.sendActivity(cardActivity(await calendarView(actorOf(step.context), notice)));
       return step.endDialog();
     },
   ]);
@@ -325,7 +347,7 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
   ];
 
   return {
-    dialogs: [show, add, move, cancel, ...prompts],
+    dialogs: [show, startYear, add, move, cancel, ...prompts],
     verbs: [showVerb, editVerb as CardVerb, saveVerb as CardVerb, cancelVerb as CardVerb],
   };
 }

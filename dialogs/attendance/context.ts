@@ -10,9 +10,16 @@ import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import { AttendanceReminderRepository } from '../../storage/reminderRepository.js';
 import { isVerified } from '../../domain/directory/verification.js';
+import { SignUpRepository } from '../../storage/signUpRepository.js';
 
 /** What the directory must answer for attendance: schools, and the liaison groups that make up the programme. */
-export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup'>;
+export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup' | 'schoolsWithUrns' | 'refreshIfStale'>;
+
+/** The schools signed up to the universal offer (see domain/attendance/signUp.ts), by name. */
+export async function signedUpSchoolsOf(directory: Pick<DirectoryRepository, 'schoolsWithUrns' | 'refreshIfStale'>, signUps: SignUpRepository): Promise<School[]> {
+  await directory.refreshIfStale();
+  return directory.schoolsWithUrns(await signUps.signedUpUrns());
+}
 
 export interface AttendanceJourneyDeps extends JourneyDeps {
   readonly directory: AttendanceDirectory;
@@ -29,11 +36,8 @@ export interface AttendanceContext extends JourneyContext<AttendanceJourneyDeps>
   readonly nominations: NominationRepository;
   readonly profiles: ProfileRepository;
   readonly reminders: AttendanceReminderRepository;
-  /**
-   * The schools signed up to the universal offer. The letter went to every school through its
-   * liaison group, and the bot has no separate sign-up list, so every school in a liaison group
-   * (in the directory) counts as signed up; schools outside every group do not.
-   */
+  readonly signUps: SignUpRepository;
+  /** The schools signed up to the universal offer: only they are counted in registers, gaps, summaries and reminders. */
   signedUpSchools(): Promise<School[]>;
   /** Champion schools, from the groups' nominations the SIT has decided. */
   championUrns(): Promise<Set<string>>;
@@ -47,6 +51,7 @@ export interface AttendanceContext extends JourneyContext<AttendanceJourneyDeps>
 export function createAttendanceContext(deps: AttendanceJourneyDeps): AttendanceContext {
   const nominations = new NominationRepository(deps.store);
   const profiles = new ProfileRepository(deps.store);
+  const signUps = new SignUpRepository(deps.store);
   return {
     deps,
     programmes: new ProgrammeRepository(deps.store),
@@ -54,11 +59,9 @@ export function createAttendanceContext(deps: AttendanceJourneyDeps): Attendance
     nominations,
     profiles,
     reminders: new AttendanceReminderRepository(deps.store),
+    signUps,
     async signedUpSchools() {
-      const groups = await deps.directory.liaisonGroups();
-      return groups
-        .flatMap((group) => deps.directory.schoolsInLiaisonGroup(group.id))
-        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.urn.localeCompare(b.urn));
+      return signedUpSchoolsOf(deps.directory, signUps);
     },
     async championUrns() {
       return championUrns(await nominations.all());

@@ -1,9 +1,11 @@
 import { normaliseCommandText, phrases, type Command, type Journey } from '../journey.js';
-import { ADD_SESSION_DIALOG, CALENDAR_DIALOG, CANCEL_SESSION_DIALOG, calendarDialogs, MOVE_SESSION_DIALOG } from './calendarDialogs.js';
+import { ADD_SESSION_DIALOG, CALENDAR_DIALOG, CANCEL_SESSION_DIALOG, calendarDialogs, MOVE_SESSION_DIALOG, START_YEAR_DIALOG } from './calendarDialogs.js';
 import { createAttendanceContext, type AttendanceJourneyDeps } from './context.js';
 import { sendDueReminders } from './reminders.js';
 import { LOG_DIALOG, RECORD_DIALOG, schoolDialogs, TASK_DIALOG } from './schoolDialogs.js';
 import { EXPORT_DIALOG, REGISTER_DIALOG, SUMMARY_DIALOG, sitDialogs } from './sitDialogs.js';
+import { SIGN_UP_DIALOG, signUpDialogs } from './signUpDialogs.js';
+import { parseSignUpStatement } from '../../domain/attendance/signUp.js';
 
 export type { AttendanceDirectory, AttendanceJourneyDeps } from './context.js';
 
@@ -91,6 +93,14 @@ const COMMANDS: Command[] = [
     match: phrases('calendar', 'session calendar', 'sessions', 'session dates', 'show the calendar', 'the calendar', 'programme calendar', 'when are the sessions', 'edit the calendar'),
     dialogId: CALENDAR_DIALOG,
   },
+  {
+    scopes: ['personal'],
+    match: (text) => {
+      const match = /^(?:start|begin|open) (?:the )?(\d{4}\/\d{2}) programme(?: year)?$/.exec(normaliseCommandText(text));
+      return match ? { year: match[1] } : undefined;
+    },
+    dialogId: START_YEAR_DIALOG,
+  },
   { scopes: ['personal'], match: phrases('add a session', 'add session', 'new session', 'add a network group', 'add a network group meeting'), dialogId: ADD_SESSION_DIALOG },
   {
     scopes: ['personal'],
@@ -107,6 +117,17 @@ const COMMANDS: Command[] = [
     ),
     dialogId: SUMMARY_DIALOG,
   },
+  {
+    summary: {
+      title: 'Sign up to the universal offer',
+      description: 'Sign your school up to the sessions (or withdraw it); the School Improvement Team signs schools up by URN.',
+      command: 'sign us up',
+      example: 'sign my school up to the universal offer',
+    },
+    scopes: ['personal'],
+    match: (text) => parseSignUpStatement(text),
+    dialogId: SIGN_UP_DIALOG,
+  },
   { scopes: ['personal'], match: phrases('export attendance', 'attendance export', 'download attendance', 'export the attendance', 'attendance spreadsheet'), dialogId: EXPORT_DIALOG },
 ];
 
@@ -122,7 +143,7 @@ export function createAttendanceJourney(deps: AttendanceJourneyDeps): Journey {
   const calendar = calendarDialogs(context);
   return {
     id: 'attendance',
-    dialogs: [...school.dialogs, ...sit.dialogs, ...calendar.dialogs],
+    dialogs: [...school.dialogs, ...sit.dialogs, ...calendar.dialogs, ...signUpDialogs(context)],
     commands: COMMANDS,
     verbs: [...school.verbs, ...sit.verbs, ...calendar.verbs],
     scheduled: (now) => sendDueReminders(context, now),

@@ -11,7 +11,7 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { decryptBankDetails, type BankDetails } from '../../domain/deployment/bankDetails.js';
 import { confirmersOf } from '../../domain/deployment/confirmers.js';
 import { parseDeliveredDay, type DeliveredDay } from '../../domain/deployment/formCommands.js';
-import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness, setField, type DeploymentDraft } from '../../domain/deployment/form.js';
+import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness, setAgreedDays, setField, type DeploymentDraft } from '../../domain/deployment/form.js';
 import { nextQuestionAfter } from '../../domain/deployment/navigation.js';
 import { prefillDraft, type EligibilityFacts, type SystemLeaderFacts } from '../../domain/deployment/prefill.js';
 import { DEPLOYMENT_PROGRAMME } from '../../domain/deployment/programme.js';
@@ -19,7 +19,6 @@ import { buildDeploymentWorkbook } from '../../domain/deployment/workbook.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { Profile } from '../../domain/directory/types.js';
 import { fail, ok, type Result } from '../../domain/result.js';
-import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { EligibilityCheck } from '../../storage/eligibilityRepository.js';
 import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
@@ -108,6 +107,21 @@ export async function recordDay(context: DeploymentContext, actor: Actor, record
     notice += ` You called it day ${day}: if you delivered other days, tell me their dates too, like "delivered day ${Math.max(1, day - 1)} on 5 March".`;
   }
   return ok({ record: saved, notice });
+}
+
+/** Records how many days of support were agreed, so that the form's due points fit the deployment. */
+export async function recordAgreedDays(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord, days: number): Promise<Result<DayRecorded>> {
+  const decision = decide(actor, 'deployment.edit', resourceOf(record));
+  if (!decision.allowed) return fail(refusalText(decision));
+  const checked = setAgreedDays(record.draft, days, DEPLOYMENT_PROGRAMME);
+  if (!checked.ok) return checked;
+  const saved = await context.forms.update(record.draft.ownerAadObjectId, record.draft.id, context.deps.now(), (current) => {
+    const set = setAgreedDays(current.draft, days, DEPLOYMENT_PROGRAMME);
+    return set.ok ? { ...current, draft: set.value } : undefined;
+  });
+  if (saved === undefined) return fail('I could not find that deployment form any more.');
+  const beyond = days > DEPLOYMENT_PROGRAMME.maxDays ? ` Days beyond ${DEPLOYMENT_PROGRAMME.maxDays} are paid only where DfE formally agreed them.` : '';
+  return ok({ record: saved, notice: `Thank you: ${days} days of support agreed. The form's sections now fall due in step with ${days} days.${beyond}` });
 }
 
 const ROLE_WORDS = { school: 'headteacher', trust: 'chief executive' } as const;
@@ -205,11 +219,9 @@ export async function exportForm(context: DeploymentContext, actor: Actor, recor
   });
   const filename = `deployment-form-${slug(supportedName(draft))}-${context.today()}.xlsx`;
   const link = await context.deps.exports.create(actor.aadObjectId, { filename, contentType: XLSX, bytes });
-  const region = draft.sections[1].region;
   return ok(
     submissionCard({
       draft,
-      rdp: region === undefined ? undefined : DEFAULT_OFFER.rdpLeads[region],
       download: { url: link.url, minutes: Math.max(1, Math.round((link.expiresAt.getTime() - context.deps.now().getTime()) / 60_000)) },
       fullBankDetails: bankDetails !== undefined,
     }),

@@ -37,12 +37,12 @@ import { isAnswered, isSectionOpen, nextQuestionAfter, previousPosition, section
 import { openPendingBankDetails, sealPendingBankDetails, type PendingBankDetails } from '../../domain/deployment/pendingBankDetails.js';
 import { prefillDraft } from '../../domain/deployment/prefill.js';
 import type { SectionValues } from '../../domain/deployment/sections.js';
-import { SECTION_DUE_AFTER_DAY } from '../../domain/deployment/timeline.js';
+import { agreedDaysOf, sectionDueAfterDay } from '../../domain/deployment/timeline.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { normaliseCommandText } from '../journey.js';
 import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
-import { exportForm, prefillFromUrn, recordDay, sendToSchool, startForm } from './formActions.js';
+import { exportForm, prefillFromUrn, recordAgreedDays, recordDay, sendToSchool, startForm } from './formActions.js';
 import { listed } from '../../domain/text.js';
 import { cardActivity } from '../cardActivity.js';
 
@@ -314,11 +314,13 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
         await say(context, `The form has sections 1 to 8, so there is no section ${command.section}.`);
         return this.#afterCommand(dc, record, inForm);
       case 'delivered':
+      case 'agreedDays':
       case 'progress': {
         let shown = record;
         let notice: string | undefined;
-        if (command.kind === 'delivered') {
-          const recorded = await recordDay(this.context, actor, record, command.text);
+        if (command.kind !== 'progress') {
+          const recorded =
+            command.kind === 'delivered' ? await recordDay(this.context, actor, record, command.text) : await recordAgreedDays(this.context, actor, record, command.days);
           if (!recorded.ok) {
             await say(context, recorded.errors.join(' '));
             return this.#afterCommand(dc, record, inForm);
@@ -358,7 +360,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     }
     const sectionNotes = isSectionOpen(record.draft, section)
       ? []
-      : [`Section ${section} is due after day ${SECTION_DUE_AFTER_DAY[section]} of support; you can fill it in now if you are ready.`];
+      : [`Section ${section} is due after day ${sectionDueAfterDay(section, agreedDaysOf(record.draft))} of support; you can fill it in now if you are ready.`];
     const cards = section === 8 ? [await this.#submission(actor, record)] : [];
     return this.#goTo(dc, record, startOfSection(record.draft, section), { heading: true, sectionNotes, cards });
   }
@@ -417,7 +419,9 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
   async #pause(dc: DialogContext, record: DeploymentFormRecord, section: SectionNumber, notes: readonly string[]): Promise<DialogTurnResult> {
     const saved = await this.#save(dc, record, (current) => ({ ...current, position: { section } }));
     if (saved === undefined) return dc.endDialog();
-    const due = `Section ${section} (${sectionTitle(section)}) is due after day ${SECTION_DUE_AFTER_DAY[section]} of support, so that is all for now: I will remind you when it is due. Tell me each day as you deliver it, like "delivered day 3 on 12 March". To carry on now anyway, say "go to section ${section}".`;
+    // Only the mid-engagement section (3) and the report-and-claim steps have reminders.
+    const reminder = section === 3 ? ' I will remind you when it is due.' : '';
+    const due = `Section ${section} (${sectionTitle(section)}) is due after day ${sectionDueAfterDay(section, agreedDaysOf(record.draft))} of support, so that is all for now.${reminder} Tell me each day as you deliver it, like "delivered day 3 on 12 March". To carry on now anyway, say "go to section ${section}".`;
     await say(dc.context, [...notes, due].join('\n\n'));
     return dc.endDialog();
   }

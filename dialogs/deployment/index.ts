@@ -45,7 +45,7 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
         example: 'delivered day 3 on 12 March',
       },
       scopes: ['personal'],
-      match: (text) => commandFrom(text, ['delivered']),
+      match: (text) => commandFrom(text, ['delivered', 'agreedDays']),
       dialogId: DEPLOYMENT_DIALOG,
     },
     {

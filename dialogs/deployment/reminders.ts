@@ -7,8 +7,7 @@ import { supportedName } from '../../cards/deploymentCards.js';
 import { formatDate } from '../../domain/deployment/form.js';
 import { remindersToSend } from '../../domain/deployment/reminders.js';
 import { bankDetailsDueForErasure, eraseBankDetails } from '../../domain/deployment/retention.js';
-import type { Reminder } from '../../domain/deployment/timeline.js';
-import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import { agreedDaysOf, sectionDueAfterDay, type Reminder } from '../../domain/deployment/timeline.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { londonDate, type DeploymentContext } from './context.js';
 
@@ -17,14 +16,11 @@ function reminderText(record: DeploymentFormRecord, reminder: Reminder): string 
   const by = `${reminder.overdue ? 'it was due by' : 'it is due by'} ${formatDate(reminder.dueDate)}`;
   switch (reminder.kind) {
     case 'section3_due':
-      return `The mid-engagement review for ${name} is due: you delivered day 6 of support on ${formatDate(reminder.dueDate)}. Say "go to section 3" to fill in section 3 of the deployment form.`;
+      return `The mid-engagement review for ${name} is due: you delivered day ${sectionDueAfterDay(3, agreedDaysOf(record.draft))} of support on ${formatDate(reminder.dueDate)}. Say "go to section 3" to fill in section 3 of the deployment form.`;
     case 'send_to_school':
       return `Please send the signed deployment form for ${name} to the school or trust to sign (${by}). Say "send to school" and I will send it to them.`;
-    case 'submit_to_rdp': {
-      const region = record.draft.sections[1].region;
-      const lead = region === undefined ? 'your Regional Delivery Partner (RDP)' : `your RDP lead, ${DEFAULT_OFFER.rdpLeads[region].name}`;
-      return `Please submit the deployment form for ${name} to ${lead} (${by}). Say "export deployment form" to download it with their email address.`;
-    }
+    case 'submit_to_rdp':
+      return `Please submit the deployment form for ${name} via your Regional Delivery Partner (RDP) (${by}): where to email it is on the final page of DfE's deployment form. Say "export deployment form" to download the bot's copy.`;
   }
 }
 

@@ -8,6 +8,7 @@ import { decide, refusalText } from '../../domain/access/policy.js';
 import { findLiaisonGroup, parseChatLinkStatement, parseProfileStatement, type ProfileStatement } from '../../domain/directory/profileStatement.js';
 import { ProfileSchema, SCHOOL_ROLES, UrnSchema, type Profile, type School } from '../../domain/directory/types.js';
 import { approved, isVerified, LONGEST_REJECTION_REASON, verificationOfClaim, type SchoolProfile } from '../../domain/directory/verification.js';
+import { parseMembershipStatement, resolveLiaisonGroup, type MembershipStatement } from '../../domain/directory/membership.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import type { ProfileRepository } from '../../storage/profileRepository.js';
 import type { ProactiveMessenger } from '../ports.js';
@@ -303,8 +304,36 @@ function claimVerb(deps: DirectoryJourneyDeps, outcome: 'approve' | 'reject'): C
   };
 }
 
+/** What a SIT administrator says about a school's liaison group, answered or done. */
+async function membershipReply(deps: DirectoryJourneyDeps, actor: Actor, statement: MembershipStatement): Promise<string> {
+  const decision = decide(actor, 'liaisonGroup.membership', {});
+  if (!decision.allowed) return refusalText(decision);
+  const school = await deps.directory.getSchool(statement.urn);
+  if (!school) return `There is no school with URN ${statement.urn} in the directory.`;
+  const groups = await deps.directory.liaisonGroups();
+  const current = groups.find((group) => group.id === school.liaisonGroupId);
+  if (statement.kind === 'which') {
+    return current ? `${school.name} (URN ${school.urn}) is in ${current.name}.` : `${school.name} (URN ${school.urn}) is in no liaison group.`;
+  }
+  if (statement.kind === 'remove') {
+    if (!current) return `${school.name} is in no liaison group already.`;
+    const removed = await deps.directory.setLiaisonGroupOf(school.urn, undefined);
+    return removed.ok ? `Done: ${school.name} is in no liaison group now (it was in ${current.name}).` : removed.errors.join(' ');
+  }
+  const group = resolveLiaisonGroup(statement.groupReference, groups);
+  if (!group) return `I do not know a liaison group “${statement.groupReference}”. Say “liaison groups” to see their names.`;
+  if (current?.id === group.id) return `${school.name} is in ${group.name} already.`;
+  if (statement.kind === 'add' && current) {
+    return `${school.name} is in ${current.name}. To change that, say “move ${school.urn} to ${statement.groupReference}”.`;
+  }
+  const placed = await deps.directory.setLiaisonGroupOf(school.urn, group.id);
+  if (!placed.ok) return placed.errors.join(' ');
+  return current ? `Done: ${school.name} has moved from ${current.name} to ${group.name}.` : `Done: ${school.name} is in ${group.name}.`;
+}
+
 export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
   const profileRequests = 'directory.profileRequests';
+  const membership = 'directory.membership';
   const showProfile = 'directory.showProfile';
   const showLink = 'directory.showLink';
   const listGroups = 'directory.listGroups';
@@ -314,6 +343,12 @@ export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
       new SetProfileDialog(deps),
       new AskWhoDialog(),
       new LinkChatDialog(deps),
+      new WaterfallDialog(membership, [
+        async (step) => {
+          await step.context.sendActivity(await membershipReply(deps, actorOf(step.context), step.options as MembershipStatement));
+          return step.endDialog();
+        },
+      ]),
       new WaterfallDialog(showProfile, [
         async (step) => {
           const actor = actorOf(step.context);
@@ -387,6 +422,17 @@ export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
       { scopes: ['groupChat', 'channel'], match: phrases('which liaison group is this', 'which liaison group is this chat', 'liaison group'), dialogId: showLink },
       { scopes: ['groupChat', 'channel', 'personal'], match: phrases('liaison groups', 'list liaison groups'), dialogId: listGroups },
       { scopes: ['personal'], match: phrases('profile requests', 'verify profiles', 'pending profiles'), dialogId: profileRequests },
+      {
+        summary: {
+          title: 'Liaison-group membership',
+          description: 'School Improvement Team: put a school in a liaison group, move it, or ask which group it is in.',
+          command: 'which group is 110123 in',
+          example: 'add 110123 to liaison group 4',
+        },
+        scopes: ['personal'],
+        match: (text) => parseMembershipStatement(text),
+        dialogId: membership,
+      },
     ],
     verbs: [claimVerb(deps, 'approve'), claimVerb(deps, 'reject')] as CardVerb[],
   };

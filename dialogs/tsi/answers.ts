@@ -1,4 +1,4 @@
-import { REGIONS, type OfstedGrade, type Region } from '../../domain/directory/types.js';
+import { REGIONS, type OfstedJudgement, type Region } from '../../domain/directory/types.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
@@ -86,7 +86,14 @@ export function parseRegion(text: string): Result<Region> {
   return region ? ok(region) : fail('Please choose one of the nine DfE regions.');
 }
 
-const GRADE_WORDS: Record<string, OfstedGrade> = {
+const GRADE_WORDS: Record<string, OfstedJudgement> = {
+  // Ofsted gives no overall grade for inspections from September 2024.
+  'inspected, no overall grade': 'no_overall_grade',
+  'inspected no overall grade': 'no_overall_grade',
+  'no overall grade': 'no_overall_grade',
+  no_overall_grade: 'no_overall_grade',
+  'no grade': 'no_overall_grade',
+  ungraded: 'no_overall_grade',
   outstanding: 'outstanding',
   '1': 'outstanding',
   'grade 1': 'outstanding',
@@ -106,10 +113,10 @@ const GRADE_WORDS: Record<string, OfstedGrade> = {
   'serious weaknesses': 'inadequate',
 };
 
-export function parseGrade(text: string): Result<OfstedGrade> {
-  const grade = GRADE_WORDS[wordsOf(text)];
+export function parseGrade(text: string): Result<OfstedJudgement> {
+  const grade = GRADE_WORDS[wordsOf(text)] ?? GRADE_WORDS[wordsOf(text).replace(/,/g, '')];
   if (grade) return ok(grade);
-  return fail(`${quoted(text)} is not an Ofsted grade. Please say outstanding, good, requires improvement or inadequate.`);
+  return fail(`${quoted(text)} is not an Ofsted grade. Please say outstanding, good, requires improvement, inadequate, or “no overall grade” for an inspection without one.`);
 }
 
 // The questions are about the school ("has it…", "does it…"), so their answers are accepted too.

@@ -4,8 +4,9 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { assessEligibility, type EligibilityInput } from '../../domain/tsi/eligibility.js';
-import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import { offerYearNotice } from '../../domain/tsi/offer.js';
 import type { EligibilityRepository, EligibilitySubject } from '../../storage/eligibilityRepository.js';
+import type { OfferRepository } from '../../storage/offerRepository.js';
 
 /** What the form and the questions both end with: who the check is about, and the rule's input. */
 export interface TsiAnswers {
@@ -15,6 +16,8 @@ export interface TsiAnswers {
 
 export interface AssessmentDeps {
   readonly repository: EligibilityRepository;
+  /** The offer the SIT has loaded (the shipped 2023/24 one until then). */
+  readonly offers: Pick<OfferRepository, 'current'>;
   readonly now: () => Date;
   readonly deploymentFormAvailable: () => boolean;
 }
@@ -24,9 +27,10 @@ export interface AssessmentDeps {
  * result for the person who asked. Answers the rule refuses come back as its reasons, unsaved.
  */
 export async function assessAndRecord(deps: AssessmentDeps, actor: Actor, answers: TsiAnswers, via: 'form' | 'questions'): Promise<Result<AdaptiveCard>> {
-  const offer = DEFAULT_OFFER;
+  const offer = await deps.offers.current();
   const now = deps.now();
-  const outcome = assessEligibility(answers.input, { today: londonDateOf(now), offer });
+  const today = londonDateOf(now);
+  const outcome = assessEligibility(answers.input, { today, offer });
   if (!outcome.ok) return fail(...outcome.errors);
   const check = await deps.repository.save({
     aadObjectId: actor.aadObjectId,
@@ -41,6 +45,7 @@ export async function assessAndRecord(deps: AssessmentDeps, actor: Actor, answer
     tsiResultCard(check, {
       offer,
       offerDeploymentForm: actor.profile?.kind === 'system_leader' && deps.deploymentFormAvailable(),
+      offerNotice: offerYearNotice(offer, today),
     }),
   );
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { EMPTY_TSI_FORM, TSI_FORM_FIELDS, type TsiFormField, type TsiFormValues } from '../../cards/tsiCards.js';
-import { OFSTED_GRADES, REGIONS, type OfstedGrade, type Region, type School } from '../../domain/directory/types.js';
+import { EMPTY_TSI_FORM, TSI_FORM_FIELDS, TSI_FORM_JUDGEMENTS, type TsiFormField, type TsiFormValues } from '../../cards/tsiCards.js';
+import { NO_OVERALL_GRADE, OFSTED_GRADES, REGIONS, type OfstedJudgement, type Region, type School } from '../../domain/directory/types.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
-import type { Judgement } from '../../domain/tsi/eligibility.js';
+import { needsEarlierJudgement, type Judgement } from '../../domain/tsi/eligibility.js';
+import type { Offer } from '../../domain/tsi/offer.js';
 import { quoted } from './answers.js';
 import type { TsiAnswers } from './assessment.js';
 
@@ -22,6 +23,10 @@ const FIELD_NAMES: Record<TsiFormField, string> = {
   latestGrade: 'The grade of the latest judgement',
   previousDate: 'The date of the judgement before it',
   previousGrade: 'The grade of the judgement before it',
+  thirdDate: 'The date of the third judgement',
+  thirdGrade: 'The grade of the third judgement',
+  fourthDate: 'The date of the fourth judgement',
+  fourthGrade: 'The grade of the fourth judgement',
   regionalDirectorAssessed: 'The answer about the regional director',
   selfIdentifiesNeed: 'The answer about whether it sees itself as needing help',
   deliveryTeamJudgesNeed: 'The answer about the regional delivery team',
@@ -70,7 +75,7 @@ export function formValuesOfSchool(school: School): TsiFormValues {
   };
 }
 
-const isGrade = (value: string): value is OfstedGrade => (OFSTED_GRADES as readonly string[]).includes(value);
+const isGrade = (value: string): value is OfstedJudgement => value === NO_OVERALL_GRADE || (OFSTED_GRADES as readonly string[]).includes(value);
 const isRegion = (value: string): value is Region => (REGIONS as readonly string[]).includes(value);
 
 /** One judgement from its date and grade inputs: undefined when both are blank. */
@@ -89,7 +94,7 @@ class Problems {
 }
 
 function judgementFrom(
-  which: 'Latest judgement' | 'Judgement before it',
+  which: string,
   [dateField, gradeField]: readonly [TsiFormField, TsiFormField],
   values: Readonly<Record<TsiFormField, string>>,
   today: string,
@@ -106,6 +111,37 @@ function judgementFrom(
   return date?.ok && isGrade(gradeText) ? { date: date.value, grade: gradeText } : undefined;
 }
 
+/**
+ * The judgements of the form's rows, latest first, each earlier than the row above it. When
+ * all the rows are used and the earliest is still one the rule cannot stop at, the form has
+ * no room for the rest: the questions ask for as many as needed.
+ */
+function judgementsFrom(values: Readonly<Record<TsiFormField, string>>, today: string, offer: Offer, problems: Problems): Judgement[] {
+  const judgements: Judgement[] = [];
+  let above: { readonly name: string; readonly judgement: Judgement | undefined; readonly given: boolean } | undefined;
+  for (const row of TSI_FORM_JUDGEMENTS) {
+    const judgement = judgementFrom(row.name, [row.date, row.grade], values, today, problems);
+    const given = values[row.date] !== '' || values[row.grade] !== '';
+    if (given && above && !above.given) problems.add(row.date, `${row.name}: fill in the rows above it first, or clear this one.`);
+    if (judgement && above?.judgement) {
+      if (judgement.date === above.judgement.date) {
+        problems.add(row.date, `${above.name} and ${row.name.toLowerCase()} are both dated ${formatLongDate(judgement.date)}: each row is an earlier inspection than the one above it.`);
+      } else if (judgement.date > above.judgement.date) {
+        problems.add(row.date, `${row.name} is dated ${formatLongDate(judgement.date)}, after the row above it (${formatLongDate(above.judgement.date)}): give the judgements latest first.`);
+      }
+    }
+    if (judgement) judgements.push(judgement);
+    above = { name: row.name, judgement, given };
+  }
+  if (judgements.length === TSI_FORM_JUDGEMENTS.length && needsEarlierJudgement(judgements, offer)) {
+    problems.add(
+      TSI_FORM_JUDGEMENTS[TSI_FORM_JUDGEMENTS.length - 1]!.date,
+      `The earliest judgement you gave is not a graded one from before the ${offer.year} offer year, so the check needs earlier ones than this form has room for. Say “check eligibility” and choose “Answer questions one at a time”: I will ask for each.`,
+    );
+  }
+  return judgements;
+}
+
 function yesOrNo(field: keyof typeof QUESTIONS, value: string, problems: Problems): boolean | undefined {
   const answer = value.toLowerCase();
   if (answer === 'yes' || answer === 'true') return true;
@@ -118,7 +154,7 @@ function yesOrNo(field: keyof typeof QUESTIONS, value: string, problems: Problem
  * Reads a submitted eligibility form. Every problem is named at once, in the form's words, so
  * the form can come back with them listed and nothing the user typed lost.
  */
-export function answersFromForm(data: Readonly<Record<string, unknown>>, today: string): Result<TsiAnswers> {
+export function answersFromForm(data: Readonly<Record<string, unknown>>, today: string, offer: Offer): Result<TsiAnswers> {
   const values = { ...EMPTY_TSI_FORM } as Record<TsiFormField, string>;
   const unreadable = new Map<TsiFormField, string>();
   for (const field of TSI_FORM_FIELDS) {
@@ -150,21 +186,7 @@ export function answersFromForm(data: Readonly<Record<string, unknown>>, today: 
     problems.add('region', values.region === '' ? 'Choose the DfE region.' : `${quoted(values.region)} is not one of the nine DfE regions: choose one from the list.`);
   }
 
-  const latest = judgementFrom('Latest judgement', ['latestDate', 'latestGrade'], values, today, problems);
-  const previous = judgementFrom('Judgement before it', ['previousDate', 'previousGrade'], values, today, problems);
-  const latestGiven = values.latestDate !== '' || values.latestGrade !== '';
-  const previousGiven = values.previousDate !== '' || values.previousGrade !== '';
-  if (previousGiven && !latestGiven) problems.add('previousDate', 'Judgement before it: fill in the latest judgement first, or clear this one.');
-  if (latest && previous) {
-    if (previous.date === latest.date) {
-      problems.add('previousDate', `Both judgements are dated ${formatLongDate(latest.date)}: the one before the latest must have an earlier date.`);
-    } else if (previous.date > latest.date) {
-      problems.add(
-        'previousDate',
-        `The judgement before the latest is dated ${formatLongDate(previous.date)}, after the latest (${formatLongDate(latest.date)}): check the two dates.`,
-      );
-    }
-  }
+  const judgements = judgementsFrom(values, today, offer, problems);
 
   const regionalDirectorAssessedImmediateNeed = yesOrNo('regionalDirectorAssessed', values.regionalDirectorAssessed, problems);
   const selfIdentifiesNeed = yesOrNo('selfIdentifiesNeed', values.selfIdentifiesNeed, problems);
@@ -190,7 +212,7 @@ export function answersFromForm(data: Readonly<Record<string, unknown>>, today: 
     input: {
       recipient,
       region,
-      judgements: [latest, previous].filter((judgement): judgement is Judgement => judgement !== undefined),
+      judgements,
       regionalDirectorAssessedImmediateNeed,
       selfIdentifiesNeed,
       regionalDeliveryTeamJudgesNeed,

@@ -4,11 +4,12 @@ import { actorOf, type Actor } from '../actor.js';
 import { EMPTY_TSI_FORM, RECENT_CHECKS_SHOWN, TSI_ASSESS_VERB, TSI_LOOKUP_VERB, tsiFormCard, tsiHistoryCard } from '../../cards/tsiCards.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { School } from '../../domain/directory/types.js';
-import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
+import { OfferRepository } from '../../storage/offerRepository.js';
 import type { Store } from '../../storage/store.js';
 import { phrases, type CardVerb, type Journey } from '../journey.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
+import { offerYearNotice, type Offer } from '../../domain/tsi/offer.js';
 import { assessAndRecord } from './assessment.js';
 import { answersFromForm, formValuesFrom, formValuesOfSchool } from './formSubmission.js';
 import { QUESTIONS_DIALOG, questionDialogs, type QuestionsOptions } from './questionsDialog.js';
@@ -51,11 +52,11 @@ function refusalFor(actor: Actor): string | undefined {
 /** The TSI eligibility journey: check by form or by questions, see the outcome and offer, list past checks. */
 export function createTsiJourney(deps: TsiJourneyDeps): Journey {
   const repository = new EligibilityRepository(deps.store);
-  const assessment = { repository, now: deps.now, deploymentFormAvailable: deps.deploymentFormAvailable };
-  const offerYear = DEFAULT_OFFER.year;
+  const offers = new OfferRepository(deps.store);
+  const assessment = { repository, offers, now: deps.now, deploymentFormAvailable: deps.deploymentFormAvailable };
 
-  const formCard = (values = EMPTY_TSI_FORM, problems: readonly string[] = [], prefilledFrom?: string) =>
-    tsiFormCard({ offerYear, today: londonDateOf(deps.now()), values, problems, ...(prefilledFrom ? { prefilledFrom } : {}) });
+  const formCard = (offer: Offer, values = EMPTY_TSI_FORM, problems: readonly string[] = [], prefilledFrom?: string) =>
+    tsiFormCard({ offerYear: offer.year, offerStart: offer.startDate, today: londonDateOf(deps.now()), values, problems, ...(prefilledFrom ? { prefilledFrom } : {}) });
 
   const start = new WaterfallDialog(START_DIALOG, [
     async (step) => {
@@ -69,8 +70,10 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
       const school = profile?.kind === 'school' ? await deps.directory.getSchool(profile.urn) : undefined;
       if (school) (step.values as StartValues).school = school;
       const whom = school ? school.name : 'a school or trust';
+      const offer = await offers.current();
+      const ended = offerYearNotice(offer, londonDateOf(deps.now()));
       return step.prompt(HOW_TO_ANSWER, {
-        prompt: `Let's see whether ${whom} can get trust and school improvement support (TSI) in ${offerYear}. Would you like to fill in a form, or answer questions one at a time?`,
+        prompt: `Let's see whether ${whom} can get trust and school improvement support (TSI) under the ${offer.year} offer.${ended ? ` ${ended}` : ''} Would you like to fill in a form, or answer questions one at a time?`,
         retryPrompt: 'Please choose "Fill in a form" or "Answer questions one at a time".',
         choices: HOW_TO_ANSWER_CHOICES,
         style: ListStyle.heroCard,
@@ -79,7 +82,8 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
     async (step) => {
       const { school } = step.values as StartValues;
       if ((step.result as FoundChoice).index === 0) {
-        const card = school ? formCard(formValuesOfSchool(school), [], school.name) : formCard();
+        const offer = await offers.current();
+        const card = school ? formCard(offer, formValuesOfSchool(school), [], school.name) : formCard(offer);
         await step.context.sendActivity(cardActivity(card));
         return step.endDialog();
       }
@@ -106,10 +110,11 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
     handle: async (_context, data, actor) => {
       const refusal = refusalFor(actor);
       if (refusal) return { kind: 'refused', text: refusal };
-      const answers = answersFromForm(data, londonDateOf(deps.now()));
+      const offer = await offers.current();
+      const answers = answersFromForm(data, londonDateOf(deps.now()), offer);
       const result = answers.ok ? await assessAndRecord(assessment, actor, answers.value, 'form') : answers;
       if (result.ok) return { kind: 'card', card: result.value };
-      return { kind: 'card', card: formCard(formValuesFrom(data), result.errors) };
+      return { kind: 'card', card: formCard(offer, formValuesFrom(data), result.errors) };
     },
   };
 
@@ -122,11 +127,12 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
       const typed = formValuesFrom(data);
       const lookup = typeof data.schoolLookup === 'string' ? data.schoolLookup.trim() : '';
       const school = /^\d{6}$/.test(lookup) ? await deps.directory.getSchool(lookup) : undefined;
-      if (!school) return { kind: 'card', card: formCard(typed, ['Pick a school in the “Find the school” box first (type part of its name or its URN), then press “Fill in from the directory”.']) };
+      const offer = await offers.current();
+      if (!school) return { kind: 'card', card: formCard(offer, typed, ['Pick a school in the “Find the school” box first (type part of its name or its URN), then press “Fill in from the directory”.']) };
       // The directory's facts replace what it knows; the answers only the user can give are kept.
       const known = formValuesOfSchool(school);
       const filled = { ...typed, ...Object.fromEntries(Object.entries(known).filter(([, value]) => value !== '')) };
-      return { kind: 'card', card: formCard(filled as typeof typed, [], school.name) };
+      return { kind: 'card', card: formCard(offer, filled as typeof typed, [], school.name) };
     },
   };
 
@@ -137,7 +143,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
       {
         summary: {
           title: 'Check TSI eligibility',
-          description: 'See whether a school or trust can get trust and school improvement support this year, why, and what is on offer.',
+          description: 'See whether a school or trust can get trust and school improvement support under the TSI offer the School Improvement Team has loaded, why, and what is on offer.',
           command: 'check eligibility',
           example: 'is my school eligible?',
         },

@@ -1,9 +1,9 @@
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { actorOf } from '../actor.js';
 import { GRADE_TITLES } from '../../cards/tsiCards.js';
-import { REGIONS, type OfstedGrade, type Region, type School } from '../../domain/directory/types.js';
+import { NO_OVERALL_GRADE, REGIONS, type OfstedJudgement, type Region, type School } from '../../domain/directory/types.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
-import type { Judgement } from '../../domain/tsi/eligibility.js';
+import { needsEarlierJudgement, type Judgement } from '../../domain/tsi/eligibility.js';
 import { AnswerPrompt, type Answer, type AskOptions } from './answerPrompt.js';
 import {
   chooseFrom,
@@ -24,12 +24,14 @@ import { cardActivity } from '../cardActivity.js';
 
 export const QUESTIONS_DIALOG = 'tsi.questions';
 const FIND_SCHOOL_DIALOG = 'tsi.findSchool';
+const JUDGEMENTS_DIALOG = 'tsi.judgements';
 
 const ASK = {
   recipient: 'tsi.ask.recipient',
   school: 'tsi.ask.school',
   schoolChoice: 'tsi.ask.schoolChoice',
   trustName: 'tsi.ask.trustName',
+  trustSchool: 'tsi.ask.trustSchool',
   region: 'tsi.ask.region',
   latestDate: 'tsi.ask.latestDate',
   earlierDate: 'tsi.ask.earlierDate',
@@ -57,10 +59,11 @@ interface Draft {
   urn?: string;
   trust?: string;
   region?: Region;
-  latest?: Judgement | 'none';
-  latestDate?: string;
-  previous?: Judgement | 'none';
-  previousDate?: string;
+  /** The judgements given so far, latest first; complete once `judgementsDone`. */
+  judgements: Judgement[];
+  judgementsDone: boolean;
+  /** For a trust: the school in it whose judgements are checked (a trust qualifies through its schools). */
+  judgedSchool?: string;
   regionalDirector?: boolean;
   selfIdentifies?: boolean;
 }
@@ -97,7 +100,7 @@ function ask(
   return step.prompt(promptId, options);
 }
 
-function gradeWords(grade: OfstedGrade): string {
+function gradeWords(grade: OfstedJudgement): string {
   return GRADE_TITLES[grade].toLowerCase();
 }
 
@@ -108,7 +111,7 @@ function takeFromDirectory(draft: Draft, school: School): void {
   if (school.trust) draft.trust = school.trust;
   if (draft.askEverything) return;
   if (school.region) draft.region = school.region;
-  if (school.ofstedDate && school.ofstedGrade) draft.latest = { date: school.ofstedDate, grade: school.ofstedGrade };
+  if (school.ofstedDate && school.ofstedGrade) draft.judgements = [{ date: school.ofstedDate, grade: school.ofstedGrade }];
   draft.fromDirectory = true;
 }
 
@@ -120,10 +123,8 @@ function directorySummary(lead: string, draft: Draft): string {
     ...(draft.trust ? [`in ${draft.trust}`] : []),
   ].join(', ');
   if (draft.askEverything) return `${lead} ${facts}.`;
-  const judgement =
-    draft.latest && draft.latest !== 'none'
-      ? `latest Ofsted judgement ${gradeWords(draft.latest.grade)}, ${formatLongDate(draft.latest.date)}`
-      : 'no Ofsted judgement on record';
+  const latest = draft.judgements[0];
+  const judgement = latest ? `latest Ofsted judgement ${gradeWords(latest.grade)}, ${formatLongDate(latest.date)}` : 'no Ofsted judgement on record';
   return `${lead} ${facts}; ${judgement}. If any of that is wrong, say "change" and I will ask you instead.`;
 }
 
@@ -138,9 +139,8 @@ function schoolLabel(school: School): string {
 }
 
 function answersOf(draft: Draft, deliveryTeamJudgesNeed: boolean): TsiAnswers | undefined {
-  const { recipient, name, region, latest, previous, regionalDirector, selfIdentifies } = draft;
+  const { recipient, name, region, judgements, regionalDirector, selfIdentifies } = draft;
   if (!recipient || !name || !region || regionalDirector === undefined || selfIdentifies === undefined) return undefined;
-  const judgements = [latest, previous].filter((judgement): judgement is Judgement => typeof judgement === 'object');
   return {
     subject: { name, ...(draft.urn ? { urn: draft.urn } : {}), ...(draft.trust ? { trust: draft.trust } : {}) },
     input: {
@@ -182,11 +182,55 @@ function findSchoolDialog(directory: SchoolDirectory): WaterfallDialog {
   ]);
 }
 
+interface JudgementsOptions {
+  /** The school whose inspections are asked about. */
+  readonly inspected: string;
+  /** Given so far, latest first. */
+  readonly judgements: readonly Judgement[];
+  readonly allowChange: boolean;
+}
+type JudgementsResult = { readonly change: true } | { readonly change?: false; readonly judgements: Judgement[] };
+
+/**
+ * Asks for Ofsted judgements latest first, one date and grade at a time, for as long as the
+ * rule needs an earlier one (needsEarlierJudgement) or until there is none.
+ */
+function judgementsDialog(deps: QuestionsDeps): WaterfallDialog {
+  const optionsOf = (step: WaterfallStepContext) => step.options as JudgementsOptions;
+  return new WaterfallDialog(JUDGEMENTS_DIALOG, [
+    async (step) => {
+      const { inspected, judgements, allowChange } = optionsOf(step);
+      const earliest = judgements.at(-1);
+      if (!earliest) {
+        return ask(step, ASK.latestDate, `When was ${inspected}'s latest Ofsted judgement? Give its date, for example 14/06/2023, or say "none" if there has not been one.`, allowChange);
+      }
+      const when = formatLongDate(earliest.date);
+      const why = earliest.grade === NO_OVERALL_GRADE ? `The inspection on ${when} has no overall grade, so I need the graded judgements before it. ` : '';
+      return ask(step, ASK.earlierDate, `${why}And the judgement before the one on ${when}: what was its date? Say "none" if ${when} was the first.`, allowChange, undefined, earliest.date);
+    },
+    async (step) => {
+      const answer = answerOf<string | 'none'>(step);
+      if (answer?.change) return step.endDialog({ change: true } satisfies JudgementsResult);
+      if (!answer || answer.value === 'none') return step.endDialog({ judgements: [...optionsOf(step).judgements] } satisfies JudgementsResult);
+      (step.values as { date: string }).date = answer.value;
+      return ask(step, ASK.grade, `What was the grade on ${formatLongDate(answer.value)}?`, optionsOf(step).allowChange, Object.values(GRADE_TITLES));
+    },
+    async (step) => {
+      const answer = answerOf<OfstedJudgement>(step);
+      if (answer?.change) return step.endDialog({ change: true } satisfies JudgementsResult);
+      const options = optionsOf(step);
+      const judgements = answer ? [...options.judgements, { date: (step.values as { date: string }).date, grade: answer.value }] : [...options.judgements];
+      if (!needsEarlierJudgement(judgements, await deps.offers.current())) return step.endDialog({ judgements } satisfies JudgementsResult);
+      return step.replaceDialog(JUDGEMENTS_DIALOG, { ...options, judgements } satisfies JudgementsOptions);
+    },
+  ]);
+}
+
 function questionsDialog(deps: QuestionsDeps): WaterfallDialog {
   return new WaterfallDialog(QUESTIONS_DIALOG, [
     async (step) => {
       const options = (step.options ?? {}) as QuestionsOptions;
-      const draft: Draft = { askEverything: options.askEverything ?? false, fromDirectory: false };
+      const draft: Draft = { askEverything: options.askEverything ?? false, fromDirectory: false, judgements: [], judgementsDone: false };
       valuesOf(step).draft = draft;
       if (options.school) {
         takeFromDirectory(draft, options.school);
@@ -225,59 +269,34 @@ function questionsDialog(deps: QuestionsDeps): WaterfallDialog {
       const answer = answerOf<Region>(step);
       if (answer?.change) return startAgain(step);
       if (answer) draft.region = answer.value;
-      if (draft.latest !== undefined) return step.next();
+      if (draft.recipient !== 'trust' || draft.judgedSchool) return step.next();
       return ask(
         step,
-        ASK.latestDate,
-        `When was ${draft.name}'s latest Ofsted judgement? Give its date, for example 14/06/2023, or say "none" if there has not been one.`,
+        ASK.trustSchool,
+        'A trust qualifies through the Ofsted judgements of its schools: the guidance’s criteria “apply to single schools and schools within a MAT”. ' +
+          `Which school in ${draft.name} should I check? Tell me its name.`,
         draft.fromDirectory,
       );
     },
     async (step) => {
       const draft = draftOf(step);
-      const answer = answerOf<string | 'none'>(step);
+      const answer = answerOf<string>(step);
       if (answer?.change) return startAgain(step);
-      if (answer?.value === 'none') draft.latest = 'none';
-      if (draft.latest !== undefined || !answer) return step.next();
-      draft.latestDate = answer.value;
-      return ask(step, ASK.grade, `What was the grade on ${formatLongDate(answer.value)}?`, draft.fromDirectory, Object.values(GRADE_TITLES));
+      if (answer) draft.judgedSchool = answer.value;
+      const offer = await deps.offers.current();
+      if (draft.judgements.length > 0 && !needsEarlierJudgement(draft.judgements, offer)) draft.judgementsDone = true;
+      if (draft.judgementsDone) return step.next();
+      const options: JudgementsOptions = { inspected: draft.judgedSchool ?? draft.name ?? 'the school', judgements: draft.judgements, allowChange: draft.fromDirectory };
+      return step.beginDialog(JUDGEMENTS_DIALOG, options);
     },
     async (step) => {
       const draft = draftOf(step);
-      const answer = answerOf<OfstedGrade>(step);
-      if (answer?.change) return startAgain(step);
-      if (answer && draft.latestDate) draft.latest = { date: draft.latestDate, grade: answer.value };
-      if (draft.latest === 'none' || draft.latest === undefined) {
-        draft.previous = 'none';
-        return step.next();
-      }
-      const latest = formatLongDate(draft.latest.date);
-      return ask(
-        step,
-        ASK.earlierDate,
-        `And the judgement before the one on ${latest}: what was its date? Say "none" if ${latest} was the first.`,
-        draft.fromDirectory,
-        undefined,
-        draft.latest.date,
-      );
-    },
-    async (step) => {
-      const draft = draftOf(step);
-      const answer = answerOf<string | 'none'>(step);
-      if (answer?.change) return startAgain(step);
-      if (!answer || answer.value === 'none') {
-        draft.previous = 'none';
-        return step.next();
-      }
-      draft.previousDate = answer.value;
-      return ask(step, ASK.grade, `What was the grade on ${formatLongDate(answer.value)}?`, draft.fromDirectory, Object.values(GRADE_TITLES));
-    },
-    async (step) => {
-      const draft = draftOf(step);
-      const answer = answerOf<OfstedGrade>(step);
-      if (answer?.change) return startAgain(step);
-      if (answer && draft.previousDate) draft.previous = { date: draft.previousDate, grade: answer.value };
-      return ask(step, ASK.yesNo, `Has a DfE regional director assessed ${draft.name} as needing immediate support?`, draft.fromDirectory, ['Yes', 'No']);
+      const result = step.result as JudgementsResult | undefined;
+      if (result?.change) return startAgain(step);
+      if (result) draft.judgements = result.judgements;
+      draft.judgementsDone = true;
+      const subject = draft.judgedSchool ?? draft.name;
+      return ask(step, ASK.yesNo, `Has a DfE regional director assessed ${subject} as needing immediate support?`, draft.fromDirectory, ['Yes', 'No']);
     },
     async (step) => {
       const draft = draftOf(step);
@@ -315,7 +334,9 @@ export function questionDialogs(deps: QuestionsDeps): Dialog[] {
   const today = () => londonDateOf(deps.now());
   return [
     questionsDialog(deps),
+    judgementsDialog(deps),
     findSchoolDialog(deps.directory),
+    new AnswerPrompt(ASK.trustSchool, parseOrganisationName, today),
     new AnswerPrompt(ASK.recipient, parseRecipient, today),
     new AnswerPrompt(ASK.school, parseSchoolQuery, today),
     new AnswerPrompt(ASK.schoolChoice, (text, { choices }) => chooseFrom(text, choices, 'is not one of these. Please tap one, or give its number.'), today),

@@ -21,10 +21,11 @@ import { isVerified, isVerifiedMemberOf } from '../directory/verification.js';
  * - A system leader sees and changes their own deployment forms only.
  * - School Improvement Team (SIT) administrators, named in configuration and never by what a
  *   user says, see everything, and they alone select champions, keep the session calendar and
- *   the register, export across schools, rename liaison groups and change a chat's link once
- *   set, and they verify claims to a school role. They do not act in someone else's name (but
- *   for section 7, see above): they do not confirm a school's commitments, fill in a system
- *   leader's form, or make a group's nomination.
+ *   the register, export across schools, rename liaison groups, place schools in them, sign
+ *   schools up to the universal offer in bulk, and change a chat's link once set, and they verify
+ *   claims to a school role. They do not act in someone else's name (but for section 7, see
+ *   above): they do not confirm a school's commitments, fill in a system leader's form, or make a
+ *   group's nomination.
  * - Anything about one school, a deployment form or the whole programme happens in a personal
  *   chat, whoever asks, because everything the bot says in a group chat is seen by all in it.
  * Checking eligibility and searching the directory (public information) are open to everyone.
@@ -58,6 +59,8 @@ export const ACTIONS = [
   'chatLink.change',
   'liaisonGroup.rename',
   'profile.review',
+  'liaisonGroup.membership',
+  'programme.signUp',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,6 +124,9 @@ export interface ResourceOf {
   'chatLink.change': LiaisonGroupResource;
   'liaisonGroup.rename': LiaisonGroupResource;
   'profile.review': ProfileClaimResource;
+  'liaisonGroup.membership': NoResource;
+  /** Signing a school up to the universal offer, or withdrawing it. */
+  'programme.signUp': SchoolResource;
 }
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -348,6 +354,20 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
     'Your liaison group submits its first choice and reserve in its chat; the School Improvement Team will tell you its selection.',
   ),
   'liaisonGroup.rename': sitOnly('renames liaison groups', 'Ask the School Improvement Team to rename the group.'),
+  'liaisonGroup.membership': sitOnly(
+    'decides which liaison group a school is in',
+    'Ask the School Improvement Team to move your school; you can see your school’s group in your profile.',
+  ),
+  // The letter asks schools to sign up; the SIT records sign-ups it has had another way (the survey).
+  'programme.signUp': personal((actor, { urn }) => {
+    if (actor.isSitAdmin) return ALLOWED;
+    const staff = schoolStaffOf(actor, urn, 'sign a school up to the universal offer');
+    if (!staff.allowed) return staff;
+    if (actor.profile?.kind === 'school' && actor.profile.role !== 'headteacher') {
+      return refuse('Only your headteacher signs the school up to the universal offer, or withdraws it.', 'Ask your headteacher to do it in their personal chat with me.');
+    }
+    return isVerified(actor.profile) ? ALLOWED : NOT_YET_VERIFIED;
+  }),
 
   'nomination.view': groupChat('seen', true),
   'nomination.edit': groupMember('made'),

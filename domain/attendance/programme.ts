@@ -73,6 +73,15 @@ export function sessionStart(meeting: Meeting): Date {
   return londonInstant(meeting.date, meeting.start);
 }
 
+/**
+ * From when attendance can be logged: the start time once it is confirmed, otherwise the start
+ * of the session's day in London, since a placeholder time must not turn away a school that
+ * attended earlier that day than the placeholder says.
+ */
+export function sessionOpensForLogging(meeting: Meeting): Date {
+  return meeting.timesConfirmed ? sessionStart(meeting) : londonInstant(meeting.date, '00:00');
+}
+
 export function sessionEnd(meeting: Meeting): Date {
   return londonInstant(meeting.date, meeting.end);
 }
@@ -151,11 +160,41 @@ export function meetingsInOrder(programme: Programme): Meeting[] {
 }
 
 /**
- * Meetings that have started by `now`, most recent first. A cancelled meeting never started,
- * so it is left out.
+ * Meetings that have started by `now` (or, with the time to be confirmed, whose day has come),
+ * most recent first. A cancelled meeting never started, so it is left out.
  */
 export function startedSessions(programme: Programme, now: Date): Meeting[] {
   return meetingsInOrder(programme)
-    .filter((meeting) => !meeting.cancelled && sessionStart(meeting).getTime() <= now.getTime())
+    .filter((meeting) => !meeting.cancelled && sessionOpensForLogging(meeting).getTime() <= now.getTime())
     .reverse();
+}
+
+/** The next year's programme copied forward, or why not: the year must be written like 2022/23 and come after the current one. */
+export function nextProgrammeYear(programme: Programme, year: string): Result<Programme> {
+  const match = /^(\d{4})\/(\d{2})$/.exec(year);
+  if (!match || (Number(match[1]) + 1) % 100 !== Number(match[2])) return fail(`“${year}” is not an academic year: write it like 2022/23.`);
+  if (year <= programme.year) return fail(`The calendar is already for ${programme.year}; a new programme year must come after it.`);
+  const copied = loadProgramme(copyProgrammeForward(programme, year));
+  return copied;
+}
+
+/**
+ * A new programme year from the last one's calendar, for the SIT to adjust: each meeting a
+ * whole number of weeks later (so it stays on the same weekday), nearest a year on, its time
+ * to be confirmed and its link cleared; cancellations are lifted. The weekday rule is the
+ * bot's own choice: the sources give each year's dates, not a rule for the next.
+ */
+export function copyProgrammeForward(programme: Programme, year: string): Programme {
+  const [from] = programme.year.split('/');
+  const [to] = year.split('/');
+  const years = Number(to) - Number(from);
+  const days = Math.round((years * 365.25) / 7) * 7;
+  const shift = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return {
+    ...programme,
+    year,
+    sessions: programme.sessions.map((session) =>
+      session.kind === 'task' ? { ...session, cancelled: false } : { ...session, date: shift(session.date), timesConfirmed: false, onlineLink: null, cancelled: false },
+    ),
+  };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../result.js';
 import { isValidInstant } from '../time/londonTime.js';
 import { issueMessages, lineOfText, noteText, PersonSchema, SchoolUrnSchema } from './userInput.js';
-import { describeStart, findSession, SessionIdSchema, sessionLabel, sessionStart, type Meeting, type Programme, type Task } from './programme.js';
+import { describeStart, findSession, SessionIdSchema, sessionLabel, sessionOpensForLogging, type Meeting, type Programme, type Task } from './programme.js';
 
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
 export const AttendanceStatusSchema = z.enum(ATTENDANCE_STATUSES, { error: 'the status must be present, apologies or absent' });
@@ -77,7 +77,7 @@ export function checkSessionLoggable(programme: Programme, sessionId: string, no
   if (!session) return fail(`There is no session ${sessionId} in the ${programme.year} programme.`);
   if (session.kind === 'task') return fail(`${sessionLabel(session)} is handed in, not attended: record it as submitted instead.`);
   if (session.cancelled) return fail(`${sessionLabel(session)} was cancelled, so there is no attendance to log for it.`);
-  if (sessionStart(session).getTime() > now.getTime()) {
+  if (sessionOpensForLogging(session).getTime() > now.getTime()) {
     return fail(`${sessionLabel(session)} has not started yet: it is on ${describeStart(session)}.`);
   }
   return ok(session);
@@ -120,7 +120,7 @@ function checkTaskOpen(programme: Programme, taskId: string, now: Date): Result<
   if (task.kind !== 'task') return fail(`${sessionLabel(task)} is a session to attend, not a task to hand in.`);
   if (task.cancelled) return fail(`${sessionLabel(task)} was cancelled, so there is nothing to hand in.`);
   const opens = findSession(programme, task.opensAfter);
-  if (opens && opens.kind !== 'task' && sessionStart(opens).getTime() > now.getTime()) {
+  if (opens && opens.kind !== 'task' && sessionOpensForLogging(opens).getTime() > now.getTime()) {
     return fail(`${sessionLabel(task)} is set at ${sessionLabel(opens)}, on ${describeStart(opens)}: it can be handed in after that.`);
   }
   return ok(task);

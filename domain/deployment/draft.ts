@@ -14,6 +14,11 @@ export const DeploymentDraftSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
   /** The dates on which a day of support was delivered, oldest first; drives the form's timeline. */
   daysDeliveredLog: z.array(IsoDateSchema),
+  /**
+   * The number of days of support agreed for this deployment, when the system leader has said
+   * (up to the offer's 10, or more with DfE's agreement): the form's due points scale with it.
+   */
+  agreedDays: z.number().int().positive().optional(),
   sections: z.object(SectionDraftSchemas),
 });
 export type DeploymentDraft = z.infer<typeof DeploymentDraftSchema>;
@@ -27,6 +32,15 @@ export function newDeploymentDraft(id: string, ownerAadObjectId: string, now: st
     daysDeliveredLog: [],
     sections: { 1: {}, 2: {}, 3: {}, 4: {}, 5: {}, 6: {}, 7: {}, 8: {} },
   };
+}
+
+/** Records the number of days agreed: whole days, from 1 to the offer's days plus the most DfE can add. */
+export function setAgreedDays(draft: DeploymentDraft, days: number, limits: { readonly maxDays: number; readonly maxExtensionDays: number }): Result<DeploymentDraft> {
+  const most = limits.maxDays + limits.maxExtensionDays;
+  if (!Number.isInteger(days) || days < 1 || days > most) {
+    return fail(`Give the agreed number of days as a whole number from 1 to ${most} (the offer's ${limits.maxDays}, or up to ${limits.maxExtensionDays} more where DfE agreed them).`);
+  }
+  return ok({ ...draft, agreedDays: days });
 }
 
 /** Logs a day of support as delivered on `date` (YYYY-MM-DD); logging the same date twice changes nothing. */

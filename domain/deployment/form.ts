@@ -8,7 +8,7 @@ import { applicableSpecs, fieldSpec, type FieldValue, type FormField, type Secti
 
 export { displayAnswer, formatDate, parseFieldAnswer } from './answers.js';
 export { formReadiness, sectionCompleteness, signingReadiness, type FormReadiness, type SectionCompleteness } from './completeness.js';
-export { DeploymentDraftSchema, newDeploymentDraft, recordDeliveredDay, type DeploymentDraft } from './draft.js';
+export { DeploymentDraftSchema, newDeploymentDraft, recordDeliveredDay, setAgreedDays, type DeploymentDraft } from './draft.js';
 export {
   fieldsOf,
   fieldSpec,

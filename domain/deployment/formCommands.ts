@@ -15,6 +15,7 @@ export type FormCommand =
   | { readonly kind: 'noSuchSection'; readonly section: number }
   | { readonly kind: 'sectionCard' }
   | { readonly kind: 'delivered'; readonly text: string }
+  | { readonly kind: 'agreedDays'; readonly days: number }
   | { readonly kind: 'progress' }
   | { readonly kind: 'sendToSchool' }
   | { readonly kind: 'export' };
@@ -49,6 +50,8 @@ const FIXED: Readonly<Record<string, FormCommand>> = Object.fromEntries(
 );
 
 const GO_TO = /^(?:go to |goto |open |jump to |back to )?(?:section|tab) (\d+)$/;
+/** "we agreed 6 days", "agreed 15 days of support", "agreed days 6". */
+const AGREED_DAYS = /^(?:(?:we |i )?agreed (\d{1,2}) days?(?: of support)?|agreed days:? (\d{1,2}))$/;
 const DELIVERED = /^(?:i (?:have |'ve )?)?delivered (?:day \d+|(?:a|another|one) day(?: of support)?)(?: |$)/;
 
 /** The command the words give, or undefined when they are an answer. */
@@ -62,6 +65,8 @@ export function readFormCommand(text: string): FormCommand | undefined {
     return isSectionNumber(section) ? { kind: 'goTo', section } : { kind: 'noSuchSection', section };
   }
   if (DELIVERED.test(said)) return { kind: 'delivered', text: said };
+  const agreed = AGREED_DAYS.exec(said);
+  if (agreed) return { kind: 'agreedDays', days: Number(agreed[1] ?? agreed[2]) };
   return undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { DeploymentDraft } from './draft.js';
 import { applicableSpecs, fieldsOf, SECTION_NUMBERS, type FormField, type SectionNumber, type SectionValues } from './sections.js';
-import { SECTION_DUE_AFTER_DAY } from './timeline.js';
+import { agreedDaysOf, sectionDueAfterDay } from './timeline.js';
 
 /** Where the conversation is: the section, and the question being asked (none when the section is finished). */
 export interface FormPosition {
@@ -16,7 +16,7 @@ export interface FormPosition {
 /** The sections the system leader fills in, in order: section 7 is the supported school's. */
 export const SYSTEM_LEADER_SECTIONS: readonly SectionNumber[] = SECTION_NUMBERS.filter((section) => section !== 7);
 
-/** Sections 1 and 2 are scoping, filled in together at the start; the rest wait for their day (see `SECTION_DUE_AFTER_DAY`). */
+/** Sections 1 and 2 are scoping, filled in together at the start; the rest wait for their day (see `sectionDueAfterDay`). */
 const FILLED_AT_START: readonly SectionNumber[] = [1, 2];
 
 const valuesOf = (draft: DeploymentDraft, section: SectionNumber): SectionValues => draft.sections[section] as SectionValues;
@@ -79,5 +79,5 @@ export function sectionAfter(section: SectionNumber): SectionNumber | undefined 
  * day they fall due after has been delivered.
  */
 export function isSectionOpen(draft: DeploymentDraft, section: SectionNumber): boolean {
-  return FILLED_AT_START.includes(section) || draft.daysDeliveredLog.length >= SECTION_DUE_AFTER_DAY[section];
+  return FILLED_AT_START.includes(section) || draft.daysDeliveredLog.length >= sectionDueAfterDay(section, agreedDaysOf(draft));
 }

@@ -1,10 +1,13 @@
 import { fail, ok, type Result } from '../result.js';
-import { DEPLOYMENT_PROGRAMME } from './programme.js';
+import { dayStepsWording, DEPLOYMENT_PROGRAMME, inDaySteps } from './programme.js';
 
 export interface PaymentClaimOptions {
   /** Extra days DfE formally agreed beyond the 10 (at most 5). */
   readonly extensionApprovedDays?: number;
-  /** DfE's reference for that agreement. */
+  /**
+   * The reference of DfE's email agreeing the extension. 002 says DfE emails the outcome and pays
+   * for no day it did not agree; asking for the reference is this bot's record-keeping, not a DfE rule.
+   */
   readonly approvalReference?: string;
 }
 
@@ -13,7 +16,6 @@ export interface PaymentClaim {
   readonly amountPence: number;
 }
 
-const isHalfDayStep = (days: number): boolean => Number.isInteger(days * 2);
 
 const describeDays = (days: number): string => `${days} ${days === 1 ? 'day' : 'days'}`;
 
@@ -41,8 +43,8 @@ export function claimPayment(days: unknown, options?: PaymentClaimOptions | null
       errors.push('The number of extension days DfE approved cannot be negative.');
     } else if (extensionGiven > maxExtensionDays) {
       errors.push(`DfE approves at most ${describeDays(maxExtensionDays)} of extension; ${extensionGiven} is more than that.`);
-    } else if (!isHalfDayStep(extensionGiven)) {
-      errors.push(`Extension days are approved in half-day steps (for example 2 or 2.5); ${extensionGiven} is not one.`);
+    } else if (!inDaySteps(extensionGiven)) {
+      errors.push(`Extension days are counted ${dayStepsWording(2)}; ${extensionGiven} is not one.`);
     } else {
       extensionDays = extensionGiven;
     }
@@ -62,17 +64,17 @@ export function claimPayment(days: unknown, options?: PaymentClaimOptions | null
     errors.push('The number of days claimed cannot be negative.');
   } else if (days === 0) {
     errors.push('There is nothing to claim: no days were delivered.');
-  } else if (!isHalfDayStep(days)) {
-    errors.push(`Days are claimed in half-day steps (for example 9 or 9.5); ${days} is not one.`);
+  } else if (!inDaySteps(days)) {
+    errors.push(`Days are claimed ${dayStepsWording(9)}; ${days} is not one.`);
   } else if (days > maxDays) {
     if (extensionDays === 0) {
-      errors.push(`You can claim at most ${maxDays} days unless DfE formally approved an extension; record its reference.`);
+      errors.push(`You can claim at most ${maxDays} days unless DfE formally agreed an extension: DfE pays for no day it did not agree.`);
     } else if (days > maxDays + extensionDays) {
       errors.push(
         `You can claim at most ${describeDays(maxDays + extensionDays)}: the ${maxDays} days of the offer and the ${describeDays(extensionDays)} of extension DfE approved.`,
       );
     } else if (!hasReference) {
-      errors.push(`To claim more than ${maxDays} days, record the reference of DfE's approval of the extension.`);
+      errors.push(`To claim more than ${maxDays} days, give the reference of DfE's email agreeing the extension: the bot keeps it with the claim as the record of DfE's agreement.`);
     }
   }
 

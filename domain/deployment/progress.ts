@@ -6,7 +6,7 @@
 import { sectionCompleteness } from './completeness.js';
 import type { DeploymentDraft } from './draft.js';
 import { SECTION_NUMBERS, sectionTitle, type SectionNumber } from './sections.js';
-import { dueSections, SECTION_DUE_AFTER_DAY } from './timeline.js';
+import { agreedDaysOf, dueSections, sectionDueAfterDay } from './timeline.js';
 
 export interface SectionProgress {
   readonly section: SectionNumber;
@@ -29,10 +29,11 @@ export interface FormProgress {
 
 export function formProgress(draft: DeploymentDraft): FormProgress {
   const daysDelivered = draft.daysDeliveredLog.length;
-  const due = dueSections(daysDelivered);
+  const agreedDays = agreedDaysOf(draft);
+  const due = dueSections(daysDelivered, agreedDays);
   const sections = SECTION_NUMBERS.map((section) => {
     const { complete, missing } = sectionCompleteness(draft, section);
-    return { section, title: sectionTitle(section), complete, due: due.includes(section), dueAfterDay: SECTION_DUE_AFTER_DAY[section], missing };
+    return { section, title: sectionTitle(section), complete, due: due.includes(section), dueAfterDay: sectionDueAfterDay(section, agreedDays), missing };
   });
   const latestDay = draft.daysDeliveredLog.at(-1);
   return {

@@ -7,19 +7,19 @@ import { z } from 'zod';
 import { IsoDateSchema, PHASES, PhaseSchema, REGIONS, RegionSchema, SYSTEM_LEADER_ROLES, UrnSchema } from '../directory/types.js';
 import { AccountNameSchema, AccountNumberSchema, MaskedBankDetailsSchema, SortCodeSchema } from './bankDetails.js';
 import { claimPayment } from './payment.js';
-import { DEPLOYMENT_PROGRAMME, OTHER_AREA_ID } from './programme.js';
+import { dayStepsWording, DEPLOYMENT_PROGRAMME, inDaySteps, OTHER_AREA_ID } from './programme.js';
 
 export const SECTION_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export type SectionNumber = (typeof SECTION_NUMBERS)[number];
 
 const SECTION_TITLES: Record<SectionNumber, string> = {
-  1: 'School and system leader',
+  1: 'School/Trust Details',
   2: 'Scope and diagnostics',
   3: 'Mid engagement',
   4: 'Closure and next steps',
   5: 'Bank details',
   6: 'Payment claim',
-  7: 'School or trust confirmation',
+  7: 'Supported School/Trust section',
   8: 'Submission',
 };
 
@@ -47,7 +47,7 @@ const briefNote = (what: string) =>
 const optionalNote = (what: string) =>
   z.string(`Give ${what}, or say "none".`).trim().max(BRIEF_NOTE_MAX, `Please keep ${what} brief: at most ${BRIEF_NOTE_MAX.toLocaleString('en-GB')} characters.`);
 
-const halfDaySteps = (value: number) => Number.isInteger(value * 2);
+const halfDaySteps = (value: number) => inDaySteps(value);
 
 const ids = (choices: readonly { id: string }[]) => choices.map((choice) => choice.id) as [string, ...string[]];
 
@@ -59,7 +59,9 @@ export type EnhancedStrand = (typeof ENHANCED_STRANDS)[number];
 export const CONFIRMER_ROLES = ['headteacher', 'trust_ceo'] as const;
 export const CONFIRMATION_OUTCOMES = ['confirmed', 'queried'] as const;
 
-const { maxDays, maxExtensionDays, areasOfFocus, approvedProgrammes } = DEPLOYMENT_PROGRAMME;
+const { maxDays, maxExtensionDays, areasOfFocus, approvedProgrammes, additionalSupport } = DEPLOYMENT_PROGRAMME;
+/** Section 2's menu of potential mechanisms: Annex A's programmes, then the additional support elements. */
+const mechanisms = [...approvedProgrammes, ...additionalSupport];
 
 const SchoolAndSystemLeaderFields = z.object({
   recipientKind: z.enum(RECIPIENT_KINDS, 'Say whether you are supporting a school or a trust.'),
@@ -82,7 +84,7 @@ const ScopeAndDiagnosticsFields = z.object({
     .array(z.enum(ids(areasOfFocus), 'Choose areas of focus from the list on the form.'))
     .min(1, 'Choose at least one area of focus.'),
   otherAreaNote: briefNote('the other area of focus'),
-  mechanismsOfSupport: z.array(z.enum(ids(approvedProgrammes), 'Choose programmes from the approved DfE list.')),
+  mechanismsOfSupport: z.array(z.enum(ids(mechanisms), 'Choose from the DfE programmes in Annex A and the additional support elements listed.')),
 });
 
 const MidEngagementFields = z.object({
@@ -109,13 +111,13 @@ const PaymentClaimFields = z.object({
     .number('Give the number of days, such as 9 or 9.5.')
     .positive('Give the number of days delivered: it must be more than 0.')
     .max(maxDays + maxExtensionDays, `No deployment runs beyond ${maxDays + maxExtensionDays} days, even with an extension.`)
-    .refine(halfDaySteps, 'Days are counted in half-day steps, such as 9 or 9.5.'),
+    .refine(halfDaySteps, `Days are counted ${dayStepsWording(9)}.`),
   extensionApprovedDays: z
     .number('Give the number of days, such as 2 or 2.5.')
     .min(0, 'The number of approved extra days cannot be negative.')
     .max(maxExtensionDays, `DfE approves at most ${maxExtensionDays} extra days.`)
-    .refine(halfDaySteps, 'Extra days are counted in half-day steps, such as 2 or 2.5.'),
-  approvalReference: shortText("the reference of DfE's approval"),
+    .refine(halfDaySteps, `Extra days are counted ${dayStepsWording(2)}.`),
+  approvalReference: shortText("the reference of DfE's email agreeing the extension"),
 });
 
 const SchoolConfirmationFields = z.object({
@@ -352,7 +354,7 @@ const FIELD_SPECS: Record<SectionNumber, readonly FieldSpec[]> = {
   2: [
     spec(2, 'whyEligible', 'Why eligible', 'Why did the school or trust become eligible for TSI support?', 'choice', s2.whyEligible, {
       choices: choicesOf([
-        ['C1', 'C1: two consecutive "requires improvement" judgements, the latest in the offer year'],
+        ['C1', 'C1: 2 or more consecutive "requires improvement" judgements, the latest in the offer year'],
         ['C2', 'C2: an "inadequate" judgement in the offer year'],
         ['C3', 'C3: assessed by a regional director as needing immediate support'],
         ['by_exception', 'By exception: none of C1 to C3, but help was needed'],
@@ -377,10 +379,10 @@ const FIELD_SPECS: Record<SectionNumber, readonly FieldSpec[]> = {
       2,
       'mechanismsOfSupport',
       'Mechanisms of support',
-      'Which approved DfE programmes could support the school or trust? Choose any that apply, or say "none".',
+      'Which DfE programmes (Annex A) or additional support elements could support the school or trust? Choose any that apply, or say "none".',
       'multiChoice',
       s2.mechanismsOfSupport,
-      { choices: approvedProgrammes.map(({ id, label }) => ({ value: id, label })) },
+      { choices: mechanisms.map(({ id, label }) => ({ value: id, label })) },
     ),
   ],
   3: [
@@ -442,7 +444,7 @@ const FIELD_SPECS: Record<SectionNumber, readonly FieldSpec[]> = {
     spec(5, 'accountNumber', 'Account number', 'What is the account number? Eight digits.', 'text', AccountNumberSchema, { sensitive: true }),
   ],
   6: [
-    spec(6, 'daysDelivered', 'Days delivered', 'How many days of support did you deliver? Use half days where needed, like 9.5.', 'number', s6.daysDelivered),
+    spec(6, 'daysDelivered', 'Days delivered', `How many days of support did you deliver? Count them ${dayStepsWording(9)}.`, 'number', s6.daysDelivered),
     spec(
       6,
       'extensionApprovedDays',
@@ -452,7 +454,7 @@ const FIELD_SPECS: Record<SectionNumber, readonly FieldSpec[]> = {
       s6.extensionApprovedDays,
       { appliesWhen: (values) => typeof values['daysDelivered'] === 'number' && values['daysDelivered'] > maxDays },
     ),
-    spec(6, 'approvalReference', 'Extension approval reference', "What is the reference of DfE's approval of the extension?", 'text', s6.approvalReference, {
+    spec(6, 'approvalReference', 'Reference of DfE’s agreement (the bot’s record)', "What is the reference of DfE's email agreeing the extension? (DfE emails the outcome; the bot keeps the reference with your claim as its record.)", 'text', s6.approvalReference, {
       appliesWhen: (values) => positive(values['extensionApprovedDays']),
     }),
   ],

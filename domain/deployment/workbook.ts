@@ -1,5 +1,5 @@
 /**
- * The deployment form as an Excel workbook, the shape DfE's own form takes: one sheet per
+ * The bot's copy of the deployment form as an Excel workbook, laid out like the sections of DfE's form: one sheet per
  * section, in the form's order, each a list of questions and answers.
  */
 import ExcelJS from 'exceljs';
@@ -30,7 +30,9 @@ export interface WorkbookSheet {
 }
 
 /** Excel allows 31 characters in a sheet name, so the tab is '1. School and system leader' and the full title heads the sheet. */
-export const sheetName = (section: SectionNumber): string => `${section}. ${sectionTitle(section)}`;
+// Excel refuses a '/' in a sheet's name, and the guidance's section names have one ("School/Trust Details"),
+// and cuts names at 31 characters, so "Supported School/Trust section" loses its last word (the sheet's title keeps it).
+export const sheetName = (section: SectionNumber): string => `${section}. ${sectionTitle(section).replaceAll('/', '-').replace(/ section$/, '')}`;
 
 export const sheetTitle = (section: SectionNumber): string => `Section ${section} - ${sectionTitle(section)}`;
 

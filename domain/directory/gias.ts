@@ -1,11 +1,12 @@
 import { fail, ok, type Result } from '../result.js';
-import type { OfstedGrade, Phase, Region, School, Urn } from './types.js';
+import { NO_OVERALL_GRADE, type OfstedGrade, type OfstedJudgement, type Phase, type Region, type School, type Urn } from './types.js';
 
 /**
  * One row of the DfE "Get Information about Schools" (GIAS) establishment file, mapped to a
  * {@link School}. GIAS files carry about 270 columns; only these are read and the rest are
- * ignored. `LiaisonGroup` is not a GIAS column: the demo file adds it, and a real GIAS file
- * simply leaves it out.
+ * ignored. Only the URN and the name are essential: a real download may lack any other
+ * column or leave it empty. `LiaisonGroup` is not a GIAS column: the demo file adds it, a real
+ * GIAS file leaves it out, and the SIT's membership file supplies it (membership.ts).
  */
 export const GIAS_COLUMNS = {
   urn: 'URN',
@@ -23,15 +24,35 @@ export const GIAS_COLUMNS = {
 } as const;
 
 export type GiasField = keyof typeof GIAS_COLUMNS;
-const OPTIONAL_FIELDS: ReadonlySet<GiasField> = new Set(['liaisonGroup']);
+/** A school cannot be stored without these; every other column may be absent or empty in a real download. */
+const ESSENTIAL_FIELDS: readonly GiasField[] = ['urn', 'name'];
 
 /** A row as the CSV reader gives it: the fields this file has, keyed by {@link GiasField}. */
 export type GiasRow = Partial<Record<GiasField, string>>;
 
 export type GiasRowOutcome = { readonly status: 'open'; readonly school: School } | { readonly status: 'closed'; readonly urn: Urn | undefined };
 
+/** What users lose when a column is absent, said in the import's report. */
+const MEANING_OF_MISSING: Partial<Record<GiasField, string>> = {
+  status: 'closed establishments cannot be told apart, so every row is imported as open',
+  type: 'special schools and alternative provision are recognised only from the phase',
+  phase: 'phases are worked out from the establishment type alone, or shown as "other"',
+  localAuthority: 'schools are shown without their local authority',
+  region: 'the eligibility check cannot prefill the DfE region: users choose it',
+  trust: 'the eligibility check and deployment form cannot prefill the trust',
+  pupils: 'schools are shown without their size, so the SIT’s coverage view cannot show sizes',
+  ofstedGrade: 'the eligibility check cannot prefill the Ofsted judgement, and nominations cannot be checked against an inadequate grade: users give the judgements',
+  ofstedDate: 'the eligibility check cannot prefill the date of the latest inspection: users give it',
+};
+
+/** Which fields each column holds, and the fields the file lacks (none of them essential). */
+export interface GiasHeader {
+  readonly fields: (GiasField | undefined)[];
+  readonly missing: GiasField[];
+}
+
 /** Headers are matched ignoring case, spacing and a byte order mark, since spreadsheets re-save them loosely. */
-function headerKey(header: string): string {
+export function headerKey(header: string): string {
   return header.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -41,18 +62,26 @@ const FIELD_OF_HEADER = new Map<string, GiasField>(
 
 /**
  * For each column of the header, the field it holds (undefined for a column that is not read).
- * A file without every required column is not an establishment file and is refused whole.
+ * A file without a URN and a name column is not an establishment file and is refused whole;
+ * any other column may be missing, and {@link missingColumnsReport} says what that costs.
  */
-export function readGiasHeader(header: readonly string[]): Result<(GiasField | undefined)[]> {
+export function readGiasHeader(header: readonly string[]): Result<GiasHeader> {
   const fields = header.map((column) => FIELD_OF_HEADER.get(headerKey(column)));
   const present = new Set(fields);
-  const missing = (Object.keys(GIAS_COLUMNS) as GiasField[]).filter((field) => !OPTIONAL_FIELDS.has(field) && !present.has(field));
-  if (missing.length === 0) return ok(fields);
-  const names = missing.map((field) => `"${GIAS_COLUMNS[field]}"`);
+  const essentialMissing = ESSENTIAL_FIELDS.filter((field) => !present.has(field));
+  if (essentialMissing.length === 0) {
+    return ok({ fields, missing: (Object.keys(GIAS_COLUMNS) as GiasField[]).filter((field) => field !== 'liaisonGroup' && !present.has(field)) });
+  }
+  const names = essentialMissing.map((field) => `"${GIAS_COLUMNS[field]}"`);
   return fail(
     `This file is not a Get Information about Schools establishment file: it has no ${names.length === 1 ? 'column' : 'columns'} ${joinWithAnd(names)}. ` +
       'Download the establishment fields CSV from Get Information about Schools and import that file as it is.',
   );
+}
+
+/** One line per missing column: its name and what users lose without it. */
+export function missingColumnsReport(missing: readonly GiasField[]): string[] {
+  return missing.map((field) => `No "${GIAS_COLUMNS[field]}" column: ${MEANING_OF_MISSING[field] ?? 'it is left empty'}.`);
 }
 
 function joinWithAnd(items: readonly string[]): string {
@@ -95,6 +124,18 @@ const GRADE_OF_RATING = new Map<string, OfstedGrade>([
  */
 export function gradeOfRating(rating: string): OfstedGrade | undefined {
   return GRADE_OF_RATING.get(rating.trim().replace(/\s+/g, ' ').toLowerCase());
+}
+
+/**
+ * What the directory holds about a school's latest inspection. Ofsted gives no single overall
+ * grade for inspections from September 2024, so a dated inspection with an empty rating (or
+ * one the bot does not read as a grade) is "inspected, no overall grade"; earlier graded
+ * judgements, which rules may still need, are asked of the user.
+ */
+export function latestInspectionOf(rating: string, date: string | undefined): { ofstedGrade?: OfstedJudgement; ofstedDate?: string } {
+  const grade = gradeOfRating(rating);
+  if (date === undefined) return grade === undefined ? {} : { ofstedGrade: grade };
+  return { ofstedGrade: grade ?? NO_OVERALL_GRADE, ofstedDate: date };
 }
 
 /**
@@ -194,8 +235,7 @@ export function readGiasRow(row: GiasRow): Result<GiasRowOutcome> {
     ...optional('region', regionOfGor(field('region'))),
     ...optional('trust', field('trust') || undefined),
     ...optional('pupils', pupils),
-    ...optional('ofstedGrade', gradeOfRating(field('ofstedGrade'))),
-    ...optional('ofstedDate', ofstedDate),
+    ...latestInspectionOf(field('ofstedGrade'), ofstedDate),
     ...optional('liaisonGroupId', liaisonGroupId || undefined),
   };
   return ok({ status: 'open', school });

@@ -22,6 +22,12 @@ export const OFSTED_GRADES = ['outstanding', 'good', 'requires_improvement', 'in
 export const OfstedGradeSchema = z.enum(OFSTED_GRADES);
 export type OfstedGrade = z.infer<typeof OfstedGradeSchema>;
 
+/** Ofsted's inspections from September 2024 carry no single-word overall grade. */
+export const NO_OVERALL_GRADE = 'no_overall_grade';
+/** What an inspection concluded: one of the four grades, or no overall grade. */
+export const OfstedJudgementSchema = z.union([OfstedGradeSchema, z.literal(NO_OVERALL_GRADE)]);
+export type OfstedJudgement = z.infer<typeof OfstedJudgementSchema>;
+
 export const PHASES = ['nursery', 'primary', 'middle', 'secondary', 'all-through', 'sixteen-plus', 'special', 'alternative provision', 'other'] as const;
 export const PhaseSchema = z.enum(PHASES);
 export type Phase = z.infer<typeof PhaseSchema>;
@@ -39,7 +45,8 @@ export const SchoolSchema = z.object({
   region: RegionSchema.optional(),
   trust: z.string().optional(),
   pupils: z.number().int().nonnegative().optional(),
-  ofstedGrade: OfstedGradeSchema.optional(),
+  /** The latest inspection's outcome; `no_overall_grade` for an ungraded inspection (from September 2024). */
+  ofstedGrade: OfstedJudgementSchema.optional(),
   ofstedDate: IsoDateSchema.optional(),
   /** The Buckinghamshire liaison group the school belongs to, when it belongs to one. */
   liaisonGroupId: z.string().optional(),

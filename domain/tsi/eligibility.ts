@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, OFSTED_GRADES, REGIONS, type OfstedGrade } from '../directory/types.js';
+import { IsoDateSchema, NO_OVERALL_GRADE, OFSTED_GRADES, REGIONS, type OfstedGrade, type OfstedJudgement } from '../directory/types.js';
 import { fail, ok, type Result } from '../result.js';
 import { academicYearOf, formatLongDate } from './academicYear.js';
 import { DEFAULT_OFFER, OfferSchema, type Offer, type RdpLead } from './offer.js';
@@ -16,6 +16,12 @@ export { academicYearOf } from './academicYear.js';
  * A judgement dated after the offer year has ended (possible once today is in a later
  * academic year) does not count for that offer year: the guidance ties each criterion to
  * "the 2023 to 2024 academic year", so such a judgement is reported as a miss, saying why.
+ * Every judgement up to the end of the offer year matters (RI 2021, RI November 2023, Good 2025
+ * met C1 for 2023/24), so the check takes the whole list, not the latest two.
+ *
+ * Ofsted's inspections from September 2024 carry no overall grade. 002 predates them, so how
+ * they count is the bot's own reading, said on the result: an ungraded inspection is passed
+ * over, neither breaking nor making a run of graded judgements.
  */
 
 export const CRITERIA = ['C1', 'C2', 'C3'] as const;
@@ -39,11 +45,12 @@ function describe(value: unknown): string {
 }
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-const GRADE_WORDS: Record<OfstedGrade, string> = {
+const GRADE_WORDS: Record<OfstedJudgement, string> = {
   outstanding: 'outstanding',
   good: 'good',
   requires_improvement: 'requires improvement',
   inadequate: 'inadequate',
+  no_overall_grade: 'inspected, no overall grade',
 };
 
 /** Messages inside a judgement are fragments: the issue mapper prefixes "Judgement n: ". */
@@ -57,11 +64,11 @@ const JudgementDateSchema = z.iso.date({
   },
 });
 
-const JudgementGradeSchema = z.enum(OFSTED_GRADES, {
+const JudgementGradeSchema = z.enum([...OFSTED_GRADES, NO_OVERALL_GRADE], {
   error: (issue) =>
     issue.input === undefined
       ? 'the grade is missing'
-      : `${describe(issue.input)} is not an Ofsted grade: use outstanding, good, requires_improvement or inadequate`,
+      : `${describe(issue.input)} is not an Ofsted grade: use outstanding, good, requires_improvement, inadequate or no_overall_grade`,
 });
 
 export const JudgementSchema = z.object(
@@ -262,7 +269,7 @@ function outsideOfferYear(date: string, offer: Offer): string {
 type CriterionFinding = { readonly met: boolean; readonly reason: string };
 
 function consecutiveRequiresImprovement(byDate: readonly Judgement[], offer: Offer): CriterionFinding {
-  const rule = `C1 needs two requires improvement judgements in a row, the later dated in the ${offer.year} offer year`;
+  const rule = `C1 needs 2 or more consecutive requires improvement judgements, the latest of them dated in the ${offer.year} offer year`;
   const metPair = byDate.findLastIndex(
     (later, i) => later.grade === RI && byDate[i - 1]?.grade === RI && placementOf(later.date, offer) === 'within',
   );
@@ -358,16 +365,38 @@ function exceptionRoute(input: EligibilityInput, rdp: RdpLead): { status: Eligib
   };
 }
 
+/**
+ * Whether the check needs a judgement earlier than those given: it does until the earliest
+ * given is a graded one from before the offer year, since the judgement just before the first
+ * in the offer year decides whether two requires improvement judgements are consecutive.
+ */
+export function needsEarlierJudgement(judgements: readonly Judgement[], offer: Offer): boolean {
+  if (judgements.length >= MAX_JUDGEMENTS) return false;
+  const earliest = [...judgements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+  if (!earliest) return false;
+  return earliest.grade === NO_OVERALL_GRADE || placementOf(earliest.date, offer) !== 'before';
+}
+
+function ungradedNote(ungraded: readonly Judgement[]): string[] {
+  if (ungraded.length === 0) return [];
+  const dates = ungraded.map(on).join(' and ');
+  return [
+    `Your inspection${ungraded.length === 1 ? '' : 's'} of ${dates} carried no overall grade (Ofsted has given none since September 2024). ` +
+      'The guidance predates such inspections; this check’s own reading is to pass over them and look at the graded judgements.',
+  ];
+}
+
 function decide(input: EligibilityInput, offer: Offer): EligibilityOutcome {
   // Dates are unique (the schema refuses duplicates), so this order is total and any input order gives the same answer.
   const byDate = [...input.judgements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const graded = byDate.filter((judgement) => judgement.grade !== NO_OVERALL_GRADE);
   const findings: Record<Criterion, CriterionFinding> = {
-    C1: consecutiveRequiresImprovement(byDate, offer),
-    C2: inadequateInOfferYear(byDate, offer),
+    C1: consecutiveRequiresImprovement(graded, offer),
+    C2: inadequateInOfferYear(graded, offer),
     C3: regionalDirectorAssessment(input.regionalDirectorAssessedImmediateNeed),
   };
   const criteria = CRITERIA.filter((criterion) => findings[criterion].met);
-  const reasons = CRITERIA.map((criterion) => findings[criterion].reason);
+  const reasons = [...CRITERIA.map((criterion) => findings[criterion].reason), ...ungradedNote(byDate.filter((judgement) => judgement.grade === NO_OVERALL_GRADE))];
   const lead = offer.rdpLeads[input.region];
   const rdp = { name: lead.name, email: lead.email };
   if (criteria.length > 0) return { status: 'eligible', criteria, reasons, rdp };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import offer2023To24 from '../../data/programme/tsi-offer-2023-24.json' with { type: 'json' };
 import { RegionSchema, IsoDateSchema } from '../directory/types.js';
 import { fail, ok, type Result } from '../result.js';
-import { academicYearOf } from './academicYear.js';
+import { academicYearOf, formatLongDate } from './academicYear.js';
 
 const text = z.string().trim().min(1);
 
@@ -96,3 +96,12 @@ function loadDefaultOffer(): Offer {
 
 /** The 2023/24 offer, validated when this module loads. */
 export const DEFAULT_OFFER: Offer = loadDefaultOffer();
+
+/**
+ * What a result says when the offer it was checked against has ended: the answer is still
+ * the loaded offer's, and the user must not read it as a later year's.
+ */
+export function offerYearNotice(offer: Offer, today: string): string | undefined {
+  if (today <= offer.endDate) return undefined;
+  return `This is the ${offer.year} offer, which ended on ${formatLongDate(offer.endDate)}; the School Improvement Team has not loaded a later one.`;
+}

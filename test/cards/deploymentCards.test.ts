@@ -11,7 +11,6 @@ import {
 } from '../../cards/deploymentCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { fieldSpec, SECTION_NUMBERS, setField, type SectionNumber } from '../../domain/deployment/form.js';
-import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import { emptyDraft, readyDraft } from '../domain/deployment/sampleDraft.js';
 import { cardText } from '../support/testBot.js';
 
@@ -48,7 +47,7 @@ const EVERY_CARD: [string, AdaptiveCard][] = [
   ...(sectionForms as [string, AdaptiveCard][]),
   ['review', sectionReviewCard({ ref: REF, draft: readyDraft(), section: 5, canEdit: true })],
   ['progress', progressCard({ ref: REF, draft: readyDraft(), sentToSchool: true })],
-  ['submission', submissionCard({ draft: readyDraft(), rdp: DEFAULT_OFFER.rdpLeads['South East'], download: { url: 'https://bot.example/exports/x', minutes: 15 }, fullBankDetails: true })],
+  ['submission', submissionCard({ draft: readyDraft(), download: { url: 'https://bot.example/exports/x', minutes: 15 }, fullBankDetails: true })],
   ['school confirmation', schoolConfirmationCard({ ref: REF, draft: emptyDraftWithWork(), londonDate: (iso) => iso.slice(0, 10) })],
 ];
 
@@ -129,7 +128,7 @@ describe('what the supported school sees', () => {
   it('shows sections 1 to 4 and 6, never the bank details, with confirm and query buttons', () => {
     const card = schoolConfirmationCard({ ref: REF, draft: emptyDraftWithWork(), londonDate: (iso) => iso.slice(0, 10) });
     const text = cardText(card);
-    for (const heading of ['Section 1: School and system leader', 'Section 2: Scope and diagnostics', 'Section 3: Mid engagement', 'Section 4: Closure and next steps', 'Section 6: Payment claim']) {
+    for (const heading of ['Section 1: School/Trust Details', 'Section 2: Scope and diagnostics', 'Section 3: Mid engagement', 'Section 4: Closure and next steps', 'Section 6: Payment claim']) {
       expect(text).toContain(heading);
     }
     expect(text).not.toContain('Bank details');
@@ -149,17 +148,17 @@ describe('progress and submission', () => {
     const draft = { ...emptyDraft(), daysDeliveredLog: ['2024-03-04', '2024-03-05'] };
     const text = cardText(progressCard({ ref: REF, draft, sentToSchool: false }));
     expect(text).toContain('Days of support delivered: 2 (the latest on 5 March 2024).');
-    expect(text).toContain('Due now: section 1 (School and system leader), section 2 (Scope and diagnostics).');
+    expect(text).toContain('Due now: section 1 (School/Trust Details), section 2 (Scope and diagnostics).');
     expect(text).toContain('Due after day 6');
   });
 
-  it('names the region’s RDP lead with a mailto link, and what is missing before submission', () => {
+  it('says the form goes via the system leader’s own RDP, the address being on the form’s final page, not the supported school’s region’s lead', () => {
     const draft = setField(emptyDraft(), 1, 'region', 'North West');
-    const card = submissionCard({ draft, rdp: DEFAULT_OFFER.rdpLeads['North West'], fullBankDetails: false });
-    expect(cardText(card)).toContain('for North West: Amanda Bennett, A.bennett@greatheightstrust.org.uk.');
-    expect(cardText(card)).toContain('Before you submit it, please finish:');
-    expect(elements(card).find((element) => element.type === 'Action.OpenUrl')?.url).toBe(
-      'mailto:A.bennett@greatheightstrust.org.uk?subject=TSI%20deployment%20form%3A%20the%20school%20or%20trust',
-    );
+    const card = submissionCard({ draft, fullBankDetails: false });
+    const text = cardText(card);
+    expect(text).toContain('via your Regional Delivery Partner (RDP): the RDP you work with as the system leader');
+    expect(text).toContain('final page of DfE’s deployment form');
+    expect(text).not.toContain('Amanda Bennett');
+    expect(text).toContain('Before you submit it, please finish:');
   });
 });

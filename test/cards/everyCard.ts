@@ -213,13 +213,14 @@ function check(status: EligibilityOutcome['status'], recipient: 'school' | 'trus
 }
 
 const TSI_CASES: CardCase[] = [
-  { renderer: 'tsiFormCard', data: 'empty', card: () => tsi.tsiFormCard({ offerYear: '2023/24', today: '2024-03-01', values: tsi.EMPTY_TSI_FORM, problems: [] }) },
+  { renderer: 'tsiFormCard', data: 'empty', card: () => tsi.tsiFormCard({ offerYear: '2023/24', offerStart: '2023-09-01', today: '2024-03-01', values: tsi.EMPTY_TSI_FORM, problems: [] }) },
   {
     renderer: 'tsiFormCard',
     data: 'filled from the directory, with problems',
     card: () =>
       tsi.tsiFormCard({
         offerYear: '2023/24',
+        offerStart: '2023-09-01',
         today: '2024-03-01',
         values: { ...tsi.EMPTY_TSI_FORM, recipient: 'school', name: LONG, urn: '100001', region: 'South East', latestDate: '2023-10-10', latestGrade: 'requires_improvement' },
         prefilledFrom: LONG,
@@ -270,7 +271,7 @@ const DEPLOYMENT_CASES: CardCase[] = [
   {
     renderer: 'submissionCard',
     data: 'with a download',
-    card: () => deployment.submissionCard({ draft: readyDraft(), rdp: DEFAULT_OFFER.rdpLeads['South East'], download: { url: 'https://bot.example/exports/x', minutes: 15 }, fullBankDetails: true }),
+    card: () => deployment.submissionCard({ draft: readyDraft(), download: { url: 'https://bot.example/exports/x', minutes: 15 }, fullBankDetails: true }),
   },
   {
     renderer: 'schoolConfirmationCard',

@@ -58,7 +58,7 @@ function check(overrides: Partial<EligibilityCheckView> = {}): EligibilityCheckV
 }
 
 describe('the eligibility form', () => {
-  const empty = tsiFormCard({ offerYear: '2023/24', today: '2024-03-01', values: EMPTY_TSI_FORM, problems: [] });
+  const empty = tsiFormCard({ offerYear: '2023/24', offerStart: '2023-09-01', today: '2024-03-01', values: EMPTY_TSI_FORM, problems: [] });
 
   it('is an Adaptive Card of schema 1.5', () => {
     expect(empty.type).toBe('AdaptiveCard');
@@ -80,7 +80,7 @@ describe('the eligibility form', () => {
     for (const id of ['latestGrade', 'previousGrade']) {
       const grade = inputById(empty, id);
       expect(grade?.type).toBe('Input.ChoiceSet');
-      expect((grade?.choices as Element[]).map((choice) => choice.title)).toEqual(['Outstanding', 'Good', 'Requires improvement', 'Inadequate']);
+      expect((grade?.choices as Element[]).map((choice) => choice.title)).toEqual(['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Inspected, no overall grade']);
     }
     for (const id of ['regionalDirectorAssessed', 'selfIdentifiesNeed', 'deliveryTeamJudgesNeed']) {
       expect((inputById(empty, id)?.choices as Element[]).map((choice) => choice.value)).toEqual(['yes', 'no']);
@@ -101,6 +101,7 @@ describe('the eligibility form', () => {
   it('shows the values it is given, says where prefilled values came from, and lists the problems', () => {
     const card = tsiFormCard({
       offerYear: '2023/24',
+      offerStart: '2023-09-01',
       today: '2024-03-01',
       values: { ...EMPTY_TSI_FORM, name: 'Oakfield Primary School', latestDate: '2023-10-10', latestGrade: 'requires_improvement' },
       prefilledFrom: 'Oakfield Primary School',

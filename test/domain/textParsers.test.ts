@@ -8,6 +8,9 @@ import { parseFieldAnswer } from '../../domain/deployment/answers.js';
 import { parseDeliveredDay, readFormCommand } from '../../domain/deployment/formCommands.js';
 import { findLiaisonGroup, parseChatLinkStatement, parseProfileStatement } from '../../domain/directory/profileStatement.js';
 import { SchoolSearchIndex } from '../../domain/directory/search.js';
+import { parseMembershipStatement, resolveLiaisonGroup } from '../../domain/directory/membership.js';
+import { parseSignUpStatement } from '../../domain/attendance/signUp.js';
+import { escapeMarkdown } from '../../cards/markdown.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { mixedRun, punctuationRun } from '../support/hostileText.js';
 
@@ -38,6 +41,8 @@ const HOSTILE: Readonly<Record<string, string>> = {
   'digits, spaces and a half': `${run('1 ')}x½`,
   'a URN prefix, then spaces': `urn${run(' ')}:`,
   'emoji and right-to-left marks': run('👩‍🏫\u202e.'),
+  'line breaks between letters': `x${run('\n')}x`,
+  'blank lines, then a list marker': `${run('\n  \n')}-x`,
 };
 
 const SCHOOLS = new SchoolSearchIndex([{ urn: '900001', name: 'Oakfield Primary School', type: 'Community school', phase: 'primary', localAuthority: 'Buckinghamshire' }]);
@@ -58,6 +63,9 @@ const PARSERS: Readonly<Record<string, (text: string) => unknown>> = {
   'a session date and time': (text) => [readSessionDate(text), readSessionTime(text)],
   'attendance names and notes': (text) => [lineOfText('the name').safeParse(text), noteText('the note', 2000).safeParse(text)],
   'the school search': (text) => SCHOOLS.search(text),
+  'the liaison-group membership statement': (text) => [parseMembershipStatement(text), resolveLiaisonGroup(text, GROUPS)],
+  'the universal-offer sign-up statement': parseSignUpStatement,
+  'the Markdown escape for text shown to another person': escapeMarkdown,
 };
 
 describe('text parsers on 100,000-character hostile strings', () => {

@@ -139,7 +139,7 @@ describe('the journeys through the Agents Playground', () => {
     await personal('deployment form', 'Are you supporting a school or a trust?');
     await personal('a school', 'What is the name of the school or trust you are supporting?');
     await personal(WILLOWMERE, "What is the school's URN");
-    const sectionOne = wordsOf(messageSaying(await personal('review', "What is the school's URN"), `${WILLOWMERE}: section 1, School and system leader`));
+    const sectionOne = wordsOf(messageSaying(await personal('review', "What is the school's URN"), `${WILLOWMERE}: section 1, School/Trust Details`));
     expect(sectionOne).toContain('Supporting a school or a trust\nA school\n');
     expect(sectionOne).toContain(`School or trust name\n${WILLOWMERE}\n`);
     expect(sectionOne).toContain(`System leader name\n${USER_NAME}\n`);
@@ -150,7 +150,7 @@ describe('the journeys through the Agents Playground', () => {
     await personal('New headteacher since September.', 'Which areas do you intend to focus on?');
 
     const sectionTwo = wordsOf(messageSaying(await personal('review', 'Which areas do you intend to focus on?'), `${WILLOWMERE}: section 2, Scope and diagnostics`));
-    expect(sectionTwo).toContain('Why eligible\nC1: two consecutive "requires improvement" judgements, the latest in the offer year\n');
+    expect(sectionTwo).toContain('Why eligible\nC1: 2 or more consecutive "requires improvement" judgements, the latest in the offer year\n');
     expect(sectionTwo).toContain('Additional information\nNew headteacher since September.\n');
     expect(sectionTwo).toContain('Areas of focus\nNot answered yet\n');
 
@@ -160,10 +160,10 @@ describe('the journeys through the Agents Playground', () => {
     bot = await startBot(port);
     expect(bot.port).toBe(port);
 
-    const next = said(await personal('Teaching & Learning, Behaviour', 'Which approved DfE programmes could support the school or trust?'));
+    const next = said(await personal('Teaching & Learning, Behaviour', 'Which DfE programmes (Annex A) or additional support elements could support the school or trust?'));
     expect(next).not.toContain('Are you supporting a school or a trust?');
     expect(next).not.toContain('Sorry, I did not understand');
-    const reviewed = await personal('review', 'Which approved DfE programmes could support the school or trust?');
+    const reviewed = await personal('review', 'Which DfE programmes (Annex A) or additional support elements could support the school or trust?');
     expect(wordsOf(messageSaying(reviewed, `${WILLOWMERE}: section 2`))).toContain('Areas of focus\nTeaching & Learning; Behaviour\n');
     expect(loggedErrors()).toEqual([]);
   });

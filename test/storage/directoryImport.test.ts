@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_LIAISON_GROUPS } from '../../domain/directory/liaisonGroups.js';
 import { PHASES } from '../../domain/directory/types.js';
-import { DEMO_SCHOOLS_FILE, DirectoryRepository, importSchools, type ImportOptions } from '../../storage/directoryRepository.js';
+import { DEMO_SCHOOLS_FILE, DirectoryRepository, importMembership, importSchools, type ImportOptions } from '../../storage/directoryRepository.js';
 import { LowdbStore } from '../../storage/lowdbStore.js';
 import { TempDirs } from '../support/tempDir.js';
 
@@ -39,7 +39,7 @@ const csvOf = (...lines: string[]) =>
 describe('importing the demo directory', () => {
   it('imports every open school and skips the closed ones', async () => {
     const { directory, result } = await importFile(DEMO_SCHOOLS_FILE);
-    expect(result).toEqual({ ok: true, value: { read: 139, imported: 137, skippedClosed: 2, refused: [] } });
+    expect(result).toEqual({ ok: true, value: { read: 139, imported: 137, skippedClosed: 2, refused: [], columnsMissing: [] } });
     expect(directory.schoolCount).toBe(137);
   });
 
@@ -99,6 +99,7 @@ describe('importing a file with bad rows', () => {
         read: 13,
         imported: 4,
         skippedClosed: 1,
+        columnsMissing: [],
         refused: [
           { line: 5, reason: 'it has no URN' },
           { line: 7, urn: '910001', reason: 'the URN 910001 is already on line 2' },
@@ -158,13 +159,87 @@ describe('importing a file with bad rows', () => {
   });
 });
 
+describe('a real download with only some columns', () => {
+  it('is imported from the URN and name alone, and the report says what each missing column costs', async () => {
+    const directory = await emptyDirectory();
+    const result = await importSchools(['URN,EstablishmentName,OfstedRating (name),OfstedLastInsp\n', '110123,Fictional Beech Primary (demo),,01-03-2025\n', '110124,Fictional Ash Academy (demo),Good,10-05-2022\n'], directory);
+    expect(result.ok && result.value.imported).toBe(2);
+    expect(result.ok && result.value.columnsMissing.join(' ')).toMatch(/No "GOR \(name\)" column: the eligibility check cannot prefill the DfE region/);
+    expect(result.ok && result.value.columnsMissing).toHaveLength(7);
+    expect(await directory.getSchool('110123')).toMatchObject({ ofstedGrade: 'no_overall_grade', ofstedDate: '2025-03-01' });
+    expect(await directory.getSchool('110124')).toMatchObject({ ofstedGrade: 'good', ofstedDate: '2022-05-10' });
+  });
+});
+
+describe('liaison-group membership', () => {
+  const GIAS = ['URN,EstablishmentName\n', '110123,Fictional Beech Primary (demo)\n', '110124,Fictional Ash Academy (demo)\n', '110125,Fictional Elm School (demo)\n'];
+
+  it('a membership file places schools by group number, id or name, and reports refused rows with their lines', async () => {
+    const directory = await emptyDirectory();
+    await importSchools(GIAS, directory);
+    const result = await importMembership(
+      ['URN,liaison group\n', '110123,4\n', '110124,lg-05\n', '999999,4\n', '110125,group 99\n', '110123,5\n', 'abc,3\n'],
+      directory,
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        read: 6,
+        placed: 2,
+        moved: 0,
+        refused: [
+          { line: 4, urn: '999999', reason: 'there is no school with URN 999999 in the directory (import the Get Information about Schools file first)' },
+          { line: 5, urn: '110125', reason: 'there is no liaison group "group 99"' },
+          { line: 6, urn: '110123', reason: 'the URN 110123 is already on line 2' },
+          { line: 7, reason: 'its URN "abc" is not six digits' },
+        ],
+      },
+    });
+    expect(directory.schoolsInLiaisonGroup('lg-04').map((school) => school.urn)).toEqual(['110123']);
+    expect((await directory.schoolsWithNoGroup()).map((school) => school.urn)).toEqual(['110125']);
+  });
+
+  it('refuses a file without the two columns, and changes nothing', async () => {
+    const directory = await emptyDirectory();
+    await importSchools(GIAS, directory);
+    const result = await importMembership(['URN,group name\n', '110123,4\n'], directory);
+    expect(result.ok).toBe(false);
+    expect((await directory.schoolsWithNoGroup())).toHaveLength(3);
+  });
+
+  it('a GIAS re-import keeps every school in its group', async () => {
+    const directory = await emptyDirectory();
+    await importSchools(GIAS, directory);
+    await importMembership(['URN,liaison group\n', '110123,4\n'], directory);
+    await importSchools(['URN,EstablishmentName\n', '110123,Fictional Beech Primary School (demo)\n'], directory);
+    expect(await directory.getSchool('110123')).toMatchObject({ name: 'Fictional Beech Primary School (demo)', liaisonGroupId: 'lg-04' });
+    expect(directory.schoolsInLiaisonGroup('lg-04').map((school) => school.name)).toEqual(['Fictional Beech Primary School (demo)']);
+  });
+
+  it('a running instance sees another’s import at its next check, without a restart', async () => {
+    const store = new LowdbStore(await dirs.make('directory-fresh'));
+    const running = await DirectoryRepository.open(store, { refreshEveryMs: 1000 });
+    await running.addLiaisonGroupsIfMissing(SHIPPED_LIAISON_GROUPS);
+    const cli = await DirectoryRepository.open(store);
+    await importSchools(GIAS, cli);
+    await importMembership(['URN,liaison group\n', '110123,4\n'], cli);
+    const start = Date.now();
+    await running.refreshIfStale(start);
+    expect(running.schoolCount).toBe(0);
+    await running.refreshIfStale(start + 60_000);
+    expect(running.schoolCount).toBe(3);
+    expect(running.findSchools('Beech')[0]?.school.urn).toBe('110123');
+    expect(running.schoolsInLiaisonGroup('lg-04').map((school) => school.urn)).toEqual(['110123']);
+  });
+});
+
 describe('a file that is not an establishment file', () => {
   it('is refused whole, naming the missing columns, and nothing is stored', async () => {
     const { directory, result } = await importFile(fixture('gias-wrong-header.csv'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      'This file is not a Get Information about Schools establishment file: it has no columns "EstablishmentName", "TypeOfEstablishment (name)", "EstablishmentStatus (name)", "PhaseOfEducation (name)", "GOR (name)", "Trusts (name)", "NumberOfPupils" and "OfstedLastInsp". Download the establishment fields CSV from Get Information about Schools and import that file as it is.',
+      'This file is not a Get Information about Schools establishment file: it has no column "EstablishmentName". Download the establishment fields CSV from Get Information about Schools and import that file as it is.',
     ]);
     expect(directory.schoolCount).toBe(0);
   });
@@ -207,7 +282,7 @@ describe('reading the file as GIAS publishes it', () => {
 
   it('skips closed establishments and keeps those open but proposed to close', async () => {
     const { directory, result } = await importFile(fixture('gias-closed.csv'));
-    expect(result).toEqual({ ok: true, value: { read: 4, imported: 2, skippedClosed: 2, refused: [] } });
+    expect(result).toEqual({ ok: true, value: { read: 4, imported: 2, skippedClosed: 2, refused: [], columnsMissing: [] } });
     expect(await directory.getSchool('930002')).toBeUndefined();
     expect(await directory.getSchool('930003')).toBeDefined();
   });

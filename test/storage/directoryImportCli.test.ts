@@ -46,7 +46,6 @@ describe('the import:schools command', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('was not imported');
     expect(stderr).toContain('"EstablishmentName"');
-    expect(stderr).toContain('"OfstedLastInsp"');
   });
 
   it('fails when the file cannot be read', async () => {

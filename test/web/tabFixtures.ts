@@ -13,6 +13,7 @@ import { assessEligibility } from '../../domain/tsi/eligibility.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
 import { DeploymentRepository } from '../../storage/deploymentRepository.js';
+import { SignUpRepository } from '../../storage/signUpRepository.js';
 import { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import { NominationRepository, type NominationRecord } from '../../storage/nominationRepository.js';
@@ -113,6 +114,9 @@ async function seed(app: App): Promise<void> {
   const directory = await DirectoryRepository.open(store);
   const groups = await directory.liaisonGroups();
   const schools = groups.flatMap((group) => directory.schoolsInLiaisonGroup(group.id));
+  // The SIT recorded the survey's answers: every school in a group signed up.
+  const signUps = new SignUpRepository(store);
+  for (const school of schools) await signUps.set({ urn: school.urn, signedUp: true, by: 'aad-sit', at: NOW.toISOString(), via: 'sit' });
   await directory.linkConversation(GROUP_CHAT, 'lg-01', HEAD.aadObjectId, { now: NOW });
 
   // The head's own school logged for itself: present at T1 and W1, apologies for T2, nothing for W2.

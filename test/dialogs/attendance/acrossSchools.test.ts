@@ -29,7 +29,7 @@ describe('attendance across schools', () => {
     bot = await startAttendanceBot(clockAt(AFTER_W2).now);
     await someAttendance(bot);
     const text = cardText(cardOf((await say(chatAs(bot, SIT), 'attendance summary'))[0]));
-    expect(text).toContain('3 schools signed up (every school in a liaison group).');
+    expect(text).toContain('3 schools signed up to the universal offer.');
     expect(text).toContain('Training Session 1 (T1)\n1 present, 1 apologies, 0 absent, 1 no record');
     expect(text).toContain('Workshop Meeting 1 (W1)\n0 present, 0 apologies, 0 absent, 3 no record');
     expect(text).toContain('Workshop Meeting 2 (W2)\n2 present, 0 apologies, 0 absent, 1 no record');

@@ -5,6 +5,7 @@ import type { Profile, School } from '../../../domain/directory/types.js';
 import type { AttendanceRecord } from '../../../domain/attendance/record.js';
 import { DirectoryRepository } from '../../../storage/directoryRepository.js';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
+import { SignUpRepository } from '../../../storage/signUpRepository.js';
 import type { Store } from '../../../storage/store.js';
 import type { BotServices } from '../../../bot/services.js';
 import type { JourneySet } from '../../../bot/journeys.js';
@@ -21,7 +22,7 @@ function school(urn: string, name: string, liaisonGroupId?: string): School {
   return { urn, name, type: 'Community school', phase: 'primary', localAuthority: 'Buckinghamshire', ...(liaisonGroupId ? { liaisonGroupId } : {}) };
 }
 
-/** Three schools in liaison groups (signed up) and one outside every group (not signed up). */
+/** Three schools in liaison groups, signed up to the universal offer, and one outside every group, not signed up. */
 export const SCHOOLS: School[] = [
   school('100001', 'Amersham Primary', 'lg-01'),
   school('100002', 'Beaconsfield High', 'lg-01'),
@@ -72,7 +73,13 @@ export async function attendanceJourneys(services: BotServices): Promise<Journey
     },
     async start() {
       await directory.addLiaisonGroupsIfMissing(GROUPS);
-      if (directory.schoolCount === 0) await directory.putSchools(SCHOOLS);
+      if (directory.schoolCount === 0) {
+        await directory.putSchools(SCHOOLS);
+        const signUps = new SignUpRepository(services.store);
+        for (const { urn } of SCHOOLS.filter((candidate) => candidate.liaisonGroupId !== undefined)) {
+          await signUps.set({ urn, signedUp: true, by: SIT_ID, at: '2021-09-10T09:00:00.000Z', via: 'sit' });
+        }
+      }
       for (const person of [HEAD, STAFF, CHESHAM_HEAD]) await profiles.put(person);
     },
   };

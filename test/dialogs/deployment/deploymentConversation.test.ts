@@ -66,7 +66,7 @@ describe('starting a deployment form', () => {
     const bot = await startBot();
     const replies = await say(chatWith(bot), 'deployment form');
     const text = said(replies);
-    expect(text).toContain('Section 1 of 8: School and system leader');
+    expect(text).toContain('Section 1 of 8: School/Trust Details');
     expect(text).toContain('I have filled in what I already know from your profile');
     expect(text).toContain('Are you supporting a school or a trust?');
     const form = await onlyForm(bot);
@@ -182,7 +182,7 @@ describe('answering one question at a time', () => {
     await answer(chat, 'deployment form', 'school', 'Millbrook Primary School');
     const replies = await say(chat, 'review');
     const card = cardText(cardOf(replies[0]));
-    expect(card).toContain('Millbrook Primary School: section 1, School and system leader');
+    expect(card).toContain('Millbrook Primary School: section 1, School/Trust Details');
     expect(card).toContain('Supporting a school or a trust');
     expect(card).toContain('A school');
     expect(card).toContain('Not answered yet');
@@ -220,7 +220,7 @@ describe('answering one question at a time', () => {
     await say(chat, 'go to section 6');
     expect(said(await say(chat, '12'))).toContain('You delivered more than 10 days. How many extra days did DfE formally approve?');
     const text = said(await say(chat, '0'));
-    expect(text).toContain('That is the end of section 6, but please check it: You can claim at most 10 days unless DfE formally approved an extension; record its reference.');
+    expect(text).toContain('That is the end of section 6, but please check it: You can claim at most 10 days unless DfE formally agreed an extension: DfE pays for no day it did not agree.');
   });
 
   it('refuses section 7 to the system leader, with the reason', async () => {
@@ -272,7 +272,7 @@ describe('the section card', () => {
     const replies = await say(chatWith(bot), executeAction('deployment.saveSection', { ownerAadObjectId: LEADER.aadObjectId, draftId: 'form-1', section: 6, daysDelivered: '9.3' }));
     const card = invokeCard(replies);
     expect(cardText(card)).toContain('Nothing was saved.');
-    expect(cardText(card)).toContain('Days delivered: Days are counted in half-day steps, such as 9 or 9.5.');
+    expect(cardText(card)).toContain('Days delivered: Days are counted in half-day steps (for example 9 or 9.5; a local rule of this bot, not DfE\'s).');
     expect((await readForm(bot.store)).draft.sections[6]).toEqual({});
   });
 
@@ -312,7 +312,7 @@ describe('the 10-day model', () => {
     await seedForm(bot.store, { answers: [[1, 'recipientKind', 'school'], [1, 'recipientName', 'Millbrook Primary School']], days: ['2024-03-05', '2024-03-07'] });
     const card = cardText(cardOf((await say(chatWith(bot), 'delivered day 3 on 12 March'))[0]));
     expect(card).toContain('Thank you: a day of support delivered on 12 March 2024 is recorded. That makes 3 days so far.');
-    expect(card).toContain('Due now: section 1 (School and system leader), section 2 (Scope and diagnostics).');
+    expect(card).toContain('Due now: section 1 (School/Trust Details), section 2 (Scope and diagnostics).');
     expect(card).toContain('Due after day 6');
     expect((await readForm(bot.store)).draft.daysDeliveredLog).toEqual(['2024-03-05', '2024-03-07', '2024-03-12']);
   });
@@ -461,15 +461,15 @@ describe('section 7 and section 8 from the system leader’s side', () => {
     expect(JSON.stringify(body.value)).toContain('Section 7 is completed by the supported school’s headteacher');
   });
 
-  it('section 8 shows where to send the form, with the region’s RDP lead and a download link', async () => {
+  it('section 8 says the form goes via the system leader’s RDP (the address on the form’s final page), with a download link', async () => {
     const bot = await startBot();
     await seedForm(bot.store, { position: { section: 6, field: 'daysDelivered' } });
     const chat = chatWith(bot);
     const replies = await say(chat, 'go to section 8');
-    const submission = replies.map((reply) => cardOf(reply)).find((card) => cardText(card).includes('Email the completed form'));
-    expect(cardText(submission)).toContain('Email the completed form to the Regional Delivery Partner (RDP) lead for South East: Amanda Parry, A.parry@hispmat.org.');
+    const submission = replies.map((reply) => cardOf(reply)).find((card) => cardText(card).includes('Submit the completed form via your Regional Delivery Partner'));
+    expect(cardText(submission)).toContain('final page of DfE’s deployment form');
+    expect(cardText(submission)).not.toContain('Amanda Parry');
     const urls = elementsOf(submission, 'Action.OpenUrl').map((action) => String(action.url));
-    expect(urls).toContain('mailto:A.parry@hispmat.org?subject=TSI%20deployment%20form%3A%20Millbrook%20Primary%20School');
     expect(urls.some((url) => url.includes('/exports/'))).toBe(true);
     expect(said(replies)).toContain('On what date did you sign the completed form?');
   });

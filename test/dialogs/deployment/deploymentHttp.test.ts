@@ -145,7 +145,7 @@ describe('section 8: the form as a workbook', () => {
     await seedCompleteForm(running);
     await tell(running, LEADER, 'export deployment form');
     const card = running.connector.sentActivities(chatOf(LEADER.aadObjectId)).at(-1);
-    expect(cardText(card?.attachments)).toContain('Amanda Parry, A.parry@hispmat.org');
+    expect(cardText(card?.attachments)).toContain('via your Regional Delivery Partner (RDP)');
     const link = elementsOf(card, 'Action.OpenUrl')
       .map((action) => String(action.url))
       .find((url) => url.includes('/exports/'));
@@ -196,10 +196,11 @@ describe('reminders', () => {
     expect(reminders()).toHaveLength(1);
   });
 
-  it('reminds them to send the signed form to the school the day before it is due, once', async () => {
+  it('reminds them to send the signed form to the school the day before it is due (3 days from completing the deployment), once', async () => {
     const running = await start();
     await tell(running, LEADER, 'hello');
-    await seedForm(running.app.services.store, { answers: [...LEADER_ANSWERS, [8, 'signedBySystemLeaderAt', '2024-03-20']] });
+    const tenDays = ['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08', '2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14', '2024-03-20'];
+    await seedForm(running.app.services.store, { days: tenDays });
 
     const reminders = () => running.connector.sentActivities(chatOf(LEADER.aadObjectId)).filter((activity) => String(activity.text ?? '').includes('send the signed deployment form'));
     await running.app.scheduler.runOnce();

@@ -118,7 +118,7 @@ describe('an Ofsted grade', () => {
   });
 
   it('anything else names the four grades', () => {
-    expect(errorOf(parseGrade('excellent'))).toBe('"excellent" is not an Ofsted grade. Please say outstanding, good, requires improvement or inadequate.');
+    expect(errorOf(parseGrade('excellent'))).toBe('"excellent" is not an Ofsted grade. Please say outstanding, good, requires improvement, inadequate, or “no overall grade” for an inspection without one.');
   });
 });
 

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTsiJourney } from '../../../dialogs/tsi/index.js';
 import type { Profile } from '../../../domain/directory/types.js';
 import { EligibilityRepository } from '../../../storage/eligibilityRepository.js';
+import { OfferRepository } from '../../../storage/offerRepository.js';
+import { DEFAULT_OFFER } from '../../../domain/tsi/offer.js';
 import { cardOf, cardText, createTestBot, FIXED_NOW, mentionMessage, say, type TestBot } from '../../support/testBot.js';
 import { fakeDirectory } from './fakeDirectory.js';
 
@@ -117,6 +119,10 @@ const OAKFIELD_FORM = {
   latestGrade: 'requires_improvement',
   previousDate: '2021-05-03',
   previousGrade: 'requires_improvement',
+  thirdDate: '',
+  thirdGrade: '',
+  fourthDate: '',
+  fourthGrade: '',
   regionalDirectorAssessed: 'no',
   selfIdentifiesNeed: 'no',
   deliveryTeamJudgesNeed: 'no',
@@ -142,7 +148,7 @@ describe('starting an eligibility check', () => {
   it('names the user\'s own school when their profile has one', async () => {
     const chat = (await startBot()).conversation({ userId: 'aad-head' });
     const [reply] = await say(chat, 'check eligibility');
-    expect(said(reply)).toBe(`Let's see whether Oakfield Primary School can get trust and school improvement support (TSI) in 2023/24. ${HOW_TO_ANSWER}`);
+    expect(said(reply)).toBe(`Let's see whether Oakfield Primary School can get trust and school improvement support (TSI) under the 2023/24 offer. ${HOW_TO_ANSWER}`);
   });
 
   it('an answer that is neither choice is asked again', async () => {
@@ -251,7 +257,7 @@ describe('the form (Action.Submit fallback)', () => {
 describe('a bad card submission gets the form back, with the problem stated and nothing typed lost', () => {
   it.each([
     ['a judgement dated in the future', { latestDate: '2024-05-01' }, 'Latest judgement: 1 May 2024 is after today (1 March 2024): the date cannot be in the future.'],
-    ['two judgements on one date', { previousDate: '2023-10-10' }, 'Both judgements are dated 10 October 2023: the one before the latest must have an earlier date.'],
+    ['two judgements on one date', { previousDate: '2023-10-10' }, 'Latest judgement and judgement before it are both dated 10 October 2023: each row is an earlier inspection than the one above it.'],
     ['a missing answer', { deliveryTeamJudgesNeed: '' }, 'Answer yes or no to "Does the DfE regional delivery team judge that it needs help?"'],
     ['a missing region', { region: '' }, 'Choose the DfE region.'],
   ])('%s', async (_rule, change, problem) => {
@@ -281,6 +287,42 @@ describe('a bad card submission gets the form back, with the problem stated and 
     const body = (replies.find((reply) => reply.type === 'invokeResponse')?.value as { body: { statusCode: number } }).body;
     expect(body.statusCode).toBe(400);
     expect(await savedChecks('aad-user-1')).toEqual([]);
+  });
+});
+
+describe('a check made after the offer year has ended', () => {
+  const LATER = () => new Date('2025-06-02T09:00:00Z');
+
+  it('asks for every judgement back to one before the offer year (RI 2021, RI November 2023, Good 2025 is eligible under C1), and says the offer is 2023/24', async () => {
+    const chat = (await startBot({ now: LATER })).conversation();
+    await answer(chat, 'check eligibility', 'questions', 'a trust', 'Northern Lights Trust', 'Yorkshire', 'Northern Lights Primary');
+    expect(said((await say(chat, '1 March 2025'))[0])).toBe('What was the grade on 1 March 2025?');
+    expect(said((await say(chat, 'good'))[0])).toContain('And the judgement before the one on 1 March 2025');
+    await answer(chat, '15 November 2023', 'requires improvement');
+    const [third] = await say(chat, '10 May 2021');
+    expect(said(third)).toBe('What was the grade on 10 May 2021?');
+    expect(said((await say(chat, 'RI'))[0])).toContain('Has a DfE regional director assessed');
+    const [result] = await answer(chat, 'no', 'no', 'no');
+    const text = cardText(cardOf(result));
+    expect(text).toContain('eligible for TSI in 2023/24, under C1');
+    expect(text).toContain('This is the 2023/24 offer, which ended on 31 August 2024; the School Improvement Team has not loaded a later one.');
+  });
+
+  it('an inspection with no overall grade is taken, and the graded judgements before it asked for', async () => {
+    const chat = (await startBot({ now: LATER })).conversation();
+    await answer(chat, 'check eligibility', 'questions', 'a trust', 'Northern Lights Trust', 'Yorkshire', 'Northern Lights Primary', '20 November 2024');
+    expect(said((await say(chat, 'no overall grade'))[0])).toContain('The inspection on 20 November 2024 has no overall grade, so I need the graded judgements before it.');
+  });
+
+  it('a loaded later offer is used without a restart, and a malformed one is refused with the reason', async () => {
+    const bot = await startBot({ now: LATER });
+    const offers = new OfferRepository(bot.store);
+    const refused = await offers.load({ ...DEFAULT_OFFER, year: '2024/25', startDate: '2024-09-01', endDate: '2025-08-30' });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.errors.join(' ')).toContain('the 2024/25 offer year ends on 2025-08-31');
+    expect((await offers.load({ ...DEFAULT_OFFER, year: '2024/25', startDate: '2024-09-01', endDate: '2025-08-31' })).ok).toBe(true);
+    const [reply] = await answer(bot.conversation(), 'check eligibility');
+    expect(said(reply)).toContain('under the 2024/25 offer. Would you like');
   });
 });
 
@@ -315,7 +357,7 @@ describe('answering questions one at a time', () => {
     expect(said((await say(chat, '31/02/2023'))[0])).toContain('"31/02/2023" is not a real date: February 2023 has 28 days.');
     const [grade] = await say(chat, '14 June 2021');
     expect(said(grade)).toBe('What was the grade on 14 June 2021?');
-    expect(buttonsOf(grade)).toEqual(['Outstanding', 'Good', 'Requires improvement', 'Inadequate']);
+    expect(buttonsOf(grade)).toEqual(['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Inspected, no overall grade']);
 
     expect(said((await say(chat, 'Good'))[0])).toBe('Has a DfE regional director assessed Oakfield Church of England Junior School as needing immediate support?');
     expect(said((await say(chat, 'maybe'))[0])).toBe(
@@ -358,12 +400,15 @@ describe('answering questions one at a time', () => {
     expect(cardText(cardOf(result))).toContain('Riverside Special School is not eligible for TSI in 2023/24.');
   });
 
-  it('for a trust: asks its name and region', async () => {
+  it('for a trust: asks its name and region, then which of its schools, since a trust qualifies through its schools’ judgements', async () => {
     const chat = (await startBot()).conversation();
     await answer(chat, 'check eligibility', 'questions');
     expect(said((await say(chat, 'a trust'))[0])).toBe("What is the trust's name?");
     expect(said((await say(chat, 'Northern Lights Trust'))[0])).toBe('Which DfE region is Northern Lights Trust in?');
-    expect(said((await say(chat, 'Yorkshire'))[0])).toContain("When was Northern Lights Trust's latest Ofsted judgement?");
+    const which = said((await say(chat, 'Yorkshire'))[0]);
+    expect(which).toContain('A trust qualifies through the Ofsted judgements of its schools');
+    expect(which).not.toContain('Northern Lights Trust\'s latest Ofsted judgement');
+    expect(said((await say(chat, 'Northern Lights Primary'))[0])).toContain("When was Northern Lights Primary's latest Ofsted judgement?");
     const [result] = await answer(chat, '2023-09-14', 'inadequate', 'none', 'no', 'no', 'no');
     const text = cardText(cardOf(result));
     expect(text).toContain('Northern Lights Trust is eligible for TSI in 2023/24, under C2.');

@@ -118,6 +118,12 @@ const CASES: Case[] = [
   ['a system leader does not export across schools', leader, 'export.acrossSchools', nothing, false],
   ['the SIT renames a liaison group', sit, 'liaisonGroup.rename', lg01, true],
   ['a liaison group’s chat does not rename its group', inGroupChat(head, 'lg-01'), 'liaisonGroup.rename', lg01, false],
+  ['the SIT places schools in liaison groups', sit, 'liaisonGroup.membership', nothing, true],
+  ['a headteacher does not move their school to another group', head, 'liaisonGroup.membership', nothing, false],
+  ['a headteacher signs their own school up to the universal offer', head, 'programme.signUp', ownSchool, true],
+  ['staff do not sign the school up: that commits it', staff, 'programme.signUp', ownSchool, false],
+  ['a headteacher does not sign another school up', head, 'programme.signUp', otherSchool, false],
+  ['the SIT signs schools up from the survey', sit, 'programme.signUp', otherSchool, true],
   ['the SIT does not show programme-wide data in a group chat', inGroupChat(sit, 'lg-01'), 'export.acrossSchools', nothing, false],
 
   // A liaison group's chat acts for that group only.

@@ -29,13 +29,13 @@ import { answerAll, emptyDraft, readyDraft, SCHOOL_CONFIRMATION, SYSTEM_LEADER_A
 describe('the form has eight sections, asked in order', () => {
   it('titles each section in plain words', () => {
     expect(SECTION_NUMBERS.map(sectionTitle)).toEqual([
-      'School and system leader',
+      'School/Trust Details',
       'Scope and diagnostics',
       'Mid engagement',
       'Closure and next steps',
       'Bank details',
       'Payment claim',
-      'School or trust confirmation',
+      'Supported School/Trust section',
       'Submission',
     ]);
   });
@@ -90,10 +90,14 @@ describe('the form has eight sections, asked in order', () => {
     expect(areas.at(-1)).toEqual({ value: 'other', label: 'Other' });
   });
 
-  it('the mechanisms of support are the 20 approved DfE programmes', () => {
+  it('the mechanisms of support are Annex A’s 20 DfE programmes, 16–19 Tuition Fund among them, then the Research Schools Network as an additional support element', () => {
     const programmes = fieldsOf(2).find((field) => field.name === 'mechanismsOfSupport')?.choices ?? [];
-    expect(programmes).toHaveLength(20);
-    expect(programmes.map((programme) => programme.label)).toContain('Behaviour Hubs');
+    expect(programmes).toHaveLength(21);
+    const labels = programmes.map((programme) => programme.label);
+    expect(labels).toContain('Behaviour Hubs');
+    expect(labels).toContain('16–19 Tuition Fund');
+    expect(labels).toContain('School Resource Management Advisor (SRMA)');
+    expect(labels.at(-1)).toBe('Research Schools Network (an additional support element, not an Annex A programme)');
   });
 
   it('why eligible is C1, C2, C3 or by exception', () => {
@@ -392,7 +396,7 @@ describe('what each section still needs', () => {
     ['activities not all completed ask why', [[4, 'allActivitiesCompleted', false]], 4, ['Why not all completed']],
     ['extra days ask how many', [[4, 'enhancedStrand', 'extra_days']], 4, ['Additional days recommended']],
     ['more than 10 days asks for the extension', [[6, 'daysDelivered', 11]], 6, ['Extension days approved by DfE']],
-    ['an approved extension asks for its reference', [[6, 'daysDelivered', 11], [6, 'extensionApprovedDays', 1]], 6, ['Extension approval reference']],
+    ['an approved extension asks for its reference', [[6, 'daysDelivered', 11], [6, 'extensionApprovedDays', 1]], 6, ['Reference of DfE’s agreement (the bot’s record)']],
     ['a query asks what was queried', [[7, 'outcome', 'queried']], 7, ['Query']],
     ['a signed form asks when it was sent to the school', [[8, 'signedBySystemLeaderAt', '2024-04-19']], 8, ['Sent to the school or trust']],
   ] as const)('%s', (_rule, answers, section, expected) => {
@@ -407,7 +411,7 @@ describe('what each section still needs', () => {
     expect(sectionCompleteness(draft, 6)).toEqual({
       complete: false,
       missing: [],
-      problems: ['You can claim at most 10 days unless DfE formally approved an extension; record its reference.'],
+      problems: ['You can claim at most 10 days unless DfE formally agreed an extension: DfE pays for no day it did not agree.'],
     });
   });
 

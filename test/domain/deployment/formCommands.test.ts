@@ -16,11 +16,14 @@ describe('readFormCommand: the words that work at every question', () => {
     ['what is due', { kind: 'progress' }],
     ['delivered day 3 on 12 March', { kind: 'delivered', text: 'delivered day 3 on 12 march' }],
     ['I delivered a day today', { kind: 'delivered', text: 'i delivered a day today' }],
+    ['We agreed 6 days', { kind: 'agreedDays', days: 6 }],
+    ['agreed 15 days of support', { kind: 'agreedDays', days: 15 }],
+    ['agreed days: 8', { kind: 'agreedDays', days: 8 }],
   ])('"%s" is a command', (text, command) => {
     expect(readFormCommand(text)).toEqual(command);
   });
 
-  it.each(['Delivered training to staff', 'We went back to basics', 'none', 'Millbrook Primary School', '12/03/2024', 'section 3 of the plan'])(
+  it.each(['We agreed a plan for reading', 'Delivered training to staff', 'We went back to basics', 'none', 'Millbrook Primary School', '12/03/2024', 'section 3 of the plan'])(
     '"%s" is an answer, not a command',
     (text) => {
       expect(readFormCommand(text)).toBeUndefined();

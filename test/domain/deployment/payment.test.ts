@@ -19,10 +19,10 @@ describe('claimPayment: days delivered × £600, VAT and expenses included', () 
 
   const refused: [string, unknown, unknown, RegExp][] = [
     ['a claim of 0 days has nothing to claim', 0, undefined, /nothing to claim/],
-    ['10.5 days without an approved extension is beyond the 10', 10.5, undefined, /at most 10 days unless DfE formally approved an extension; record its reference/],
-    ['11 days without an approved extension is beyond the 10', 11, undefined, /at most 10 days unless DfE formally approved an extension/],
-    ['an extension without its approval reference is refused', 15, { extensionApprovedDays: 5 }, /record the reference of DfE's approval/],
-    ['a blank approval reference is no reference', 12, { extensionApprovedDays: 2, approvalReference: '   ' }, /record the reference/],
+    ['10.5 days without an approved extension is beyond the 10', 10.5, undefined, /at most 10 days unless DfE formally agreed an extension: DfE pays for no day it did not agree/],
+    ['11 days without an approved extension is beyond the 10', 11, undefined, /at most 10 days unless DfE formally agreed an extension/],
+    ['an extension without its approval reference is refused', 15, { extensionApprovedDays: 5 }, /give the reference of DfE's email agreeing the extension: the bot keeps it with the claim as the record/],
+    ['a blank approval reference is no reference', 12, { extensionApprovedDays: 2, approvalReference: '   ' }, /give the reference/],
     ['16 days is beyond the most any extension allows', 16, { extensionApprovedDays: 5, approvalReference: 'TSI-EXT-0042' }, /at most 15 days/],
     ['a claim beyond the extension DfE agreed is refused', 13, { extensionApprovedDays: 2, approvalReference: 'TSI-EXT-0042' }, /at most 12 days/],
     ['an extension of more than 5 days cannot have been approved', 16, { extensionApprovedDays: 6, approvalReference: 'X' }, /at most 5 days of extension/],

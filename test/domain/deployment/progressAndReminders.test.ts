@@ -27,12 +27,12 @@ describe('remindersToSend: when a reminder goes', () => {
   });
 
   it.each([
-    ['2024-04-19', []],
-    ['2024-04-21', ['send_to_school']],
-    ['2024-04-28', ['send_to_school', 'submit_to_rdp']],
-  ] as const)('after signing on 19 April, on %s: %o', (today, kinds) => {
-    const signed = setField(answerAll(emptyDraft(), SYSTEM_LEADER_ANSWERS), 8, 'signedBySystemLeaderAt', '2024-04-19');
-    expect(remindersToSend(signed, today).map((reminder) => reminder.kind)).toEqual(kinds);
+    ['2024-03-10', []],
+    ['2024-03-12', ['send_to_school']],
+    ['2024-03-19', ['send_to_school', 'submit_to_rdp']],
+  ] as const)('after the tenth day on 10 March completed the deployment, on %s: %o', (today, kinds) => {
+    const completed = withDays(answerAll(emptyDraft(), SYSTEM_LEADER_ANSWERS), 10);
+    expect(remindersToSend(completed, today).map((reminder) => reminder.kind)).toEqual(kinds);
   });
 });
 

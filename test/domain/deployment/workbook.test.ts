@@ -19,8 +19,8 @@ const MASKED_BANK_ROWS = [
 
 const EXPECTED_SHEETS = (bankRows: WorkbookSheet['rows']): WorkbookSheet[] => [
   {
-    name: '1. School and system leader',
-    title: 'Section 1 - School and system leader',
+    name: '1. School-Trust Details',
+    title: 'Section 1 - School/Trust Details',
     rows: [
       { label: 'Supporting a school or a trust', value: 'A school' },
       { label: 'School or trust name', value: 'Millbrook Primary School' },
@@ -39,7 +39,7 @@ const EXPECTED_SHEETS = (bankRows: WorkbookSheet['rows']): WorkbookSheet[] => [
     name: '2. Scope and diagnostics',
     title: 'Section 2 - Scope and diagnostics',
     rows: [
-      { label: 'Why eligible', value: 'C1: two consecutive "requires improvement" judgements, the latest in the offer year' },
+      { label: 'Why eligible', value: 'C1: 2 or more consecutive "requires improvement" judgements, the latest in the offer year' },
       { label: 'Additional information', value: 'New headteacher since September.' },
       { label: 'Areas of focus', value: 'Teaching & Learning; Other' },
       { label: 'Other area of focus', value: 'Transition to secondary' },
@@ -77,8 +77,8 @@ const EXPECTED_SHEETS = (bankRows: WorkbookSheet['rows']): WorkbookSheet[] => [
     ],
   },
   {
-    name: '7. School or trust confirmation',
-    title: 'Section 7 - School or trust confirmation',
+    name: '7. Supported School-Trust',
+    title: 'Section 7 - Supported School/Trust section',
     rows: [
       { label: 'Confirmed by', value: 'Sam Green' },
       { label: 'Their role', value: 'Headteacher' },
@@ -125,13 +125,13 @@ describe('the deployment form as a workbook', () => {
   it('an empty draft gives every section its sheet, with blank answers to the questions that apply', async () => {
     const sheets = await readBack(await buildDeploymentWorkbook(emptyDraft(), { includeBankDetails: false }));
     expect(sheets.map((sheet) => sheet.name)).toEqual([
-      '1. School and system leader',
+      '1. School-Trust Details',
       '2. Scope and diagnostics',
       '3. Mid engagement',
       '4. Closure and next steps',
       '5. Bank details',
       '6. Payment claim',
-      '7. School or trust confirmation',
+      '7. Supported School-Trust',
       '8. Submission',
     ]);
     expect(sheets[5]?.rows).toEqual([

@@ -3,6 +3,8 @@ import {
   GIAS_COLUMNS,
   gradeOfRating,
   isoDateOfGias,
+  latestInspectionOf,
+  missingColumnsReport,
   phaseOf,
   readGiasHeader,
   readGiasRow,
@@ -32,13 +34,14 @@ describe('the header of a GIAS establishment file', () => {
   it('reads the standard columns and ignores the ~260 others', () => {
     const header = ['LA (code)', ...standardHeader, 'SchoolWebsite', 'SEN1 (name)'];
     const read = readGiasHeader(header);
-    expect(read.ok && read.value).toEqual([undefined, 'urn', 'name', 'type', 'status', 'phase', 'localAuthority', 'region', 'trust', 'pupils', 'ofstedGrade', 'ofstedDate', undefined, undefined]);
+    expect(read.ok && read.value.missing).toEqual([]);
+    expect(read.ok && read.value.fields).toEqual([undefined, 'urn', 'name', 'type', 'status', 'phase', 'localAuthority', 'region', 'trust', 'pupils', 'ofstedGrade', 'ofstedDate', undefined, undefined]);
   });
 
   it('does not need the LiaisonGroup column, which only the demo file has', () => {
     expect(readGiasHeader(standardHeader).ok).toBe(true);
     const withGroup = readGiasHeader([...standardHeader, 'LiaisonGroup']);
-    expect(withGroup.ok && withGroup.value.at(-1)).toBe('liaisonGroup');
+    expect(withGroup.ok && withGroup.value.fields.at(-1)).toBe('liaisonGroup');
   });
 
   it('matches headers re-saved loosely: a byte order mark, other case, extra spaces', () => {
@@ -46,17 +49,25 @@ describe('the header of a GIAS establishment file', () => {
     expect(readGiasHeader(loose).ok).toBe(true);
   });
 
-  it('refuses a file missing required columns, naming each one', () => {
+  it('refuses only a file without a URN or a name column, naming what is missing', () => {
     const read = readGiasHeader(['URN', 'SchoolName', 'Phase', 'LA (name)', 'OfstedRating (name)']);
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors).toHaveLength(1);
-    const message = read.errors[0] ?? '';
-    for (const missing of ['EstablishmentName', 'TypeOfEstablishment (name)', 'EstablishmentStatus (name)', 'PhaseOfEducation (name)', 'GOR (name)', 'Trusts (name)', 'NumberOfPupils', 'OfstedLastInsp']) {
-      expect(message).toContain(`"${missing}"`);
-    }
-    expect(message).not.toContain('"URN"');
-    expect(message).toMatch(/not a Get Information about Schools establishment file/);
+    expect(read.errors[0]).toContain('"EstablishmentName"');
+    expect(read.errors[0]).not.toContain('"URN"');
+    expect(read.errors[0]).toMatch(/not a Get Information about Schools establishment file/);
+  });
+
+  it('imports a file with only the URN and the name, and says what each missing column costs users', () => {
+    const read = readGiasHeader(['URN', 'EstablishmentName', 'OfstedLastInsp']);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.missing).toEqual(['type', 'status', 'phase', 'localAuthority', 'region', 'trust', 'pupils', 'ofstedGrade']);
+    const report = missingColumnsReport(read.value.missing);
+    expect(report).toHaveLength(8);
+    expect(report.find((line) => line.includes('"OfstedRating (name)"'))).toMatch(/eligibility check cannot prefill the Ofsted judgement/);
+    expect(report.find((line) => line.includes('"GOR (name)"'))).toMatch(/cannot prefill the DfE region/);
   });
 });
 
@@ -166,6 +177,25 @@ describe('a row of the establishment file', () => {
       localAuthority: 'Buckinghamshire',
       trust: 'Fictional Example Trust (demo)',
     });
+  });
+
+  it.each([
+    ['an inspection from September 2024 with no overall grade', '', '2025-03-01', { ofstedGrade: 'no_overall_grade', ofstedDate: '2025-03-01' }],
+    ['an inspection with a rating the bot does not read as a grade', 'Not judged', '2024-11-20', { ofstedGrade: 'no_overall_grade', ofstedDate: '2024-11-20' }],
+    ['a graded inspection', 'Good', '2023-05-10', { ofstedGrade: 'good', ofstedDate: '2023-05-10' }],
+    ['no inspection at all', '', undefined, {}],
+  ] as const)('the latest inspection: %s', (_case, rating, date, expected) => {
+    expect(latestInspectionOf(rating, date)).toEqual(expected);
+  });
+
+  it('a row whose latest inspection has a date but no rating is "inspected, no overall grade"', () => {
+    const read = readGiasRow({ ...openRow, ofstedGrade: '', ofstedDate: '01-03-2025' });
+    expect(read.ok && read.value.status === 'open' && read.value.school).toMatchObject({ ofstedGrade: 'no_overall_grade', ofstedDate: '2025-03-01' });
+  });
+
+  it('a row of a file with only the URN and the name is a school', () => {
+    const read = readGiasRow({ urn: '110123', name: 'Fictional Beech Primary (demo)' });
+    expect(read.ok && read.value.status === 'open' && read.value.school).toEqual({ urn: '110123', name: 'Fictional Beech Primary (demo)', type: '', phase: 'other', localAuthority: '' });
   });
 
   it('trims values and joins a name split over lines', () => {

@@ -5,11 +5,12 @@ import {
   academicYearOf,
   assessEligibility,
   MAX_JUDGEMENTS,
+  needsEarlierJudgement,
   type EligibilityInput,
   type EligibilityOutcome,
   type Judgement,
 } from '../../../domain/tsi/eligibility.js';
-import { DEFAULT_OFFER, parseOffer } from '../../../domain/tsi/offer.js';
+import { DEFAULT_OFFER, offerYearNotice, parseOffer } from '../../../domain/tsi/offer.js';
 
 /** The fixed clock: spring term of the 2023/24 offer year. */
 const TODAY = '2024-03-01';
@@ -114,13 +115,65 @@ describe('assessEligibility: the criteria (any one makes a school or trust eligi
   });
 });
 
+describe('assessEligibility: every judgement up to the end of the offer year counts, later inspections too', () => {
+  const LATER = '2025-06-01';
+  it.each<[string, Judgement[], EligibilityOutcome['status'], string[], string]>([
+    ['RI 10 May 2021, RI 15 Nov 2023, Good 1 Mar 2025: C1 for 2023/24', [judged('2021-05-10', RI), judged('2023-11-15', RI), judged('2025-03-01', 'good')], 'eligible', ['C1'], 'consecutive'],
+    ['the same history given only as its latest two is not enough', [judged('2023-11-15', RI), judged('2025-03-01', 'good')], 'not_eligible', [], 'C1 is not met'],
+    ['inadequate 1 Feb 2024, then good 2025: C2 for 2023/24', [judged('2019-03-01', 'good'), judged('2024-02-01', 'inadequate'), judged('2025-05-01', 'good')], 'eligible', ['C2'], 'C2 is met'],
+    ['RI 2021, RI 2022, RI Oct 2024 (after the offer year): the later pair does not count', [judged('2021-01-10', RI), judged('2022-06-10', RI), judged('2024-10-01', RI)], 'not_eligible', [], 'after the 2023/24 offer year ended'],
+  ])('%s', (_case, judgements, status, criteria, reason) => {
+    const outcome = outcomeOf(school({ judgements }), LATER);
+    expect(outcome.status).toBe(status);
+    expect(outcome.criteria).toEqual(criteria);
+    expect(outcome.reasons.join(' ')).toContain(reason);
+  });
+});
+
+describe('assessEligibility: an inspection with no overall grade (Ofsted, from September 2024)', () => {
+  const LATER = '2025-06-01';
+  it('is accepted, passed over between graded judgements, and said so on the result', () => {
+    const outcome = outcomeOf(school({ judgements: [judged('2021-05-10', RI), judged('2023-11-15', RI), { date: '2024-11-20', grade: 'no_overall_grade' }] }), LATER);
+    expect(outcome.criteria).toEqual(['C1']);
+    expect(outcome.reasons.join(' ')).toMatch(/20 November 2024 carried no overall grade.*this check’s own reading/);
+  });
+
+  it('alone, it meets no criterion', () => {
+    const outcome = outcomeOf(school({ judgements: [{ date: '2024-11-20', grade: 'no_overall_grade' }] }), LATER);
+    expect(outcome.status).toBe('not_eligible');
+  });
+});
+
+describe('needsEarlierJudgement: as many judgements as the rule needs', () => {
+  it.each<[string, Judgement[], boolean]>([
+    ['none given: nothing to go back from', [], false],
+    ['the latest is before the offer year', [judged('2022-05-01', RI)], false],
+    ['the latest is in the offer year: the one before it decides C1', [judged('2023-11-15', RI)], true],
+    ['the earliest given is after the offer year', [judged('2025-03-01', 'good')], true],
+    ['back to one before the offer year', [judged('2025-03-01', 'good'), judged('2023-11-15', RI), judged('2021-05-10', RI)], false],
+    ['the earliest given has no overall grade', [{ date: '2022-11-20', grade: 'no_overall_grade' }], true],
+  ])('%s', (_case, judgements, expected) => {
+    expect(needsEarlierJudgement(judgements, DEFAULT_OFFER)).toBe(expected);
+  });
+});
+
+describe('offerYearNotice: a check after the offer year ended says so', () => {
+  it.each([
+    ['during the offer year', '2024-03-01', undefined],
+    ['on its last day', '2024-08-31', undefined],
+    ['after it ended', '2024-09-01', 'This is the 2023/24 offer, which ended on 31 August 2024; the School Improvement Team has not loaded a later one.'],
+  ])('%s', (_case, today, expected) => {
+    expect(offerYearNotice(DEFAULT_OFFER, today)).toBe(expected);
+  });
+});
+
 describe('assessEligibility: the nearest miss is explained', () => {
   it.each<[string, Judgement[], 'C1' | 'C2', string]>([
     [
       'requires improvement then good',
       [judged('2022-05-03', RI), judged('2023-10-10', 'good')],
       'C1',
-      'your two most recent judgements are requires improvement (3 May 2022) and good (10 October 2023), and C1 needs two requires improvement judgements in a row',
+      'your two most recent judgements are requires improvement (3 May 2022) and good (10 October 2023), and C1 needs 2 or more consecutive requires improvement judgements',
     ],
     [
       'requires improvement twice, but the later before the offer year',
