@@ -1,6 +1,7 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
+import { DataDirLockedError, lockDataDir } from '../storage/dataDirLock.js';
 
 let config: Config;
 try {
@@ -11,6 +12,16 @@ try {
     process.exit(1);
   }
   throw error;
+}
+
+if (config.STORE === 'lowdb') {
+  try {
+    lockDataDir(config.DATA_DIR);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 const logger = createLogger(config.LOG_LEVEL);
