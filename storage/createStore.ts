@@ -1,4 +1,3 @@
-import { AzureBlobStore } from './azureBlobStore.js';
 import { LowdbStore } from './lowdbStore.js';
 import type { Store } from './store.js';
 
@@ -23,6 +22,8 @@ export async function createStore(settings: StoreSettings): Promise<Store> {
     if (!settings.AZURE_STORAGE_CONTAINER) {
       throw new Error('STORE=azure-blob needs AZURE_STORAGE_CONTAINER.');
     }
+    // Loaded only when chosen: the Azure SDK holds tens of megabytes that the embedded store never needs.
+    const { AzureBlobStore } = await import('./azureBlobStore.js');
     const store = new AzureBlobStore(settings.AZURE_STORAGE_CONNECTION_STRING, settings.AZURE_STORAGE_CONTAINER);
     await store.open();
     return store;
