@@ -32,6 +32,8 @@ const EnvironmentSchema = z
     STORE: z.enum(['lowdb', 'azure-blob']).default('lowdb'),
     DATA_DIR: z.string().min(1).default('./data'),
     AZURE_STORAGE_CONNECTION_STRING: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** The storage account's blob endpoint (https://ACCOUNT.blob.core.windows.net), reached with the managed identity instead of a connection string. */
+    AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     AZURE_STORAGE_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name: 3-63 lower-case letters, digits and hyphens').default('school-improvement-bot'),
     /** How long the bot waits for turns under way to finish when asked to stop. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -98,8 +100,11 @@ const EnvironmentSchema = z
         context.addIssue({ code: 'custom', path: ['BANK_DETAILS_KEY'], message: 'is required when NODE_ENV=production, to keep bank details encrypted; or set BANK_DETAILS=off and the bot takes none' });
       }
     }
-    if (env.STORE === 'azure-blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
-      context.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORE=azure-blob' });
+    if (env.STORE === 'azure-blob' && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
+      context.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORE=azure-blob, unless AZURE_STORAGE_ACCOUNT_URL is set (the managed identity)' });
+    }
+    if (env.AZURE_STORAGE_CONNECTION_STRING && env.AZURE_STORAGE_ACCOUNT_URL) {
+      context.addIssue({ code: 'custom', path: ['AZURE_STORAGE_ACCOUNT_URL'], message: 'and AZURE_STORAGE_CONNECTION_STRING are both set: keep one' });
     }
   });
 
