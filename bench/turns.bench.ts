@@ -7,6 +7,9 @@
  *
  *   npx tsx bench/turns.bench.ts            (BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS,
  *                                           BENCH_STORE_RECORDS to change the defaults)
+ *
+ * BENCH_BUILD=dist runs our bot as production does, the build in dist/ (`npm run build` first)
+ * on plain node, and the floor on Node's own type stripping, so neither process carries tsx.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
@@ -22,6 +25,9 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const storeRecords = Number(process.env.BENCH_STORE_RECORDS ?? 1_000_000);
+const built = process.env.BENCH_BUILD === 'dist';
+const oursScript = built ? { script: 'dist/bot/start.js' } : {};
+const floorScript = { script: 'bench/echoBot.ts', plainNode: built };
 
 interface RoundResult {
   turns: number;
@@ -38,9 +44,10 @@ async function cpuMsOf(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
-async function peakRssMb(pid: number): Promise<number> {
+/** VmHWM: the most resident memory the process has had; VmRSS: what it has now. */
+async function rssMb(pid: number, field: 'VmHWM' | 'VmRSS' = 'VmHWM'): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -118,10 +125,14 @@ async function main(): Promise<void> {
 
   // Authentication off (nothing here can mint Bot Framework tokens); info logs carry no per-turn lines.
   const env = { BOT_AUTH: 'off', LOG_LEVEL: 'info', NODE_ENV: 'development', TYPING_DELAY_MS: '60000' };
-  const floor = await startBotProcess({}, { script: 'bench/echoBot.ts' });
-  const ours = await startBotProcess({ ...env, DATA_DIR: emptyDir });
-  const oursLarge = await startBotProcess({ ...env, DATA_DIR: largeDir });
+  const floor = await startBotProcess({}, floorScript);
+  const ours = await startBotProcess({ ...env, DATA_DIR: emptyDir }, oursScript);
+  const oursLarge = await startBotProcess({ ...env, DATA_DIR: largeDir }, oursScript);
   const targets = { floor, ours, oursLarge } as const;
+  // Idle: started, settled, no turn taken yet.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const idle = { floor: await rssMb(floor.child.pid!, 'VmRSS'), ours: await rssMb(ours.child.pid!, 'VmRSS') };
+  console.log(`idle RSS MB (${built ? 'ours built, on plain node' : 'under tsx'}): floor ${round2(idle.floor)}, ours ${round2(idle.ours)}, ratio ${round2(idle.ours / idle.floor)}`);
 
   try {
     for (const [name, script] of Object.entries(journeyScripts)) {
@@ -155,7 +166,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `\npeak RSS MB: floor ${round2(await peakRssMb(floor.child.pid!))}, ours ${round2(await peakRssMb(ours.child.pid!))}, ours on the large store ${round2(await peakRssMb(oursLarge.child.pid!))}`,
+      `\npeak RSS MB: floor ${round2(await rssMb(floor.child.pid!))}, ours ${round2(await rssMb(ours.child.pid!))} (ratio ${round2((await rssMb(ours.child.pid!)) / (await rssMb(floor.child.pid!)))}), ours on the large store ${round2(await rssMb(oursLarge.child.pid!))}`,
     );
   } finally {
     await Promise.all([floor.stop(), ours.stop(), oursLarge.stop()]);

@@ -32,6 +32,8 @@ const EnvironmentSchema = z
     STORE: z.enum(['lowdb', 'azure-blob']).default('lowdb'),
     DATA_DIR: z.string().min(1).default('./data'),
     AZURE_STORAGE_CONNECTION_STRING: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** The storage account's blob endpoint (https://ACCOUNT.blob.core.windows.net), reached with the managed identity instead of a connection string. */
+    AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     AZURE_STORAGE_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/, 'a blob container name: 3-63 lower-case letters, digits and hyphens').default('school-improvement-bot'),
     /** How long the bot waits for turns under way to finish when asked to stop. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -42,6 +44,12 @@ const EnvironmentSchema = z
     EXPORT_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     /** 32 bytes (base64 or 64 hex characters) that encrypt bank details at rest; without it no bank details are taken. */
     BANK_DETAILS_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /**
+     * `off`: the bot takes no bank details (section 5 of the deployment form is filled in on the
+     * exported form instead). Otherwise bank details are taken when BANK_DETAILS_KEY is set; in
+     * production they are on unless turned off here, so the key is required.
+     */
+    BANK_DETAILS: z.enum(['on', 'off']).optional(),
     /** Days after a deployment form's payment that its bank details are erased. */
     BANK_DETAILS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
     /** Azure AD: the keys that sign Teams single sign-on tokens, their issuer and audience (the tab's app id URI). */
@@ -77,8 +85,28 @@ const EnvironmentSchema = z
     if (env.BANK_DETAILS_KEY !== undefined && !parseBankDetailsKey(env.BANK_DETAILS_KEY).ok) {
       context.addIssue({ code: 'custom', path: ['BANK_DETAILS_KEY'], message: 'must be 32 bytes: 44 characters of base64 or 64 hexadecimal digits' });
     }
-    if (env.STORE === 'azure-blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
-      context.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORE=azure-blob' });
+    if (env.BANK_DETAILS === 'off' && env.BANK_DETAILS_KEY !== undefined) {
+      context.addIssue({ code: 'custom', path: ['BANK_DETAILS_KEY'], message: 'is set but BANK_DETAILS=off: remove one of them' });
+    }
+    if (env.BANK_DETAILS === 'on' && env.BANK_DETAILS_KEY === undefined) {
+      context.addIssue({ code: 'custom', path: ['BANK_DETAILS_KEY'], message: 'is required when BANK_DETAILS=on' });
+    }
+    if (env.NODE_ENV === 'production') {
+      if (env.ALLOWED_TENANT_IDS.length === 0) {
+        context.addIssue({ code: 'custom', path: ['ALLOWED_TENANT_IDS'], message: 'is empty: when NODE_ENV=production it must name your tenant id(s), or any Teams tenant could use the bot' });
+      }
+      if (env.EXPORT_LINK_SECRET === undefined) {
+        context.addIssue({ code: 'custom', path: ['EXPORT_LINK_SECRET'], message: 'is required when NODE_ENV=production: without it download links die with a restart and differ between instances' });
+      }
+      if (env.BANK_DETAILS === undefined && env.BANK_DETAILS_KEY === undefined) {
+        context.addIssue({ code: 'custom', path: ['BANK_DETAILS_KEY'], message: 'is required when NODE_ENV=production, to keep bank details encrypted; or set BANK_DETAILS=off and the bot takes none' });
+      }
+    }
+    if (env.STORE === 'azure-blob' && !env.AZURE_STORAGE_CONNECTION_STRING && !env.AZURE_STORAGE_ACCOUNT_URL) {
+      context.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STORE=azure-blob, unless AZURE_STORAGE_ACCOUNT_URL is set (the managed identity)' });
+    }
+    if (env.AZURE_STORAGE_CONNECTION_STRING && env.AZURE_STORAGE_ACCOUNT_URL) {
+      context.addIssue({ code: 'custom', path: ['AZURE_STORAGE_ACCOUNT_URL'], message: 'and AZURE_STORAGE_CONNECTION_STRING are both set: keep one' });
     }
   });
 

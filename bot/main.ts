@@ -2,6 +2,7 @@ import { createApp, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, routeConsoleTo } from './logger.js';
 import { guardProcess } from './processGuard.js';
+import { DataDirLockedError, lockDataDir } from '../storage/dataDirLock.js';
 
 let config: Config;
 try {
@@ -12,6 +13,16 @@ try {
     process.exit(1);
   }
   throw error;
+}
+
+if (config.STORE === 'lowdb') {
+  try {
+    lockDataDir(config.DATA_DIR);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }
 
 const logger = createLogger(config.LOG_LEVEL);

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 
 /** Who a Teams single sign-on token says the caller is. */
 export interface SsoIdentity {
@@ -26,14 +26,15 @@ export class SsoTokenError extends Error {
  * audience, issuer (for the token's tenant) and the tenant allow-list.
  */
 export class SsoTokenVerifier {
-  readonly #keys: JWTVerifyGetKey;
+  #keys: JWTVerifyGetKey | undefined;
 
-  constructor(private readonly settings: SsoTokenSettings) {
-    this.#keys = createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5_000 });
-  }
+  constructor(private readonly settings: SsoTokenSettings) {}
 
   async verify(token: string): Promise<SsoIdentity> {
     if (!this.settings.audience) throw new SsoTokenError('Single sign-on is not configured (SSO_AUDIENCE is empty).');
+    // jose is loaded with the first sign-in, not at start: many bots never serve the tab.
+    const { createRemoteJWKSet, jwtVerify } = await import('jose');
+    this.#keys ??= createRemoteJWKSet(new URL(this.settings.jwksUrl), { timeoutDuration: 5_000 });
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.#keys, { audience: this.settings.audience, algorithms: ['RS256'] }));

@@ -18,8 +18,12 @@ export interface BotProcess {
 }
 
 export interface BotProcessOptions {
-  /** The entry point, relative to the project; `bot/main.ts` (as `npm start` runs it) by default. */
+  /** The entry point, relative to `cwd`: TypeScript runs through tsx, JavaScript (a build) on plain node. `bot/main.ts` by default. */
   readonly script?: string;
+  /** Run a TypeScript entry on Node's own type stripping instead of tsx, so that no tsx is in the process. */
+  readonly plainNode?: boolean;
+  /** Where the process runs; the project by default. */
+  readonly cwd?: string;
   readonly timeoutMs?: number;
 }
 
@@ -27,9 +31,9 @@ export interface BotProcessOptions {
  * Runs the bot as its own process on the project's Node, on a free port, and resolves once it
  * logs that it is listening.
  */
-export function startBotProcess(env: Record<string, string>, { script = 'bot/main.ts', timeoutMs = 20_000 }: BotProcessOptions = {}): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: PROJECT_ROOT,
+export function startBotProcess(env: Record<string, string>, { script = 'bot/main.ts', cwd = PROJECT_ROOT, plainNode = false, timeoutMs = 20_000 }: BotProcessOptions = {}): Promise<BotProcess> {
+  const child = spawn(process.execPath, script.endsWith('.ts') && !plainNode ? ['--import', 'tsx', script] : [script], {
+    cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

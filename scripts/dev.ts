@@ -2,7 +2,11 @@
  * Local development: the bot (authentication off) and the Microsoft 365 Agents Playground pointed
  * at it, both on this machine only. Run with `npx tsx scripts/dev.ts`; Ctrl-C stops both.
  *
- * BOT_COMMAND runs another bot instead of bot/main.ts (a shell command line; it must log a JSON
+ * The bot listens on PORT (3978 by default, as Microsoft's templates use, so the address stays the
+ * same between runs); when that port is taken it says so and takes a free one. Its JSON log lines
+ * are shown pretty-printed (pino-pretty, a development dependency the bot itself never loads).
+ *
+ * BOT_COMMAND runs another bot instead of bot/start.ts (a shell command line; it must log a JSON
  * line with "msg":"listening" and its "port"). PLAYGROUND_PORT asks for the playground's port
  * (56150, its own default, so that an open browser tab keeps working across restarts); if it is
  * taken the playground picks another and the line printed says which.
@@ -10,7 +14,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { prettyFactory } from 'pino-pretty';
 import { EXIT_WITH_PARENT, launchPlayground, stopProcessGroup, type PlaygroundProcess } from '../devtools/playground.js';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
@@ -18,11 +24,30 @@ const BOT_START_TIMEOUT_MS = 60_000;
 /** The bot waits up to SHUTDOWN_GRACE_MS (10 s by default) for turns under way. */
 const BOT_STOP_GRACE_MS = 15_000;
 
-function startBot(): ChildProcess {
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', BOT_AUTH: 'off', NODE_ENV: 'development' };
+const DEFAULT_BOT_PORT = 3978;
+const pretty = prettyFactory({ colorize: process.stdout.isTTY, ignore: 'pid,hostname,service', translateTime: 'HH:MM:ss' });
+
+/** Whether a port on loopback can be listened on now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+async function botPortToAsk(): Promise<number> {
+  const wanted = Number(process.env.PORT ?? DEFAULT_BOT_PORT);
+  if (wanted === 0 || (await isFree(wanted))) return wanted;
+  process.stderr.write(`Port ${wanted} is taken (another bot still running?); using a free port instead. Set PORT to choose one.\n`);
+  return 0;
+}
+
+function startBot(port: number): ChildProcess {
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOT_AUTH: 'off', NODE_ENV: 'development' };
   const options = { cwd: PROJECT_ROOT, env, stdio: ['pipe', 'pipe', 'inherit'] as ('pipe' | 'inherit')[], detached: true };
   const command = process.env.BOT_COMMAND;
-  return command ? spawn(command, { ...options, shell: true }) : spawn(process.execPath, [EXIT_WITH_PARENT, '--import', 'tsx', 'bot/main.ts'], options);
+  return command ? spawn(command, { ...options, shell: true }) : spawn(process.execPath, [EXIT_WITH_PARENT, '--import', 'tsx', 'bot/start.ts'], options);
 }
 
 /** Passes the bot's log lines through and resolves with the port from its `listening` line. */
@@ -34,13 +59,14 @@ function botPort(bot: ChildProcess, exited: Promise<number | null>): Promise<num
       reject(new Error(`The bot exited with ${code} before it was listening`));
     });
     createInterface({ input: bot.stdout! }).on('line', (line) => {
-      process.stdout.write(`${line}\n`);
       let entry: { msg?: unknown; port?: unknown };
       try {
         entry = JSON.parse(line) as typeof entry;
       } catch {
+        process.stdout.write(`${line}\n`);
         return;
       }
+      process.stdout.write(pretty(entry));
       if (entry.msg === 'listening' && typeof entry.port === 'number') {
         clearTimeout(timer);
         resolve(entry.port);
@@ -49,7 +75,7 @@ function botPort(bot: ChildProcess, exited: Promise<number | null>): Promise<num
   });
 }
 
-const bot = startBot();
+const bot = startBot(await botPortToAsk());
 const botExited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)));
 let playground: PlaygroundProcess | undefined;
 let shuttingDown = false;

@@ -1,4 +1,5 @@
 import { text } from 'node:stream/consumers';
+import type { TokenCredential } from '@azure/identity';
 import { BlobServiceClient, RestError, type BlobRequestConditions, type ContainerClient } from '@azure/storage-blob';
 import {
   ConflictError,
@@ -62,8 +63,13 @@ export class AzureBlobStore implements Store {
   readonly #underWay = new Set<Promise<unknown>>();
   #opened: Promise<void> | undefined;
 
-  constructor(connectionString: string, containerName: string) {
-    this.#container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+  /**
+   * `account` is a connection string, or the account's blob endpoint and a credential (in Azure,
+   * the bot's managed identity: no secret to keep or rotate).
+   */
+  constructor(account: string | { readonly url: string; readonly credential: TokenCredential }, containerName: string) {
+    const service = typeof account === 'string' ? BlobServiceClient.fromConnectionString(account) : new BlobServiceClient(account.url, account.credential);
+    this.#container = service.getContainerClient(containerName);
   }
 
   /** Creates the container when it does not exist yet; every other call waits for this first. */

@@ -2,7 +2,7 @@
  * The SIT's attendance export: one row per school, a column per session (see attendanceMatrix),
  * as a CSV file and as an Excel workbook with the same table.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.js';
 import { toCsv, type CsvValue } from './csv.js';
 import { findSession, type Programme } from './programme.js';
 import type { AttendanceMatrixColumn, attendanceMatrix } from './summary.js';
@@ -52,7 +52,7 @@ export const ATTENDANCE_SHEET = 'Attendance';
 
 /** The same table as a workbook: a bold, frozen header row, and an "About" sheet saying what it is. */
 export async function attendanceWorkbook(table: AttendanceTable, about: { programmeName: string; generatedAt: Date; note: string }): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'School improvement bot';
   workbook.created = about.generatedAt;
   const sheet = workbook.addWorksheet(ATTENDANCE_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });

@@ -2,7 +2,8 @@
  * The bot's copy of the deployment form as an Excel workbook, laid out like the sections of DfE's form: one sheet per
  * section, in the form's order, each a list of questions and answers.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.js';
 import { fail, ok, type Result } from '../result.js';
 import { displayAnswer } from './answers.js';
 import { formatSortCode, maskBankDetails, type BankDetails, type MaskedBankDetails } from './bankDetails.js';
@@ -78,7 +79,7 @@ export function sectionRows(draft: DeploymentDraft, section: SectionNumber, opti
 }
 
 export async function buildDeploymentWorkbook(draft: DeploymentDraft, options: WorkbookOptions): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'School improvement bot';
   workbook.created = new Date(draft.updatedAt);
   for (const section of SECTION_NUMBERS) {
@@ -104,7 +105,7 @@ const cellText = (value: ExcelJS.CellValue): string | number => {
 
 /** Reads a workbook back sheet by sheet: what a person opening it would see. */
 export async function readDeploymentWorkbook(buffer: Buffer): Promise<Result<WorkbookSheet[]>> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {

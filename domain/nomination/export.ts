@@ -2,7 +2,7 @@
  * The nominations as the School Improvement Team downloads them: a CSV file and an Excel
  * workbook with one row per liaison group, including groups still to nominate.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.js';
 import { londonDateOf, londonTimeOf } from '../time/londonTime.js';
 import type { LiaisonGroup } from '../directory/types.js';
 import type { CommitmentsConfirmation } from './commitmentsConfirmation.js';
@@ -158,7 +158,7 @@ export const COVERAGE_SHEET = 'Coverage';
 
 /** The workbook: the rows on one sheet, and the coverage the SIT chooses by on another. */
 export async function buildNominationsWorkbook(rows: readonly ExportRow[], coverage: NominationCoverage, created: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'School improvement bot';
   workbook.created = created;
 
