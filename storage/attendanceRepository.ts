@@ -35,11 +35,10 @@ export class AttendanceRepository {
 
   /** Writes the register's lines (from registerChanges); a line already as wanted is left alone. */
   async saveRegister(lines: readonly AttendanceRecord[]): Promise<void> {
-    await mapAtMost(lines, WRITES_AT_ONCE, (line) =>
-      updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)).then((stored) =>
-        stored ? new PersonIndex(this.store).noteRecord(stored.key, stored.value) : undefined,
-      ),
+    const stored = await mapAtMost(lines, WRITES_AT_ONCE, (line) =>
+      updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)),
     );
+    await new PersonIndex(this.store).noteRecords(stored.flatMap((record) => (record ? [record] : [])));
   }
 
   async get(sessionId: string, urn: string, attendeeName: string): Promise<AttendanceRecord | undefined> {

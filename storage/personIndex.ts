@@ -17,7 +17,7 @@ export interface PersonEntry {
 const added = <T>(list: readonly T[], item: T | undefined): readonly T[] => (item === undefined || list.includes(item) ? list : [...list, item]);
 
 /** What kind of record a listed key is, for "what do you hold about me". */
-export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation'] as const;
+export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
@@ -27,6 +27,7 @@ const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
   ['attendance/', 'attendance'],
   ['nominations/', 'nomination'],
   ['directory/links/', 'chatLink'],
+  ['signups/schools/', 'signUp'],
   // A personal chat is saved twice (by its id and by its person): counted once.
   ['conversations/by-id/', 'conversation'],
 ];
@@ -42,18 +43,40 @@ export class PersonIndex {
 
   /** Records that `key` names the person (and, when given, a name or another id they are known by). */
   async note(aadObjectId: string, key: string, also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
+    await this.#noteKeys(aadObjectId, [key], also);
+  }
+
+  async #noteKeys(aadObjectId: string, keys: readonly string[], also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
     if (aadObjectId.length === 0) return;
     const name = also.name?.trim() || undefined;
     await updateRecord<PersonEntry>(this.store, personKey(aadObjectId), (current) => {
       const entry = current ?? { aadObjectId, names: [], aliases: [], keys: [] };
-      const next = { ...entry, names: added(entry.names, name), aliases: added(entry.aliases, also.alias), keys: added(entry.keys, key) };
+      const next = { ...entry, names: added(entry.names, name), aliases: added(entry.aliases, also.alias), keys: keys.reduce(added, entry.keys) };
       return next.names === entry.names && next.aliases === entry.aliases && next.keys === entry.keys && current !== undefined ? undefined : next;
     });
   }
 
   /** Records that `key` names everyone its value names (see peopleIn). */
   async noteRecord(key: string, value: unknown): Promise<void> {
-    for (const person of peopleIn(value)) await this.note(person.aadObjectId, key, { name: person.name });
+    await this.noteRecords([{ key, value }]);
+  }
+
+  /**
+   * The same for many records at once (a register's lines): one index write per person, not one
+   * per record, so a person named by hundreds of records (the SIT administrator who filled in a
+   * register) is not a record hundreds of writers race for.
+   */
+  async noteRecords(records: readonly { readonly key: string; readonly value: unknown }[]): Promise<void> {
+    const byPerson = new Map<string, { name?: string; keys: string[] }>();
+    for (const { key, value } of records) {
+      for (const person of peopleIn(value)) {
+        const entry = byPerson.get(person.aadObjectId) ?? { keys: [] };
+        entry.keys.push(key);
+        if (entry.name === undefined && person.name !== undefined) entry.name = person.name;
+        byPerson.set(person.aadObjectId, entry);
+      }
+    }
+    for (const [aadObjectId, { name, keys }] of byPerson) await this.#noteKeys(aadObjectId, keys, { name });
   }
 
   /** How many records of each kind name the person (records since removed are not counted). */

@@ -1,4 +1,5 @@
 import { SignUpSchema, urnsSignedUpByMigration, type SignUp } from '../domain/attendance/signUp.js';
+import { PersonIndex } from './personIndex.js';
 import { ANY_ETAG, isConflict, type Store } from './store.js';
 
 const SIGN_UPS = 'signups/schools/';
@@ -10,7 +11,10 @@ export class SignUpRepository {
   constructor(private readonly store: Store) {}
 
   async set(change: SignUp): Promise<void> {
-    await this.store.write(key(change.urn), SignUpSchema.parse(change), ANY_ETAG);
+    const value = SignUpSchema.parse(change);
+    await this.store.write(key(change.urn), value, ANY_ETAG);
+    // Who recorded it is a person ("delete my data" finds them through the index); the one-off migration is not.
+    if (value.via !== 'migration') await new PersonIndex(this.store).noteRecord(key(change.urn), value);
   }
 
   async get(urn: string): Promise<SignUp | undefined> {

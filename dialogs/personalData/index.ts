@@ -32,6 +32,7 @@ const OTHER_RECORDS: Partial<Record<RecordKind, (count: number) => string>> = {
   nomination: (count) => `${plural(count, 'liaison group nomination record')} (or commitments) that name you`,
   chatLink: (count) => `${plural(count, 'group chat')} you linked to a liaison group`,
   conversation: (count) => `how to reach you in ${plural(count, 'chat')}, for reminders and notices`,
+  signUp: (count) => `${plural(count, 'school sign-up')} to the universal offer that you recorded`,
   deploymentForm: (count) => `${plural(count, 'deployment form')} that name you (yours, or sent to you to confirm)`,
 };
 

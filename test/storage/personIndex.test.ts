@@ -12,10 +12,11 @@ import { LowdbStore } from '../../storage/lowdbStore.js';
 import { NominationRepository } from '../../storage/nominationRepository.js';
 import { PersonIndex } from '../../storage/personIndex.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
+import { SignUpRepository } from '../../storage/signUpRepository.js';
 
 const NOW = new Date('2024-03-01T10:00:00Z');
 const GROUP = { id: 'lg-01', name: 'Group 1' };
-const PREFIXES = ['profiles/', 'people/', 'directory/', 'nominations/', 'attendance/', 'conversations/'];
+const PREFIXES = ['profiles/', 'people/', 'directory/', 'nominations/', 'attendance/', 'conversations/', 'signups/'];
 
 /** One person's part in the programme: each write goes through the repository that owns the record. */
 type Step =
@@ -23,7 +24,9 @@ type Step =
   | { kind: 'link'; chat: number }
   | { kind: 'nominate'; chat: number }
   | { kind: 'edit'; champion: string }
-  | { kind: 'attendance'; session: 'T1' | 'W1'; loggedBySomeoneElse: boolean };
+  | { kind: 'attendance'; session: 'T1' | 'W1'; loggedBySomeoneElse: boolean }
+  | { kind: 'register'; schools: number }
+  | { kind: 'signUp'; urn: '900001' | '900002' };
 
 const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('profile' as const), approver: fc.boolean() }),
@@ -31,6 +34,8 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('nominate' as const), chat: fc.integer({ min: 0, max: 2 }) }),
   fc.record({ kind: fc.constant('edit' as const), champion: fc.constantFrom('Priya Shah', 'Tom Reed') }),
   fc.record({ kind: fc.constant('attendance' as const), session: fc.constantFrom('T1' as const, 'W1' as const), loggedBySomeoneElse: fc.boolean() }),
+  fc.record({ kind: fc.constant('register' as const), schools: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('signUp' as const), urn: fc.constantFrom('900001' as const, '900002' as const) }),
 );
 
 // Names and ids no fixed text contains, so a leftover is theirs.
@@ -81,6 +86,23 @@ async function play(store: LowdbStore, person: { id: string; name: string }, oth
         await attendance.log(record);
         break;
       }
+      case 'register':
+        // The SIT's register: many lines at once, every one logged by the person.
+        await attendance.saveRegister(
+          Array.from({ length: step.schools }, (_, index): AttendanceRecord => ({
+            sessionId: 'T2',
+            urn: String(910000 + index),
+            attendeeName: 'Robin Attendee',
+            attendeeRole: 'Headteacher',
+            status: 'present',
+            loggedBy: { aadObjectId: person.id, name: person.name },
+            loggedAt: NOW.toISOString(),
+          })),
+        );
+        break;
+      case 'signUp':
+        await new SignUpRepository(store).set({ urn: step.urn, signedUp: true, by: person.id, at: NOW.toISOString(), via: 'sit' });
+        break;
     }
   }
 }
