@@ -1,11 +1,13 @@
-import { attendanceCsv, attendanceTable, attendanceWorkbook } from '../domain/attendance/export.js';
+import { attendanceCsv, attendanceTable } from '../domain/attendance/export.js';
+import { attendanceWorkbook } from '../files/attendanceWorkbook.js';
 import { meetingsInOrder, type Programme } from '../domain/attendance/programme.js';
 import type { AttendanceRecord, TaskSubmission } from '../domain/attendance/record.js';
 import { attendanceMatrix } from '../domain/attendance/summary.js';
 import type { LiaisonGroup, School } from '../domain/directory/types.js';
 import type { CommitmentsConfirmation } from '../domain/nomination/commitmentsConfirmation.js';
 import { nominationCoverage } from '../domain/nomination/coverage.js';
-import { buildNominationsWorkbook, nominationExportRows, nominationsCsv } from '../domain/nomination/export.js';
+import { nominationExportRows, nominationsCsv } from '../domain/nomination/export.js';
+import { buildNominationsWorkbook } from '../files/nominationsWorkbook.js';
 import type { Nomination, SchoolsByUrn } from '../domain/nomination/nomination.js';
 import { CSV, XLSX, type ExportFile } from './ports.js';
 

@@ -15,7 +15,7 @@ import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness
 import { nextQuestionAfter } from '../../domain/deployment/navigation.js';
 import { prefillDraft, type EligibilityFacts, type SystemLeaderFacts } from '../../domain/deployment/prefill.js';
 import { DEPLOYMENT_PROGRAMME } from '../../domain/deployment/programme.js';
-import { buildDeploymentWorkbook } from '../../domain/deployment/workbook.js';
+import { buildDeploymentWorkbook } from '../../files/deploymentWorkbook.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { Profile } from '../../domain/directory/types.js';
 import { fail, ok, type Result } from '../../domain/result.js';

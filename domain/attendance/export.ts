@@ -2,7 +2,6 @@
  * The SIT's attendance export: one row per school, a column per session (see attendanceMatrix),
  * as a CSV file and as an Excel workbook with the same table.
  */
-import { loadExcel } from '../excel.js';
 import { toCsv, type CsvValue } from './csv.js';
 import { findSession, type Programme } from './programme.js';
 import type { AttendanceMatrixColumn, attendanceMatrix } from './summary.js';
@@ -46,25 +45,4 @@ export function attendanceTable(matrix: Matrix, programme: Programme, groupName:
 
 export function attendanceCsv(table: AttendanceTable): string {
   return toCsv([table.header, ...table.rows]);
-}
-
-export const ATTENDANCE_SHEET = 'Attendance';
-
-/** The same table as a workbook: a bold, frozen header row, and an "About" sheet saying what it is. */
-export async function attendanceWorkbook(table: AttendanceTable, about: { programmeName: string; generatedAt: Date; note: string }): Promise<Buffer> {
-  const workbook = new (await loadExcel()).Workbook();
-  workbook.creator = 'School improvement bot';
-  workbook.created = about.generatedAt;
-  const sheet = workbook.addWorksheet(ATTENDANCE_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  sheet.addRow([...table.header]).font = { bold: true };
-  for (const row of table.rows) sheet.addRow([...row]);
-  sheet.columns.forEach((column, index) => {
-    column.width = index === 1 ? 40 : Math.min(30, Math.max(10, (table.header[index]?.length ?? 10) + 2));
-  });
-  const notes = workbook.addWorksheet('About');
-  notes.addRow([about.programmeName]).font = { bold: true };
-  notes.addRow([`Exported ${about.generatedAt.toISOString()}`]);
-  notes.addRow([about.note]);
-  notes.getColumn(1).width = 100;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,15 +2,12 @@
  * The bot's copy of the deployment form as an Excel workbook, laid out like the sections of DfE's form: one sheet per
  * section, in the form's order, each a list of questions and answers.
  */
-import type ExcelJS from 'exceljs';
-import { loadExcel } from '../excel.js';
-import { fail, ok, type Result } from '../result.js';
 import { displayAnswer } from './answers.js';
 import { formatSortCode, maskBankDetails, type BankDetails, type MaskedBankDetails } from './bankDetails.js';
 import type { DeploymentDraft } from './draft.js';
 import { claimPayment, formatPounds } from './payment.js';
 import { DEPLOYMENT_PROGRAMME } from './programme.js';
-import { applicableSpecs, fieldsOf, SECTION_NUMBERS, sectionTitle, type FieldValue, type SectionNumber, type SectionValues } from './sections.js';
+import { applicableSpecs, fieldsOf, sectionTitle, type FieldValue, type SectionNumber, type SectionValues } from './sections.js';
 
 export interface WorkbookOptions {
   /** True only for the system leader's own copy: the bank details then appear in full. */
@@ -76,48 +73,4 @@ export function sectionRows(draft: DeploymentDraft, section: SectionNumber, opti
     return { label: field.label, value: value === undefined ? '' : displayAnswer(field, value as FieldValue) };
   });
   return section === 6 ? [...rows, ...paymentRows(draft)] : rows;
-}
-
-export async function buildDeploymentWorkbook(draft: DeploymentDraft, options: WorkbookOptions): Promise<Buffer> {
-  const workbook = new (await loadExcel()).Workbook();
-  workbook.creator = 'School improvement bot';
-  workbook.created = new Date(draft.updatedAt);
-  for (const section of SECTION_NUMBERS) {
-    const sheet = workbook.addWorksheet(sheetName(section));
-    sheet.columns = [{ width: 42 }, { width: 80 }];
-    const heading = sheet.addRow([sheetTitle(section)]);
-    heading.font = { bold: true, size: 14 };
-    for (const row of sectionRows(draft, section, options)) {
-      const added = sheet.addRow([row.label, row.value]);
-      added.getCell(1).font = { bold: true };
-      added.alignment = { vertical: 'top', wrapText: true };
-    }
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-const cellText = (value: ExcelJS.CellValue): string | number => {
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('');
-  return String(value);
-};
-
-/** Reads a workbook back sheet by sheet: what a person opening it would see. */
-export async function readDeploymentWorkbook(buffer: Buffer): Promise<Result<WorkbookSheet[]>> {
-  const workbook = new (await loadExcel()).Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    return fail('That file is not an Excel workbook that can be read.');
-  }
-  return ok(
-    workbook.worksheets.map((sheet) => {
-      const rows: WorkbookRow[] = [];
-      sheet.eachRow((row, rowNumber) => {
-        if (rowNumber > 1) rows.push({ label: String(cellText(row.getCell(1).value)), value: cellText(row.getCell(2).value) });
-      });
-      return { name: sheet.name, title: String(cellText(sheet.getCell('A1').value)), rows };
-    }),
-  );
 }

@@ -8,7 +8,7 @@ import { TempDirs } from '../support/tempDir.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Every folder of ours that holds TypeScript the bot, its tools or its tests run. */
-const FOLDERS = ['bot', 'dialogs', 'domain', 'cards', 'storage', 'lib', 'scripts', 'bench', 'devtools', 'manifest', 'test'];
+const FOLDERS = ['bot', 'dialogs', 'domain', 'cards', 'files', 'storage', 'lib', 'scripts', 'bench', 'devtools', 'manifest', 'test'];
 
 async function violationsIn(baseDir: string, folders: readonly string[]): Promise<{ violations: string[]; modules: number }> {
   const options = await extractDepcruiseOptions(join(ROOT, '.dependency-cruiser.cjs'));

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTENDANCE_VERBS } from '../../../cards/attendanceCards.js';
-import { ATTENDANCE_SHEET } from '../../../domain/attendance/export.js';
+import { ATTENDANCE_SHEET } from '../../../files/attendanceWorkbook.js';
 import { cardOf, cardText, say, type TestBot } from '../../support/testBot.js';
 import { AFTER_W2, chatAs, CHESHAM_HEAD, clockAt, HEAD, SIT, STAFF, startAttendanceBot, storedRecords, submit } from './support.js';
 

@@ -3,16 +3,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { CommitmentsConfirmation } from '../../../domain/nomination/commitmentsConfirmation.js';
 import { nominationCoverage } from '../../../domain/nomination/coverage.js';
-import {
-  buildNominationsWorkbook,
-  COVERAGE_SHEET,
-  csvField,
-  NOMINATION_EXPORT_COLUMNS,
-  nominationExportRows,
-  nominationsCsv,
-  NOMINATIONS_SHEET,
-  type ExportRow,
-} from '../../../domain/nomination/export.js';
+import { csvField, NOMINATION_EXPORT_COLUMNS, nominationExportRows, nominationsCsv, type ExportRow } from '../../../domain/nomination/export.js';
+import { buildNominationsWorkbook, COVERAGE_SHEET, NOMINATIONS_SHEET } from '../../../files/nominationsWorkbook.js';
 import type { Nomination } from '../../../domain/nomination/nomination.js';
 import { submitNomination } from '../../../domain/nomination/submit.js';
 import { ALICE, completeNomination, CONTEXT, edited, GROUP, GROUPS, NOW, SCHOOLS_BY_URN } from './fixtures.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { setField } from '../../../domain/deployment/form.js';
-import { buildDeploymentWorkbook, readDeploymentWorkbook, type WorkbookSheet } from '../../../domain/deployment/workbook.js';
-import { emptyDraft, readyDraft, SAMPLE_BANK_DETAILS } from './sampleDraft.js';
+import { setField } from '../../domain/deployment/form.js';
+import { type WorkbookSheet } from '../../domain/deployment/workbook.js';
+import { buildDeploymentWorkbook, readDeploymentWorkbook } from '../../files/deploymentWorkbook.js';
+import { emptyDraft, readyDraft, SAMPLE_BANK_DETAILS } from '../domain/deployment/sampleDraft.js';
 
 const readBack = async (buffer: Buffer): Promise<WorkbookSheet[]> => {
   const read = await readDeploymentWorkbook(buffer);
