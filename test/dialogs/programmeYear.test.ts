@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { requestOf } from './directory/roles.js';
 import { ATTENDANCE_VERBS } from '../../cards/attendanceCards.js';
 import { DirectoryRepository, importMembership, importSchools } from '../../storage/directoryRepository.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
@@ -56,6 +57,11 @@ describe('a new programme year from an empty store', () => {
     expect(texts(await say(head, 'yes'))).toContain('Liaison group 4 (placeholder name)');
     await say(otherHead, "I'm the head of 110124");
     await say(otherHead, 'yes');
+    // The SIT verifies both headteachers' claims from its queue (issue 16): until then they can sign nothing up.
+    expect(texts(await say(head, 'sign us up'))).toContain('not verified');
+    for (const userId of [HEAD, OTHER_HEAD]) {
+      await say(sit, { type: 'message', value: { verb: 'profile.approve', ...(await requestOf(bot, userId)) } });
+    }
     expect(texts(await say(sit, 'which group is 110125 in'))).toBe('Fictional Elm School (demo) (URN 110125) is in Liaison group 5 (placeholder name).');
     expect(texts(await say(sit, 'move 110125 to liaison group 4'))).toBe('Done: Fictional Elm School (demo) has moved from Liaison group 5 (placeholder name) to Liaison group 4 (placeholder name).');
     expect(texts(await say(head, 'move 110125 to liaison group 5'))).toContain('Only the School Improvement Team decides which liaison group a school is in.');
