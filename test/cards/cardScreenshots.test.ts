@@ -84,10 +84,15 @@ describe.skipIf(!chromiumInstalled)('the main cards in the official renderer (Ch
         const browserGlobal = globalThis as unknown as { AdaptiveCards: Renderer; document: { getElementById(id: string): HostElement; body: { style: Record<string, string> } } };
         type HostElement = { replaceChildren(...nodes: unknown[]): void; style: Record<string, string>; querySelector(selector: string): { textContent: string | null } | null; querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
         const AC = browserGlobal.AdaptiveCards;
-        // Teams renders the Markdown subset cards use (bold, italics); the renderer leaves that to its host.
+        // Teams renders the Markdown subset cards use (bold, italics, links); the renderer leaves that to its host.
         AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
           const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-          result.outputHtml = `<p>${escaped.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>').replace(/(^|[^*])_(.+?)_/g, '$1<em>$2</em>').replace(/\n/g, '<br>')}</p>`;
+          const html = escaped
+            .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>')
+            .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+            .replace(/\*(.+?)\*/g, '<em>$1</em>')
+            .replace(/\n/g, '<br>');
+          result.outputHtml = `<p>${html}</p>`;
           result.didProcess = true;
         };
         const config = hostConfig as { containerStyles: { default: { backgroundColor: string; foregroundColors: { accent: { default: string } } } } };
