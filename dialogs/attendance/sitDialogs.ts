@@ -1,7 +1,7 @@
 import { CardFactory } from 'botbuilder';
 import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf } from '../../bot/actor.js';
+import { actorOf, type Actor } from '../../bot/actor.js';
 import { ATTENDANCE_VERBS, exportCard, registerCard, summaryCard } from '../../cards/attendanceCards.js';
 import { sessionAudience } from '../../domain/attendance/audience.js';
 import { attendanceExportFiles } from '../exportFiles.js';
@@ -114,16 +114,21 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     },
   ]);
 
+  /** A register button's session, when the presser keeps the register and the session can be logged; otherwise the refusal. */
+  async function registerSessionFor(actor: Actor, sessionId: string, now: Date): Promise<{ ok: true; value: Meeting } | { ok: false; refused: CardVerbResult }> {
+    const decision = decide(actor, 'attendance.register', {});
+    if (!decision.allowed) return { ok: false, refused: { kind: 'refused', text: refusal(decision) } };
+    const loggable = checkSessionLoggable(await context.programmes.current(), sessionId, now);
+    return loggable.ok ? loggable : { ok: false, refused: { kind: 'refused', text: loggable.errors.join(' ') } };
+  }
+
   const registerVerb: CardVerb<typeof RegisterDataSchema> = {
     verb: ATTENDANCE_VERBS.registerSave,
     data: RegisterDataSchema,
     handle: async (_context, data, actor): Promise<CardVerbResult> => {
-      const decision = decide(actor, 'attendance.register', {});
-      if (!decision.allowed) return { kind: 'refused', text: refusal(decision) };
-      const programme = await context.programmes.current();
       const now = deps.now();
-      const loggable = checkSessionLoggable(programme, data.sessionId, now);
-      if (!loggable.ok) return { kind: 'refused', text: loggable.errors.join(' ') };
+      const loggable = await registerSessionFor(actor, data.sessionId, now);
+      if (!loggable.ok) return loggable.refused;
       const pages = registerPages(await registerSchools(loggable.value), await deps.directory.liaisonGroups());
       const page = pages.find((candidate) => candidate.id === data.page);
       if (!page) return { kind: 'card', card: await registerView(loggable.value, undefined, { problems: ['That group is not on this session’s register any more, so nothing was saved. Choose a group and try again.'] }) };
@@ -159,10 +164,8 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     verb: ATTENDANCE_VERBS.registerShow,
     data: ShowPageSchema,
     handle: async (_context, data, actor): Promise<CardVerbResult> => {
-      const decision = decide(actor, 'attendance.register', {});
-      if (!decision.allowed) return { kind: 'refused', text: refusal(decision) };
-      const loggable = checkSessionLoggable(await context.programmes.current(), data.sessionId, deps.now());
-      if (!loggable.ok) return { kind: 'refused', text: loggable.errors.join(' ') };
+      const loggable = await registerSessionFor(actor, data.sessionId, deps.now());
+      if (!loggable.ok) return loggable.refused;
       return { kind: 'card', card: await registerView(loggable.value, data.showPage) };
     },
   };

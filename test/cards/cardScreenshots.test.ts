@@ -82,7 +82,7 @@ describe.skipIf(!chromiumInstalled)('the main cards in the official renderer (Ch
           SerializationContext: new () => { eventCount: number; getEventAt(index: number): { message: string } };
         };
         const browserGlobal = globalThis as unknown as { AdaptiveCards: Renderer; document: { getElementById(id: string): HostElement; body: { style: Record<string, string> } } };
-        type HostElement = { replaceChildren(...nodes: unknown[]): void; style: Record<string, string>; querySelector(selector: string): { textContent: string | null } | null; querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
+        type HostElement = { replaceChildren(...nodes: unknown[]): void; style: { setProperty(name: string, value: string): void }; querySelector(selector: string): { textContent: string | null } | null; querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
         const AC = browserGlobal.AdaptiveCards;
         // Teams renders the Markdown subset cards use (bold, italics, links); the renderer leaves that to its host.
         AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
@@ -107,8 +107,8 @@ describe.skipIf(!chromiumInstalled)('the main cards in the official renderer (Ch
         holder.replaceChildren(element as unknown);
         const background = argb(config.containerStyles.default.backgroundColor);
         browserGlobal.document.body.style.background = background === '#ffffff' ? '#f5f5f5' : '#1f1f1f';
-        holder.style.setProperty?.('--accent', argb(config.containerStyles.default.foregroundColors.accent.default));
-        holder.style.setProperty?.('--on-accent', background);
+        holder.style.setProperty('--accent', argb(config.containerStyles.default.foregroundColors.accent.default));
+        holder.style.setProperty('--on-accent', background);
         return {
           heading: holder.querySelector('.ac-textBlock')?.textContent ?? '',
           buttons: Array.from(holder.querySelectorAll('.ac-pushButton'), (button) => (button.textContent ?? '').trim()),
@@ -124,7 +124,7 @@ describe.skipIf(!chromiumInstalled)('the main cards in the official renderer (Ch
     for (const shot of SHOTS) {
       const entry = EVERY_CARD.find((candidate) => candidate.renderer === shot.renderer && candidate.data === shot.data);
       expect(entry, `${shot.renderer} (${shot.data}) is in the card table`).toBeDefined();
-      const card = entry!.card() as { body: { text?: string }[]; actions?: { title: string }[] };
+      const card = entry!.card() as unknown as { body: { text?: string }[]; actions?: { title: string }[] };
       const shown = await render(card, theme);
       const name = `${shot.renderer} (${shot.data}), ${theme.name}`;
       expect(shown.errors, name).toEqual([]);
