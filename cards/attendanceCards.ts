@@ -9,6 +9,7 @@ import sessionFormTemplate from './templates/attendance/sessionForm.json' with {
 import summaryTemplate from './templates/attendance/summary.json' with { type: 'json' };
 import { isMeeting, meetingsInOrder, sessionLabel, type Meeting, type Programme, type Session } from '../domain/attendance/programme.js';
 import type { AttendanceRecord, AttendanceStatus } from '../domain/attendance/record.js';
+import type { RegisterPage } from '../domain/attendance/register.js';
 import type { LiaisonGroupSessionSummary, SchoolAttendanceSummary, SchoolSessionLine, SessionSummary } from '../domain/attendance/summary.js';
 import type { School } from '../domain/directory/types.js';
 import { formatLongDate } from '../domain/tsi/academicYear.js';
@@ -20,6 +21,7 @@ import { escapeMarkdown } from './markdown.js';
 export const ATTENDANCE_VERBS = {
   log: 'attendance.log',
   registerSave: 'attendance.register.save',
+  registerShow: 'attendance.register.show',
   calendarShow: 'attendance.calendar.show',
   calendarEdit: 'attendance.calendar.edit',
   calendarSave: 'attendance.calendar.save',
@@ -116,24 +118,33 @@ export function schoolRecordCard(view: {
 
 export function registerCard(view: {
   session: Meeting;
-  schools: readonly School[];
-  present: readonly string[];
-  apologies: readonly string[];
+  /** Every page of the session's register (see registerPages); the card shows `page`. */
+  pages: readonly Pick<RegisterPage, 'id' | 'title'>[];
+  page: RegisterPage | undefined;
+  /** How many schools the whole register has, over every page. */
+  schoolCount: number;
+  /** What each school on the page is recorded as by the register; a school not here shows as absent. */
+  statuses: ReadonlyMap<string, AttendanceStatus>;
   /** What schools logged themselves; a line logged by someone whose role is not verified yet says so. */
   ownLogs: readonly { school: Pick<School, 'name' | 'urn'>; record: AttendanceRecord; loggedByVerified: boolean }[];
   saved?: string;
   problems?: readonly string[];
 }): AdaptiveCard {
+  const schools = view.page?.schools ?? [];
   return renderCard(registerTemplate, {
     title: `Register: ${sessionLabel(view.session)}`,
     when: describeTimes(view.session),
     saved: view.saved ?? '',
     problems: view.problems ?? [],
-    intro: `${plural(view.schools.length, 'school')} signed up. Choose who was present and who sent apologies, then save. A school you untick is recorded as absent; what schools logged themselves is kept as it is.`,
+    pages: view.pages.map((page) => ({ title: page.title, value: page.id })),
+    pageId: view.page?.id ?? '',
+    pageHeading: view.page && view.pages.length > 1 ? `${view.page.title}: ${plural(schools.length, 'school')}` : '',
+    intro:
+      view.schoolCount === 0
+        ? 'No school is signed up for this session.'
+        : `${plural(view.schoolCount, 'school')} signed up${view.pages.length > 1 ? `, in ${plural(view.pages.length, 'group')}: choose a group, then show it` : ''}. Set each school, then save. A school left as Absent is recorded as absent when you save; schools on a page not yet saved show as “no record” in the summary. What schools logged themselves is kept as it is.`,
     sessionId: view.session.id,
-    schools: view.schools.map((school) => ({ title: schoolLabel(school), value: school.urn })),
-    present: view.present.join(','),
-    apologies: view.apologies.join(','),
+    schools: schools.map((school) => ({ urn: school.urn, label: schoolLabel(school), status: view.statuses.get(school.urn) ?? 'absent' })),
     ownLogs: view.ownLogs.map(
       ({ school, record, loggedByVerified }) =>
         `${school.name}: ${escapeMarkdown(record.attendeeName)} (${escapeMarkdown(record.attendeeRole)}), ${STATUS_LABELS[record.status].toLowerCase()}${
@@ -141,6 +152,7 @@ export function registerCard(view: {
         }`,
     ),
     verb: ATTENDANCE_VERBS.registerSave,
+    showVerb: ATTENDANCE_VERBS.registerShow,
   });
 }
 

@@ -193,21 +193,19 @@ export function sharedNominationCard(view: SharedNominationView): AdaptiveCard {
     const choice = nomination[name];
     const school = choice.urn === undefined ? undefined : view.schoolsByUrn.get(choice.urn);
     const values = sectionAnswersOf(choice);
-    const listed = view.groupSchools.some((candidate) => candidate.urn === choice.urn);
-    const schoolChoices = view.groupSchools.map((candidate) => ({ title: `${candidate.name} (${candidate.urn})`, value: candidate.urn }));
-    // A school no longer in the group still shows as chosen, so the list must offer it.
-    if (school && !listed) schoolChoices.unshift({ title: `${school.name} (${school.urn}), not in this group`, value: school.urn });
     return {
       name,
       heading: CHOICE_LABELS[name],
       facts: choiceFacts(choice, view.schoolsByUrn),
       editTitle: `Edit ${name} choice`,
       saveTitle: `Save ${name} choice`,
+      makeTitle: `Make it the ${name} choice`,
       editIntro: `Change what you need and press **Save ${name} choice**: only what you change is saved, so others can work on the card at the same time.`,
-      schoolLabel: `${CHOICE_LABELS[name]}: a school in the ${group.name} liaison group`,
-      schoolTextLabel: `${CHOICE_LABELS[name]}: the school's name or URN (it must be in the ${group.name} liaison group)`,
-      hasSchoolList: view.groupSchools.length > 0,
-      schoolChoices,
+      schoolLine: school
+        ? `School: ${school.name} (${school.urn}). To change it, use “Choose the schools”.`
+        : choice.urn !== undefined
+          ? `School: URN ${choice.urn}. To change it, use “Choose the schools”.`
+          : 'No school chosen yet: choose one with “Choose the schools”.',
       directoryNote: directoryNote(school),
       values,
     };
@@ -228,6 +226,12 @@ export function sharedNominationCard(view: SharedNominationView): AdaptiveCard {
     warnings: decided ? [] : check.warnings.map(escapeMarkdown),
     ready: inDraft && check.canSubmit ? 'Everything is answered: the nomination is ready to submit.' : '',
     choices,
+    // The group's schools are listed once, for both choices, so a large group stays well within a Teams card's size.
+    schoolIntro: 'Choose a school from the group, then make it the first choice or the second choice (the reserve).',
+    schoolLabel: `A school in the ${group.name} liaison group`,
+    schoolTextLabel: `A school in the ${group.name} liaison group: its name or URN`,
+    hasSchoolList: view.groupSchools.length > 0,
+    schoolChoices: view.groupSchools.map((candidate) => ({ title: `${candidate.name} (${candidate.urn})`, value: candidate.urn })),
     footer: 'Mention me with "nomination history" to see earlier submissions.',
     editable: !decided,
     submittable: inDraft,

@@ -182,7 +182,7 @@ export function tsiResultCard(check: EligibilityCheckView, options: TsiResultOpt
     emailTitle: `Email ${outcome.rdp.name}`,
     mailto: `mailto:${outcome.rdp.email}?subject=${encodeURIComponent(subjectLine)}`,
     deploymentForm: options.offerDeploymentForm && outcome.status !== 'not_eligible',
-    deploymentTitle: `Start a deployment form for this ${check.input.recipient}`,
+    deploymentTitle: 'Start a deployment form',
     checkId: check.id,
   });
 }

@@ -1,12 +1,12 @@
 import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { actorOf } from '../actor.js';
+import { actorOf, type Actor } from '../actor.js';
 import { ATTENDANCE_VERBS, exportCard, registerCard, summaryCard } from '../../cards/attendanceCards.js';
 import { sessionAudience } from '../../domain/attendance/audience.js';
 import { attendanceExportFiles } from '../exportFiles.js';
 import { isUniversal, meetingsInOrder, sessionLabel, startedSessions, type Meeting } from '../../domain/attendance/programme.js';
-import { checkSessionLoggable, normaliseAttendeeName, REGISTER_ATTENDEE, type AttendanceRecord } from '../../domain/attendance/record.js';
-import { registerChanges } from '../../domain/attendance/register.js';
+import { AttendanceStatusSchema, checkSessionLoggable, normaliseAttendeeName, REGISTER_ATTENDEE, type AttendanceRecord, type AttendanceStatus } from '../../domain/attendance/record.js';
+import { registerChanges, registerPages } from '../../domain/attendance/register.js';
 import { liaisonGroupSummary, schoolsWithNoAttendanceAtLastSession, sessionSummary } from '../../domain/attendance/summary.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { School } from '../../domain/directory/types.js';
@@ -23,13 +23,27 @@ const CHOOSE_SESSION = 'attendance.register.chooseSession';
 const registerKey = normaliseAttendeeName(REGISTER_ATTENDEE.name);
 const isRegisterLine = (record: AttendanceRecord) => normaliseAttendeeName(record.attendeeName) === registerKey;
 
-/** A multi-select's answer: Teams sends the chosen values joined by commas. */
-const UrnListSchema = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) => (Array.isArray(value) ? value : (value ?? '').split(',')).map((urn) => urn.trim()).filter((urn) => urn.length > 0));
+const STATUS_INPUT = /^status-(.*)$/;
+const isStatus = (value: string): value is AttendanceStatus => AttendanceStatusSchema.safeParse(value).success;
 
-const RegisterDataSchema = z.object({ sessionId: z.string(), present: UrnListSchema, apologies: UrnListSchema });
+/**
+ * A register page's answer: the page it covers and one `status-<urn>` input per school on it.
+ * Anything else the card sends (the group picker) is ignored.
+ */
+const RegisterDataSchema = z
+  .object({ sessionId: z.string(), page: z.string().min(1) })
+  .catchall(z.unknown())
+  .transform(({ sessionId, page, ...inputs }) => ({
+    sessionId,
+    page,
+    marks: Object.entries(inputs).flatMap(([key, value]) => {
+      const urn = STATUS_INPUT.exec(key)?.[1];
+      return urn === undefined ? [] : [{ urn, status: String(value) }];
+    }),
+  }));
+
+/** The group picker's answer: which page of the register to show. */
+const ShowPageSchema = z.object({ sessionId: z.string(), showPage: z.string().optional() });
 
 export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDialog | ChoicePrompt)[]; verbs: CardVerb[] } {
   const { deps } = context;
@@ -40,25 +54,30 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     return sessionAudience(session, signedUp, champions);
   }
 
-  async function registerView(session: Meeting, extra: { saved?: string; problems?: readonly string[]; present?: readonly string[]; apologies?: readonly string[] } = {}) {
-    const [schools, records, unverified] = await Promise.all([registerSchools(session), context.attendance.forSession(session.id), context.unverifiedPeople()]);
-    const byUrn = new Map(schools.map((school) => [school.urn, school]));
-    const lines = records.filter(isRegisterLine);
-    const ownLogs = await Promise.all(
-      records
-        .filter((record) => !isRegisterLine(record))
-        .map(async (record) => ({
-          school: byUrn.get(record.urn) ?? { name: await context.schoolName(record.urn), urn: record.urn },
-          record,
-          loggedByVerified: !unverified.has(record.loggedBy.aadObjectId),
-        })),
-    );
-    ownLogs.sort((a, b) => a.school.name.localeCompare(b.school.name, 'en-GB'));
+  async function registerView(
+    session: Meeting,
+    pageId: string | undefined,
+    extra: { saved?: string; problems?: readonly string[]; statuses?: ReadonlyMap<string, AttendanceStatus> } = {},
+  ) {
+    const [schools, groups, records, unverified] = await Promise.all([
+      registerSchools(session),
+      deps.directory.liaisonGroups(),
+      context.attendance.forSession(session.id),
+      context.unverifiedPeople(),
+    ]);
+    const pages = registerPages(schools, groups);
+    const page = pages.find((candidate) => candidate.id === pageId) ?? pages[0];
+    const onPage = new Map((page?.schools ?? []).map((school) => [school.urn, school]));
+    const ownLogs = records
+      .filter((record) => !isRegisterLine(record) && onPage.has(record.urn))
+      .map((record) => ({ school: onPage.get(record.urn)!, record, loggedByVerified: !unverified.has(record.loggedBy.aadObjectId) }))
+      .sort((a, b) => a.school.name.localeCompare(b.school.name, 'en-GB'));
     return registerCard({
       session,
-      schools,
-      present: extra.present ?? lines.filter((line) => line.status === 'present').map((line) => line.urn),
-      apologies: extra.apologies ?? lines.filter((line) => line.status === 'apologies').map((line) => line.urn),
+      pages,
+      page,
+      schoolCount: schools.length,
+      statuses: extra.statuses ?? new Map(records.filter(isRegisterLine).map((line) => [line.urn, line.status])),
       ownLogs,
       ...(extra.saved ? { saved: extra.saved } : {}),
       ...(extra.problems ? { problems: extra.problems } : {}),
@@ -95,40 +114,64 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         await step.context.sendActivity(loggable.errors.join(' '));
         return step.endDialog();
       }
-      await step.context.sendActivity(cardActivity(await registerView(loggable.value)));
+      await step.context.sendActivity(cardActivity(await registerView(loggable.value, undefined)));
       return step.endDialog();
     },
   ]);
+
+  /** A register button's session, when the presser keeps the register and the session can be logged; otherwise the refusal. */
+  async function registerSessionFor(actor: Actor, sessionId: string, now: Date): Promise<{ ok: true; value: Meeting } | { ok: false; refused: CardVerbResult }> {
+    const decision = decide(actor, 'attendance.register', {});
+    if (!decision.allowed) return { ok: false, refused: { kind: 'refused', text: refusalText(decision) } };
+    const loggable = checkSessionLoggable(await context.programmes.current(), sessionId, now);
+    return loggable.ok ? loggable : { ok: false, refused: { kind: 'refused', text: loggable.errors.join(' ') } };
+  }
 
   const registerVerb: CardVerb<typeof RegisterDataSchema> = {
     verb: ATTENDANCE_VERBS.registerSave,
     data: RegisterDataSchema,
     handle: async (_context, data, actor): Promise<CardVerbResult> => {
-      const decision = decide(actor, 'attendance.register', {});
-      if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
-      const programme = await context.programmes.current();
       const now = deps.now();
-      const loggable = checkSessionLoggable(programme, data.sessionId, now);
-      if (!loggable.ok) return { kind: 'refused', text: loggable.errors.join(' ') };
-      const onRegister = new Set((await registerSchools(loggable.value)).map((school) => school.urn));
-      const strangers = [...new Set([...data.present, ...data.apologies])].filter((urn) => !onRegister.has(urn));
+      const loggable = await registerSessionFor(actor, data.sessionId, now);
+      if (!loggable.ok) return loggable.refused;
+      const pages = registerPages(await registerSchools(loggable.value), await deps.directory.liaisonGroups());
+      const page = pages.find((candidate) => candidate.id === data.page);
+      if (!page) return { kind: 'card', card: await registerView(loggable.value, undefined, { problems: ['That group is not on this session’s register any more, so nothing was saved. Choose a group and try again.'] }) };
+      const byStatus = (status: AttendanceStatus) => data.marks.filter((mark) => mark.status === status).map((mark) => mark.urn);
+      const unknown = data.marks.filter((mark) => !isStatus(mark.status));
       const changes: Result<AttendanceRecord[]> =
-        strangers.length > 0
-          ? { ok: false, errors: strangers.map((urn) => `The school with URN ${urn} is not on this session’s register.`) }
-          : registerChanges(data.sessionId, data.present, data.apologies, await context.attendance.forSession(data.sessionId), {
-              by: { aadObjectId: actor.aadObjectId, name: actor.name },
-              now,
-            });
+        unknown.length > 0
+          ? { ok: false, errors: unknown.map((mark) => `“${mark.status}” is not a register status for the school with URN ${mark.urn}: choose present, sent apologies or absent.`) }
+          : registerChanges(
+              data.sessionId,
+              page.schools.map((school) => school.urn),
+              byStatus('present'),
+              byStatus('apologies'),
+              await context.attendance.forSession(data.sessionId),
+              { by: { aadObjectId: actor.aadObjectId, name: actor.name }, now },
+            );
       if (!changes.ok) {
-        return { kind: 'card', card: await registerView(loggable.value, { problems: changes.errors, present: data.present, apologies: data.apologies }) };
+        const statuses = new Map(data.marks.flatMap(({ urn, status }) => (isStatus(status) ? [[urn, status] as const] : [])));
+        return { kind: 'card', card: await registerView(loggable.value, page.id, { problems: changes.errors, statuses }) };
       }
       await context.attendance.saveRegister(changes.value);
-      const absent = changes.value.filter((line) => line.status === 'absent').length;
+      const onPage = new Set(page.schools.map((school) => school.urn));
+      const count = (status: AttendanceStatus) => data.marks.filter((mark) => mark.status === status && onPage.has(mark.urn)).length;
       const saved =
         changes.value.length === 0
-          ? 'Nothing had changed since the register was last saved.'
-          : `Saved: ${data.present.length} present, ${data.apologies.length} sent apologies${absent > 0 ? `, ${absent} now marked absent` : ''}.`;
-      return { kind: 'card', card: await registerView(loggable.value, { saved }) };
+          ? `Nothing had changed in ${page.title} since it was last saved.`
+          : `Saved ${page.title}: ${count('present')} present, ${count('apologies')} sent apologies, ${page.schools.length - count('present') - count('apologies')} absent.`;
+      return { kind: 'card', card: await registerView(loggable.value, page.id, { saved }) };
+    },
+  };
+
+  const showPageVerb: CardVerb<typeof ShowPageSchema> = {
+    verb: ATTENDANCE_VERBS.registerShow,
+    data: ShowPageSchema,
+    handle: async (_context, data, actor): Promise<CardVerbResult> => {
+      const loggable = await registerSessionFor(actor, data.sessionId, deps.now());
+      if (!loggable.ok) return loggable.refused;
+      return { kind: 'card', card: await registerView(loggable.value, data.showPage) };
     },
   };
 
@@ -196,5 +239,5 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     },
   ]);
 
-  return { dialogs: [register, summary, exportDialog, new ChoicePrompt(CHOOSE_SESSION)], verbs: [registerVerb as CardVerb] };
+  return { dialogs: [register, summary, exportDialog, new ChoicePrompt(CHOOSE_SESSION)], verbs: [registerVerb as CardVerb, showPageVerb as CardVerb] };
 }

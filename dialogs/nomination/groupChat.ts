@@ -27,10 +27,18 @@ export const HISTORY_DIALOG = 'nomination.history';
 
 const GroupIdSchema = LiaisonGroupSchema.shape.id;
 
-/** The fields a section's inputs send, by input id (`first_urn`, `second_gapEvidence`, …). */
-const SECTION_INPUTS = Object.fromEntries(
-  CHOICES.flatMap((choice) => SECTION_FIELDS.map((field) => [`${choice}_${field}`, z.string().max(LONGEST_SECTION_ANSWER).optional()])),
-);
+/**
+ * The fields a section's inputs send, by input id (`first_championName`, `second_gapEvidence`, …),
+ * and `school_urn`: the card lists the group's schools once, in one picker for both choices.
+ */
+const SECTION_INPUTS = {
+  ...Object.fromEntries(
+    CHOICES.flatMap((choice) =>
+      SECTION_FIELDS.filter((field) => field !== 'urn').map((field) => [`${choice}_${field}`, z.string().max(LONGEST_SECTION_ANSWER).optional()]),
+    ),
+  ),
+  school_urn: z.string().max(LONGEST_SECTION_ANSWER).optional(),
+};
 
 const RefreshData = z.looseObject({ groupId: GroupIdSchema });
 const SaveData = z.looseObject({ groupId: GroupIdSchema, choice: z.enum(CHOICES), shown: SectionAnswersSchema.optional(), ...SECTION_INPUTS });
@@ -40,7 +48,7 @@ const SubmitData = z.looseObject({ groupId: GroupIdSchema, commitmentsSeen: z.st
 function sentSection(data: Record<string, unknown>, choice: ChoiceName): Partial<SectionAnswers> {
   const sent: Partial<Record<keyof SectionAnswers, string>> = {};
   for (const field of SECTION_FIELDS) {
-    const value = data[`${choice}_${field}`];
+    const value = data[field === 'urn' ? 'school_urn' : `${choice}_${field}`];
     if (typeof value === 'string') sent[field] = value;
   }
   return sent;

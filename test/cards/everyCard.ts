@@ -12,7 +12,8 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import * as tsi from '../../cards/tsiCards.js';
 import { cancelSession } from '../../domain/attendance/calendar.js';
 import { DEFAULT_PROGRAMME, findSession, startedSessions, type Meeting, type Programme } from '../../domain/attendance/programme.js';
-import type { AttendanceRecord } from '../../domain/attendance/record.js';
+import { ATTENDANCE_STATUSES, type AttendanceRecord } from '../../domain/attendance/record.js';
+import { registerPages } from '../../domain/attendance/register.js';
 import { schoolAttendanceSummary, sessionSummary } from '../../domain/attendance/summary.js';
 import { fieldSpec, SECTION_NUMBERS, type SectionNumber } from '../../domain/deployment/form.js';
 import type { LiaisonGroup, School } from '../../domain/directory/types.js';
@@ -79,19 +80,29 @@ const record = (urn: string, status: AttendanceRecord['status'] = 'present'): At
   loggedAt: NOW.toISOString(),
 });
 
-function registerCase(data: string, onPage: readonly School[]): CardCase {
+/** A register page (as the SIT sees one liaison group) of a register drawn from `schools`. */
+function registerCase(data: string, schools: readonly School[], groups: readonly LiaisonGroup[]): CardCase {
   return {
     renderer: 'registerCard',
     data,
-    card: () =>
-      attendance.registerCard({
+    card: () => {
+      const pages = registerPages(schools, groups);
+      const page = pages.reduce((largest, candidate) => (candidate.schools.length > largest.schools.length ? candidate : largest));
+      const statuses = new Map(page.schools.map((school, index) => [school.urn, ATTENDANCE_STATUSES[index % 3]!]));
+      return attendance.registerCard({
         session: T2,
-        schools: onPage,
-        present: onPage.slice(0, 3).map((school) => school.urn),
-        apologies: onPage.slice(3, 4).map((school) => school.urn),
-        ownLogs: onPage.slice(0, 10).map((school, index) => ({ school, record: record(school.urn), loggedByVerified: index % 2 === 0 })),
-        saved: 'Saved: 3 present, 1 sent apologies.',
-      }),
+        pages,
+        page,
+        schoolCount: schools.length,
+        statuses,
+        // Two named attendees logged by each school on the page: more than a real session has.
+        ownLogs: page.schools.flatMap((school, index) => [
+          { school, record: record(school.urn), loggedByVerified: index % 2 === 0 },
+          { school, record: { ...record(school.urn, 'apologies'), attendeeName: 'A Second Named Attendee From This School' }, loggedByVerified: true },
+        ]),
+        saved: `Saved ${page.title}: 3 present, 1 sent apologies, 10 absent.`,
+      });
+    },
   };
 }
 
@@ -141,15 +152,17 @@ const ATTENDANCE_CASES: CardCase[] = [
         offerTask: isChampion,
       }),
   })),
-  registerCase('two schools', NOMINATION_SCHOOLS),
-  registerCase('250 schools', REAL_SCHOOLS),
-  // Not yet here: 150 or more schools with long names (92 KB at 150, over the 80 KB): the register lists
-  // every school twice and is not yet paged per liaison group (see the note on issue 19).
-  registerCase('100 schools with long names', LONG_SCHOOLS.slice(0, 100)),
+  registerCase('two schools outside every group', NOMINATION_SCHOOLS, []),
+  registerCase('250 schools in 18 groups', REAL_SCHOOLS, REAL_GROUPS),
+  registerCase('300 schools with long names in 18 groups', LONG_SCHOOLS, REAL_GROUPS),
+  // A page is at most REGISTER_PAGE_SIZE schools, however the schools fall into groups.
+  registerCase('300 schools with long names, all in one group', LONG_SCHOOLS.map((school) => ({ ...school, liaisonGroupId: REAL_GROUPS[0]!.id })), REAL_GROUPS),
+  registerCase('300 schools with long names, none in a group', LONG_SCHOOLS, []),
   {
     renderer: 'registerCard',
-    data: 'a group with no schools, with problems',
-    card: () => attendance.registerCard({ session: T2, schools: [], present: [], apologies: [], ownLogs: [], problems: ['The school with URN 999999 is not on this session’s register.'] }),
+    data: 'no school signed up, with problems',
+    card: () =>
+      attendance.registerCard({ session: T2, pages: [], page: undefined, schoolCount: 0, statuses: new Map(), ownLogs: [], problems: ['The school with URN 999999 is not on this page of the register.'] }),
   },
   summaryCase('250 schools in 18 groups', REAL_SCHOOLS, REAL_GROUPS),
   summaryCase('300 schools with long names', LONG_SCHOOLS, REAL_GROUPS),

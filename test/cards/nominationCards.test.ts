@@ -90,22 +90,30 @@ describe('the shared nomination card', () => {
     const card = sharedNominationCard(view(completeNomination()));
     const [first, second] = card.actions as { card: AdaptiveCard }[];
     const firstInputs = inputs(first!.card).map((input) => input.id);
+    expect(firstInputs.length).toBeGreaterThan(0);
     expect(firstInputs.every((id) => String(id).startsWith('first_'))).toBe(true);
     expect(inputs(second!.card).every((input) => String(input.id).startsWith('second_'))).toBe(true);
     const [save] = executes(first!.card);
     expect(save).toMatchObject({ verb: NOMINATION_VERBS.save, title: 'Save first choice', data: { groupId: GROUP.id, choice: 'first', shown: { urn: '100001', stableSlt: 'yes' } } });
   });
 
-  it('the school is chosen from the group’s schools, with a text box as fallback', () => {
+  it('the group’s schools are listed once, in one picker that makes a school the first or second choice, with a text box as fallback', () => {
     const card = sharedNominationCard(view(newNomination(GROUP.id)));
-    const school = inputs(card).find((input) => input.id === 'first_urn' && input.type === 'Input.ChoiceSet')!;
-    expect((school.choices as { value: string }[]).map((choice) => choice.value)).toEqual(['100001', '100002', '100003']);
-    expect(school).toMatchObject({ isRequired: true, errorMessage: expect.any(String), fallback: { type: 'Input.Text', id: 'first_urn' } });
+    const pickers = inputs(card).filter((input) => input.type === 'Input.ChoiceSet' && Array.isArray(input.choices) && (input.choices as { value: string }[]).some((choice) => choice.value === '100001'));
+    expect(pickers.map((input) => input.id)).toEqual(['school_urn']);
+    expect((pickers[0]!.choices as { value: string }[]).map((choice) => choice.value)).toEqual(['100001', '100002', '100003']);
+    expect(pickers[0]).toMatchObject({ isRequired: true, errorMessage: expect.any(String), fallback: { type: 'Input.Text', id: 'school_urn' } });
+    // In the card's body, under the two choices, so the top-level buttons stay three and their titles are not cut.
+    const picker = nodes(card).find((node) => node.type === 'Action.ShowCard' && node.title === 'Choose the schools') as { card: AdaptiveCard };
+    expect(executes(picker.card).map((action) => [action.title, (action.data as { choice: string }).choice])).toEqual([
+      ['Make it the first choice', 'first'],
+      ['Make it the second choice', 'second'],
+    ]);
   });
 
   it('a group with no schools in the directory gets a text box for the school', () => {
     const card = sharedNominationCard(view(newNomination(GROUP.id), { groupSchools: [] }));
-    const school = inputs(card).filter((input) => input.id === 'first_urn');
+    const school = inputs(card).filter((input) => input.id === 'school_urn');
     expect(school.map((input) => input.type)).toEqual(['Input.Text']);
   });
 

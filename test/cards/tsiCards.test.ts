@@ -171,7 +171,7 @@ describe('the result card', () => {
     const card = tsiResultCard(check({ outcome }), { offer: DEFAULT_OFFER, offerDeploymentForm });
     const button = actionsOf(card).find((action) => action.type === 'Action.Submit');
     if (shown) {
-      expect(button).toMatchObject({ title: 'Start a deployment form for this school', data: { command: 'deployment form', eligibilityCheckId: 'abc123' } });
+      expect(button).toMatchObject({ title: 'Start a deployment form', data: { command: 'deployment form', eligibilityCheckId: 'abc123' } });
     } else {
       expect(button).toBeUndefined();
     }

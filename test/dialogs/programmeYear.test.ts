@@ -93,8 +93,9 @@ describe('a new programme year from an empty store', () => {
     const text = cardText(register);
     expect(text).toContain('2 schools signed up.');
     expect(text).not.toContain('Fictional Ash Academy');
-    const [saved] = await say(sit, { type: 'message', value: { verb: ATTENDANCE_VERBS.registerSave, sessionId: 'T1', present: '110123', apologies: '110125' } });
-    expect(cardText(cardOf(saved))).toContain('Saved: 1 present, 1 sent apologies.');
+    // Both schools are in liaison group 4: the register's one page.
+    const [saved] = await say(sit, { type: 'message', value: { verb: ATTENDANCE_VERBS.registerSave, sessionId: 'T1', page: 'lg-04/1', 'status-110123': 'present', 'status-110125': 'apologies' } });
+    expect(cardText(cardOf(saved))).toContain('1 present, 1 sent apologies, 0 absent.');
     expect((await new AttendanceRepository(bot.store).all()).map((record) => [record.urn, record.status]).sort()).toEqual([
       ['110123', 'present'],
       ['110125', 'apologies'],

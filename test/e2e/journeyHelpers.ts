@@ -200,7 +200,17 @@ interface Found {
 
 function findAction(card: CardNode, title: string, parents: readonly CardNode[] = []): Found | undefined {
   const cards = [...parents, card];
-  const actions = Array.isArray(card.actions) ? (card.actions as unknown[]).filter(isNode) : [];
+  // The card's own buttons, then those of ActionSets in its body (a ShowCard's card is searched by recursion).
+  const inBody: CardNode[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isNode(node)) {
+      if (node.type === 'ActionSet' && Array.isArray(node.actions)) inBody.push(...(node.actions as unknown[]).filter(isNode));
+      for (const [key, value] of Object.entries(node)) if (key !== 'fallback' && key !== 'actions') visit(value);
+    }
+  };
+  visit(card.body);
+  const actions = [...(Array.isArray(card.actions) ? (card.actions as unknown[]).filter(isNode) : []), ...inBody];
   for (const action of actions) {
     if (action.type === 'Action.Execute' && action.title === title) return { action, cards };
     if (action.type === 'Action.ShowCard' && isNode(action.card)) {
@@ -211,14 +221,18 @@ function findAction(card: CardNode, title: string, parents: readonly CardNode[] 
   return undefined;
 }
 
-/** The inputs in a card's body with the values they show; an element's fallback is not shown, so skipped. */
+/**
+ * The inputs in a card's body with the values they show; an element's fallback is not shown, so
+ * skipped, and so are the inputs inside a ShowCard's card, which a button outside it does not send
+ * (the official renderer gathers `getAllInputs(false)` up the chain of parents).
+ */
 function inputValues(card: CardNode): Record<string, string> {
   const values: Record<string, string> = {};
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isNode(node)) {
       if (typeof node.type === 'string' && node.type.startsWith('Input.') && typeof node.id === 'string') values[node.id] = String(node.value ?? '');
-      for (const [key, value] of Object.entries(node)) if (key !== 'fallback') visit(value);
+      for (const [key, value] of Object.entries(node)) if (key !== 'fallback' && !(node.type === 'Action.ShowCard' && key === 'card')) visit(value);
     }
   };
   visit(card.body);

@@ -93,14 +93,20 @@ describe('the journeys through the Agents Playground', () => {
     const posted = adaptiveCardOf(cardMessage);
     expect(cardText(posted)).toContain('Draft: not submitted yet.');
     // The card's own button sends what the nomination tests' saveSection builds: the section shown, and its inputs.
-    expect(press(posted, 'Save first choice', { first_urn: '900001' })).toMatchObject({
+    expect(press(posted, 'Save first choice', { first_championName: 'Priya Shah' })).toMatchObject({
       verb: 'nomination.save',
-      data: { groupId: 'lg-01', choice: 'first', shown: { urn: '', championName: '', gapEvidence: '' }, first_urn: '900001', first_championName: '' },
+      data: { groupId: 'lg-01', choice: 'first', shown: { urn: '', championName: '', gapEvidence: '' }, first_championName: 'Priya Shah' },
     });
+    // The group's schools are listed once, in one picker whose buttons make the school the first or second choice.
+    expect(press(posted, 'Make it the first choice', { school_urn: '900001' })).toEqual({
+      verb: 'nomination.save',
+      data: { groupId: 'lg-01', choice: 'first', shown: { urn: '' }, school_urn: '900001' },
+    });
+    const firstSchool = answeredCard(await pressOn(playground, chat, cardMessage.messageId, posted, 'Make it the first choice', { school_urn: '900001' }));
+    expect(cardText(firstSchool)).toContain(`${USER_NAME} saved the school`);
 
     const afterFirst = answeredCard(
-      await pressOn(playground, chat, cardMessage.messageId, posted, 'Save first choice', {
-        first_urn: '900001',
+      await pressOn(playground, chat, cardMessage.messageId, firstSchool, 'Save first choice', {
         first_championName: 'Priya Shah',
         first_championRole: 'pupil_premium_lead',
         first_notInadequate: 'yes',
@@ -108,11 +114,11 @@ describe('the journeys through the Agents Playground', () => {
         first_gapEvidence: 'Disadvantaged pupils are 18 points behind their peers in KS2 reading.',
       }),
     );
-    expect(cardText(afterFirst)).toContain(`${USER_NAME} saved the school`);
+    expect(cardText(afterFirst)).toContain(`${USER_NAME} saved the champion's name`);
 
+    const secondSchool = answeredCard(await pressOn(playground, chat, cardMessage.messageId, afterFirst, 'Make it the second choice', { school_urn: '900003' }));
     const afterSecond = answeredCard(
-      await pressOn(playground, chat, cardMessage.messageId, afterFirst, 'Save second choice', {
-        second_urn: '900003',
+      await pressOn(playground, chat, cardMessage.messageId, secondSchool, 'Save second choice', {
         second_championName: 'Tom Reed',
         second_championRole: 'slt',
         second_notInadequate: 'yes',

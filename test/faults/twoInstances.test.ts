@@ -76,7 +76,8 @@ describe('two bot instances on one Azure Blob store', () => {
       groupId: 'lg-01',
       choice,
       shown,
-      ...Object.fromEntries(Object.entries({ ...shown, ...inputs }).map(([field, value]) => [`${choice}_${field}`, value])),
+      // As the card sends them: the school from its one picker, the other answers from the choice's inputs.
+      ...Object.fromEntries(Object.entries({ ...shown, ...inputs }).map(([field, value]) => [field === 'urn' ? 'school_urn' : `${choice}_${field}`, value])),
     });
     // The schools are chosen first (changing a choice's school clears its answers, by design)…
     await press(first, 'aad-head-900001', 'nomination.save', save('first', blank, { urn: '900003' }), 'groupChat');

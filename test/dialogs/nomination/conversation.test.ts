@@ -324,7 +324,8 @@ describe('editing a section keeps what members said', () => {
   /** A press of a section's save button as Teams sends it: the shown values, and only the inputs that hold something. */
   function pressAsTeams(choice: 'first' | 'second', shown: Record<string, string>, inputs: Record<string, string>) {
     const held = Object.fromEntries(Object.entries({ ...shown, ...inputs }).filter(([, value]) => value !== ''));
-    return { groupId: GROUP.id, choice, shown, ...Object.fromEntries(Object.entries(held).map(([field, value]) => [`${choice}_${field}`, value])) };
+    // The school comes from the card's one picker (`school_urn`), the other fields from the section's inputs.
+    return { groupId: GROUP.id, choice, shown, ...Object.fromEntries(Object.entries(held).map(([field, value]) => [field === 'urn' ? 'school_urn' : `${choice}_${field}`, value])) };
   }
 
   it('answers saved before the school was chosen stay when a member then sets the school', async () => {

@@ -132,7 +132,8 @@ export function saveSection(choice: 'first' | 'second', shown: Record<string, st
     groupId: GROUP.id,
     choice,
     shown,
-    ...Object.fromEntries(Object.entries({ ...shown, ...inputs }).map(([field, value]) => [`${choice}_${field}`, value])),
+    // The school comes from the card's one picker (`school_urn`); the other fields from the section's inputs.
+    ...Object.fromEntries(Object.entries({ ...shown, ...inputs }).map(([field, value]) => [field === 'urn' ? 'school_urn' : `${choice}_${field}`, value])),
   };
 }
 

@@ -495,7 +495,7 @@ describe('starting a deployment form from the result', () => {
     const [saved] = await savedChecks(userId);
     expect(button).toEqual({
       type: 'Action.Submit',
-      title: 'Start a deployment form for this school',
+      title: 'Start a deployment form',
       data: { command: 'deployment form', eligibilityCheckId: saved?.id },
     });
   });
