@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../domain/result.js';
 import { newSelfEvaluation, type SelfEvaluation } from '../domain/selfEvaluation/record.js';
+import { PersonIndex } from './personIndex.js';
 import { isConflict, updateRecord, type Store, type UpdateOptions } from './store.js';
 
 const SELF_EVALUATIONS = 'selfEvaluations/';
@@ -56,6 +57,8 @@ export class SelfEvaluationRepository {
         this.options,
       );
       if (refusal) return fail(...refusal);
+      // "What do you hold about me" and "delete my data" find the record through the index.
+      if (saved && !unchanged) await new PersonIndex(this.store).noteRecord(saved.key, saved.value);
       const value = unchanged ?? saved?.value;
       return value ? ok(value) : fail('Nothing was saved.');
     } catch (error) {

@@ -32,6 +32,7 @@ const OTHER_RECORDS: Partial<Record<RecordKind, (count: number) => string>> = {
   nomination: (count) => `${plural(count, 'liaison group nomination record')} (or commitments) that name you`,
   chatLink: (count) => `${plural(count, 'group chat')} you linked to a liaison group`,
   conversation: (count) => `how to reach you in ${plural(count, 'chat')}, for reminders and notices`,
+  selfEvaluation: (count) => `${plural(count, 'school self-evaluation')} that name you (as who wrote, submitted or commented)`,
   deploymentForm: (count) => `${plural(count, 'deployment form')} that name you (yours, or sent to you to confirm)`,
 };
 

@@ -20,6 +20,7 @@ import {
   completenessOf,
   latestSnapshot,
   markReviewed,
+  positionOf,
   saveAnswer,
   startDraft,
   statusOf,
@@ -168,11 +169,11 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       if (requested !== undefined) return { card: await snapshotCard(urn, latest, requested, false) };
       return { card: (await overviewCard(urn, current, 'school')) as AdaptiveCard };
     }
-    const keyIssue = requested ?? current?.draft?.positions[actor.aadObjectId] ?? 1;
+    const keyIssue = requested ?? positionOf(current?.draft, actor.aadObjectId) ?? 1;
     const saved = await records.change(urn, (record) => ok(withPosition(record, actor.aadObjectId, keyIssue, deps.now())));
     if (!saved.ok) return { card: await formCard(urn, current ?? { urn, snapshots: [] }, keyIssue, { problems: saved.errors }) };
     const started = current?.draft === undefined;
-    const resumed = requested === undefined && current?.draft?.positions[actor.aadObjectId] !== undefined;
+    const resumed = requested === undefined && positionOf(current?.draft, actor.aadObjectId) !== undefined;
     return {
       card: await formCard(urn, saved.value, keyIssue, { intro: started ? intro : undefined }),
       text: resumed ? `Welcome back: you were on key issue ${keyIssue}.` : undefined,

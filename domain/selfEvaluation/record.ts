@@ -44,8 +44,11 @@ export interface Draft {
   /** The snapshot it was started from, if any. */
   readonly from?: string | undefined;
   readonly answers: Readonly<Record<string, Answer>>;
-  /** The key issue each person last had open, so "self-evaluation" resumes there on any device. */
-  readonly positions: Readonly<Record<string, number>>;
+  /**
+   * The key issue each person last had open, so "self-evaluation" resumes there on any device.
+   * A list rather than a map by id, so that erasing a person's data finds their id in it.
+   */
+  readonly positions: readonly { readonly aadObjectId: string; readonly keyIssue: number }[];
 }
 
 export interface SelfEvaluation {
@@ -126,14 +129,20 @@ export function saveAnswer(record: SelfEvaluation, keyIssue: number, answer: Ans
 /** Remembers where a person is, so "self-evaluation" resumes there. */
 export function withPosition(record: SelfEvaluation, aadObjectId: string, keyIssue: number, now: Date): SelfEvaluation {
   const draft = record.draft ?? startDraft(record, now);
-  if (draft.positions[aadObjectId] === keyIssue) return { ...record, draft };
-  return { ...record, draft: { ...draft, positions: { ...draft.positions, [aadObjectId]: keyIssue } } };
+  if (positionOf(draft, aadObjectId) === keyIssue) return record.draft ? record : { ...record, draft };
+  const positions = [...draft.positions.filter((position) => position.aadObjectId !== aadObjectId), { aadObjectId, keyIssue }];
+  return { ...record, draft: { ...draft, positions } };
+}
+
+/** The key issue the person last had open in the draft, if any. */
+export function positionOf(draft: Draft | undefined, aadObjectId: string): number | undefined {
+  return draft?.positions.find((position) => position.aadObjectId === aadObjectId)?.keyIssue;
 }
 
 /** A new draft: the answers of the last snapshot, when there is one, so progress between terms shows. */
 export function startDraft(record: SelfEvaluation, now: Date): Draft {
   const latest = latestSnapshot(record);
-  return { startedAt: now.toISOString(), from: latest?.term, answers: latest ? { ...latest.answers } : {}, positions: {} };
+  return { startedAt: now.toISOString(), from: latest?.term, answers: latest ? { ...latest.answers } : {}, positions: [] };
 }
 
 const SEASONS = ['spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'autumn'] as const;

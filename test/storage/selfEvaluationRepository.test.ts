@@ -3,7 +3,9 @@ import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
 import { answerFrom, saveAnswer, type SelfEvaluation } from '../../domain/selfEvaluation/record.js';
 import { ok } from '../../domain/result.js';
 import { LowdbStore } from '../../storage/lowdbStore.js';
+import { PersonIndex } from '../../storage/personIndex.js';
 import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository.js';
+import { withPosition } from '../../domain/selfEvaluation/record.js';
 import { isConflict, type Store } from '../../storage/store.js';
 import { TempDirs } from '../support/tempDir.js';
 
@@ -42,7 +44,7 @@ function inLockstep(inner: Store, readers: number): Store & { conflicts: number 
       try {
         return await inner.write(key, value, condition);
       } catch (error) {
-        if (isConflict(error)) wrapped.conflicts++;
+        if (isConflict(error) && key.startsWith('selfEvaluations/')) wrapped.conflicts++;
         throw error;
       }
     },
@@ -91,5 +93,17 @@ describe('SelfEvaluationRepository', () => {
     await repository.change('900/002', edit(1, 'aad-head-2', 'Two'));
     expect((await repository.get('900001'))?.draft?.answers['1']?.texts.evidence).toBe('One');
     expect((await repository.all()).map((record) => record.urn).sort()).toEqual(['900/002', '900001']);
+  });
+
+  it('lists the record for each person it names, so erasing their data takes their name and id out of it', async () => {
+    const repository = new SelfEvaluationRepository(store);
+    await repository.change('900001', edit(2, 'aad-staff', 'Words that stay'));
+    await repository.change('900001', (record) => ok(withPosition(record, 'aad-staff', 2, NOW)));
+    const people = new PersonIndex(store);
+    expect((await people.countsOf('aad-staff')).selfEvaluation).toBe(1);
+    await people.erase('aad-staff');
+    const saved = await repository.get('900001');
+    expect(JSON.stringify(saved)).not.toContain('aad-staff');
+    expect(saved?.draft?.answers['2']?.texts.evidence).toBe('Words that stay');
   });
 });
