@@ -55,7 +55,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     createNominationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
     createAttendanceJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
-    createSelfEvaluationJourney({ store, now, directory, proactive: services.proactive, logger }),
+    createSelfEvaluationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createPersonalDataJourney({
       profiles,
       people: new PersonIndex(store),

@@ -2,6 +2,7 @@ import keyIssueTemplate from './templates/selfEvaluation/keyIssue.json' with { t
 import overviewTemplate from './templates/selfEvaluation/overview.json' with { type: 'json' };
 import schoolsTemplate from './templates/selfEvaluation/schools.json' with { type: 'json' };
 import confirmSubmitTemplate from './templates/selfEvaluation/confirmSubmit.json' with { type: 'json' };
+import exportTemplate from './templates/selfEvaluation/export.json' with { type: 'json' };
 import { HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
 import { completenessOf, LONGEST_ANSWER, type Answer, type Comment, type Status } from '../domain/selfEvaluation/record.js';
 import { describeLondonInstant } from '../domain/time/londonTime.js';
@@ -20,6 +21,7 @@ export const SELF_EVALUATION_VERBS = {
   adviserOpen: 'selfEvaluation.adviser.open',
   comment: 'selfEvaluation.adviser.comment',
   markReviewed: 'selfEvaluation.adviser.reviewed',
+  export: 'selfEvaluation.adviser.export',
 } as const;
 
 /** How a save moves on: stay on the key issue, go to the next or previous, or to the list. */
@@ -243,6 +245,18 @@ export function selfEvaluationSchoolsCard(view: { readonly rows: readonly School
     })),
     first: openable[0]?.urn ?? '',
     choices: openable.map((row) => ({ title: `${row.schoolName} (${row.urn})`, value: row.urn })),
-    actions: openable.length > 0 ? [button('Open', SELF_EVALUATION_VERBS.adviserOpen, {})] : [],
+    actions: [
+      ...(openable.length > 0 ? [button('Open', SELF_EVALUATION_VERBS.adviserOpen, {})] : []),
+      ...(view.rows.length > 0 ? [button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {})] : []),
+    ],
+  });
+}
+
+/** The link to the SIT's workbook. */
+export function selfEvaluationExportCard(view: { readonly schools: number; readonly submitted: number; readonly workbookUrl: string; readonly expiresAt: Date }): AdaptiveCard {
+  return renderCard(exportTemplate, {
+    summary: `A summary sheet of the ${view.schools} schools with a self-evaluation, and a sheet shaped like Appendix 3 for each of the ${view.submitted} that have submitted one (their latest).`,
+    expiry: `This link works only for you, and expires at ${describeLondonInstant(view.expiresAt)}. Ask me again for a fresh one.`,
+    workbookUrl: view.workbookUrl,
   });
 }

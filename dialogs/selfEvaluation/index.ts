@@ -6,6 +6,7 @@ import {
   keyIssueReadCard,
   SELF_EVALUATION_VERBS as VERBS,
   selfEvaluationOverviewCard,
+  selfEvaluationExportCard,
   selfEvaluationSchoolsCard,
   type Move,
 } from '../../cards/selfEvaluationCards.js';
@@ -38,12 +39,15 @@ import type { Actor } from '../actor.js';
 import { actorOf } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
 import { normaliseCommandText, phrases, type CardVerb, type CardVerbResult, type Journey, type JourneyContext, type JourneyDeps } from '../journey.js';
-import type { ProactiveMessenger } from '../ports.js';
+import { XLSX, type ExportLinks, type ProactiveMessenger } from '../ports.js';
+import { buildSelfEvaluationWorkbook } from '../../domain/selfEvaluation/workbook.js';
 
 export interface SelfEvaluationDeps extends JourneyDeps {
   readonly directory: Pick<DirectoryRepository, 'getSchool'>;
   /** The school is told in its personal chats when its self-evaluation has been reviewed. */
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
+  /** Download links for the SIT's workbook. */
+  readonly exports: Pick<ExportLinks, 'create'>;
   /** Another council's question set; the shipped one (validated at start) otherwise. */
   readonly questions?: QuestionSet;
 }
@@ -63,6 +67,7 @@ const REVIEW = 'selfEvaluation.review';
 const SUBMIT = 'selfEvaluation.submit';
 const NEXT = 'selfEvaluation.next';
 const SCHOOLS = 'selfEvaluation.schools';
+const EXPORT = 'selfEvaluation.export';
 
 const GO_TO_WORDS = /^(?:go to |open )?key issue (\d{1,3})$/;
 
@@ -221,6 +226,10 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       const result = await startNext(actor);
       await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
     }),
+    command(EXPORT, async (step, actor) => {
+      const result = await exportAll(actor);
+      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    }),
     command(SCHOOLS, async (step, actor) => {
       const result = await schoolsList(actor);
       await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
@@ -266,6 +275,20 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       }),
     );
     return { kind: 'card', card: selfEvaluationSchoolsCard({ rows }) };
+  }
+
+  async function exportAll(actor: Actor): Promise<CardVerbResult> {
+    const decision = decide(actor, 'export.acrossSchools', {});
+    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+    const all = await records.all();
+    const schools = await Promise.all(all.map(async (record) => ({ urn: record.urn, name: await schoolName(record.urn), record })));
+    schools.sort((a, b) => a.name.localeCompare(b.name));
+    const now = deps.now();
+    const bytes = await buildSelfEvaluationWorkbook(set, schools, now);
+    const link = await deps.exports.create(actor.aadObjectId, { filename: `self-evaluations-${now.toISOString().slice(0, 10)}.xlsx`, contentType: XLSX, bytes });
+    const submitted = schools.filter((school) => latestSnapshot(school.record) !== undefined).length;
+    deps.logger.info({ schools: schools.length, submitted }, 'self-evaluations exported');
+    return { kind: 'card', card: selfEvaluationExportCard({ schools: schools.length, submitted, workbookUrl: link.url, expiresAt: link.expiresAt }) };
   }
 
   /** A school's latest snapshot for the adviser, once the policy allows. */
@@ -364,6 +387,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     }),
     { verb: VERBS.startNext, data: Empty, handle: async (_turn, _data, actor) => startNext(actor) },
     { verb: VERBS.schools, data: Empty, handle: async (_turn, _data, actor) => schoolsList(actor) },
+    { verb: VERBS.export, data: Empty, handle: async (_turn, _data, actor) => exportAll(actor) },
     verb({
       verb: VERBS.adviserOpen,
       data: AdviserOpenData,
@@ -448,6 +472,18 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         scopes: ['personal'],
         match: phrases('self-evaluations', 'self evaluations', 'schools self-evaluations'),
         dialogId: SCHOOLS,
+      },
+      {
+        summary: {
+          title: 'Export self-evaluations',
+          description: 'An Excel workbook: a summary of every school, and a sheet shaped like Appendix 3 for each submitted self-evaluation.',
+          command: 'export self-evaluations',
+          example: 'export self-evaluations',
+        },
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: phrases('export self-evaluations', 'export self evaluations'),
+        dialogId: EXPORT,
       },
     ],
     verbs,

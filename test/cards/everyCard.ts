@@ -402,6 +402,7 @@ const SELF_EVALUATION_CASES: CardCase[] = [
   { renderer: 'selfEvaluationOverviewCard', data: 'the adviser, submitted', card: () => selfEvaluation.selfEvaluationOverviewCard({ set: SE_SET, mode: 'adviser', schoolName: LONG, urn: '100001', rows: SE_ROWS, term: 'autumn 2026', status: 'submitted', notice: 'Saved.' }) },
   { renderer: 'confirmSubmitCard', data: 'ready', card: () => selfEvaluation.confirmSubmitCard({ schoolName: LONG, term: 'autumn 2026', complete: 12, total: 18, withoutStep: [] }) },
   { renderer: 'confirmSubmitCard', data: 'steps missing', card: () => selfEvaluation.confirmSubmitCard({ schoolName: LONG, term: 'autumn 2026', complete: 0, total: 18, withoutStep: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18] }) },
+  { renderer: 'selfEvaluationExportCard', data: 'a link', card: () => selfEvaluation.selfEvaluationExportCard({ schools: 300, submitted: 200, workbookUrl: 'https://bot.example/exports/a', expiresAt: new Date('2026-10-05T09:15:00Z') }) },
   { renderer: 'selfEvaluationSchoolsCard', data: 'none yet', card: () => selfEvaluation.selfEvaluationSchoolsCard({ rows: [] }) },
   {
     renderer: 'selfEvaluationSchoolsCard',

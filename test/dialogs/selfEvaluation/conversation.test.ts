@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JourneySet } from '../../../bot/journeys.js';
 import type { BotServices } from '../../../bot/services.js';
@@ -41,7 +42,7 @@ async function startBot(messenger = new RecordingMessenger(), dataDir?: string):
     const directory = await DirectoryRepository.open(services.store);
     const profiles = new ProfileRepository(services.store);
     return {
-      journeys: [createSelfEvaluationJourney({ store: services.store, now: services.now, logger: services.logger, directory, proactive: messenger as unknown as ProactiveMessenger })],
+      journeys: [createSelfEvaluationJourney({ store: services.store, now: services.now, logger: services.logger, directory, proactive: messenger as unknown as ProactiveMessenger, exports: services.exports })],
       actorSources: { profileOf: (id) => profiles.get(id), liaisonGroupOfConversation: async () => undefined },
       async start() {
         if (directory.schoolCount === 0) await directory.putSchools([school('100001', 'Amersham Primary'), school('100002', 'Beaconsfield High')]);
@@ -179,6 +180,25 @@ describe('the self-evaluation conversation', () => {
     expect(after).toContain('adviser commented');
     const withComment = cardText(executedCard(await say(head, execute(VERBS.open, { keyIssue: '4' }))));
     expect(withComment).toContain('Share the \\*\\*report\\*\\* with \\[governors\\](https\\://x.example)');
+
+    // The SIT's workbook, read back: the summary, and the school's sheet shaped like Appendix 3 with its words as typed.
+    const exported = cardOf((await say(sit, 'export self-evaluations')).at(-1));
+    const url = new URL(((exported?.actions as { url: string }[] | undefined) ?? [])[0]?.url ?? '');
+    const file = await bot.services.exports.open(url.pathname.split('/').at(-1) ?? '', url.searchParams.get('sig') ?? '', SIT_ID);
+    if (!file.ok) throw new Error('the export link did not open for its owner');
+    expect(file.value.filename).toBe('self-evaluations-2024-03-01.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.value.bytes as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', '100001 Amersham Primary']);
+    const summaryRow = (workbook.getWorksheet('Summary')?.getRow(2).values as unknown[]).slice(1);
+    expect(summaryRow.slice(0, 5)).toEqual(['100001', 'Amersham Primary', 'reviewed', 'spring 2024', 'Sita Admin']);
+    expect(summaryRow.slice(5)).toEqual([0, 0, 18, 0, 0]);
+    const sheet = workbook.getWorksheet('100001 Amersham Primary');
+    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(['Key Issue', 'Strand', 'Where are we? (step)', 'Where are we?', 'Lead', 'Evidence', 'Next steps', 'Impact', 'Adviser’s comment']);
+    expect(sheet?.getRow(5).getCell(1).value).toBe(question(4));
+    expect(sheet?.getRow(5).getCell(6).value).toBe(hostile);
+    expect(sheet?.getRow(5).getCell(9).value).toBe('Share the **report** with [governors](https://x.example)');
+    expect(replyText((await say(head, 'export self-evaluations'))[0])).toContain('Only the School Improvement Team');
 
     // The next one starts from the snapshot, with last term's step and the comment beside it.
     const next = cardOf((await say(head, 'start the next self-evaluation')).at(-1));
