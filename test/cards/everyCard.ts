@@ -240,7 +240,28 @@ const TSI_CASES: CardCase[] = [
 
 // Directory
 
+const claimOf = (index: number) => ({
+  kind: 'school' as const,
+  aadObjectId: `aad-claim-${index}`,
+  name: `${LONG} [claimant](https://evil.example) ${index}`,
+  urn: LONG_SCHOOLS[index]?.urn ?? '100001',
+  role: index % 2 === 0 ? ('headteacher' as const) : ('staff' as const),
+  verification: { status: 'pending' as const },
+  updatedAt: '2024-01-15T09:00:00.000Z',
+});
+
 const DIRECTORY_CASES: CardCase[] = [
+  { renderer: 'profileRequestsCard', data: 'nobody waiting', card: () => directory.profileRequestsCard({ requests: [], isSitAdmin: true }) },
+  {
+    renderer: 'profileRequestsCard',
+    data: '20 claims with long names, one school not in the directory, notices',
+    card: () =>
+      directory.profileRequestsCard({
+        requests: Array.from({ length: 20 }, (_, index) => ({ profile: claimOf(index), school: index === 19 ? undefined : LONG_SCHOOLS[index] })),
+        notices: ['Approved Hana Head.'],
+        isSitAdmin: false,
+      }),
+  },
   {
     renderer: 'profileCard',
     data: 'a headteacher who is also a SIT administrator',
