@@ -109,6 +109,14 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     return decision.allowed ? { urn } : { refused: refusalText(decision) };
   }
 
+  /** The actor's school, for a card button that changes one key issue: the policy allows and the key issue exists. */
+  function editing(actor: Actor, keyIssue: number): { urn: string } | { refused: string } {
+    const school = ownSchool(actor, 'selfEvaluation.edit');
+    if ('refused' in school) return school;
+    const wrong = outOfRange(keyIssue);
+    return wrong ? { refused: wrong } : school;
+  }
+
   const intro = `${set.councilsChoice} ${set.strandsNote} Answer one key issue at a time; colleagues at your school can work on other key issues at the same time.`;
 
   /** The draft's card for a key issue, with last term's step and the adviser's comment beside it. */
@@ -315,10 +323,8 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       verb: VERBS.save,
       data: SaveData,
       handle: async (_turn, data: z.infer<typeof SaveData>, actor) => {
-        const school = ownSchool(actor, 'selfEvaluation.edit');
+        const school = editing(actor, data.keyIssue);
         if ('refused' in school) return { kind: 'refused', text: school.refused };
-        const wrong = outOfRange(data.keyIssue);
-        if (wrong) return { kind: 'refused', text: wrong };
         const typed = { step: data.step, whereAreWe: data.whereAreWe, lead: data.lead, evidence: data.evidence, nextSteps: data.nextSteps, impact: data.impact };
         const answer = answerFrom(set, data.keyIssue, { step: data.step, texts: typed }, personOf(actor), deps.now());
         const target = moved(set, data.keyIssue, data.move);
@@ -345,10 +351,8 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       verb: VERBS.open,
       data: OpenData,
       handle: async (_turn, data: z.infer<typeof OpenData>, actor) => {
-        const school = ownSchool(actor, 'selfEvaluation.edit');
+        const school = editing(actor, data.keyIssue);
         if ('refused' in school) return { kind: 'refused', text: school.refused };
-        const wrong = outOfRange(data.keyIssue);
-        if (wrong) return { kind: 'refused', text: wrong };
         return { kind: 'card', card: (await openForSchool(actor, school.urn, data.keyIssue)).card };
       },
     }),
