@@ -45,11 +45,17 @@ export interface ProfileRequestView {
  * body, so the card has no top-level actions however many there are). A button carries the
  * claim as it was shown (`updatedAt`), so a claim changed since is not approved by mistake.
  */
+/** The most claims one card shows: twenty with long names pass Teams' 80 KB (the council's own cut). */
+export const PROFILE_REQUESTS_SHOWN = 10;
+
 export function profileRequestsCard(view: { readonly requests: readonly ProfileRequestView[]; readonly notices?: readonly string[]; readonly isSitAdmin: boolean }): AdaptiveCard {
-  const claims = view.requests.map(({ profile, school }, index) => {
+  const more = view.requests.length - PROFILE_REQUESTS_SHOWN;
+  const claims = view.requests.slice(0, PROFILE_REQUESTS_SHOWN).map(({ profile, school }, index) => {
     const request = { aadObjectId: profile.aadObjectId, urn: profile.urn, role: profile.role, updatedAt: profile.updatedAt, reasonInput: `reason_${index}` };
     return {
       who: escapeMarkdown(profile.name),
+      // Each claim's buttons say whose claim they answer, so a screen reader's list of buttons can be told apart; titles are not Markdown.
+      name: profile.name,
       claim: `Says they are ${profile.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${school ? `${school.name} (URN ${school.urn})` : `URN ${profile.urn} (not in the directory)`}; ${NOT_YET_VERIFIED}.`,
       request,
       reasonInput: request.reasonInput,
@@ -64,7 +70,7 @@ export function profileRequestsCard(view: { readonly requests: readonly ProfileR
         ? 'These people say they hold a role at a school. Approve a claim only once you know it is true; a rejection’s reason is sent to them.'
         : 'These people say they work at your school. Approve a claim only once you know it is true; a rejection’s reason is sent to them.';
   return renderCard(profileRequestsTemplate, {
-    intro,
+    intro: more > 0 ? `${intro} The first ${PROFILE_REQUESTS_SHOWN} are shown; ${more} more are waiting and come up as you answer these.` : intro,
     notices: view.notices ?? [],
     noticeStyle: 'good',
     claims,

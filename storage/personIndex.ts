@@ -17,7 +17,7 @@ export interface PersonEntry {
 const added = <T>(list: readonly T[], item: T | undefined): readonly T[] => (item === undefined || list.includes(item) ? list : [...list, item]);
 
 /** What kind of record a listed key is, for "what do you hold about me". */
-export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp'] as const;
+export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp', 'selfEvaluation'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
@@ -28,6 +28,7 @@ const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
   ['nominations/', 'nomination'],
   ['directory/links/', 'chatLink'],
   ['signups/schools/', 'signUp'],
+  ['selfEvaluations/', 'selfEvaluation'],
   // A personal chat is saved twice (by its id and by its person): counted once.
   ['conversations/by-id/', 'conversation'],
 ];

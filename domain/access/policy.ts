@@ -39,6 +39,7 @@ export const ACTIONS = [
   'school.export',
   'selfEvaluation.view',
   'selfEvaluation.edit',
+  'selfEvaluation.review',
   'attendance.log',
   'attendance.register',
   'calendar.edit',
@@ -103,6 +104,8 @@ export interface ResourceOf {
   'school.export': SchoolResource;
   'selfEvaluation.view': SchoolResource;
   'selfEvaluation.edit': SchoolResource;
+  /** Commenting on a school's submitted self-evaluation and marking it reviewed. */
+  'selfEvaluation.review': SchoolResource;
   'attendance.log': SchoolResource;
   'attendance.register': NoResource;
   'calendar.edit': NoResource;
@@ -335,6 +338,11 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
   'selfEvaluation.edit': ownSchool('fill in a school’s self-evaluation', {
     sitInstead: 'You can see the school’s self-evaluation; the school fills it in before its review.',
   }),
+  // The adviser is the SIT for now: a system leader invited by the school is not built yet.
+  'selfEvaluation.review': sitOnly(
+    'comments on a school’s self-evaluation and marks it reviewed',
+    'Your school sees the adviser’s comments beside its answers once they are made.',
+  ),
   // A pending person logs their own attendance: the SIT sees it marked as not yet verified.
   'attendance.log': ownSchool('log a school’s attendance', { pendingMay: true }),
   'commitments.confirm': headteacherOf(

@@ -8,6 +8,7 @@ import * as conversation from '../../cards/conversationCards.js';
 import * as deployment from '../../cards/deploymentCards.js';
 import * as directory from '../../cards/directoryCards.js';
 import * as nomination from '../../cards/nominationCards.js';
+import * as selfEvaluation from '../../cards/selfEvaluationCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import * as tsi from '../../cards/tsiCards.js';
 import { cancelSession } from '../../domain/attendance/calendar.js';
@@ -24,6 +25,8 @@ import { newNomination, type Nomination, type SchoolsByUrn } from '../../domain/
 import { selectNomination, submitNomination } from '../../domain/nomination/submit.js';
 import type { EligibilityOutcome } from '../../domain/tsi/eligibility.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
+import type { Answer, Snapshot } from '../../domain/selfEvaluation/record.js';
 import { emptyDraft, readyDraft } from '../domain/deployment/sampleDraft.js';
 import { ALICE, completeNomination, GROUP, NOW as NOMINATION_NOW, SCHOOLS as NOMINATION_SCHOOLS, SCHOOLS_BY_URN, SIT } from '../domain/nomination/fixtures.js';
 
@@ -250,7 +253,28 @@ const TSI_CASES: CardCase[] = [
 
 // Directory
 
+const claimOf = (index: number) => ({
+  kind: 'school' as const,
+  aadObjectId: `aad-claim-${index}`,
+  name: `${LONG} [claimant](https://evil.example) ${index}`,
+  urn: LONG_SCHOOLS[index]?.urn ?? '100001',
+  role: index % 2 === 0 ? ('headteacher' as const) : ('staff' as const),
+  verification: { status: 'pending' as const },
+  updatedAt: '2024-01-15T09:00:00.000Z',
+});
+
 const DIRECTORY_CASES: CardCase[] = [
+  { renderer: 'profileRequestsCard', data: 'nobody waiting', card: () => directory.profileRequestsCard({ requests: [], isSitAdmin: true }) },
+  {
+    renderer: 'profileRequestsCard',
+    data: '20 claims with long names, one school not in the directory, notices',
+    card: () =>
+      directory.profileRequestsCard({
+        requests: Array.from({ length: 20 }, (_, index) => ({ profile: claimOf(index), school: index === 19 ? undefined : LONG_SCHOOLS[index] })),
+        notices: ['Approved Hana Head.'],
+        isSitAdmin: false,
+      }),
+  },
   {
     renderer: 'profileCard',
     data: 'a headteacher who is also a SIT administrator',
@@ -374,10 +398,63 @@ const NOMINATION_CASES: CardCase[] = [
   { renderer: 'nominationsExportCard', data: 'links', card: () => nomination.nominationsExportCard({ groups: 18, nominated: 3, workbookUrl: 'https://bot.example/exports/a', csvUrl: 'https://bot.example/exports/b', expiresAt: NOMINATION_NOW }) },
 ];
 
-export const EVERY_CARD: readonly CardCase[] = [...CONVERSATION_CASES, ...TSI_CASES, ...DIRECTORY_CASES, ...ATTENDANCE_CASES, ...DEPLOYMENT_CASES, ...NOMINATION_CASES];
+
+// The self-evaluation: every heading at its longest, of hostile text, so one key issue's card is as big as it gets.
+
+const SE_LONG = `[Sign in](https://evil.example) # Urgent ${'Ω𝔘 '.repeat(665)}`.slice(0, 2000);
+const SE_PERSON = { aadObjectId: 'aad-head', name: `${LONG} **Head**` };
+const seAnswer = (step: string | undefined): Answer => ({
+  step,
+  texts: { whereAreWe: SE_LONG, lead: SE_LONG, evidence: SE_LONG, nextSteps: SE_LONG, impact: SE_LONG },
+  editedBy: SE_PERSON,
+  editedAt: '2026-10-05T09:00:00.000Z',
+});
+const SE_SNAPSHOT: Snapshot = {
+  term: 'autumn 2026',
+  submittedAt: '2026-10-05T09:00:00.000Z',
+  submittedBy: SE_PERSON,
+  answers: Object.fromEntries(SHIPPED_QUESTIONS.keyIssues.map((issue) => [String(issue.number), seAnswer('developing')])),
+  comments: Object.fromEntries(SHIPPED_QUESTIONS.keyIssues.map((issue) => [String(issue.number), { text: SE_LONG, by: SE_PERSON, at: '2026-10-06T09:00:00.000Z' }])),
+};
+const SE_ROWS = SHIPPED_QUESTIONS.keyIssues.map(() => ({ answer: seAnswer('embedded'), commented: true }));
+const SE_SET = SHIPPED_QUESTIONS;
+
+const SELF_EVALUATION_CASES: CardCase[] = [
+  { renderer: 'keyIssueFormCard', data: 'first key issue, empty, with the intro', card: () => selfEvaluation.keyIssueFormCard({ set: SE_SET, keyIssue: 1, schoolName: LONG, answer: undefined, intro: `${SE_SET.councilsChoice} ${SE_SET.strandsNote}` }) },
+  {
+    renderer: 'keyIssueFormCard',
+    data: 'middle key issue, every heading 2,000 characters, last term and a long comment',
+    card: () => selfEvaluation.keyIssueFormCard({ set: SE_SET, keyIssue: 9, schoolName: LONG, answer: seAnswer('developing'), previous: seAnswer('beginning'), previousTerm: 'autumn 2026', comment: { comment: SE_SNAPSHOT.comments['9'], term: 'autumn 2026' }, problems: ['Evidence is 2001 characters long; please keep it to 2000.'] }),
+  },
+  { renderer: 'keyIssueFormCard', data: 'last key issue', card: () => selfEvaluation.keyIssueFormCard({ set: SE_SET, keyIssue: 18, schoolName: 'School 1 Primary', answer: seAnswer(undefined), notice: 'Saved key issue 17.' }) },
+  { renderer: 'keyIssueReadCard', data: 'the school reads its snapshot', card: () => selfEvaluation.keyIssueReadCard({ set: SE_SET, keyIssue: 1, urn: '100001', adviser: false, term: 'autumn 2026', schoolName: LONG, answer: SE_SNAPSHOT.answers['1'], comment: { comment: SE_SNAPSHOT.comments['1'], term: 'autumn 2026' } }) },
+  { renderer: 'keyIssueReadCard', data: 'the adviser comments, longest words', card: () => selfEvaluation.keyIssueReadCard({ set: SE_SET, keyIssue: 5, urn: '100001', adviser: true, term: 'autumn 2026', schoolName: LONG, answer: SE_SNAPSHOT.answers['5'], comment: { comment: SE_SNAPSHOT.comments['5'], term: 'autumn 2026' } }) },
+  { renderer: 'keyIssueReadCard', data: 'the adviser, nothing answered', card: () => selfEvaluation.keyIssueReadCard({ set: SE_SET, keyIssue: 18, urn: '100001', adviser: true, term: 'autumn 2026', schoolName: 'School 1 Primary', answer: undefined }) },
+  { renderer: 'selfEvaluationOverviewCard', data: 'a draft, 18 long answers', card: () => selfEvaluation.selfEvaluationOverviewCard({ set: SE_SET, mode: 'draft', schoolName: LONG, urn: '100001', rows: SE_ROWS }) },
+  { renderer: 'selfEvaluationOverviewCard', data: 'a draft, nothing answered', card: () => selfEvaluation.selfEvaluationOverviewCard({ set: SE_SET, mode: 'draft', schoolName: 'School 1 Primary', urn: '100001', rows: SE_SET.keyIssues.map(() => ({ answer: undefined, commented: false })) }) },
+  { renderer: 'selfEvaluationOverviewCard', data: 'the school’s reviewed snapshot', card: () => selfEvaluation.selfEvaluationOverviewCard({ set: SE_SET, mode: 'snapshot', schoolName: LONG, urn: '100001', rows: SE_ROWS, term: 'autumn 2026', status: 'reviewed' }) },
+  { renderer: 'selfEvaluationOverviewCard', data: 'the adviser, submitted', card: () => selfEvaluation.selfEvaluationOverviewCard({ set: SE_SET, mode: 'adviser', schoolName: LONG, urn: '100001', rows: SE_ROWS, term: 'autumn 2026', status: 'submitted', notice: 'Saved.' }) },
+  { renderer: 'confirmSubmitCard', data: 'ready', card: () => selfEvaluation.confirmSubmitCard({ schoolName: LONG, term: 'autumn 2026', complete: 12, total: 18, withoutStep: [] }) },
+  { renderer: 'confirmSubmitCard', data: 'steps missing', card: () => selfEvaluation.confirmSubmitCard({ schoolName: LONG, term: 'autumn 2026', complete: 0, total: 18, withoutStep: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18] }) },
+  { renderer: 'selfEvaluationExportCard', data: 'a link', card: () => selfEvaluation.selfEvaluationExportCard({ schools: 300, submitted: 200, workbookUrl: 'https://bot.example/exports/a', expiresAt: new Date('2026-10-05T09:15:00Z') }) },
+  { renderer: 'selfEvaluationSchoolsCard', data: 'none yet', card: () => selfEvaluation.selfEvaluationSchoolsCard({ rows: [] }) },
+  {
+    renderer: 'selfEvaluationSchoolsCard',
+    data: '300 schools with long names, every status',
+    card: () =>
+      selfEvaluation.selfEvaluationSchoolsCard({
+        rows: LONG_SCHOOLS.slice(0, 300).map((school, index) => {
+          const status = (['started', 'submitted', 'reviewed'] as const)[index % 3] ?? 'started';
+          return { urn: school.urn, schoolName: school.name, status, ...(status === 'started' ? {} : { term: 'autumn 2026' }) };
+        }),
+      }),
+  },
+];
+
+export const EVERY_CARD: readonly CardCase[] = [...CONVERSATION_CASES, ...TSI_CASES, ...DIRECTORY_CASES, ...ATTENDANCE_CASES, ...DEPLOYMENT_CASES, ...NOMINATION_CASES, ...SELF_EVALUATION_CASES];
 
 /** The renderers cards/ exports, so a new one without a row here fails the check. */
-export const RENDERERS: readonly string[] = [attendance, conversation, deployment, directory, nomination, tsi].flatMap((module) =>
+export const RENDERERS: readonly string[] = [attendance, conversation, deployment, directory, nomination, selfEvaluation, tsi].flatMap((module) =>
   Object.entries(module)
     // isAskedOnACard and the like answer a question; they draw no card.
     .filter(([name, value]) => typeof value === 'function' && name.endsWith('Card') && !name.startsWith('is'))

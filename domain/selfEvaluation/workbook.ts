@@ -1,0 +1,81 @@
+import { loadExcel } from '../excel.js';
+import { HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from './questions.js';
+import { completenessOf, latestSnapshot, statusOf, type SelfEvaluation } from './record.js';
+
+export const SUMMARY_SHEET = 'Summary';
+
+export interface SchoolSelfEvaluation {
+  readonly urn: string;
+  readonly name: string;
+  readonly record: SelfEvaluation;
+}
+
+/** A sheet name Excel takes: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
+function sheetName(school: SchoolSelfEvaluation, taken: Set<string>): string {
+  const base = `${school.urn} ${school.name.replace(/[:\\/?*[\]]/g, ' ')}`.slice(0, 31).trim();
+  let name = base;
+  for (let copy = 2; taken.has(name.toLowerCase()); copy++) name = `${base.slice(0, 27)} (${copy})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * The SIT's workbook: a summary sheet (each school's status, and how many key issues it put at
+ * each step of the scale), then one sheet per school with a submitted self-evaluation, shaped
+ * like source 004's Appendix 3: key issue, then the five headings, with the strand and the
+ * adviser's comment beside them. Words go in as text cells, never formulas.
+ */
+export async function buildSelfEvaluationWorkbook(set: QuestionSet, schools: readonly SchoolSelfEvaluation[], created: Date): Promise<Buffer> {
+  const workbook = new (await loadExcel()).Workbook();
+  workbook.creator = 'School improvement bot';
+  workbook.created = created;
+
+  const summary = workbook.addWorksheet(SUMMARY_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  summary.columns = [
+    { header: 'URN', width: 10 },
+    { header: 'School', width: 40 },
+    { header: 'Status', width: 12 },
+    { header: 'Last submitted', width: 16 },
+    { header: 'Reviewed by', width: 20 },
+    ...set.scale.steps.map((step) => ({ header: step.title, width: 12 })),
+    { header: 'Key issues complete', width: 12 },
+  ];
+  summary.getRow(1).font = { bold: true };
+  const taken = new Set([SUMMARY_SHEET.toLowerCase()]);
+  for (const school of schools) {
+    const latest = latestSnapshot(school.record);
+    const answers = Object.values(latest?.answers ?? {});
+    summary.addRow([
+      school.urn,
+      school.name,
+      statusOf(school.record),
+      latest?.term ?? '',
+      latest?.reviewed?.by.name ?? '',
+      ...set.scale.steps.map((step) => answers.filter((answer) => answer.step === step.id).length),
+      answers.filter((answer) => completenessOf(answer) === 'complete').length,
+    ]);
+    if (!latest) continue;
+
+    const sheet = workbook.addWorksheet(sheetName(school, taken), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+    sheet.columns = [
+      { header: 'Key Issue', width: 50 },
+      { header: 'Strand', width: 18 },
+      { header: 'Where are we? (step)', width: 14 },
+      ...set.headings.map((heading) => ({ header: heading.title, width: 40 })),
+      { header: 'Adviser’s comment', width: 40 },
+    ];
+    sheet.getRow(1).font = { bold: true };
+    for (const issue of set.keyIssues) {
+      const answer = latest.answers[String(issue.number)];
+      const row = sheet.addRow([
+        issue.question,
+        strandTitle(set, issue.strand),
+        stepTitle(set, answer?.step) ?? '',
+        ...HEADING_IDS.map((heading) => answer?.texts[heading] ?? ''),
+        latest.comments[String(issue.number)]?.text ?? '',
+      ]);
+      row.alignment = { vertical: 'top', wrapText: true };
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
