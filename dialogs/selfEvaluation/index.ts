@@ -40,7 +40,7 @@ import { actorOf } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
 import { normaliseCommandText, phrases, type CardVerb, type CardVerbResult, type Journey, type JourneyContext, type JourneyDeps } from '../journey.js';
 import { XLSX, type ExportLinks, type ProactiveMessenger } from '../ports.js';
-import { buildSelfEvaluationWorkbook } from '../../domain/selfEvaluation/workbook.js';
+import { buildSelfEvaluationWorkbook } from '../../files/selfEvaluationWorkbook.js';
 
 export interface SelfEvaluationDeps extends JourneyDeps {
   readonly directory: Pick<DirectoryRepository, 'getSchool'>;

@@ -1,6 +1,6 @@
-import { loadExcel } from '../excel.js';
-import { HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from './questions.js';
-import { completenessOf, latestSnapshot, statusOf, type SelfEvaluation } from './record.js';
+import { loadExcel } from './excel.js';
+import { HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
+import { completenessOf, latestSnapshot, statusOf, type SelfEvaluation } from '../domain/selfEvaluation/record.js';
 
 export const SUMMARY_SHEET = 'Summary';
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_QUESTIONS } from '../../../domain/selfEvaluation/questions.js';
-import { newSelfEvaluation, submit, saveAnswer, type SelfEvaluation } from '../../../domain/selfEvaluation/record.js';
-import { buildSelfEvaluationWorkbook } from '../../../domain/selfEvaluation/workbook.js';
+import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
+import { newSelfEvaluation, submit, saveAnswer, type SelfEvaluation } from '../../domain/selfEvaluation/record.js';
+import { buildSelfEvaluationWorkbook } from '../../files/selfEvaluationWorkbook.js';
 
 const NOW = new Date('2026-10-05T09:00:00Z');
 const HEAD = { aadObjectId: 'aad-head', name: 'Alex Head' };
