@@ -31,7 +31,7 @@ export interface BotProcessOptions {
  * Runs the bot as its own process on the project's Node, on a free port, and resolves once it
  * logs that it is listening.
  */
-export function startBotProcess(env: Record<string, string>, { script = 'bot/main.ts', cwd = PROJECT_ROOT, plainNode = false, timeoutMs = 20_000 }: BotProcessOptions = {}): Promise<BotProcess> {
+export function startBotProcess(env: Record<string, string>, { script = 'bot/main.ts', cwd = PROJECT_ROOT, plainNode = false, timeoutMs = 60_000 }: BotProcessOptions = {}): Promise<BotProcess> {
   const child = spawn(process.execPath, script.endsWith('.ts') && !plainNode ? ['--import', 'tsx', script] : [script], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },

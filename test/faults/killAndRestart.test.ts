@@ -64,5 +64,5 @@ describe('killed mid-write and restarted', () => {
     expect(acknowledged.length).toBeGreaterThan(CYCLES);
     expect(missing).toEqual([]);
     expect((await store.list('profiles/')).length).toBeGreaterThanOrEqual(acknowledged.length);
-  }, 240_000);
+  }, 600_000);
 });
