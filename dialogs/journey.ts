@@ -23,7 +23,12 @@ export interface Command {
 
 /** What a card button (Action.Execute, or Action.Submit as fallback) gets back. */
 export type CardVerbResult =
-  | { readonly kind: 'card'; readonly card: AdaptiveCard }
+  | {
+      readonly kind: 'card';
+      readonly card: AdaptiveCard;
+      /** The journey whose open chat question this card answered (a section saved on its card): that question is closed. */
+      readonly answers?: string;
+    }
   | { readonly kind: 'message'; readonly text: string }
   | { readonly kind: 'refused'; readonly text: string };
 

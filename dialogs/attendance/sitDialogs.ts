@@ -1,4 +1,5 @@
-import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { TapChoicePrompt } from '../tapPrompts.js';
 import { z } from 'zod';
 import { actorOf } from '../actor.js';
 import { ATTENDANCE_VERBS, exportCard, registerCard, summaryCard } from '../../cards/attendanceCards.js';
@@ -31,7 +32,7 @@ const UrnListSchema = z
 
 const RegisterDataSchema = z.object({ sessionId: z.string(), present: UrnListSchema, apologies: UrnListSchema });
 
-export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDialog | ChoicePrompt)[]; verbs: CardVerb[] } {
+export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDialog | TapChoicePrompt)[]; verbs: CardVerb[] } {
   const { deps } = context;
 
   /** Who is on a session's register: every signed-up school, or the champion schools for a network group. */
@@ -83,7 +84,6 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         prompt: 'Which session’s register?',
         retryPrompt: 'Please choose one of the sessions, or say “cancel”.',
         choices: ChoiceFactory.toChoices(started.slice(0, 10).map(sessionLabel)),
-        style: ListStyle.heroCard,
       });
     },
     async (step) => {
@@ -196,5 +196,5 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     },
   ]);
 
-  return { dialogs: [register, summary, exportDialog, new ChoicePrompt(CHOOSE_SESSION)], verbs: [registerVerb as CardVerb] };
+  return { dialogs: [register, summary, exportDialog, new TapChoicePrompt(CHOOSE_SESSION)], verbs: [registerVerb as CardVerb] };
 }

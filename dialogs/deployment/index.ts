@@ -1,6 +1,6 @@
 import { readFormCommand, type FormCommand } from '../../domain/deployment/formCommands.js';
 import { phrases, type Command, type Journey } from '../journey.js';
-import { createDeploymentContext, type DeploymentJourneyDeps } from './context.js';
+import { createDeploymentContext, DEPLOYMENT_JOURNEY, type DeploymentJourneyDeps } from './context.js';
 import { DEPLOYMENT_DIALOG, DeploymentFormDialog, START_PHRASES, type DeploymentStart } from './formDialog.js';
 import { deploymentScheduledWork } from './reminders.js';
 import { deploymentVerbs } from './verbs.js';
@@ -58,7 +58,7 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
     },
   ];
   return {
-    id: 'deployment',
+    id: DEPLOYMENT_JOURNEY,
     dialogs: [new DeploymentFormDialog(context)],
     commands,
     verbs: deploymentVerbs(context),

@@ -1,5 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { ChoiceFactory, ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TapChoicePrompt } from '../tapPrompts.js';
 import { actorOf, type Actor } from '../actor.js';
 import { z } from 'zod';
 import { PROFILE_VERBS, profileCard, profileRequestsCard, type ProfileRequestView } from '../../cards/directoryCards.js';
@@ -47,7 +48,7 @@ async function sendProfile(context: TurnContext, deps: DirectoryJourneyDeps, pro
 class SetProfileDialog extends ComponentDialog {
   constructor(private readonly deps: DirectoryJourneyDeps) {
     super(SET_PROFILE);
-    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new TapChoicePrompt(CHOICE));
     this.addDialog(new TextPrompt(TEXT));
     this.addDialog(
       new WaterfallDialog(`${SET_PROFILE}.steps`, [
@@ -79,14 +80,12 @@ class SetProfileDialog extends ComponentDialog {
       return step.prompt(CHOICE, {
         prompt: `Is it ${describeSchool(schools[0]!)}?`,
         choices: ChoiceFactory.toChoices(['Yes', 'No']),
-        style: ListStyle.heroCard,
       });
     }
     return step.prompt(CHOICE, {
       prompt: 'Which school is it?',
       retryPrompt: 'Please pick one of the schools, or “None of these”.',
       choices: ChoiceFactory.toChoices([...schools.map(describeSchool), NONE_OF_THESE]),
-      style: ListStyle.heroCard,
     });
   }
 
@@ -95,7 +94,7 @@ class SetProfileDialog extends ComponentDialog {
     if (values.statement.kind === 'system_leader') {
       values.organisation = String(step.result).trim().slice(0, 200);
       if (values.statement.role) return step.next(values.statement.role);
-      return step.prompt(CHOICE, { prompt: 'Are you a MAT CEO or a National Leader of Education?', choices: ChoiceFactory.toChoices(['MAT CEO', 'National Leader of Education']), style: ListStyle.heroCard });
+      return step.prompt(CHOICE, { prompt: 'Are you a MAT CEO or a National Leader of Education?', choices: ChoiceFactory.toChoices(['MAT CEO', 'National Leader of Education']) });
     }
     const answer = (step.result as { value: string }).value;
     const chosen = values.school ? (answer === 'Yes' ? values.school : undefined) : values.schools?.find((school) => describeSchool(school) === answer);
@@ -181,7 +180,7 @@ class AskWhoDialog extends ComponentDialog {
 class LinkChatDialog extends ComponentDialog {
   constructor(private readonly deps: DirectoryJourneyDeps) {
     super(LINK_CHAT);
-    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new TapChoicePrompt(CHOICE));
     this.addDialog(new WaterfallDialog(`${LINK_CHAT}.steps`, [this.#find.bind(this), this.#link.bind(this)]));
     this.initialDialogId = `${LINK_CHAT}.steps`;
   }
@@ -197,7 +196,6 @@ class LinkChatDialog extends ComponentDialog {
     return step.prompt(CHOICE, {
       prompt: 'Which liaison group is this chat for?',
       choices: ChoiceFactory.toChoices(candidates.slice(0, 18).map((group) => group.name)),
-      style: ListStyle.heroCard,
     });
   }
 

@@ -1,4 +1,5 @@
-import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { TapChoicePrompt } from '../tapPrompts.js';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import { EMPTY_TSI_FORM, RECENT_CHECKS_SHOWN, TSI_ASSESS_VERB, TSI_LOOKUP_VERB, tsiFormCard, tsiHistoryCard } from '../../cards/tsiCards.js';
@@ -76,7 +77,6 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
         prompt: `Let's see whether ${whom} can get trust and school improvement support (TSI) under the ${offer.year} offer.${ended ? ` ${ended}` : ''} Would you like to fill in a form, or answer questions one at a time?`,
         retryPrompt: 'Please choose "Fill in a form" or "Answer questions one at a time".',
         choices: HOW_TO_ANSWER_CHOICES,
-        style: ListStyle.heroCard,
       });
     },
     async (step) => {
@@ -138,7 +138,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
 
   return {
     id: 'tsi',
-    dialogs: [start, history, new ChoicePrompt(HOW_TO_ANSWER), ...questionDialogs({ ...assessment, directory: deps.directory })],
+    dialogs: [start, history, new TapChoicePrompt(HOW_TO_ANSWER), ...questionDialogs({ ...assessment, directory: deps.directory })],
     commands: [
       {
         summary: {

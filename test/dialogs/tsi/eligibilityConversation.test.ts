@@ -60,15 +60,18 @@ async function startBot(setup: Setup = {}): Promise<TestBot> {
   return testBot;
 }
 
-/** What a reply says: its text, or the text of the hero card that carries its buttons. */
+/** What a reply says: its text, or the question on the choice card that carries its buttons. */
 function said(reply: Partial<Activity> | undefined): string {
-  const hero = reply?.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.hero');
-  return reply?.text ?? (hero?.content as { text?: string } | undefined)?.text ?? '';
+  const card = cardOf(reply) as { body?: { type: string; text?: string }[] } | undefined;
+  return reply?.text ?? card?.body?.find((element) => element.type === 'TextBlock')?.text ?? '';
 }
 
+/** The choices a reply offers by tap: its buttons, or its list's items. */
 function buttonsOf(reply: Partial<Activity> | undefined): string[] {
-  const hero = reply?.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.hero');
-  return ((hero?.content as { buttons?: { title: string }[] } | undefined)?.buttons ?? []).map((button) => button.title);
+  const card = cardOf(reply) as { body?: { type: string; choices?: { title: string }[] }[]; actions?: { type: string; title: string; data?: object }[] } | undefined;
+  const list = card?.body?.find((element) => element.type === 'Input.ChoiceSet');
+  if (list) return (list.choices ?? []).map((choice) => choice.title);
+  return (card?.actions ?? []).filter((action) => action.type === 'Action.Submit' && action.data).map((action) => action.title);
 }
 
 /** Says each answer in turn; returns what the bot said to the last one. */
