@@ -18,7 +18,8 @@ const LONGEST_BUTTON_TITLE = 30;
  */
 export function choiceCard(question: string, choices: readonly string[]): AdaptiveCard {
   const asButtons = choices.length <= MOST_BUTTONS && choices.every((choice) => choice.length <= LONGEST_BUTTON_TITLE);
-  const text = { type: 'TextBlock', text: question, wrap: true };
+  // The question is the card's heading, so a screen reader announces it first.
+  const text = { type: 'TextBlock', text: question, wrap: true, style: 'heading' };
   if (asButtons) {
     return {
       type: 'AdaptiveCard',
@@ -44,5 +45,22 @@ export function choiceCard(question: string, choices: readonly string[]): Adapti
       },
     ],
     actions: [{ type: 'Action.Submit', title: 'Choose' }],
+  };
+}
+
+/** A journey offered by its button, which sends the words that start it (as the help card's buttons do). */
+export interface CommandButton {
+  readonly title: string;
+  readonly command: string;
+}
+
+/** "Did you mean …?": a line and a button for each journey the words were closest to, and one for help. */
+export function suggestionCard(question: string, journeys: readonly CommandButton[]): AdaptiveCard {
+  const buttons = [...journeys.slice(0, MOST_BUTTONS - 1), { title: 'Something else', command: 'help' }];
+  return {
+    type: 'AdaptiveCard',
+    version: CARD_SCHEMA_VERSION,
+    body: [{ type: 'TextBlock', text: question, wrap: true, style: 'heading' }],
+    actions: buttons.map((button) => ({ type: 'Action.Submit', title: button.title, data: { command: button.command } })),
   };
 }

@@ -19,6 +19,12 @@ export interface Command {
   /** Returns the dialog's options when the text starts this command, or undefined. */
   readonly match: (text: string) => object | undefined;
   readonly dialogId: string;
+  /**
+   * Things a user might type for this command, in their own words (typos and all are fine): the
+   * understanding layer learns from them and the command's phrases, to suggest this command for
+   * words it does not match exactly.
+   */
+  readonly examples?: readonly string[];
 }
 
 /** What a card button (Action.Execute, or Action.Submit as fallback) gets back. */
@@ -71,7 +77,7 @@ export function phrases(...accepted: string[]): ((text: string) => object | unde
 }
 
 /** The phrases a command is known to answer: its matcher's own (when made by `phrases`) and its help card's. */
-function knownPhrases(command: Command): string[] {
+export function knownPhrases(command: Command): string[] {
   const own = (command.match as { readonly phrases?: readonly string[] }).phrases ?? [];
   return [...own, ...(command.summary ? [command.summary.command, command.summary.example] : [])];
 }

@@ -6,12 +6,17 @@ import { actorOf, conversationKindOf } from './actor.js';
 import { checkRegistration, normaliseCommandText, type Command, type Journey } from './journey.js';
 import { cardActivity } from './cardActivity.js';
 import { DIALOG_STATE_CONFIGURATION } from './botbuilderInternals.js';
-import { ANSWER_KEY } from '../cards/choiceCard.js';
+import { ANSWER_KEY, suggestionCard } from '../cards/choiceCard.js';
+import { Understanding, type SmallTalk } from './understanding.js';
 import { askWithChoices } from './tapPrompts.js';
 
 const HELP = new Set(['help', 'menu', 'what can you do', '?']);
 const CANCEL = new Set(['cancel', 'stop', 'quit', 'exit', 'never mind', 'nevermind']);
 const START_OVER = new Set(['start over', 'restart', 'start again']);
+const SMALL_TALK_ANSWER: Record<SmallTalk, string> = {
+  greeting: 'Hello! Here is what I can do: tap one, or just tell me.',
+  thanks: 'You are welcome. Anything else? Tap one, or just tell me.',
+};
 const LEAVE_QUESTION = 'Leave this question';
 const KEEP_ANSWER = 'That is my answer';
 const LEAVE = new Set([normaliseCommandText(LEAVE_QUESTION), 'leave', 'leave it', 'yes', 'yes leave']);
@@ -43,6 +48,7 @@ export class ConversationRouter {
   readonly #journeyStart: StatePropertyAccessor<JourneyStart | undefined>;
   readonly #interruption: StatePropertyAccessor<Interruption | undefined>;
   readonly #commands: readonly Command[];
+  readonly #understanding: Understanding;
   /** Which journey started each dialog, to tell another journey's command from the current one's. */
   readonly #journeyOfDialog = new Map<string, string>();
   readonly #journeyOfCommand = new Map<Command, string>();
@@ -61,6 +67,7 @@ export class ConversationRouter {
       }
     }
     this.#commands = journeys.flatMap((journey) => journey.commands);
+    this.#understanding = new Understanding(journeys);
   }
 
   /** What the help card lists in this kind of conversation, to this person: only journeys that exist and they may use. */
@@ -144,7 +151,23 @@ export class ConversationRouter {
 
     if (await this.#startCommand(context, dialogContext, text)) return;
 
-    await this.sendHelp(context, words.length > 0 ? 'Sorry, I did not understand that. Here is what I can do:' : '');
+    await this.#answerUnmatched(context, text);
+  }
+
+  /** Words that start no command: small talk is answered, near misses get "did you mean", the rest the help card. */
+  async #answerUnmatched(context: TurnContext, text: string): Promise<void> {
+    const understood = this.#understanding.understand(text);
+    if (understood.kind === 'smallTalk') {
+      await this.sendHelp(context, SMALL_TALK_ANSWER[understood.smallTalk]);
+      return;
+    }
+    if (understood.kind === 'suggestions') {
+      const titles = understood.suggestions.map((suggestion) => `“${suggestion.title}”`).join(' or ');
+      const card = suggestionCard(`Did you mean ${titles}?`, understood.suggestions.map((suggestion) => ({ title: suggestion.title, command: suggestion.phrase })));
+      await context.sendActivity(cardActivity(card));
+      return;
+    }
+    await this.sendHelp(context, normaliseCommandText(text).length > 0 ? 'Sorry, I did not understand that. Here is what I can do:' : '');
   }
 
   /** Ends the open chat question when it is the given journey's (a card saved its answer); another journey's question stays. */

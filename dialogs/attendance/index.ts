@@ -38,6 +38,7 @@ const COMMANDS: Command[] = [
     scopes: ['personal'],
     match: withSession(new RegExp(`^(?:log|record|enter) (?:my |our |the |school'?s? )?attendance(?: (?:for|at) ${SESSION})?$`)),
     dialogId: LOG_DIALOG,
+    examples: ['log me as present', 'we attended the session', 'we sent our apologies', 'record attendance for a session', 'mark us as present', 'I went to the session', 'put me down as attended'],
   },
   {
     scopes: ['personal'],
@@ -53,6 +54,7 @@ const COMMANDS: Command[] = [
       ),
     ),
     dialogId: TASK_DIALOG,
+    examples: ['intersessional task submitted', 'intersessional task handed in', 'task submitted', 'we have done the intersessional task', 'the intersessional task is in'],
   },
   {
     summary: {
@@ -81,6 +83,7 @@ const COMMANDS: Command[] = [
       },
     ),
     dialogId: RECORD_DIALOG,
+    examples: ['how many sessions have we attended', 'sessions attended by my school', 'our attendance so far'],
   },
   {
     summary: {
@@ -92,6 +95,7 @@ const COMMANDS: Command[] = [
     scopes: ['personal'],
     match: phrases('calendar', 'session calendar', 'sessions', 'session dates', 'show the calendar', 'the calendar', 'programme calendar', 'when are the sessions', 'edit the calendar'),
     dialogId: CALENDAR_DIALOG,
+    examples: ['when is the next meeting', 'dates of the network meetings', 'what sessions are coming up'],
   },
   {
     scopes: ['personal'],

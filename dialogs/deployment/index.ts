@@ -47,6 +47,7 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
       scopes: ['personal'],
       match: (text) => commandFrom(text, ['delivered', 'agreedDays']),
       dialogId: DEPLOYMENT_DIALOG,
+      examples: ['log a day of support', 'I delivered support today', 'another support day done', 'record a support day'],
     },
     {
       scopes: ['personal'],
@@ -55,6 +56,7 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
         (exportWords(text) ? { intent: 'command', command: { kind: 'export' } } : undefined) ??
         (progressWords(text) ? { intent: 'command', command: { kind: 'progress' } } : undefined),
       dialogId: DEPLOYMENT_DIALOG,
+      examples: ['deployment progress', 'how many days delivered so far', 'deployment form progress', 'days of support delivered'],
     },
   ];
   return {

@@ -102,8 +102,9 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
         scopes: ['personal'],
         match: phrases('what do you hold about me', 'what do you know about me', 'my data', 'show my data'),
         dialogId: SHOW,
+        examples: ['what personal data do you hold', 'subject access request', 'gdpr', 'what information do you have about me'],
       },
-      { scopes: ['personal'], match: phrases('delete my data', 'erase my data', 'forget me', 'delete me'), dialogId: ERASE },
+      { scopes: ['personal'], match: phrases('delete my data', 'erase my data', 'forget me', 'delete me'), dialogId: ERASE, examples: ['remove my details', 'remove my personal data', 'delete everything about me', 'gdpr erasure'] },
     ],
     verbs: [],
   };

@@ -161,6 +161,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
           'check my eligibility',
         ),
         dialogId: START_DIALOG,
+        examples: ['can my school get support', 'do we qualify for tsi', 'are we eligible', 'is this school eligible', 'will we get improvement support', 'tell me whether we are eligible', 'is Millbrook Primary School eligible', 'does our trust qualify'],
       },
       {
         summary: {
@@ -172,6 +173,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
         scopes: ['personal'],
         match: phrases('my eligibility checks', 'my checks', 'eligibility checks', 'my eligibility', 'my tsi checks'),
         dialogId: HISTORY_DIALOG,
+        examples: ['my previous eligibility checks', 'past checks', 'the result of my last check', 'checks I have done'],
       },
     ],
     verbs: [assessVerb, fillFromDirectory],

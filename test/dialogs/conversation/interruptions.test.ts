@@ -48,3 +48,36 @@ describe('another journey’s command while a question is open', () => {
     expect(texts(await say(chat, 'Oak Learning Trust'))).toContain('Are you a MAT CEO or a National Leader of Education?');
   });
 });
+
+describe('words that start no journey', () => {
+  async function chat() {
+    testBot = await createTestBot();
+    return testBot.conversation();
+  }
+
+  it('answers a greeting and thanks kindly, with the help to tap, not "did not understand"', async () => {
+    const conversation = await chat();
+    for (const [words, line] of [
+      ['hello', 'Hello! Here is what I can do'],
+      ['Good morning!', 'Hello! Here is what I can do'],
+      ['thank you', 'You are welcome.'],
+      ['cheers', 'You are welcome.'],
+    ] as const) {
+      const reply = texts(await say(conversation, words));
+      expect(reply).toContain(line);
+      expect(reply).not.toContain('did not understand');
+    }
+  });
+
+  it('suggests the closest journeys as buttons, and a tap starts one', async () => {
+    const conversation = await chat();
+    const suggested = await say(conversation, 'is my skool eligable for help');
+    expect(texts(suggested)).toContain('Did you mean “Check TSI eligibility”');
+    expect(texts(await say(conversation, tap(suggested, 'Check TSI eligibility')))).toContain('Would you like to fill in a form, or answer questions one at a time?');
+  });
+
+  it('still says it did not understand words near no journey', async () => {
+    const conversation = await chat();
+    expect(texts(await say(conversation, 'purple elephants dance quietly'))).toContain('Sorry, I did not understand that.');
+  });
+});
