@@ -76,6 +76,15 @@ export function phrases(...accepted: string[]): ((text: string) => object | unde
   return Object.assign((text: string) => (set.has(normaliseCommandText(text)) ? {} : undefined), { phrases: accepted });
 }
 
+type Matcher = ((text: string) => object | undefined) & { readonly phrases?: readonly string[] };
+
+/** A matcher trying each in turn: the first that matches gives the options. It keeps its parts' phrases, for the registration check and the understanding layer. */
+export function either(...matchers: Matcher[]): Matcher & { readonly phrases: readonly string[] } {
+  return Object.assign((text: string) => matchers.map((match) => match(text)).find((options) => options !== undefined), {
+    phrases: matchers.flatMap((match) => match.phrases ?? []),
+  });
+}
+
 /** The phrases a command is known to answer: its matcher's own (when made by `phrases`) and its help card's. */
 export function knownPhrases(command: Command): string[] {
   const own = (command.match as { readonly phrases?: readonly string[] }).phrases ?? [];

@@ -81,3 +81,18 @@ describe('words that start no journey', () => {
     expect(texts(await say(conversation, 'purple elephants dance quietly'))).toContain('Sorry, I did not understand that.');
   });
 });
+
+describe('a school named in a question', () => {
+  it('"is Oakfield Primary eligible?" starts the check for that school, found in the directory', async () => {
+    testBot = await createTestBot();
+    const reply = texts(await say(testBot.conversation(), 'is Oakfield Primary eligible?'));
+    expect(reply).toContain('Let\'s see whether Fictional Oakfield Primary School (demo) (URN 900001) can get trust and school improvement support');
+  });
+
+  it('says so when the directory has no such school, and asks as usual', async () => {
+    testBot = await createTestBot();
+    const reply = texts(await say(testBot.conversation(), 'is Nowhere Academy eligible?'));
+    expect(reply).toContain('I could not find a school called “nowhere academy” in the directory');
+    expect(reply).toContain('Let\'s see whether a school or trust can get');
+  });
+});

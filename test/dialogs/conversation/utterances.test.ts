@@ -46,6 +46,15 @@ describe('the utterance test set', () => {
     expect(accuracy).toBeGreaterThanOrEqual(LEAST_ACCURACY);
   });
 
+  it('reads the entities each utterance that names one gives', () => {
+    const named = fixture.utterances.filter((utterance): utterance is typeof utterance & { entities: Record<string, string> } => 'entities' in utterance);
+    expect(named.length).toBeGreaterThan(0);
+    for (const { text, entities } of named) {
+      const understood = understanding.understand(text);
+      expect(understood.kind === 'command' ? understood.command.match(text) : undefined, text).toEqual(entities);
+    }
+  });
+
   it('is deterministic: the same text is understood the same way twice', () => {
     for (const { text } of fixture.utterances) expect(meant(understanding.understand(text))).toBe(meant(understanding.understand(text)));
   });
