@@ -29,6 +29,10 @@ const ASK_WHO = 'directory.askWho';
 const LINK_CHAT = 'directory.linkChat';
 const CHOICE = 'directory.choice';
 const TEXT = 'directory.text';
+const EMAIL = 'directory.email';
+
+const EmailSchema = z.email();
+const isEmailOrSkip = (said: string): boolean => said.trim().toLowerCase() === 'skip' || EmailSchema.safeParse(said.trim()).success;
 
 const NONE_OF_THESE = 'None of these';
 const WHO_EXAMPLES = 'for example “I’m the head of Oakfield Primary”, “I work at 900123” or “I’m a system leader”';
@@ -50,6 +54,8 @@ class SetProfileDialog extends ComponentDialog {
     super(SET_PROFILE);
     this.addDialog(new TapChoicePrompt(CHOICE));
     this.addDialog(new TextPrompt(TEXT));
+    // A mistyped address is asked again rather than dropped.
+    this.addDialog(new TextPrompt(EMAIL, async (prompt) => prompt.recognized.succeeded && isEmailOrSkip(prompt.recognized.value ?? '')));
     this.addDialog(
       new WaterfallDialog(`${SET_PROFILE}.steps`, [
         this.#chooseSchoolOrAskOrganisation.bind(this),
@@ -127,7 +133,10 @@ class SetProfileDialog extends ComponentDialog {
     const values = step.values as { role?: 'mat_ceo' | 'nle' };
     const result = step.result as string | { value: string };
     values.role = typeof result === 'string' ? (result as 'mat_ceo' | 'nle') : result.value === 'MAT CEO' ? 'mat_ceo' : 'nle';
-    return step.prompt(TEXT, { prompt: 'What email address should the DfE and schools use for you? (say “skip” to leave it out)' });
+    return step.prompt(EMAIL, {
+      prompt: 'What email address should the DfE and schools use for you? (say “skip” to leave it out)',
+      retryPrompt: 'That does not look like an email address. Please type it again, like name@trust.org.uk, or say “skip” to leave it out.',
+    });
   }
 
   async #saveSystemLeader(step: WaterfallStepContext) {
@@ -143,16 +152,10 @@ class SetProfileDialog extends ComponentDialog {
       ...(said.toLowerCase() === 'skip' ? {} : { email: said }),
       updatedAt: this.deps.now().toISOString(),
     };
-    const parsed = ProfileSchema.safeParse(candidate);
-    if (!parsed.success) {
-      const { email: _ignored, ...withoutEmail } = candidate as typeof candidate & { email?: string };
-      const profile = ProfileSchema.parse(withoutEmail);
-      await this.deps.profiles.put(profile);
-      await sendProfile(step.context, this.deps, profile, actor, 'That does not look like an email address, so I left it out. You can add it later with “change my profile”.');
-      return step.endDialog();
-    }
-    await this.deps.profiles.put(parsed.data);
-    await sendProfile(step.context, this.deps, parsed.data, actor, 'Thank you. I have you as a system leader.');
+    // The email prompt accepts only "skip" or an address, so the profile parses.
+    const profile = ProfileSchema.parse(candidate);
+    await this.deps.profiles.put(profile);
+    await sendProfile(step.context, this.deps, profile, actor, 'Thank you. I have you as a system leader.');
     return step.endDialog();
   }
 }

@@ -49,6 +49,17 @@ describe('choices answered by tap', () => {
     expect(texts(email)).toMatch(/email/i);
   });
 
+  it('asks a mistyped email again instead of dropping it', async () => {
+    const bot = await start();
+    const chat = bot.conversation({ userId: 'aad-leader', userName: 'Lee Leader' });
+    await say(chat, "I'm a system leader");
+    await say(chat, 'Oak Learning Trust');
+    await say(chat, 'MAT CEO');
+    expect(texts(await say(chat, 'lee@oaklearning'))).toContain('That does not look like an email address. Please type it again');
+    expect(texts(await say(chat, 'lee@oaklearning.org.uk'))).toContain('Thank you. I have you as a system leader.');
+    expect(await new ProfileRepository(bot.store).get('aad-leader')).toMatchObject({ email: 'lee@oaklearning.org.uk' });
+  });
+
   it('chooses how to answer the eligibility check by tap', async () => {
     const bot = await start();
     const chat = bot.conversation();
