@@ -135,7 +135,10 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
     }
     const actor = await resolveActor(context, this.#parts.actorSources, this.#parts.sitAdminIds);
     setActor(context, actor);
-    return verb.handle(context, parsed.data, actor);
+    const result = await verb.handle(context, parsed.data, actor);
+    // A section saved on its card answers the question the chat had open on it: leaving it open would take the next message as that answer.
+    if (result.kind === 'card' && result.answers !== undefined) await this.#parts.router.closeQuestionOf(context, result.answers);
+    return result;
   }
 
   /** Teams' type-ahead in a card's choice set: the dataset names what to search. */

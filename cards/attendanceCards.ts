@@ -161,7 +161,7 @@ export function registerCard(view: {
 const SHOWN_SCHOOLS = 40;
 
 function countsLine(summary: SessionSummary): string {
-  return `${summary.present.length} present, ${summary.apologies.length} apologies, ${summary.absent.length} absent, ${summary.noRecord.length} no record`;
+  return `${summary.present.length} present, ${summary.apologies.length} sent apologies, ${summary.absent.length} absent, ${summary.noRecord.length} no record`;
 }
 
 export function summaryCard(view: {

@@ -110,7 +110,8 @@ export interface TsiResultOptions {
 export function outcomeLine(name: string, outcome: EligibilityOutcome, offerYear: string): string {
   switch (outcome.status) {
     case 'eligible':
-      return `${name} is eligible for TSI in ${offerYear}, under ${listed(outcome.criteria)}.`;
+      // "Under C2" is the offer's shorthand; the headline says what it is, and the reasons below say what each criterion means.
+      return `${name} is eligible for TSI in ${offerYear}: it meets the offer’s ${outcome.criteria.length === 1 ? 'criterion' : 'criteria'} ${listed(outcome.criteria)}, explained below.`;
     case 'by_exception':
       return `${name} does not meet C1, C2 or C3, but can ask for TSI in ${offerYear} by exception.`;
     case 'not_eligible':

@@ -19,11 +19,22 @@ export interface Command {
   /** Returns the dialog's options when the text starts this command, or undefined. */
   readonly match: (text: string) => object | undefined;
   readonly dialogId: string;
+  /**
+   * Things a user might type for this command, in their own words (typos and all are fine): the
+   * understanding layer learns from them and the command's phrases, to suggest this command for
+   * words it does not match exactly.
+   */
+  readonly examples?: readonly string[];
 }
 
 /** What a card button (Action.Execute, or Action.Submit as fallback) gets back. */
 export type CardVerbResult =
-  | { readonly kind: 'card'; readonly card: AdaptiveCard }
+  | {
+      readonly kind: 'card';
+      readonly card: AdaptiveCard;
+      /** The journey whose open chat question this card answered (a section saved on its card): that question is closed. */
+      readonly answers?: string;
+    }
   | { readonly kind: 'message'; readonly text: string }
   | { readonly kind: 'refused'; readonly text: string };
 
@@ -65,8 +76,17 @@ export function phrases(...accepted: string[]): ((text: string) => object | unde
   return Object.assign((text: string) => (set.has(normaliseCommandText(text)) ? {} : undefined), { phrases: accepted });
 }
 
+type Matcher = ((text: string) => object | undefined) & { readonly phrases?: readonly string[] };
+
+/** A matcher trying each in turn: the first that matches gives the options. It keeps its parts' phrases, for the registration check and the understanding layer. */
+export function either(...matchers: Matcher[]): Matcher & { readonly phrases: readonly string[] } {
+  return Object.assign((text: string) => matchers.map((match) => match(text)).find((options) => options !== undefined), {
+    phrases: matchers.flatMap((match) => match.phrases ?? []),
+  });
+}
+
 /** The phrases a command is known to answer: its matcher's own (when made by `phrases`) and its help card's. */
-function knownPhrases(command: Command): string[] {
+export function knownPhrases(command: Command): string[] {
   const own = (command.match as { readonly phrases?: readonly string[] }).phrases ?? [];
   return [...own, ...(command.summary ? [command.summary.command, command.summary.example] : [])];
 }

@@ -1,5 +1,6 @@
 import { type TurnContext } from 'botbuilder';
-import { ChoiceFactory, ChoicePrompt, ConfirmPrompt, ListStyle, WaterfallDialog, type Dialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type Dialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TapChoicePrompt, TapConfirmPrompt } from '../tapPrompts.js';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import {
@@ -150,7 +151,6 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
         prompt: 'What kind of session is it?',
         retryPrompt: 'Please choose network group, training session or workshop meeting.',
         choices: ChoiceFactory.toChoices(KIND_CHOICES.map((choice) => choice.title)),
-        style: ListStyle.heroCard,
       });
     },
     async (step) => {
@@ -335,8 +335,8 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
   };
 
   const prompts = [
-    new ChoicePrompt(KIND_PROMPT),
-    new ConfirmPrompt(CONFIRM_PROMPT),
+    new TapChoicePrompt(KIND_PROMPT),
+    new TapConfirmPrompt(CONFIRM_PROMPT),
     readAnswerPrompt(TITLE_PROMPT, (text) => {
       const parsed = TitleSchema.safeParse(text);
       return parsed.success ? ok(parsed.data) : fail('Please give a title of up to 120 characters on one line.');

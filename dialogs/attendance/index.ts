@@ -1,4 +1,4 @@
-import { normaliseCommandText, phrases, type Command, type Journey } from '../journey.js';
+import { either, normaliseCommandText, phrases, type Command, type Journey } from '../journey.js';
 import { ADD_SESSION_DIALOG, CALENDAR_DIALOG, CANCEL_SESSION_DIALOG, calendarDialogs, MOVE_SESSION_DIALOG, START_YEAR_DIALOG } from './calendarDialogs.js';
 import { createAttendanceContext, type AttendanceJourneyDeps } from './context.js';
 import { sendDueReminders } from './reminders.js';
@@ -6,6 +6,7 @@ import { LOG_DIALOG, RECORD_DIALOG, schoolDialogs, TASK_DIALOG } from './schoolD
 import { EXPORT_DIALOG, REGISTER_DIALOG, SUMMARY_DIALOG, sitDialogs } from './sitDialogs.js';
 import { SIGN_UP_DIALOG, signUpDialogs } from './signUpDialogs.js';
 import { parseSignUpStatement } from '../../domain/attendance/signUp.js';
+import { parseLogStatement } from '../../domain/attendance/logStatement.js';
 
 export type { AttendanceDirectory, AttendanceJourneyDeps } from './context.js';
 
@@ -23,9 +24,6 @@ function withSession(pattern: RegExp): (text: string) => object | undefined {
   };
 }
 
-function either(...matchers: ((text: string) => object | undefined)[]): (text: string) => object | undefined {
-  return (text) => matchers.map((match) => match(text)).find((options) => options !== undefined);
-}
 
 const COMMANDS: Command[] = [
   {
@@ -36,8 +34,9 @@ const COMMANDS: Command[] = [
       example: 'log attendance for T2',
     },
     scopes: ['personal'],
-    match: withSession(new RegExp(`^(?:log|record|enter) (?:my |our |the |school'?s? )?attendance(?: (?:for|at) ${SESSION})?$`)),
+    match: either(withSession(new RegExp(`^(?:log|record|enter) (?:my |our |the |school'?s? )?attendance(?: (?:for|at) ${SESSION})?$`)), parseLogStatement),
     dialogId: LOG_DIALOG,
+    examples: ['log me as present', 'we attended the session', 'we sent our apologies', 'record attendance for a session', 'mark us as present', 'I went to the session', 'put me down as attended'],
   },
   {
     scopes: ['personal'],
@@ -53,6 +52,7 @@ const COMMANDS: Command[] = [
       ),
     ),
     dialogId: TASK_DIALOG,
+    examples: ['intersessional task submitted', 'intersessional task handed in', 'task submitted', 'we have done the intersessional task', 'the intersessional task is in'],
   },
   {
     summary: {
@@ -81,6 +81,7 @@ const COMMANDS: Command[] = [
       },
     ),
     dialogId: RECORD_DIALOG,
+    examples: ['how many sessions have we attended', 'sessions attended by my school', 'our attendance so far'],
   },
   {
     summary: {
@@ -92,6 +93,7 @@ const COMMANDS: Command[] = [
     scopes: ['personal'],
     match: phrases('calendar', 'session calendar', 'sessions', 'session dates', 'show the calendar', 'the calendar', 'programme calendar', 'when are the sessions', 'edit the calendar'),
     dialogId: CALENDAR_DIALOG,
+    examples: ['when is the next meeting', 'dates of the network meetings', 'what sessions are coming up'],
   },
   {
     scopes: ['personal'],

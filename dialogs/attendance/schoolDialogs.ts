@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import { ATTENDANCE_VERBS, logFormCard, loggedCard, schoolRecordCard, type LogFormValues } from '../../cards/attendanceCards.js';
 import { describeStart, findSession, meetingsInOrder, sessionLabel, startedSessions, type Meeting, type Programme, type Task } from '../../domain/attendance/programme.js';
-import { checkSessionLoggable, validateAttendanceLog, validateTaskSubmission } from '../../domain/attendance/record.js';
+import { checkSessionLoggable, validateAttendanceLog, validateTaskSubmission, type AttendanceStatus } from '../../domain/attendance/record.js';
 import { schoolAttendanceSummary } from '../../domain/attendance/summary.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
@@ -34,9 +34,9 @@ function noSessionYet(programme: Programme): string {
 }
 
 /** The person logging, as the attendee unless they say otherwise. */
-function defaultValues(actor: Actor, sessionId: string): LogFormValues {
+function defaultValues(actor: Actor, sessionId: string, status: AttendanceStatus | undefined): LogFormValues {
   const profile = actor.profile?.kind === 'school' ? actor.profile : undefined;
-  return { sessionId, attendeeName: profile?.name ?? actor.name, attendeeRole: profile ? ROLE_TITLES[profile.role] : '', status: '' };
+  return { sessionId, attendeeName: profile?.name ?? actor.name, attendeeRole: profile ? ROLE_TITLES[profile.role] : '', status: status ?? '' };
 }
 
 const LogDataSchema = z.object({
@@ -73,7 +73,8 @@ export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallD
       const opened = await openForLogging(step);
       if (!opened) return step.endDialog();
       const { actor, school, programme, now } = opened;
-      const { sessionId } = step.options as { sessionId?: string };
+      // "log me present at T1" opens the log with the session and the status already chosen.
+      const { sessionId, status } = step.options as { sessionId?: string; status?: AttendanceStatus };
       if (sessionId !== undefined) {
         const loggable = checkSessionLoggable(programme, sessionId, now);
         if (!loggable.ok) {
@@ -88,7 +89,7 @@ export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallD
         await step.context.sendActivity(noSessionYet(programme));
         return step.endDialog();
       }
-      const card = logFormCard({ schoolName: await context.schoolName(school.urn), sessions, values: defaultValues(actor, chosen), problems: [] });
+      const card = logFormCard({ schoolName: await context.schoolName(school.urn), sessions, values: defaultValues(actor, chosen, status), problems: [] });
       await step.context.sendActivity(cardActivity(card));
       return step.endDialog();
     },

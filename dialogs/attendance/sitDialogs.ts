@@ -1,4 +1,5 @@
-import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { TapChoicePrompt } from '../tapPrompts.js';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import { ATTENDANCE_VERBS, exportCard, registerCard, summaryCard } from '../../cards/attendanceCards.js';
@@ -45,7 +46,7 @@ const RegisterDataSchema = z
 /** The group picker's answer: which page of the register to show. */
 const ShowPageSchema = z.object({ sessionId: z.string(), showPage: z.string().optional() });
 
-export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDialog | ChoicePrompt)[]; verbs: CardVerb[] } {
+export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDialog | TapChoicePrompt)[]; verbs: CardVerb[] } {
   const { deps } = context;
 
   /** Who is on a session's register: every signed-up school, or the champion schools for a network group. */
@@ -102,7 +103,6 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         prompt: 'Which session’s register?',
         retryPrompt: 'Please choose one of the sessions, or say “cancel”.',
         choices: ChoiceFactory.toChoices(started.slice(0, 10).map(sessionLabel)),
-        style: ListStyle.heroCard,
       });
     },
     async (step) => {
@@ -239,5 +239,5 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     },
   ]);
 
-  return { dialogs: [register, summary, exportDialog, new ChoicePrompt(CHOOSE_SESSION)], verbs: [registerVerb as CardVerb, showPageVerb as CardVerb] };
+  return { dialogs: [register, summary, exportDialog, new TapChoicePrompt(CHOOSE_SESSION)], verbs: [registerVerb as CardVerb, showPageVerb as CardVerb] };
 }

@@ -10,6 +10,9 @@ import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 
 /** What the deployment journey needs from the school directory (DirectoryRepository has it). */
+/** The deployment journey's id (its card saves close the chat question they answer). */
+export const DEPLOYMENT_JOURNEY = 'deployment';
+
 export interface SchoolLookup {
   getSchool(urn: string): Promise<School | undefined>;
 }

@@ -1,6 +1,6 @@
 import { readFormCommand, type FormCommand } from '../../domain/deployment/formCommands.js';
 import { phrases, type Command, type Journey } from '../journey.js';
-import { createDeploymentContext, type DeploymentJourneyDeps } from './context.js';
+import { createDeploymentContext, DEPLOYMENT_JOURNEY, type DeploymentJourneyDeps } from './context.js';
 import { DEPLOYMENT_DIALOG, DeploymentFormDialog, START_PHRASES, type DeploymentStart } from './formDialog.js';
 import { deploymentScheduledWork } from './reminders.js';
 import { deploymentVerbs } from './verbs.js';
@@ -47,6 +47,7 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
       scopes: ['personal'],
       match: (text) => commandFrom(text, ['delivered', 'agreedDays']),
       dialogId: DEPLOYMENT_DIALOG,
+      examples: ['log a day of support', 'I delivered support today', 'another support day done', 'record a support day'],
     },
     {
       scopes: ['personal'],
@@ -55,10 +56,11 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
         (exportWords(text) ? { intent: 'command', command: { kind: 'export' } } : undefined) ??
         (progressWords(text) ? { intent: 'command', command: { kind: 'progress' } } : undefined),
       dialogId: DEPLOYMENT_DIALOG,
+      examples: ['deployment progress', 'how many days delivered so far', 'deployment form progress', 'days of support delivered'],
     },
   ];
   return {
-    id: 'deployment',
+    id: DEPLOYMENT_JOURNEY,
     dialogs: [new DeploymentFormDialog(context)],
     commands,
     verbs: deploymentVerbs(context),

@@ -21,7 +21,7 @@ import { applySectionAnswers, readBankDetailsAnswers } from '../../domain/deploy
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { CardVerb, CardVerbResult } from '../journey.js';
-import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
+import { DEPLOYMENT_JOURNEY, londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
 import { recordDay } from './formActions.js';
 
 const FormRefSchema = z.object({
@@ -87,7 +87,7 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
         if (saved === undefined) return NOT_FOUND;
         const masked = saved.draft.sections[5].masked;
         const line = masked === undefined ? 'Saved.' : `Saved, encrypted. I will only ever show them masked: sort code ${masked.sortCode}, account number ${masked.accountNumber}.`;
-        return { kind: 'card', card: sectionFormCard({ ...view, draft: saved.draft, saved: line }) };
+        return { kind: 'card', card: sectionFormCard({ ...view, draft: saved.draft, saved: line }), answers: DEPLOYMENT_JOURNEY };
       }
 
       let problems: string[] = [];
@@ -98,7 +98,7 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
       });
       if (saved === undefined) return NOT_FOUND;
       if (problems.length > 0) return { kind: 'card', card: sectionFormCard({ ...view, draft: saved.draft, typed: typedValues(section, data), problems }) };
-      return { kind: 'card', card: sectionFormCard({ ...view, draft: saved.draft, saved: savedLine(saved.draft, section) }) };
+      return { kind: 'card', card: sectionFormCard({ ...view, draft: saved.draft, saved: savedLine(saved.draft, section) }), answers: DEPLOYMENT_JOURNEY };
     },
   };
 

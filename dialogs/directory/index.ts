@@ -1,5 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { ChoiceFactory, ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TapChoicePrompt } from '../tapPrompts.js';
 import { actorOf, type Actor } from '../actor.js';
 import { z } from 'zod';
 import { PROFILE_VERBS, profileCard, profileRequestsCard, type ProfileRequestView } from '../../cards/directoryCards.js';
@@ -28,6 +29,10 @@ const ASK_WHO = 'directory.askWho';
 const LINK_CHAT = 'directory.linkChat';
 const CHOICE = 'directory.choice';
 const TEXT = 'directory.text';
+const EMAIL = 'directory.email';
+
+const EmailSchema = z.email();
+const isEmailOrSkip = (said: string): boolean => said.trim().toLowerCase() === 'skip' || EmailSchema.safeParse(said.trim()).success;
 
 const NONE_OF_THESE = 'None of these';
 const WHO_EXAMPLES = 'for example “I’m the head of Oakfield Primary”, “I work at 900123” or “I’m a system leader”';
@@ -47,8 +52,10 @@ async function sendProfile(context: TurnContext, deps: DirectoryJourneyDeps, pro
 class SetProfileDialog extends ComponentDialog {
   constructor(private readonly deps: DirectoryJourneyDeps) {
     super(SET_PROFILE);
-    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new TapChoicePrompt(CHOICE));
     this.addDialog(new TextPrompt(TEXT));
+    // A mistyped address is asked again rather than dropped.
+    this.addDialog(new TextPrompt(EMAIL, async (prompt) => prompt.recognized.succeeded && isEmailOrSkip(prompt.recognized.value ?? '')));
     this.addDialog(
       new WaterfallDialog(`${SET_PROFILE}.steps`, [
         this.#chooseSchoolOrAskOrganisation.bind(this),
@@ -79,14 +86,12 @@ class SetProfileDialog extends ComponentDialog {
       return step.prompt(CHOICE, {
         prompt: `Is it ${describeSchool(schools[0]!)}?`,
         choices: ChoiceFactory.toChoices(['Yes', 'No']),
-        style: ListStyle.heroCard,
       });
     }
     return step.prompt(CHOICE, {
       prompt: 'Which school is it?',
       retryPrompt: 'Please pick one of the schools, or “None of these”.',
       choices: ChoiceFactory.toChoices([...schools.map(describeSchool), NONE_OF_THESE]),
-      style: ListStyle.heroCard,
     });
   }
 
@@ -95,7 +100,7 @@ class SetProfileDialog extends ComponentDialog {
     if (values.statement.kind === 'system_leader') {
       values.organisation = String(step.result).trim().slice(0, 200);
       if (values.statement.role) return step.next(values.statement.role);
-      return step.prompt(CHOICE, { prompt: 'Are you a MAT CEO or a National Leader of Education?', choices: ChoiceFactory.toChoices(['MAT CEO', 'National Leader of Education']), style: ListStyle.heroCard });
+      return step.prompt(CHOICE, { prompt: 'Are you a MAT CEO or a National Leader of Education?', choices: ChoiceFactory.toChoices(['MAT CEO', 'National Leader of Education']) });
     }
     const answer = (step.result as { value: string }).value;
     const chosen = values.school ? (answer === 'Yes' ? values.school : undefined) : values.schools?.find((school) => describeSchool(school) === answer);
@@ -128,7 +133,10 @@ class SetProfileDialog extends ComponentDialog {
     const values = step.values as { role?: 'mat_ceo' | 'nle' };
     const result = step.result as string | { value: string };
     values.role = typeof result === 'string' ? (result as 'mat_ceo' | 'nle') : result.value === 'MAT CEO' ? 'mat_ceo' : 'nle';
-    return step.prompt(TEXT, { prompt: 'What email address should the DfE and schools use for you? (say “skip” to leave it out)' });
+    return step.prompt(EMAIL, {
+      prompt: 'What email address should the DfE and schools use for you? (say “skip” to leave it out)',
+      retryPrompt: 'That does not look like an email address. Please type it again, like name@trust.org.uk, or say “skip” to leave it out.',
+    });
   }
 
   async #saveSystemLeader(step: WaterfallStepContext) {
@@ -144,16 +152,10 @@ class SetProfileDialog extends ComponentDialog {
       ...(said.toLowerCase() === 'skip' ? {} : { email: said }),
       updatedAt: this.deps.now().toISOString(),
     };
-    const parsed = ProfileSchema.safeParse(candidate);
-    if (!parsed.success) {
-      const { email: _ignored, ...withoutEmail } = candidate as typeof candidate & { email?: string };
-      const profile = ProfileSchema.parse(withoutEmail);
-      await this.deps.profiles.put(profile);
-      await sendProfile(step.context, this.deps, profile, actor, 'That does not look like an email address, so I left it out. You can add it later with “change my profile”.');
-      return step.endDialog();
-    }
-    await this.deps.profiles.put(parsed.data);
-    await sendProfile(step.context, this.deps, parsed.data, actor, 'Thank you. I have you as a system leader.');
+    // The email prompt accepts only "skip" or an address, so the profile parses.
+    const profile = ProfileSchema.parse(candidate);
+    await this.deps.profiles.put(profile);
+    await sendProfile(step.context, this.deps, profile, actor, 'Thank you. I have you as a system leader.');
     return step.endDialog();
   }
 }
@@ -181,7 +183,7 @@ class AskWhoDialog extends ComponentDialog {
 class LinkChatDialog extends ComponentDialog {
   constructor(private readonly deps: DirectoryJourneyDeps) {
     super(LINK_CHAT);
-    this.addDialog(new ChoicePrompt(CHOICE));
+    this.addDialog(new TapChoicePrompt(CHOICE));
     this.addDialog(new WaterfallDialog(`${LINK_CHAT}.steps`, [this.#find.bind(this), this.#link.bind(this)]));
     this.initialDialogId = `${LINK_CHAT}.steps`;
   }
@@ -197,7 +199,6 @@ class LinkChatDialog extends ComponentDialog {
     return step.prompt(CHOICE, {
       prompt: 'Which liaison group is this chat for?',
       choices: ChoiceFactory.toChoices(candidates.slice(0, 18).map((group) => group.name)),
-      style: ListStyle.heroCard,
     });
   }
 

@@ -282,6 +282,7 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
       scopes: groupScopes,
       match: phrases('nomination history', 'show nomination history', 'earlier nominations'),
       dialogId: HISTORY_DIALOG,
+      examples: ['past nominations', 'previous nominations', 'who did we nominate before'],
     },
   ];
 

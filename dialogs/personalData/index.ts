@@ -1,5 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
-import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TapChoicePrompt } from '../tapPrompts.js';
 import { actorOf } from '../actor.js';
 import type { ConversationReferences, Logger } from '../ports.js';
 import type { DeploymentRepository } from '../../storage/deploymentRepository.js';
@@ -75,7 +76,6 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
       prompt:
         'This erases your profile, your eligibility checks and your deployment form drafts, and takes your name and ids out of every other record that names you: attendance, nominations, chat links, forms sent to you, and how to reach you (their facts stay). It cannot be undone. Delete your data?',
       choices: ChoiceFactory.toChoices([YES, NO]),
-      style: ListStyle.heroCard,
     });
   }
 
@@ -97,15 +97,16 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
 
   return {
     id: 'personalData',
-    dialogs: [new ChoicePrompt(CONFIRM), new WaterfallDialog(SHOW, [show]), new WaterfallDialog(ERASE, [ask, erase])],
+    dialogs: [new TapChoicePrompt(CONFIRM), new WaterfallDialog(SHOW, [show]), new WaterfallDialog(ERASE, [ask, erase])],
     commands: [
       {
         summary: { title: 'Your data', description: 'See what I hold about you, or have it deleted.', command: 'what do you hold about me', example: 'what do you hold about me' },
         scopes: ['personal'],
         match: phrases('what do you hold about me', 'what do you know about me', 'my data', 'show my data'),
         dialogId: SHOW,
+        examples: ['what personal data do you hold', 'subject access request', 'gdpr', 'what information do you have about me'],
       },
-      { scopes: ['personal'], match: phrases('delete my data', 'erase my data', 'forget me', 'delete me'), dialogId: ERASE },
+      { scopes: ['personal'], match: phrases('delete my data', 'erase my data', 'forget me', 'delete me'), dialogId: ERASE, examples: ['remove my details', 'remove my personal data', 'delete everything about me', 'gdpr erasure'] },
     ],
     verbs: [],
   };

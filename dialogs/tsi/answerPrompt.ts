@@ -1,7 +1,8 @@
 import { InputHints, MessageFactory, type TurnContext } from 'botbuilder';
-import { ListStyle, Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Result } from '../../domain/result.js';
 import { normaliseCommandText } from '../journey.js';
+import { askWithChoices } from '../tapPrompts.js';
 
 /** A typed answer, or "change": the user wants to give what the directory filled in themselves. */
 export type Answer<T> = { readonly change: true } | { readonly change: false; readonly value: T };
@@ -51,11 +52,8 @@ export class AnswerPrompt<T> extends Prompt<Answer<T>> {
     const reason = isRetry ? (state as AskState).reason : undefined;
     const text = reason ? `${reason}\n\n${question}` : question;
     const choices = options.choices ?? [];
-    await context.sendActivity(
-      choices.length > 0
-        ? this.appendChoices(text, context.activity.channelId, choices, ListStyle.heroCard)
-        : MessageFactory.text(text, undefined, InputHints.ExpectingInput),
-    );
+    if (choices.length > 0) await askWithChoices(context, text, choices);
+    else await context.sendActivity(MessageFactory.text(text, undefined, InputHints.ExpectingInput));
   }
 
   protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<Answer<T>>> {

@@ -1,4 +1,5 @@
-import { ChoicePrompt, ListStyle, WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { WaterfallDialog, type FoundChoice } from 'botbuilder-dialogs';
+import { TapChoicePrompt } from '../tapPrompts.js';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import { EMPTY_TSI_FORM, RECENT_CHECKS_SHOWN, TSI_ASSESS_VERB, TSI_LOOKUP_VERB, tsiFormCard, tsiHistoryCard } from '../../cards/tsiCards.js';
@@ -7,7 +8,8 @@ import type { School } from '../../domain/directory/types.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import { OfferRepository } from '../../storage/offerRepository.js';
 import type { Store } from '../../storage/store.js';
-import { phrases, type CardVerb, type Journey } from '../journey.js';
+import { either, phrases, type CardVerb, type Journey } from '../journey.js';
+import { schoolAskedAbout } from '../../domain/tsi/eligibilityQuestion.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { offerYearNotice, type Offer } from '../../domain/tsi/offer.js';
 import { assessAndRecord } from './assessment.js';
@@ -43,6 +45,12 @@ const HOW_TO_ANSWER_CHOICES = [
   { value: 'Answer questions one at a time', synonyms: ['questions', 'one at a time', 'step by step', 'ask me', 'chat'] },
 ];
 
+/** Whether every word asked about is in the school's name (or is its URN): the directory's search forgives much more, which is right for a list to pick from, not for taking one school without asking. */
+function namesAllOf(school: School, asked: string): boolean {
+  const name = new Set(school.name.toLowerCase().split(/[^a-z0-9]+/));
+  return asked === school.urn || asked.split(/[^a-z0-9]+/).filter(Boolean).every((word) => name.has(word));
+}
+
 /** Why this person may not check eligibility here, or undefined when they may. */
 function refusalFor(actor: Actor): string | undefined {
   const decision = decide(actor, 'eligibility.check', {});
@@ -67,16 +75,19 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
         return step.endDialog();
       }
       const { profile } = actor;
-      const school = profile?.kind === 'school' ? await deps.directory.getSchool(profile.urn) : undefined;
+      // "is Oakfield Primary eligible?" checks the school named, found in the directory; otherwise the user's own.
+      const { schoolQuery } = (step.options ?? {}) as { schoolQuery?: string };
+      const named = schoolQuery === undefined ? undefined : (await deps.directory.findSchools(schoolQuery, 1)).find((found) => namesAllOf(found, schoolQuery));
+      if (schoolQuery !== undefined && named === undefined) await step.context.sendActivity(`I could not find a school called “${schoolQuery}” in the directory, so I will ask about it.`);
+      const school = named ?? (profile?.kind === 'school' && schoolQuery === undefined ? await deps.directory.getSchool(profile.urn) : undefined);
       if (school) (step.values as StartValues).school = school;
-      const whom = school ? school.name : 'a school or trust';
+      const whom = school ? (named ? `${school.name} (URN ${school.urn})` : school.name) : 'a school or trust';
       const offer = await offers.current();
       const ended = offerYearNotice(offer, londonDateOf(deps.now()));
       return step.prompt(HOW_TO_ANSWER, {
         prompt: `Let's see whether ${whom} can get trust and school improvement support (TSI) under the ${offer.year} offer.${ended ? ` ${ended}` : ''} Would you like to fill in a form, or answer questions one at a time?`,
         retryPrompt: 'Please choose "Fill in a form" or "Answer questions one at a time".',
         choices: HOW_TO_ANSWER_CHOICES,
-        style: ListStyle.heroCard,
       });
     },
     async (step) => {
@@ -138,7 +149,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
 
   return {
     id: 'tsi',
-    dialogs: [start, history, new ChoicePrompt(HOW_TO_ANSWER), ...questionDialogs({ ...assessment, directory: deps.directory })],
+    dialogs: [start, history, new TapChoicePrompt(HOW_TO_ANSWER), ...questionDialogs({ ...assessment, directory: deps.directory })],
     commands: [
       {
         summary: {
@@ -148,19 +159,26 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
           example: 'is my school eligible?',
         },
         scopes: ['personal'],
-        match: phrases(
-          'check eligibility',
-          'is my school eligible',
-          'is my trust eligible',
-          'am i eligible',
-          'tsi',
-          'tsi eligibility',
-          'check tsi eligibility',
-          'eligibility',
-          'eligibility check',
-          'check my eligibility',
+        match: either(
+          phrases(
+            'check eligibility',
+            'is my school eligible',
+            'is my trust eligible',
+            'am i eligible',
+            'tsi',
+            'tsi eligibility',
+            'check tsi eligibility',
+            'eligibility',
+            'eligibility check',
+            'check my eligibility',
+          ),
+          (text) => {
+            const schoolQuery = schoolAskedAbout(text);
+            return schoolQuery === undefined ? undefined : { schoolQuery };
+          },
         ),
         dialogId: START_DIALOG,
+        examples: ['can my school get support', 'do we qualify for tsi', 'are we eligible', 'is this school eligible', 'will we get improvement support', 'tell me whether we are eligible', 'is Millbrook Primary School eligible', 'does our trust qualify'],
       },
       {
         summary: {
@@ -172,6 +190,7 @@ export function createTsiJourney(deps: TsiJourneyDeps): Journey {
         scopes: ['personal'],
         match: phrases('my eligibility checks', 'my checks', 'eligibility checks', 'my eligibility', 'my tsi checks'),
         dialogId: HISTORY_DIALOG,
+        examples: ['my previous eligibility checks', 'past checks', 'the result of my last check', 'checks I have done'],
       },
     ],
     verbs: [assessVerb, fillFromDirectory],

@@ -4,6 +4,7 @@
  * empty lists, problems shown, every status. The Teams check and the screenshots read this table.
  */
 import * as attendance from '../../cards/attendanceCards.js';
+import * as choice from '../../cards/choiceCard.js';
 import * as conversation from '../../cards/conversationCards.js';
 import * as deployment from '../../cards/deploymentCards.js';
 import * as directory from '../../cards/directoryCards.js';
@@ -206,6 +207,11 @@ const CONVERSATION_CASES: CardCase[] = (['personal', 'groupChat', 'channel'] as 
   { renderer: 'helpCard', data: `no journey in ${kind}, a notice`, card: () => conversation.helpCard([], kind, 'Sorry, I did not understand that.') },
   { renderer: 'welcomeCard', data: `13 journeys in ${kind}`, card: () => conversation.welcomeCard(JOURNEYS, kind) },
   { renderer: 'welcomeCard', data: `no journey in ${kind}`, card: () => conversation.welcomeCard([], kind) },
+]).concat([
+  { renderer: 'choiceCard', data: 'Yes and No', card: () => choice.choiceCard('Is it Amersham Primary (URN 100001, Buckinghamshire)?', ['Yes', 'No']) },
+  { renderer: 'choiceCard', data: 'six short choices', card: () => choice.choiceCard('Which region?', ['A', 'B', 'C', 'D', 'E', 'F']) },
+  { renderer: 'choiceCard', data: '18 long choices, as a list', card: () => choice.choiceCard('Which one?', Array.from({ length: 18 }, (_, index) => `${LONG} ${index + 1} (URN ${100001 + index}, Buckinghamshire)`)) },
+  { renderer: 'suggestionCard', data: 'two journeys', card: () => choice.suggestionCard('Did you mean “Check TSI eligibility” or “Log attendance”?', [{ title: 'Check TSI eligibility', command: 'check eligibility' }, { title: 'Log attendance', command: 'log attendance' }]) },
 ]);
 
 // TSI
@@ -454,7 +460,7 @@ const SELF_EVALUATION_CASES: CardCase[] = [
 export const EVERY_CARD: readonly CardCase[] = [...CONVERSATION_CASES, ...TSI_CASES, ...DIRECTORY_CASES, ...ATTENDANCE_CASES, ...DEPLOYMENT_CASES, ...NOMINATION_CASES, ...SELF_EVALUATION_CASES];
 
 /** The renderers cards/ exports, so a new one without a row here fails the check. */
-export const RENDERERS: readonly string[] = [attendance, conversation, deployment, directory, nomination, selfEvaluation, tsi].flatMap((module) =>
+export const RENDERERS: readonly string[] = [attendance, choice, conversation, deployment, directory, nomination, selfEvaluation, tsi].flatMap((module) =>
   Object.entries(module)
     // isAskedOnACard and the like answer a question; they draw no card.
     .filter(([name, value]) => typeof value === 'function' && name.endsWith('Card') && !name.startsWith('is'))

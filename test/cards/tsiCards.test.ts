@@ -128,7 +128,7 @@ describe('the result card', () => {
     const card = tsiResultCard(check(), { offer: DEFAULT_OFFER, offerDeploymentForm: false });
     const text = cardText(card);
     expect(card.version).toBe('1.5');
-    expect(text).toContain('Oakfield Primary School is eligible for TSI in 2023/24, under C1 and C3.');
+    expect(text).toContain('Oakfield Primary School is eligible for TSI in 2023/24: it meets the offer’s criteria C1 and C3, explained below.');
     expect(text).toContain('URN 100001 · South East · in Chiltern Learning Trust · checked on 1 March 2024 at 10:00');
     for (const reason of eligibleOutcome.reasons) expect(text).toContain(reason);
   });
@@ -196,8 +196,8 @@ describe('the result card', () => {
 
 describe('outcomeLine', () => {
   it.each([
-    [['C2'], 'X is eligible for TSI in 2023/24, under C2.'],
-    [['C1', 'C2', 'C3'], 'X is eligible for TSI in 2023/24, under C1, C2 and C3.'],
+    [['C2'], 'X is eligible for TSI in 2023/24: it meets the offer’s criterion C2, explained below.'],
+    [['C1', 'C2', 'C3'], 'X is eligible for TSI in 2023/24: it meets the offer’s criteria C1, C2 and C3, explained below.'],
   ] as const)('lists the criteria that hold: %j', (criteria, line) => {
     expect(outcomeLine('X', { ...eligibleOutcome, criteria: [...criteria] }, '2023/24')).toBe(line);
   });
@@ -218,7 +218,7 @@ describe('the list of recent checks', () => {
     expect(card.version).toBe('1.5');
     expect(text).toContain('Your recent eligibility checks');
     expect(text).toContain('**Oakfield Primary School (URN 100001)**');
-    expect(text).toContain('The school is eligible for TSI in 2023/24, under C1 and C3.');
+    expect(text).toContain('The school is eligible for TSI in 2023/24: it meets the offer’s criteria C1 and C3, explained below.');
     // British Summer Time: 10:05 UTC is 11:05 in London.
     expect(text).toContain('Checked on 1 July 2024 at 11:05');
     expect(text).toContain('**Northern Lights Trust**');

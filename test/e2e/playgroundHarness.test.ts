@@ -33,7 +33,7 @@ describe('the Agents Playground as a Teams client for the bot', () => {
 
   it('a message in the personal chat reaches the bot and its reply comes back on the stream', async () => {
     const { personalChatId } = playground.config();
-    await playground.send(personalChatId, 'hello');
+    await playground.send(personalChatId, 'purple elephants dance quietly');
     const reply = await playground.nextBotMessage(isCardIn(personalChatId));
     expect(cardWords(reply)).toContain('Sorry, I did not understand that');
   });
@@ -48,7 +48,7 @@ describe('the Agents Playground as a Teams client for the bot', () => {
   it('in the group chat only a message that mentions the bot reaches it', async () => {
     const { groupChat } = playground.config();
     await playground.send(groupChat.id, 'help');
-    await playground.send(groupChat.id, 'hello', { mentionBot: true });
+    await playground.send(groupChat.id, 'purple elephants dance quietly', { mentionBot: true });
     const first = await playground.nextBotMessage(isCardIn(groupChat.id));
     expect(cardWords(first)).toContain('Sorry, I did not understand that');
     expect(cardWords(first)).toContain('In this group chat');

@@ -158,3 +158,23 @@ export async function say(adapter: TestAdapter, input: string | Partial<Activity
 export function replyText(reply: Partial<Activity> | undefined): string {
   return [reply?.text ?? '', ...(reply?.attachments ?? []).map((attachment) => cardText(attachment.content))].filter(Boolean).join('\n');
 }
+
+/**
+ * What Teams sends when the user taps `choice` on a choice card among the replies: the button's
+ * Action.Submit data, or the list's value with its one Submit. Throws when no card offers it by tap.
+ */
+export function tap(replies: readonly Partial<Activity>[], choice: string): Partial<Activity> {
+  for (const reply of replies) {
+    const card = cardOf(reply) as { body?: Record<string, unknown>[]; actions?: Record<string, unknown>[] } | undefined;
+    if (!card) continue;
+    const button = (card.actions ?? []).find((action) => action.type === 'Action.Submit' && action.title === choice);
+    if (button) return { type: 'message', value: button.data };
+    for (const input of card.body ?? []) {
+      if (input.type !== 'Input.ChoiceSet') continue;
+      const found = (input.choices as { title: string; value: string }[]).find((item) => item.title === choice);
+      const submit = (card.actions ?? []).find((action) => action.type === 'Action.Submit');
+      if (found && submit) return { type: 'message', value: { ...(submit.data as object | undefined), [String(input.id)]: found.value } };
+    }
+  }
+  throw new Error(`No card offers "${choice}" by tap; the replies say: ${replies.map(replyText).join(' | ')}`);
+}

@@ -30,12 +30,12 @@ describe('attendance across schools', () => {
     await someAttendance(bot);
     const text = cardText(cardOf((await say(chatAs(bot, SIT), 'attendance summary'))[0]));
     expect(text).toContain('3 schools signed up to the universal offer.');
-    expect(text).toContain('Training Session 1 (T1)\n1 present, 1 apologies, 0 absent, 1 no record');
-    expect(text).toContain('Workshop Meeting 1 (W1)\n0 present, 0 apologies, 0 absent, 3 no record');
-    expect(text).toContain('Workshop Meeting 2 (W2)\n2 present, 0 apologies, 1 absent, 0 no record');
+    expect(text).toContain('Training Session 1 (T1)\n1 present, 1 sent apologies, 0 absent, 1 no record');
+    expect(text).toContain('Workshop Meeting 1 (W1)\n0 present, 0 sent apologies, 0 absent, 3 no record');
+    expect(text).toContain('Workshop Meeting 2 (W2)\n2 present, 0 sent apologies, 1 absent, 0 no record');
     expect(text).toContain('By liaison group, Workshop Meeting 2 (W2)');
-    expect(text).toContain('Amersham and Chesham\n1 present, 0 apologies, 1 absent, 0 no record');
-    expect(text).toContain('Wycombe North\n1 present, 0 apologies, 0 absent, 0 no record');
+    expect(text).toContain('Amersham and Chesham\n1 present, 0 sent apologies, 1 absent, 0 no record');
+    expect(text).toContain('Wycombe North\n1 present, 0 sent apologies, 0 absent, 0 no record');
     expect(text).toContain('No attendance at the last session, Workshop Meeting 2 (W2) (1 school):');
     expect(text).toContain('• Amersham Primary (URN 100001): absent');
   });
@@ -45,7 +45,7 @@ describe('attendance across schools', () => {
     await someAttendance(bot);
     const text = cardText(cardOf((await say(chatAs(bot, SIT), 'attendance summary for T1'))[0]));
     expect(text).toContain('By liaison group, Training Session 1 (T1)');
-    expect(text).toContain('Amersham and Chesham\n1 present, 1 apologies, 0 absent, 0 no record');
+    expect(text).toContain('Amersham and Chesham\n1 present, 1 sent apologies, 0 absent, 0 no record');
   });
 
   it('is for the SIT only', async () => {

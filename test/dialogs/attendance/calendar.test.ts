@@ -18,9 +18,18 @@ async function storedProgramme(testBot: TestBot): Promise<Programme> {
   return loaded.value;
 }
 
-/** What the bot said: a message's text, or the text of the hero card carrying a prompt's buttons. */
-const said = (replies: Partial<Activity>[]) =>
-  replies.map((reply) => reply.text ?? (reply.attachments?.[0]?.content as { text?: string } | undefined)?.text ?? cardText(cardOf(reply)));
+type CardNode = { type: string; text?: string; id?: string; data?: Record<string, unknown> };
+
+/** The question on a choice card (its buttons carry `answer`), or undefined for any other card. */
+function choiceQuestion(card: Record<string, unknown> | undefined): string | undefined {
+  const body = (card?.body ?? []) as CardNode[];
+  const actions = (card?.actions ?? []) as CardNode[];
+  const isChoice = actions.some((action) => action.data?.answer !== undefined) || body.some((element) => element.type === 'Input.ChoiceSet' && element.id === 'answer');
+  return isChoice ? body[0]?.text : undefined;
+}
+
+/** What the bot said: a message's text, or the question on the choice card carrying a prompt's buttons, or a card's text. */
+const said = (replies: Partial<Activity>[]) => replies.map((reply) => reply.text ?? choiceQuestion(cardOf(reply)) ?? cardText(cardOf(reply)));
 
 async function conversation(chat: ReturnType<TestBot['conversation']>, ...lines: string[]): Promise<string[][]> {
   const answers: string[][] = [];

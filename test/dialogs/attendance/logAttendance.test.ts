@@ -51,6 +51,18 @@ describe('logging attendance', () => {
     expect([inputsOf(card).sessionId?.value, inputsOf(card).attendeeName?.value, inputsOf(card).attendeeRole?.value]).toEqual(['T2', 'Sam Staff', 'Member of staff']);
   });
 
+  it('opens the log with the session and the status a sentence names', async () => {
+    bot = await startAttendanceBot(clockAt(AFTER_W2).now);
+    for (const [words, session, status] of [
+      ['log me present at T1', 'T1', 'present'],
+      ['I went to T2 yesterday, log me as present', 'T2', 'present'],
+      ['we sent apologies for W1', 'W1', 'apologies'],
+    ] as const) {
+      const card = cardOf((await say(chatAs(bot, HEAD), words))[0]);
+      expect([inputsOf(card).sessionId?.value, inputsOf(card).status?.value], words).toEqual([session, status]);
+    }
+  });
+
   it('logs the attendance and says so', async () => {
     bot = await startAttendanceBot(clockAt(AFTER_W2).now);
     const [reply] = await say(chatAs(bot, HEAD), logAs({}));

@@ -132,7 +132,7 @@ describe("the SIT's register", () => {
     bot = await startAttendanceBot(clockAt(AFTER_W2).now);
     const sit = chatAs(bot, SIT);
     const [question] = await say(sit, 'register');
-    expect(question?.attachments?.[0]?.content).toMatchObject({ text: 'Which session’s register?' });
+    expect((cardOf(question)?.body as { text?: string }[] | undefined)?.[0]?.text).toBe('Which session’s register?');
     const [card] = await say(sit, 'Training Session 2 (T2)');
     expect(cardText(cardOf(card))).toContain('Register: Training Session 2 (T2)');
   });

@@ -393,6 +393,19 @@ describe('bank details', () => {
     neitherNumber(await rawStore(bot.dataDir));
   });
 
+  it('saved on the card, they close the chat question: the next message is not taken as the account name', async () => {
+    const bot = await startBot({ BANK_DETAILS_KEY: BANK_KEY });
+    const chat = chatWith(bot);
+    await say(chat, 'deployment form');
+    expect(said(await say(chat, 'go to section 5'))).toContain('What is the name on the bank account DfE should pay?');
+    const ref = { ownerAadObjectId: LEADER.aadObjectId, draftId: (await onlyForm(bot)).draft.id };
+    const saved = invokeCard(await say(chat, executeAction('deployment.saveSection', { ...ref, section: 5, accountName: 'Oak Learning Trust', sortCode: SORT_CODE, accountNumber: ACCOUNT_NUMBER })));
+    expect(cardText(saved)).toContain('Saved, encrypted.');
+
+    expect(said(await say(chat, 'nominations'))).not.toContain('What is the sort code?');
+    expect((await onlyForm(bot)).draft.sections[5].masked?.accountName).toBe('Oak Learning Trust');
+  });
+
   it('without BANK_DETAILS_KEY, takes no bank details and says an administrator must set it', async () => {
     const bot = await startBot();
     await seedForm(bot.store, { answers: [[4, 'allActivitiesCompleted', true], [4, 'nextSteps', 'More'], [4, 'enhancedStrand', 'none']], position: { section: 4, field: 'enhancedStrand' }, days: Array.from({ length: 10 }, (_, day) => `2024-03-${String(day + 1).padStart(2, '0')}`) });

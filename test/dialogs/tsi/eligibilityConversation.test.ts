@@ -60,15 +60,18 @@ async function startBot(setup: Setup = {}): Promise<TestBot> {
   return testBot;
 }
 
-/** What a reply says: its text, or the text of the hero card that carries its buttons. */
+/** What a reply says: its text, or the question on the choice card that carries its buttons. */
 function said(reply: Partial<Activity> | undefined): string {
-  const hero = reply?.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.hero');
-  return reply?.text ?? (hero?.content as { text?: string } | undefined)?.text ?? '';
+  const card = cardOf(reply) as { body?: { type: string; text?: string }[] } | undefined;
+  return reply?.text ?? card?.body?.find((element) => element.type === 'TextBlock')?.text ?? '';
 }
 
+/** The choices a reply offers by tap: its buttons, or its list's items. */
 function buttonsOf(reply: Partial<Activity> | undefined): string[] {
-  const hero = reply?.attachments?.find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.hero');
-  return ((hero?.content as { buttons?: { title: string }[] } | undefined)?.buttons ?? []).map((button) => button.title);
+  const card = cardOf(reply) as { body?: { type: string; choices?: { title: string }[] }[]; actions?: { type: string; title: string; data?: object }[] } | undefined;
+  const list = card?.body?.find((element) => element.type === 'Input.ChoiceSet');
+  if (list) return (list.choices ?? []).map((choice) => choice.title);
+  return (card?.actions ?? []).filter((action) => action.type === 'Action.Submit' && action.data).map((action) => action.title);
 }
 
 /** Says each answer in turn; returns what the bot said to the last one. */
@@ -189,7 +192,7 @@ describe('the form (Action.Execute)', () => {
       executeAction({ ...formValues(form), previousDate: '2021-05-03', previousGrade: 'requires_improvement', regionalDirectorAssessed: 'no', selfIdentifiesNeed: 'no', deliveryTeamJudgesNeed: 'no' }),
     );
     const result = cardText(invokeCard(replies));
-    expect(result).toContain('Oakfield Primary School is eligible for TSI in 2023/24, under C1.');
+    expect(result).toContain('Oakfield Primary School is eligible for TSI in 2023/24: it meets the offer’s criterion C1, explained below.');
     expect(result).toContain('C1 is met: your requires improvement judgements of 3 May 2021 and 10 October 2023 are consecutive');
     expect(result).toContain('10 days of support and advice from a system leader');
     expect(result).toContain('[A.parry@hispmat.org](mailto:A.parry@hispmat.org)');
@@ -304,7 +307,7 @@ describe('a check made after the offer year has ended', () => {
     expect(said((await say(chat, 'RI'))[0])).toContain('Has a DfE regional director assessed');
     const [result] = await answer(chat, 'no', 'no', 'no');
     const text = cardText(cardOf(result));
-    expect(text).toContain('eligible for TSI in 2023/24, under C1');
+    expect(text).toContain('eligible for TSI in 2023/24: it meets the offer’s criterion C1');
     expect(text).toContain('This is the 2023/24 offer, which ended on 31 August 2024; the School Improvement Team has not loaded a later one.');
   });
 
@@ -368,7 +371,7 @@ describe('answering questions one at a time', () => {
 
     const [result] = await say(chat, 'no');
     const text = cardText(cardOf(result));
-    expect(text).toContain('Oakfield Church of England Junior School is eligible for TSI in 2023/24, under C2.');
+    expect(text).toContain('Oakfield Church of England Junior School is eligible for TSI in 2023/24: it meets the offer’s criterion C2, explained below.');
     expect(text).toContain('C2 is met: you have an inadequate judgement dated 20 November 2023, in the 2023/24 offer year.');
     expect(text).toContain('your Regional Delivery Partner (RDP) lead for East Midlands, Chris Wheatley');
 
@@ -411,7 +414,7 @@ describe('answering questions one at a time', () => {
     expect(said((await say(chat, 'Northern Lights Primary'))[0])).toContain("When was Northern Lights Primary's latest Ofsted judgement?");
     const [result] = await answer(chat, '2023-09-14', 'inadequate', 'none', 'no', 'no', 'no');
     const text = cardText(cardOf(result));
-    expect(text).toContain('Northern Lights Trust is eligible for TSI in 2023/24, under C2.');
+    expect(text).toContain('Northern Lights Trust is eligible for TSI in 2023/24: it meets the offer’s criterion C2, explained below.');
     expect(text).toContain('Yorkshire and the Humber, Amanda Bennett');
   });
 
@@ -433,7 +436,7 @@ describe('answering questions one at a time', () => {
       'Does the DfE regional delivery team judge that Oakfield Primary School needs help?',
     ]);
     const [result] = await say(chat, 'no');
-    expect(cardText(cardOf(result))).toContain('Oakfield Primary School is eligible for TSI in 2023/24, under C1.');
+    expect(cardText(cardOf(result))).toContain('Oakfield Primary School is eligible for TSI in 2023/24: it meets the offer’s criterion C1, explained below.');
   });
 
   it('"change" after a prefill asks for every detail instead of taking the directory\'s', async () => {
@@ -516,7 +519,7 @@ describe('my eligibility checks', () => {
     expect(text).toContain('The trust is not eligible for TSI in 2023/24.');
     expect(text).toContain('Checked on 4 March 2024 at 15:30');
     expect(text).toContain('**Oakfield Primary School (URN 100001)**');
-    expect(text).toContain('The school is eligible for TSI in 2023/24, under C1.');
+    expect(text).toContain('The school is eligible for TSI in 2023/24: it meets the offer’s criterion C1, explained below.');
     expect(text).toContain('Checked on 1 March 2024 at 10:00');
     expect(text.indexOf('Northern Lights Trust')).toBeLessThan(text.indexOf('Oakfield Primary School'));
   });
