@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -153,7 +154,9 @@ export function cardText(card: unknown): string {
 /** Sends one activity (or text) and returns the bot's replies to it, typing indicators left out. */
 export async function say(adapter: TestAdapter, input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
   const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input } : input;
-  await adapter.receiveActivity(activity);
+  // Teams never reuses an activity id; TestAdapter numbers from 0 each time, so a restarted bot
+  // on the same store would otherwise see its first messages as deliveries already acted on.
+  await adapter.receiveActivity({ id: randomUUID(), ...activity });
   return adapter.activeQueue.splice(0).filter((reply) => reply.type !== 'typing');
 }
 
