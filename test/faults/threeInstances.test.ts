@@ -9,7 +9,7 @@ import { ConnectorStub } from '../../devtools/connectorStub.js';
 import { teamsMessage } from '../../devtools/teamsActivities.js';
 import { AzureBlobStore } from '../../storage/azureBlobStore.js';
 import { isConflict } from '../../storage/store.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { startAzurite, type Azurite } from '../../devtools/azurite.js';
 import { TestApps, type RunningApp } from '../support/testApp.js';
 import { fakeDirectory } from '../dialogs/tsi/fakeDirectory.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AzureBlobStore } from '../../storage/azureBlobStore.js';
 import { createStore } from '../../storage/createStore.js';
 import { InvalidKeyError } from '../../storage/store.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { startAzurite, type Azurite } from '../../devtools/azurite.js';
 import { describeStoreContract } from './storeContract.js';
 
 let azurite: Azurite | undefined;
