@@ -3,6 +3,7 @@ import { BotStateStorage } from '../../bot/botStateStorage.js';
 import { ExportLinks } from '../../bot/exportLinks.js';
 import { createLogger } from '../../bot/logger.js';
 import { Scheduler, schedulerLease } from '../../bot/scheduler.js';
+import { DirectoryRepository, importSchools } from '../../storage/directoryRepository.js';
 import { LeaseRepository } from '../../storage/leaseRepository.js';
 import { createTsiJourney } from '../../dialogs/tsi/index.js';
 import { ConnectorStub } from '../../devtools/connectorStub.js';
@@ -131,5 +132,19 @@ describe('three bot instances on one Azure Blob store', () => {
     expect(opened.ok && opened.value.bytes.toString()).toBe('urn,name\n100001,Oakfield');
     // Another person is still refused on the other instance.
     expect((await opener!.open(id, link.searchParams.get('sig')!, 'aad-someone-else')).ok).toBe(false);
+  });
+
+  it('shows a directory import made on one instance on every other at its next check, within a minute', async () => {
+    const container = 'three-instances-directory';
+    const directories = await Promise.all(
+      [0, 1, 2].map(async () => DirectoryRepository.open(new AzureBlobStore(azurite.connectionString, container), { refreshEveryMs: 60_000 })),
+    );
+    const result = await importSchools(['URN,EstablishmentName\n', '110123,Fictional Beech Primary School (demo)\n'], directories[0]!);
+    expect(result.ok).toBe(true);
+    const aMinuteOn = Date.now() + 60_000;
+    for (const directory of directories.slice(1)) {
+      await directory.refreshIfStale(aMinuteOn);
+      expect(directory.findSchools('Beech')[0]?.school.urn).toBe('110123');
+    }
   });
 });
