@@ -11,7 +11,7 @@ import {
 import { BotAuthentication } from './botAuthentication.js';
 import type { Config } from './config.js';
 import { describeError, type Logger } from './logger.js';
-import { duplicateActivityGuard } from './middleware/duplicateActivityGuard.js';
+import { duplicateActivityGuard, type SharedDeliveries } from './middleware/duplicateActivityGuard.js';
 import { ConversationPacer, outboundPacing } from './middleware/outboundPacing.js';
 import { tenantAllowList } from './middleware/tenantAllowList.js';
 import { typingIndicator } from './middleware/typingIndicator.js';
@@ -52,7 +52,7 @@ export class BotCloudAdapter extends CloudAdapter {
 }
 
 /** The Bot Framework adapter: checks each request's token (unless BOT_AUTH=off), then runs the middleware. */
-export function createAdapter(config: Config, logger: Logger): BotCloudAdapter {
+export function createAdapter(config: Config, logger: Logger, deliveries: SharedDeliveries): BotCloudAdapter {
   const appId = config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? '');
   const settings = {
     MicrosoftAppId: appId,
@@ -65,14 +65,14 @@ export function createAdapter(config: Config, logger: Logger): BotCloudAdapter {
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
   const adapter = new BotCloudAdapter(new BotAuthentication(new ConfigurationBotFrameworkAuthentication(settings, credentials)));
 
-  useTurnMiddleware(adapter, config, logger);
+  useTurnMiddleware(adapter, config, logger, deliveries);
   return adapter;
 }
 
 /** The middleware every turn passes through, and what happens when a turn fails: shared by every adapter. */
-export function useTurnMiddleware(adapter: BotAdapter, config: Config, logger: Logger): void {
+export function useTurnMiddleware(adapter: BotAdapter, config: Config, logger: Logger, deliveries: SharedDeliveries): void {
   adapter.use(tenantAllowList(config.ALLOWED_TENANT_IDS, logger));
-  adapter.use(duplicateActivityGuard(logger));
+  adapter.use(duplicateActivityGuard(logger, deliveries));
   adapter.use(outboundPacing(new ConversationPacer()));
   adapter.use(typingIndicator(config.TYPING_DELAY_MS, 2_000, logger));
 

@@ -17,7 +17,10 @@ import { registerStaticRoutes } from './http/staticRoutes.js';
 import { registerTabRoutes } from './http/tabRoutes.js';
 import { createHttpServer } from './server.js';
 import { SsoTokenVerifier } from './ssoToken.js';
-import { Scheduler, type ScheduledWork } from './scheduler.js';
+import { REMEMBER_DELIVERIES_MS } from './middleware/duplicateActivityGuard.js';
+import { DeliveryRepository } from '../storage/deliveryRepository.js';
+import { LeaseRepository } from '../storage/leaseRepository.js';
+import { Scheduler, schedulerLease, type ScheduledWork } from './scheduler.js';
 import type { BotServices } from './services.js';
 import { SchoolImprovementBot } from './teamsBot.js';
 
@@ -73,7 +76,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const store = options.store ?? (await createStore(config));
   const now = options.now ?? (() => new Date());
   const conversationState = new ConversationState(new BotStateStorage(store));
-  const adapter = createAdapter(config, logger);
+  const deliveries = new DeliveryRepository(store, REMEMBER_DELIVERIES_MS);
+  const adapter = createAdapter(config, logger, deliveries);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(adapter, config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? ''), references, logger);
   const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
@@ -87,10 +91,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const { bot, scheduled } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
   const scheduler = new Scheduler(
-    [...scheduled, { name: 'expired exports', run: async (at) => void (await exports.purgeExpired(at)) }],
+    [...scheduled, { name: 'expired exports', run: async (at) => void (await exports.purgeExpired(at)) },
+      { name: 'expired delivery marks', run: async (at) => void (await deliveries.purgeExpired(at)) },
+    ],
     config.SCHEDULER_INTERVAL_SECONDS * 1000,
     now,
     logger,
+    schedulerLease(new LeaseRepository(store), config.SCHEDULER_INTERVAL_SECONDS * 1000),
   );
 
   const http = createHttpServer(

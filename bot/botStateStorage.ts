@@ -5,10 +5,18 @@ const PREFIX = 'botstate/';
 
 /**
  * botbuilder's `Storage` (conversation and user state, dialog stacks) over our store, so that
- * bot state lives wherever the records do. botbuilder writes its own state with eTag `*`;
- * an item carrying a real eTag is written conditionally, as botbuilder's contract asks.
+ * bot state lives wherever the records do.
+ *
+ * botbuilder's BotState sets eTag `*` on the state it saves, which would let one instance
+ * overwrite a turn another instance took meanwhile. So each state object handed out by `read`
+ * is remembered with the eTag it was read with (none: the record did not exist), and its write
+ * is conditional on that eTag: a write after another instance's raises a ConflictError instead
+ * of overwriting. An item this storage did not hand out is written as botbuilder's contract
+ * asks (conditionally when it carries a real eTag).
  */
 export class BotStateStorage implements Storage {
+  readonly #readWith = new WeakMap<object, string | null>();
+
   constructor(private readonly store: Store) {}
 
   static keyOf(botKey: string): string {
@@ -20,7 +28,9 @@ export class BotStateStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         const record = await this.store.read<Record<string, unknown>>(BotStateStorage.keyOf(key));
-        if (record) items[key] = { ...record.value, eTag: record.eTag };
+        const item = record ? { ...record.value, eTag: record.eTag } : {};
+        this.#readWith.set(item, record ? record.eTag : null);
+        items[key] = item;
       }),
     );
     return items;
@@ -30,8 +40,11 @@ export class BotStateStorage implements Storage {
     await Promise.all(
       Object.entries(changes).map(async ([key, item]) => {
         const { eTag, ...value } = (item ?? {}) as Record<string, unknown>;
-        const condition = typeof eTag === 'string' && eTag.length > 0 ? eTag : ANY_ETAG;
-        await this.store.write(BotStateStorage.keyOf(key), value, condition);
+        const readWith = item ? this.#readWith.get(item) : undefined;
+        const condition = readWith !== undefined ? readWith : typeof eTag === 'string' && eTag.length > 0 ? eTag : ANY_ETAG;
+        const written = await this.store.write(BotStateStorage.keyOf(key), value, condition);
+        // A second save in the same turn is conditional on this one.
+        if (item) this.#readWith.set(item, written);
       }),
     );
   }

@@ -1,4 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import type { LeaseRepository } from '../storage/leaseRepository.js';
 import type { Logger } from './logger.js';
+
+/** Whether this instance may run the scheduled work now: one instance at a time across the store. */
+export interface SchedulerLease {
+  acquire(now: Date): Promise<boolean>;
+}
 
 export interface ScheduledWork {
   readonly name: string;
@@ -8,7 +15,9 @@ export interface ScheduledWork {
 /**
  * Runs the journeys' own work (reminders) at start and then every interval. What is due is
  * worked out from stored data each time, so a restart loses nothing; a run still going when
- * the next is due is not doubled.
+ * the next is due is not doubled. With several instances on one store, only the holder of the
+ * scheduler lease runs the work, renewing the lease each pass; when it stops, another instance
+ * takes over once the lease expires.
  */
 export class Scheduler {
   #timer: NodeJS.Timeout | undefined;
@@ -19,6 +28,7 @@ export class Scheduler {
     private readonly intervalMs: number,
     private readonly now: () => Date,
     private readonly logger: Logger,
+    private readonly lease: SchedulerLease,
   ) {}
 
   start(): void {
@@ -31,6 +41,12 @@ export class Scheduler {
   /** One pass over every journey's work; resolves when it is done. */
   runOnce(): Promise<void> {
     this.#running ??= (async () => {
+      try {
+        if (!(await this.lease.acquire(this.now()))) return;
+      } catch (error) {
+        this.logger.error({ err: (error as Error).message }, 'could not check the scheduler lease');
+        return;
+      }
       for (const item of this.work) {
         try {
           await item.run(this.now());
@@ -48,4 +64,12 @@ export class Scheduler {
     if (this.#timer) clearInterval(this.#timer);
     await this.#running;
   }
+}
+
+/**
+ * The lease this instance's scheduler runs under, held for three intervals: renewed every pass
+ * while the instance lives, and taken over by another within three intervals of its stopping.
+ */
+export function schedulerLease(leases: LeaseRepository, intervalMs: number, holder: string = randomUUID()): SchedulerLease {
+  return { acquire: (now) => leases.acquire('scheduler', holder, now, 3 * Math.max(intervalMs, 1_000)) };
 }

@@ -8,6 +8,7 @@ import type { ConversationReferences } from './conversationReferences.js';
 import type { SearchDataset } from './journeys.js';
 import type { Logger } from './logger.js';
 import { cardActivity } from '../dialogs/cardActivity.js';
+import { isConflict } from '../storage/store.js';
 
 export interface TeamsBotParts {
   readonly conversationState: ConversationState;
@@ -33,6 +34,10 @@ const ERROR = 'application/vnd.microsoft.error';
 export const MAX_MESSAGE_LENGTH = 28_000;
 
 export const MESSAGE_TOO_LONG = `Sorry, that message is too long for me to read (over ${MAX_MESSAGE_LENGTH.toLocaleString('en-GB')} characters). Please send something shorter.`;
+
+/** Said when another instance took a turn of this conversation while this one ran. */
+export const TURN_TAKEN_ELSEWHERE =
+  'That arrived at the same moment as another message in this chat, which I answered first, so I have not saved where that one left us. Please look at my latest question and answer it again.';
 
 export const UNKNOWN_BUTTON = 'That button is no longer recognised: the card may be out of date. Say "help" to start again.';
 
@@ -79,14 +84,23 @@ export class SchoolImprovementBot extends TeamsActivityHandler {
   }
 
   /**
-   * Turns in one conversation run one after another: botbuilder sends a turn's replies before
-   * it saves the conversation's state, so an answer typed the moment a question shows could
-   * otherwise be read against the state before that question.
+   * Turns in one conversation run one after another in this process: botbuilder sends a turn's
+   * replies before it saves the conversation's state, so an answer typed the moment a question
+   * shows could otherwise be read against the state before that question. Across instances the
+   * state is saved only if no other instance saved it since this turn read it; when one did,
+   * its turn stands, this turn's place in the conversation is not saved, and the person is told.
+   * (Running the turn again would send its replies twice.)
    */
   override async run(context: TurnContext): Promise<void> {
     await this.#turns.run(conversationKeyOf(context.activity.conversation?.id ?? ''), async () => {
       await super.run(context);
-      await this.#parts.conversationState.saveChanges(context, false);
+      try {
+        await this.#parts.conversationState.saveChanges(context, false);
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        this.#parts.logger.info({ activityId: context.activity.id }, 'another instance took a turn of this conversation at the same moment');
+        await context.sendActivity(TURN_TAKEN_ELSEWHERE);
+      }
     });
   }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AzureBlobStore } from '../../storage/azureBlobStore.js';
 import type { AttendanceRecord } from '../../domain/attendance/record.js';
 import type { NominationRecord } from '../../storage/nominationRepository.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { startAzurite, type Azurite } from '../../devtools/azurite.js';
 import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
 import { ConnectorStub } from '../../devtools/connectorStub.js';
 import { teamsCardAction, teamsMessage } from '../../devtools/teamsActivities.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AzureBlobStore } from '../../storage/azureBlobStore.js';
 import { createStore } from '../../storage/createStore.js';
 import { InvalidKeyError } from '../../storage/store.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { startAzurite, type Azurite } from '../../devtools/azurite.js';
 import { describeStoreContract } from './storeContract.js';
 
 let azurite: Azurite | undefined;
@@ -76,13 +76,23 @@ describe('AzureBlobStore', () => {
     await store.close();
   });
 
-  it('lists more records than it downloads at once', async () => {
-    const store = new AzureBlobStore(connectionString(), freshContainerName());
-    const keys = Array.from({ length: 40 }, (_, index) => `register/S1/${String(index).padStart(2, '0')}`);
-    await Promise.all(keys.map((key, index) => store.write(key, index, null)));
-    const listed = await store.list<number>('register/S1/');
-    expect(listed.map((record) => record.key)).toEqual(keys);
-    expect(listed.map((record) => record.value)).toEqual(keys.map((_, index) => index));
+  it('lists small records from the listing itself, and downloads large ones and ones written before records were listed so', async () => {
+    const container = freshContainerName();
+    const store = new AzureBlobStore(connectionString(), container);
+    const keys = Array.from({ length: 60 }, (_, index) => `register/S1/${String(index).padStart(2, '0')}`);
+    // Every third record is too big for blob metadata (more than 8 KB), so it must be downloaded.
+    const valueOf = (index: number) => (index % 3 === 0 ? `${index}:${'é'.repeat(6_000)}` : `${index}`);
+    await Promise.all(keys.map((key, index) => store.write(key, valueOf(index), null)));
+    // A record as an earlier version of the store wrote it: the body only, no metadata.
+    const legacy = JSON.stringify({ key: 'register/S1/legacy', value: 'from before' });
+    await BlobServiceClient.fromConnectionString(connectionString()).getContainerClient(container).getBlockBlobClient('register/S1/legacy').upload(legacy, Buffer.byteLength(legacy));
+    const listed = await store.list<string>('register/S1/');
+    expect(listed.map((record) => record.key)).toEqual([...keys, 'register/S1/legacy']);
+    expect(listed.map((record) => record.value)).toEqual([...keys.map((_, index) => valueOf(index)), 'from before']);
+    // The eTags listed are the records' own: a write on one succeeds, and a second write on the same eTag conflicts.
+    const [first] = listed;
+    await store.write(first!.key, 'changed', first!.eTag);
+    await expect(store.write(first!.key, 'again', first!.eTag)).rejects.toThrow(/changed by someone else/);
     await store.close();
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { ConversationState, TestAdapter, type Activity, type ConversationReferen
 import { assembleBot, publicBaseUrl } from '../../bot/app.js';
 import { ExportLinks } from '../../bot/exportLinks.js';
 import { createAdapter, useTurnMiddleware } from '../../bot/adapter.js';
+import { REMEMBER_DELIVERIES_MS } from '../../bot/middleware/duplicateActivityGuard.js';
+import { DeliveryRepository } from '../../storage/deliveryRepository.js';
 import { BotStateStorage } from '../../bot/botStateStorage.js';
 import { loadConfig, type Config } from '../../bot/config.js';
 import { ConversationReferences } from '../../bot/conversationReferences.js';
@@ -69,7 +72,8 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const now = options.now ?? FIXED_NOW;
   const conversationState = new ConversationState(new BotStateStorage(store));
   // Proactive messages go through a real CloudAdapter to whatever serviceUrl the conversation has.
-  const cloudAdapter = createAdapter(config, logger);
+  const deliveries = new DeliveryRepository(store, REMEMBER_DELIVERIES_MS);
+  const cloudAdapter = createAdapter(config, logger, deliveries);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(cloudAdapter, '', references, logger);
   const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
@@ -106,7 +110,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
         channelData: { tenant: { id: conversation.tenantId ?? TENANT } },
       } as Partial<Activity>);
       Object.assign(adapter.conversation, reference);
-      useTurnMiddleware(adapter, config, logger);
+      useTurnMiddleware(adapter, config, logger, deliveries);
       return adapter;
     },
     async close({ keepData = false } = {}) {
@@ -150,7 +154,9 @@ export function cardText(card: unknown): string {
 /** Sends one activity (or text) and returns the bot's replies to it, typing indicators left out. */
 export async function say(adapter: TestAdapter, input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
   const activity: Partial<Activity> = typeof input === 'string' ? { type: 'message', text: input } : input;
-  await adapter.receiveActivity(activity);
+  // Teams never reuses an activity id; TestAdapter numbers from 0 each time, so a restarted bot
+  // on the same store would otherwise see its first messages as deliveries already acted on.
+  await adapter.receiveActivity({ id: randomUUID(), ...activity });
   return adapter.activeQueue.splice(0).filter((reply) => reply.type !== 'typing');
 }
 

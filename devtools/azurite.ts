@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** A running Azurite blob service on the loopback interface. */
+/** A running Azurite blob service on the loopback interface (for the tests and the benchmark). */
 export interface Azurite {
   readonly connectionString: string;
   readonly blobEndpoint: string;
