@@ -57,6 +57,12 @@ export interface Journey {
    * what was sent with a create-only write before sending (`AttendanceReminderRepository`), so it goes once.
    */
   readonly scheduled?: (now: Date) => Promise<void>;
+  /**
+   * Words the journey's own open questions understand (the deployment form's "review", "back",
+   * "go to section 3"): typed while one of its questions is open, they are its answer, never
+   * taken for another journey's command.
+   */
+  readonly understandsWhileAsking?: (text: string) => boolean;
 }
 
 /** Lower case, single spaces, no surrounding punctuation: what command words are matched against. */

@@ -51,6 +51,7 @@ export class ConversationRouter {
   readonly #understanding: Understanding;
   /** Which journey started each dialog, to tell another journey's command from the current one's. */
   readonly #journeyOfDialog = new Map<string, string>();
+  readonly #ownWords = new Map<string, (text: string) => boolean>();
   readonly #journeyOfCommand = new Map<Command, string>();
   #stateConfiguration: DialogStateManagerConfiguration | undefined;
 
@@ -67,6 +68,7 @@ export class ConversationRouter {
       }
     }
     this.#commands = journeys.flatMap((journey) => journey.commands);
+    for (const journey of journeys) if (journey.understandsWhileAsking) this.#ownWords.set(journey.id, journey.understandsWhileAsking);
     this.#understanding = new Understanding(journeys);
   }
 
@@ -191,6 +193,7 @@ export class ConversationRouter {
   async #otherJourneysCommand(context: TurnContext, text: string): Promise<Command | undefined> {
     const start = await this.#journeyStart.get(context);
     const current = start ? this.#journeyOfDialog.get(start.dialogId) : undefined;
+    if (current !== undefined && this.#ownWords.get(current)?.(text)) return undefined;
     const kind = conversationKindOf(context);
     return this.#commands.find((command) => this.#journeyOfCommand.get(command) !== current && command.scopes.includes(kind) && command.match(text) !== undefined);
   }

@@ -65,5 +65,6 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
     commands,
     verbs: deploymentVerbs(context),
     scheduled: deploymentScheduledWork(context),
+    understandsWhileAsking: (text) => readFormCommand(text) !== undefined,
   };
 }

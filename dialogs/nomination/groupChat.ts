@@ -41,14 +41,20 @@ const SECTION_INPUTS = {
 };
 
 const RefreshData = z.looseObject({ groupId: GroupIdSchema });
-const SaveData = z.looseObject({ groupId: GroupIdSchema, choice: z.enum(CHOICES), shown: SectionAnswersSchema.optional(), ...SECTION_INPUTS });
+/**
+ * `part` says which button was pressed: a "Make it the … choice" button sets the school only, a
+ * section's save button its answers only. Teams sends every input of the card with either (the
+ * school picker too), so the other part's inputs must not count. Without `part`, both count.
+ */
+const SaveData = z.looseObject({ groupId: GroupIdSchema, choice: z.enum(CHOICES), part: z.enum(['school', 'answers']).optional(), shown: SectionAnswersSchema.optional(), ...SECTION_INPUTS });
 const SubmitData = z.looseObject({ groupId: GroupIdSchema, commitmentsSeen: z.string().max(10).optional() });
 
-/** What one section's inputs hold, from a save button's data. */
-function sentSection(data: Record<string, unknown>, choice: ChoiceName): Partial<SectionAnswers> {
+/** What one section's inputs hold, from a save button's data: the pressed button's part only (the other part as the card showed it). */
+function sentSection(data: Record<string, unknown> & { part?: 'school' | 'answers' | undefined; shown?: Partial<SectionAnswers> | undefined }, choice: ChoiceName): Partial<SectionAnswers> {
   const sent: Partial<Record<keyof SectionAnswers, string>> = {};
   for (const field of SECTION_FIELDS) {
-    const value = data[field === 'urn' ? 'school_urn' : `${choice}_${field}`];
+    const counts = data.part === undefined || (data.part === 'school') === (field === 'urn');
+    const value = counts ? data[field === 'urn' ? 'school_urn' : `${choice}_${field}`] : data.shown?.[field];
     if (typeof value === 'string') sent[field] = value;
   }
   return sent;

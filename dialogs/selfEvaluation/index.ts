@@ -453,6 +453,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         scopes: ['personal'],
         match: phrases('self-evaluation', 'self evaluation', 'our self-evaluation', 'resume self-evaluation'),
         dialogId: START,
+        examples: ['narrowing the gap self evaluation', 'fill in our self evaluation', 'carry on with the self-evaluation', 'disadvantaged strategy review self evaluation', 'where are we on narrowing the gap'],
       },
       {
         scopes: ['personal'],

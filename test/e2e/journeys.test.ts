@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
 import { startPlayground, type Playground } from '../../devtools/playground.js';
+import { approved } from '../../domain/directory/verification.js';
+import { LowdbStore } from '../../storage/lowdbStore.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
 import { TempDirs } from '../support/tempDir.js';
 import { adaptiveCardOf, answeredCard, BotTurns, cardText, messageSaying, press, pressOn, said, sayAndRead, wordsOf } from './journeyHelpers.js';
 
@@ -36,6 +39,27 @@ describe('the journeys through the Agents Playground', () => {
     turns = await BotTurns.open(playground);
   });
 
+  /**
+   * The School Improvement Team approves the claim. The Playground speaks as its one user only, so
+   * the approval (tested as a conversation in test/dialogs/directory/roles.test.ts) is written as
+   * the SIT's button would write it, with the bot stopped (it holds its data folder), and the bot
+   * started again on the same port.
+   */
+  async function verifyClaimAsTheSit(): Promise<void> {
+    const { port } = bot;
+    expect(await bot.stop('SIGTERM')).toBe(0);
+    const store = new LowdbStore(dataDir);
+    try {
+      const profiles = new ProfileRepository(store);
+      const userId = playground.config().currentUser.aadObjectId;
+      await profiles.update(userId, (current) => (current?.kind === 'school' ? approved(current, 'aad-sit-e2e', new Date()) : undefined));
+      expect(await profiles.get(userId)).toMatchObject({ verification: { status: 'verified' } });
+    } finally {
+      await store.close();
+    }
+    bot = await startBot(port);
+  }
+
   afterAll(async () => {
     turns?.close();
     await playground?.stop();
@@ -46,7 +70,8 @@ describe('the journeys through the Agents Playground', () => {
   it('TSI eligibility: a headteacher sets their profile, fills in the form, and reads the outcome and whom to contact', async () => {
     const chat = playground.config().personalChatId;
     await personal("I'm the head of 900001", `Is it ${OAKFIELD} (URN 900001, Buckinghamshire)?`);
-    expect(said(await personal('yes', LIAISON_GROUP_1))).toContain(`I have you as the headteacher at ${OAKFIELD}.`);
+    expect(said(await personal('yes', LIAISON_GROUP_1))).toContain(`I have you as the headteacher at ${OAKFIELD}, not yet verified`);
+    await verifyClaimAsTheSit();
 
     await personal('check eligibility', 'Would you like to fill in a form, or answer questions one at a time?');
     const formMessage = messageSaying(await personal('Fill in a form', 'Check eligibility'), 'Check eligibility');
@@ -95,12 +120,12 @@ describe('the journeys through the Agents Playground', () => {
     // The card's own button sends what the nomination tests' saveSection builds: the section shown, and its inputs.
     expect(press(posted, 'Save first choice', { first_championName: 'Priya Shah' })).toMatchObject({
       verb: 'nomination.save',
-      data: { groupId: 'lg-01', choice: 'first', shown: { urn: '', championName: '', gapEvidence: '' }, first_championName: 'Priya Shah' },
+      data: { groupId: 'lg-01', choice: 'first', part: 'answers', shown: { urn: '', championName: '', gapEvidence: '' }, first_championName: 'Priya Shah' },
     });
     // The group's schools are listed once, in one picker whose buttons make the school the first or second choice.
     expect(press(posted, 'Make it the first choice', { school_urn: '900001' })).toEqual({
       verb: 'nomination.save',
-      data: { groupId: 'lg-01', choice: 'first', shown: { urn: '' }, school_urn: '900001' },
+      data: { groupId: 'lg-01', choice: 'first', part: 'school', shown: { urn: '' }, school_urn: '900001' },
     });
     const firstSchool = answeredCard(await pressOn(playground, chat, cardMessage.messageId, posted, 'Make it the first choice', { school_urn: '900001' }));
     expect(cardText(firstSchool)).toContain(`${USER_NAME} saved the school`);

@@ -347,6 +347,21 @@ describe('editing a section keeps what members said', () => {
     expect((await record(testBot)).nomination.first).toMatchObject({ urn: '900002', champion: {} });
   });
 
+  it('a section saved with its own button keeps its school, whatever the shared school picker holds (Teams sends it too)', async () => {
+    const { member1, testBot } = await start();
+    const card = cardOf((await say(member1, mentionMessage('nominate')))[0])!;
+    const chosen = invokeCard(await say(member1, execute('nomination.save', { groupId: GROUP.id, choice: 'first', part: 'school', shown: { urn: '' }, school_urn: '900001' })));
+    // The member then picks another school for the second choice, and first saves the first choice's answers.
+    const answers = pressAsTeams('first', shownIn(chosen, 'first'), { championName: 'Priya Shah' });
+    await say(member1, execute('nomination.save', { ...answers, part: 'answers', school_urn: '900002' }));
+    expect((await record(testBot)).nomination.first).toMatchObject({ urn: '900001', champion: { name: 'Priya Shah' } });
+    // Pressed without the picker's value at all (as a client that sends only the section's inputs), the school stays too.
+    const shown = shownIn(invokeCard(await say(member1, execute('nomination.refresh', { groupId: GROUP.id }))), 'first');
+    await say(member1, execute('nomination.save', { groupId: GROUP.id, choice: 'first', part: 'answers', shown, first_championName: 'Priya Shah', first_gapEvidence: 'A gap.' }));
+    expect((await record(testBot)).nomination.first).toMatchObject({ urn: '900001', criteria: { gapEvidence: 'A gap.' } });
+    expect(card).toBeDefined();
+  });
+
   it('a field a member empties is cleared, though Teams sends no value for it', async () => {
     const { member1, testBot } = await start();
     const card = cardOf((await say(member1, mentionMessage('nominate')))[0])!;
