@@ -1,12 +1,11 @@
-import { attendanceKey, keyOf, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
+import { attendanceKey, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
+import { ATTENDANCE_RECORDS as RECORDS, attendanceRecordKey as recordKey } from './attendanceKeys.js';
 import { PersonIndex } from './personIndex.js';
 import { ANY_ETAG, updateRecord, type Store } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
-const RECORDS = 'attendance/records/';
 const TASKS = 'attendance/tasks/';
 
-const recordKey = (record: AttendanceRecord) => `${RECORDS}${keyOf(record)}`;
 const taskKey = (taskId: string, urn: string) => `${TASKS}${taskId}/${urn}`;
 
 /** How many register lines are written at once: enough to be quick, not so many as to flood the store. */

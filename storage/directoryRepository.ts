@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parse, type CsvError, type Info } from 'csv-parse';
 import { missingColumnsReport, readGiasHeader, readGiasRow, type GiasRow } from '../domain/directory/gias.js';
-import { readMembershipHeader, readMembershipRow, type MembershipField } from '../domain/directory/membership.js';
+import { readMembershipHeader, readMembershipRow } from '../domain/directory/membership.js';
 import { GiasTextDecoder, type TextEncodingChoice } from '../domain/directory/giasText.js';
 import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import { SchoolSearchIndex, type SchoolMatch, type SchoolSearchOptions } from '../domain/directory/search.js';
@@ -428,13 +428,43 @@ export async function importMembership(
 ): Promise<Result<MembershipReport>> {
   const groups = await repository.liaisonGroups();
   const report: MembershipReport = { read: 0, placed: 0, moved: 0, refused: [] };
+  const header = 'The file is empty: a membership file starts with the header row “URN,liaison group”.';
+  return importUrnRows(source, options.encoding, readMembershipHeader, (record) => readMembershipRow(record, groups), header, report, async (row, refuse) => {
+    const before = (await repository.getSchool(row.urn))?.liaisonGroupId;
+    const placed = await repository.setLiaisonGroupOf(row.urn, row.liaisonGroupId);
+    if (!placed.ok) {
+      refuse(unknownUrn(row.urn));
+      return;
+    }
+    report.placed++;
+    if (before !== undefined && before !== row.liaisonGroupId) report.moved++;
+  });
+}
+
+/** Why a row naming a school the directory does not have is refused. */
+export const unknownUrn = (urn: Urn) => `there is no school with URN ${urn} in the directory (import the Get Information about Schools file first)`;
+
+/**
+ * Streams a small CSV import of one row per school (membership, sign-ups) through csv-parse:
+ * the header checked by `readHeader` (a file it refuses is refused whole, changing nothing);
+ * each row read by `readRow` and handed to `handle`, unless it is unreadable, has problems, or
+ * names a URN an earlier line named, when it is refused with its line and the reason.
+ */
+export async function importUrnRows<Field extends string, Row extends { readonly urn: Urn }, Report extends { read: number; refused: RefusedRow[] }>(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  encoding: TextEncodingChoice | undefined,
+  readHeader: (header: readonly string[]) => Result<(Field | undefined)[]>,
+  readRow: (record: Partial<Record<Field, string>>) => Result<Row>,
+  whenEmpty: string,
+  report: Report,
+  handle: (row: Row, refuse: (reason: string) => void) => Promise<void>,
+): Promise<Result<Report>> {
   const firstLineOfUrn = new Map<Urn, number>();
   let headerSeen = false;
-
   const parser = parse({
     bom: true,
     columns: (header: string[]) => {
-      const fields = readMembershipHeader(header);
+      const fields = readHeader(header);
       if (!fields.ok) throw new HeaderRefused(fields.errors);
       headerSeen = true;
       return fields.value.map((field) => field ?? false);
@@ -450,14 +480,13 @@ export async function importMembership(
       return undefined;
     },
   });
-
-  const place = async (records: AsyncIterable<{ record: Partial<Record<MembershipField, string>>; info: Info }>) => {
-    for await (const { record, info } of records) {
+  const handleAll = async (rows: AsyncIterable<{ record: Partial<Record<Field, string>>; info: Info }>) => {
+    for await (const { record, info } of rows) {
       report.read++;
       const line = info.lines;
-      const urnText = (record.urn ?? '').trim();
+      const urnText = ((record as { urn?: string }).urn ?? '').trim();
       const refuse = (reason: string) => report.refused.push({ line, ...(/^\d{6}$/.test(urnText) ? { urn: urnText } : {}), reason });
-      const row = readMembershipRow(record, groups);
+      const row = readRow(record);
       if (!row.ok) {
         refuse(row.errors.join('; '));
         continue;
@@ -468,24 +497,16 @@ export async function importMembership(
         continue;
       }
       firstLineOfUrn.set(row.value.urn, line);
-      const before = (await repository.getSchool(row.value.urn))?.liaisonGroupId;
-      const placed = await repository.setLiaisonGroupOf(row.value.urn, row.value.liaisonGroupId);
-      if (!placed.ok) {
-        refuse(`there is no school with URN ${row.value.urn} in the directory (import the Get Information about Schools file first)`);
-        continue;
-      }
-      report.placed++;
-      if (before !== undefined && before !== row.value.liaisonGroupId) report.moved++;
+      await handle(row.value, refuse);
     }
   };
-
   try {
-    await pipeline(decodedText(source, options.encoding ?? 'auto'), parser, place);
+    await pipeline(decodedText(source, encoding ?? 'auto'), parser, handleAll);
   } catch (error) {
     if (error instanceof HeaderRefused) return fail(...error.problems);
     throw error;
   }
-  if (!headerSeen) return fail('The file is empty: a membership file starts with the header row “URN,liaison group”.');
+  if (!headerSeen) return fail(whenEmpty);
   report.refused.sort((a, b) => a.line - b.line);
   return ok(report);
 }

@@ -1,5 +1,7 @@
+import type { AttendanceRecord } from '../domain/attendance/record.js';
 import { peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
-import { updateRecord, type Store } from './store.js';
+import { ATTENDANCE_RECORDS, attendanceRecordKey } from './attendanceKeys.js';
+import { updateRecord, writeIfAbsent, type Store } from './store.js';
 
 const PEOPLE = 'people/';
 const personKey = (aadObjectId: string) => `${PEOPLE}${encodeURIComponent(aadObjectId)}`;
@@ -107,6 +109,11 @@ export class PersonIndex {
     const person: ErasedPerson = { ids: [entry.aadObjectId, ...entry.aliases], names: entry.names };
     const scrubbed: string[] = [];
     for (const key of entry.keys) {
+      const moved = key.startsWith(ATTENDANCE_RECORDS) ? await this.#moveAttendanceLine(key, person) : undefined;
+      if (moved !== undefined) {
+        scrubbed.push(key, moved);
+        continue;
+      }
       let changed = false;
       await updateRecord<unknown>(this.store, key, (current) => {
         changed = false;
@@ -119,5 +126,41 @@ export class PersonIndex {
     }
     await this.store.delete(personKey(aadObjectId));
     return scrubbed;
+  }
+
+  /**
+   * An attendance line's key holds its attendee's name slug, so scrubbing the value alone would
+   * leave the name in the key. When the scrubbed line's key (the repository's own rule) differs,
+   * the line is written there and the old key deleted, so it is still one line per attendee and
+   * still counted. Two erased attendees of one school at one session would share a key, so a
+   * taken key is skipped by numbering the scrubbed name. Returns the new key, or undefined when
+   * the line is gone or keeps its key (then it is scrubbed in place like any record).
+   */
+  async #moveAttendanceLine(key: string, person: ErasedPerson): Promise<string | undefined> {
+    const current = await this.store.read<AttendanceRecord>(key);
+    if (current === undefined) return undefined;
+    const cleaned = withoutPerson(current.value, person);
+    if (attendanceRecordKey(cleaned) === key) return undefined;
+    for (let number = 1; ; number++) {
+      const line = number === 1 ? cleaned : { ...cleaned, attendeeName: `${cleaned.attendeeName} (${number})` };
+      const target = attendanceRecordKey(line);
+      const there = await this.store.read<AttendanceRecord>(target);
+      // A line already there from an earlier, interrupted erasure of this one is reused.
+      const free = there === undefined ? await writeIfAbsent(this.store, target, line) : JSON.stringify(there.value) === JSON.stringify(line);
+      if (!free) continue;
+      await this.store.delete(key, current.eTag);
+      await this.#moveKey(line, key, target);
+      return target;
+    }
+  }
+
+  /** Everyone else the moved record names now finds it under its new key. */
+  async #moveKey(value: unknown, from: string, to: string): Promise<void> {
+    for (const { aadObjectId } of peopleIn(value)) {
+      await updateRecord<PersonEntry>(this.store, personKey(aadObjectId), (current) => {
+        const entry = current ?? { aadObjectId, names: [], aliases: [], keys: [] };
+        return { ...entry, keys: added(entry.keys.filter((key) => key !== from), to) };
+      });
+    }
   }
 }

@@ -13,9 +13,18 @@ import { Worker } from 'node:worker_threads';
  * made while the bot works through one round of its event loop go to each thread as one message,
  * and come back answered as one.
  *
+ * A thread with nothing to do for IDLE_MS stops and is started again by the next request: each
+ * is a V8 instance of its own (measured: some 10 MB of resident memory each), which a bot that
+ * mostly waits for people should not keep. It only stops with no request unanswered and none
+ * gathered, so every write made so far has landed, and a file's later writes (on a new thread
+ * of the same lane) land after them.
+ *
  * The thread's program is recordFileWriterThread.js, beside this file.
  */
 const THREAD = new URL('./recordFileWriterThread.js', import.meta.url);
+
+/** How long a writer thread waits for work before it stops. */
+const IDLE_MS = 2_000;
 
 interface Request {
   readonly id: number;
@@ -35,8 +44,12 @@ class Lane {
   #worker: Worker | undefined;
   readonly #waiting: Waiting = new Map();
   #outbox: Request[] = [];
+  #idle: NodeJS.Timeout | undefined;
+
+  constructor(private readonly idleMs: number) {}
 
   post(id: number, file: string, text: string | null): Promise<void> {
+    clearTimeout(this.#idle);
     const worker = this.#thread();
     return new Promise<void>((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
@@ -47,6 +60,7 @@ class Lane {
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.#idle);
     const worker = this.#worker;
     this.#worker = undefined;
     await worker?.terminate();
@@ -72,10 +86,15 @@ class Lane {
         if (reply.error) entry.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
         else entry.resolve();
       }
-      if (this.#waiting.size === 0) worker.unref();
+      if (this.#waiting.size === 0) {
+        worker.unref();
+        this.#idle = setTimeout(() => this.#retire(worker), this.idleMs).unref();
+      }
     });
     const fail = (error: Error) => {
-      if (this.#worker === worker) this.#worker = undefined;
+      // A thread stopped on purpose (idle, or closed) answers nothing: a newer one may be at work.
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
       this.#outbox = [];
       for (const [id, entry] of this.#waiting) {
         this.#waiting.delete(id);
@@ -86,6 +105,13 @@ class Lane {
     worker.on('exit', (code) => fail(new Error(`A record writer thread stopped (exit code ${code})`)));
     this.#worker = worker;
     return worker;
+  }
+
+  /** Stops an idle thread: nothing is waiting on it or gathered for it, so nothing is lost. */
+  #retire(worker: Worker): void {
+    if (this.#worker !== worker || this.#waiting.size > 0 || this.#outbox.length > 0) return;
+    this.#worker = undefined;
+    void worker.terminate();
   }
 }
 
@@ -101,9 +127,9 @@ export class RecordFileWriter {
   #nextId = 0;
   readonly #underWay = new Set<Promise<void>>();
 
-  /** `threads` writer threads: while one waits on the disk, another can create its file. */
-  constructor(threads = 2) {
-    this.#lanes = Array.from({ length: threads }, () => new Lane());
+  /** `threads` writer threads: while one waits on the disk, another can create its file. Each stops after `idleMs` without work. */
+  constructor(threads = 2, idleMs = IDLE_MS) {
+    this.#lanes = Array.from({ length: threads }, () => new Lane(idleMs));
   }
 
   /** Replaces `file` with `text` (a temporary file renamed over it), or removes it when `text` is null. */

@@ -1,4 +1,7 @@
-import { SignUpSchema, urnsSignedUpByMigration, type SignUp } from '../domain/attendance/signUp.js';
+import { readSignUpHeader, readSignUpRow, recordedByPerson, SignUpSchema, urnsSignedUpByMigration, type SignUp } from '../domain/attendance/signUp.js';
+import type { TextEncodingChoice } from '../domain/directory/giasText.js';
+import type { Result } from '../domain/result.js';
+import { importUrnRows, unknownUrn, type DirectoryRepository, type RefusedRow } from './directoryRepository.js';
 import { PersonIndex } from './personIndex.js';
 import { ANY_ETAG, isConflict, type Store } from './store.js';
 
@@ -13,8 +16,8 @@ export class SignUpRepository {
   async set(change: SignUp): Promise<void> {
     const value = SignUpSchema.parse(change);
     await this.store.write(key(change.urn), value, ANY_ETAG);
-    // Who recorded it is a person ("delete my data" finds them through the index); the one-off migration is not.
-    if (value.via !== 'migration') await new PersonIndex(this.store).noteRecord(key(change.urn), value);
+    // Who recorded it is a person ("delete my data" finds them through the index); the migration and an import without --by are not.
+    if (recordedByPerson(value)) await new PersonIndex(this.store).noteRecord(key(change.urn), value);
   }
 
   async get(urn: string): Promise<SignUp | undefined> {
@@ -47,4 +50,38 @@ export class SignUpRepository {
     }
     return urns.length;
   }
+}
+
+export interface SignUpImportReport {
+  /** Rows read after the header. */
+  read: number;
+  signedUp: number;
+  withdrawn: number;
+  refused: RefusedRow[];
+}
+
+/**
+ * Imports the sign-up survey's answers: a CSV with a `URN` column and optionally `Signed up`
+ * (yes or no; empty or missing is yes). Each row records one school's sign-up as made `by` the
+ * operator (their AAD object id, or 'import') `via: 'import'`. A row naming a school the
+ * directory does not have, a bad value, or a URN already on an earlier line is refused with its
+ * line, and every other row is kept.
+ */
+export async function importSignUps(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  directory: DirectoryRepository,
+  signUps: SignUpRepository,
+  options: { readonly by: string; readonly now: Date; readonly encoding?: TextEncodingChoice },
+): Promise<Result<SignUpImportReport>> {
+  const report: SignUpImportReport = { read: 0, signedUp: 0, withdrawn: 0, refused: [] };
+  const header = 'The file is empty: a sign-up file starts with the header row “URN,Signed up”.';
+  return importUrnRows(source, options.encoding, readSignUpHeader, readSignUpRow, header, report, async (row, refuse) => {
+    if (!(await directory.getSchool(row.urn))) {
+      refuse(unknownUrn(row.urn));
+      return;
+    }
+    await signUps.set({ urn: row.urn, signedUp: row.signedUp, by: options.by, at: options.now.toISOString(), via: 'import' });
+    if (row.signedUp) report.signedUp++;
+    else report.withdrawn++;
+  });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { UrnSchema } from '../directory/types.js';
+import { headerKey } from '../directory/gias.js';
+import { UrnSchema, type Urn } from '../directory/types.js';
+import { fail, ok, type Result } from '../result.js';
 
 /*
  * The universal offer is taken up school by school: 000 says the School Improvement Team
@@ -9,12 +11,22 @@ import { UrnSchema } from '../directory/types.js';
  * the SIT records the survey's answers in bulk.
  */
 
-export const SIGN_UP_SOURCES = ['headteacher', 'sit', 'migration'] as const;
+export const SIGN_UP_SOURCES = ['headteacher', 'sit', 'import', 'migration'] as const;
+
+/**
+ * Who a change is recorded as made by when no person made it: the one-off migration, or a CSV
+ * import run without `--by`. Neither is a person, so neither is noted in the person index.
+ */
+export const NOT_A_PERSON = ['migration', 'import'] as const;
+
+export function recordedByPerson(change: Pick<SignUp, 'by'>): boolean {
+  return !(NOT_A_PERSON as readonly string[]).includes(change.by);
+}
 
 export const SignUpSchema = z.object({
   urn: UrnSchema,
   signedUp: z.boolean(),
-  /** The AAD object id of who made the change ('migration' for the one-off move from the old rule). */
+  /** The AAD object id of who made the change, or one of NOT_A_PERSON. */
   by: z.string().min(1),
   at: z.iso.datetime(),
   via: z.enum(SIGN_UP_SOURCES),
@@ -48,4 +60,39 @@ export function parseSignUpStatement(text: string): SignUpStatement | undefined 
  */
 export function urnsSignedUpByMigration(attendedUrns: Iterable<string>): string[] {
   return [...new Set(attendedUrns)].sort();
+}
+
+/** The header a sign-up file has (matched ignoring case and spacing): a URN, and optionally whether it is signed up. */
+export const SIGN_UP_COLUMNS = { urn: 'URN', signedUp: 'Signed up' } as const;
+export type SignUpField = keyof typeof SIGN_UP_COLUMNS;
+
+/** For each column, the field it holds; a file without a URN column is refused whole. */
+export function readSignUpHeader(header: readonly string[]): Result<(SignUpField | undefined)[]> {
+  const fieldOf = new Map<string, SignUpField>([
+    [headerKey(SIGN_UP_COLUMNS.urn), 'urn'],
+    [headerKey(SIGN_UP_COLUMNS.signedUp), 'signedUp'],
+    ['signedup', 'signedUp'],
+  ]);
+  const fields = header.map((column) => fieldOf.get(headerKey(column)));
+  if (fields.includes('urn')) return ok(fields);
+  return fail('This is not a sign-up file: its first row must name the column URN, and may name a column Signed up (yes or no), for example “URN,Signed up”.');
+}
+
+const YES = new Set(['yes', 'y', 'true', '1']);
+const NO = new Set(['no', 'n', 'false', '0']);
+
+/**
+ * One row of a sign-up file: its school, and whether it is signed up. A file with no Signed up
+ * column, or a row that leaves it empty, signs the school up: the survey lists the schools that
+ * said yes.
+ */
+export function readSignUpRow(row: Partial<Record<SignUpField, string>>): Result<{ readonly urn: Urn; readonly signedUp: boolean }> {
+  const urnText = (row.urn ?? '').trim();
+  const answer = (row.signedUp ?? '').trim().toLowerCase();
+  const problems: string[] = [];
+  if (urnText === '') problems.push('it has no URN');
+  else if (!/^\d{6}$/.test(urnText)) problems.push(`its URN "${urnText}" is not six digits`);
+  if (answer !== '' && !YES.has(answer) && !NO.has(answer)) problems.push(`its Signed up value "${(row.signedUp ?? '').trim()}" is not yes or no`);
+  if (problems.length > 0) return fail(...problems);
+  return ok({ urn: urnText, signedUp: !NO.has(answer) });
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AttendanceRecord } from '../../domain/attendance/record.js';
+import { normaliseAttendeeName, type AttendanceRecord } from '../../domain/attendance/record.js';
 import type { Profile } from '../../domain/directory/types.js';
 import { applyEdit } from '../../domain/nomination/edit.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
@@ -117,6 +117,8 @@ describe('erasure through the index of where each person appears', () => {
         const store = new LowdbStore(dataDir);
         try {
           await play(store, person, other, steps);
+          const attendance = new AttendanceRepository(store);
+          const linesBefore = (await attendance.all()).length;
           await new ProfileRepository(store).delete(person.id);
           await new PersonIndex(store).erase(person.id);
           const everything = (await Promise.all(PREFIXES.map((prefix) => store.list<unknown>(prefix)))).flat();
@@ -124,7 +126,12 @@ describe('erasure through the index of where each person appears', () => {
             const text = JSON.stringify(record.value);
             expect(text, record.key).not.toContain(person.id);
             expect(text, record.key).not.toContain(person.name);
+            // Keys too: an attendance line's key holds its attendee's name slug.
+            expect(record.key).not.toContain(person.id);
+            expect(record.key.toLowerCase()).not.toContain(normaliseAttendeeName(person.name));
           }
+          // An erased attendee's line is still a line: registers and summaries count the same.
+          expect((await attendance.all()).length).toBe(linesBefore);
           // Someone else's part survives: the other person's name is still wherever it was written.
           const otherNamed = steps.some((step) => (step.kind === 'profile' && step.approver) || (step.kind === 'attendance' && step.loggedBySomeoneElse));
           if (otherNamed) expect(everything.some((record) => JSON.stringify(record.value).includes(other.name))).toBe(true);
@@ -135,5 +142,44 @@ describe('erasure through the index of where each person appears', () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it('keeps two erased attendees of one school at one session as two lines, each findable by whoever logged it', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sib-erase-'));
+    const store = new LowdbStore(dataDir);
+    try {
+      const attendance = new AttendanceRepository(store);
+      const line = (aadObjectId: string, name: string, status: AttendanceRecord['status']): AttendanceRecord => ({
+        sessionId: 'T1',
+        urn: '900001',
+        attendeeName: name,
+        attendeeRole: 'Headteacher',
+        status,
+        loggedBy: { aadObjectId, name },
+        loggedAt: NOW.toISOString(),
+      });
+      await attendance.log(line('aad-first', 'Zara Okonkwo', 'present'));
+      await attendance.log(line('aad-second', 'Xenia Vasquez', 'apologies'));
+      await attendance.log({ ...line('aad-third', 'Yusuf Lindqvist', 'absent'), loggedBy: { aadObjectId: 'aad-colleague', name: 'Morgan Other' } });
+      const people = new PersonIndex(store);
+      await people.erase('aad-first');
+      await people.erase('aad-second');
+      await people.note('aad-third', (await store.list('attendance/records/')).find((record) => record.key.endsWith('yusuf-lindqvist'))?.key ?? '', { name: 'Yusuf Lindqvist' });
+      await people.erase('aad-third');
+
+      const lines = await attendance.forSession('T1');
+      expect(lines.map((record) => record.status).sort()).toEqual(['absent', 'apologies', 'present']);
+      const keys = (await store.list('attendance/records/')).map((record) => record.key);
+      expect(keys.join(' ')).not.toMatch(/zara|xenia|yusuf/u);
+      // The colleague who logged the third line finds it under its new key.
+      const colleague = await people.of('aad-colleague');
+      const listed = colleague?.keys.filter((key) => key.startsWith('attendance/records/')) ?? [];
+      expect(listed).toHaveLength(1);
+      expect(keys).toContain(listed[0]);
+      expect(await people.countsOf('aad-colleague')).toEqual({ attendance: 1 });
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -85,8 +85,10 @@ describe('a person’s own data', () => {
     expect(texts(await say(chat, 'Yes, delete my data'))).toContain('your data is deleted');
     expect(await new ProfileRepository(testBot.store).get('aad-pat')).toBeUndefined();
     expect(await new EligibilityRepository(testBot.store).recentFor('aad-pat', 10)).toEqual([]);
-    const attendance = (await testBot.store.read<{ urn: string; status: string; attendeeName: string }>('attendance/records/T1/900001/pat-head'))?.value;
-    expect(attendance).toMatchObject({ urn: '900001', status: 'present' });
+    // The line is kept (and counted), under a key that no longer holds the name.
+    const attendance = await testBot.store.list<{ urn: string; status: string; attendeeName: string }>('attendance/records/T1/900001/');
+    expect(attendance.map((record) => record.value)).toEqual([expect.objectContaining({ urn: '900001', status: 'present', attendeeName: 'Removed at their request' })]);
+    expect(attendance[0]?.key).not.toContain('pat-head');
     const nomination = (await testBot.store.read<{ actedBy: string[] }>('nominations/lg-01'))?.value;
     expect(nomination?.actedBy).toEqual(['29:aad-sam']);
     const everything = await everyStoredFile(path.join(testBot.dataDir, 'store'));
