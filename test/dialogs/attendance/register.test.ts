@@ -66,7 +66,7 @@ describe("the SIT's register", () => {
       ['W2', '100002', REGISTER_ATTENDEE.name, 'absent'],
     ]);
     const summary = cardText(cardOf((await say(sit, 'attendance summary'))[0]));
-    expect(summary).toContain('1 present, 0 apologies, 1 absent, 1 no record');
+    expect(summary).toContain('1 present, 0 sent apologies, 1 absent, 1 no record');
   });
 
   it('saving one group’s page leaves the other groups’ records untouched', async () => {
