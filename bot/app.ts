@@ -17,8 +17,9 @@ import { registerStaticRoutes } from './http/staticRoutes.js';
 import { registerTabRoutes } from './http/tabRoutes.js';
 import { createHttpServer } from './server.js';
 import { SsoTokenVerifier } from './ssoToken.js';
-import { REMEMBER_DELIVERIES_MS } from './middleware/duplicateActivityGuard.js';
+import { REMEMBER_DELIVERIES_MS, type SharedDeliveries } from './middleware/duplicateActivityGuard.js';
 import { DeliveryRepository } from '../storage/deliveryRepository.js';
+import { LowdbStore } from '../storage/lowdbStore.js';
 import { LeaseRepository } from '../storage/leaseRepository.js';
 import { Scheduler, schedulerLease, type ScheduledWork } from './scheduler.js';
 import type { BotServices } from './services.js';
@@ -71,13 +72,18 @@ export async function assembleBot(
   return { bot, scheduled };
 }
 
+/** Deliveries when no other process shares the store: every activity this process has not seen is its own. */
+const ONE_PROCESS_ONLY: SharedDeliveries = { claim: async () => true };
+
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const store = options.store ?? (await createStore(config));
   const now = options.now ?? (() => new Date());
   const conversationState = new ConversationState(new BotStateStorage(store));
-  const deliveries = new DeliveryRepository(store, REMEMBER_DELIVERIES_MS);
-  const adapter = createAdapter(config, logger, deliveries);
+  // The embedded store is one process's (its folder is locked), so the guard's own memory is the whole truth there:
+  // no mark is written per message. A shared store needs the shared marks, each instance seeing only some deliveries.
+  const deliveries = store instanceof LowdbStore ? undefined : new DeliveryRepository(store, REMEMBER_DELIVERIES_MS);
+  const adapter = createAdapter(config, logger, deliveries ?? ONE_PROCESS_ONLY);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(adapter, config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? ''), references, logger);
   const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
@@ -92,7 +98,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { bot, scheduled } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
   const scheduler = new Scheduler(
     [...scheduled, { name: 'expired exports', run: async (at) => void (await exports.purgeExpired(at)) },
-      { name: 'expired delivery marks', run: async (at) => void (await deliveries.purgeExpired(at)) },
+      ...(deliveries ? [{ name: 'expired delivery marks', run: async (at: Date) => void (await deliveries.purgeExpired(at)) }] : []),
     ],
     config.SCHEDULER_INTERVAL_SECONDS * 1000,
     now,
