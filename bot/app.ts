@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ConversationState } from 'botbuilder';
 import { ConversationRouter } from '../dialogs/router.js';
 import { createStore } from '../storage/createStore.js';
-import type { Store } from '../storage/store.js';
+import { storeAnswers, type Store } from '../storage/store.js';
 import { createAdapter, type BotCloudAdapter } from './adapter.js';
 import { BotStateStorage } from './botStateStorage.js';
 import type { Config } from './config.js';
@@ -110,10 +110,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     adapter,
     (context) => bot.run(context),
     logger,
-    async () => {
-      await store.read('health/probe');
-      return true;
-    },
+    () => storeAnswers(store),
     (server) => {
       registerStaticRoutes(server);
       registerExportRoute(server, exports, ssoVerifier, config, logger);
