@@ -14,6 +14,11 @@ interface StoredExport {
 
 const keyOf = (id: string) => `exports/${id}`;
 
+/** Stands for the requester when the bot runs with its authentication off and nobody said who they are. */
+export const SIGN_IN_OFF = Symbol('sign-in off');
+/** The requester's Azure AD object id, or SIGN_IN_OFF. */
+export type LinkRequester = string | typeof SIGN_IN_OFF;
+
 /**
  * Download links for exports: each file is kept for a short time, and its link is signed,
  * expires, and opens only for the person who asked for it (the server checks who is asking
@@ -26,7 +31,8 @@ export class ExportLinks implements ExportLinksPort {
   constructor(
     private readonly store: Store,
     secret: string | undefined,
-    private readonly baseUrl: string,
+    /** Read at each link, as the listening port is known only once the server listens. */
+    private readonly baseUrl: () => string,
     private readonly ttlMinutes: number,
     private readonly now: () => Date,
   ) {
@@ -76,13 +82,17 @@ export class ExportLinks implements ExportLinksPort {
     };
     await this.store.write(keyOf(id), stored, null);
     const signature = this.#signature(id, ownerAadObjectId, stored.expiresAt);
-    const url = new URL(`/exports/${id}`, this.baseUrl);
+    const url = new URL(`/exports/${id}`, this.baseUrl());
     url.searchParams.set('sig', signature);
     return { url: url.toString(), expiresAt };
   }
 
-  /** The file, if the link is genuine, unexpired, and the requester is its owner. */
-  async open(id: string, signature: string, requesterAadObjectId: string): Promise<Result<ExportFile>> {
+  /**
+   * The file, if the link is genuine, unexpired, and the requester is its owner. With the bot's
+   * authentication off (local development, refused in production) a browser outside Teams cannot
+   * say who it is: the signed link, while unexpired, alone then opens the file.
+   */
+  async open(id: string, signature: string, requester: LinkRequester): Promise<Result<ExportFile>> {
     if (!/^[0-9a-f-]{36}$/.test(id)) return fail('This download link is not valid.');
     const record = await this.store.read<StoredExport>(keyOf(id));
     if (!record) return fail('This download link is not valid, or it has expired.');
@@ -94,7 +104,7 @@ export class ExportLinks implements ExportLinksPort {
       await this.store.delete(keyOf(id));
       return fail('This download link has expired. Ask me for the export again.');
     }
-    if (requesterAadObjectId !== stored.ownerAadObjectId) return fail('This download link belongs to someone else.');
+    if (requester !== SIGN_IN_OFF && requester !== stored.ownerAadObjectId) return fail('This download link belongs to someone else.');
     let bytes: Buffer;
     try {
       bytes = this.#open(stored.sealed);
