@@ -9,3 +9,14 @@ export function listed(items: readonly string[]): string {
 /** Answers that mean yes or no wherever a yes-or-no question is asked; a journey may accept more. */
 export const YES_WORDS: readonly string[] = ['yes', 'y', 'yeah', 'yep', 'true'];
 export const NO_WORDS: readonly string[] = ['no', 'n', 'nope', 'false'];
+
+/** Lower case, single spaces, no surrounding punctuation: what commands and typed answers are matched against. */
+export function normaliseCommandText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.,!?;:]+|(?<![\s.,!?;:])[\s.,!?;:]+$/g, '')
+    .trim();
+}

@@ -1,4 +1,4 @@
-import { either, normaliseCommandText, phrases, type Command, type Journey } from '../journey.js';
+import { either, phrases, type Command, type Journey } from '../journey.js';
 import { ADD_SESSION_DIALOG, CALENDAR_DIALOG, CANCEL_SESSION_DIALOG, calendarDialogs, MOVE_SESSION_DIALOG, START_YEAR_DIALOG } from './calendarDialogs.js';
 import { createAttendanceContext, type AttendanceJourneyDeps } from './context.js';
 import { sendDueReminders } from './reminders.js';
@@ -7,6 +7,7 @@ import { EXPORT_DIALOG, REGISTER_DIALOG, SUMMARY_DIALOG, sitDialogs } from './si
 import { SIGN_UP_DIALOG, signUpDialogs } from './signUpDialogs.js';
 import { parseSignUpStatement } from '../../domain/attendance/signUp.js';
 import { parseLogStatement } from '../../domain/attendance/logStatement.js';
+import { normaliseCommandText } from '../../domain/text.js';
 
 export type { AttendanceDirectory, AttendanceJourneyDeps } from './context.js';
 

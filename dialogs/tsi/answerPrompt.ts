@@ -1,8 +1,8 @@
 import { InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Result } from '../../domain/result.js';
-import { normaliseCommandText } from '../journey.js';
 import { askWithChoices } from '../tapPrompts.js';
+import { normaliseCommandText } from '../../domain/text.js';
 
 /** A typed answer, or "change": the user wants to give what the directory filled in themselves. */
 export type Answer<T> = { readonly change: true } | { readonly change: false; readonly value: T };

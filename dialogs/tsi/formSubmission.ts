@@ -6,7 +6,7 @@ import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { needsEarlierJudgement, type Judgement } from '../../domain/tsi/eligibility.js';
 import type { Offer } from '../../domain/tsi/offer.js';
-import { quoted } from './answers.js';
+import { quoted } from '../../domain/tsi/answers.js';
 import type { TsiAnswers } from './assessment.js';
 
 /** Longer than any real answer; what is kept of a longer one when the form is shown again. */

@@ -16,7 +16,7 @@ import {
   parseSchoolQuery,
   parseYesNo,
   type SchoolQuery,
-} from './answers.js';
+} from '../../domain/tsi/answers.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { assessAndRecord, type AssessmentDeps, type TsiAnswers } from './assessment.js';
 import type { SchoolDirectory } from './schoolDirectory.js';

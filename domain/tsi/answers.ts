@@ -1,9 +1,8 @@
-import { REGIONS, type OfstedJudgement, type Region } from '../../domain/directory/types.js';
-import { fail, ok, type Result } from '../../domain/result.js';
-import { formatLongDate } from '../../domain/tsi/academicYear.js';
-import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
-import { normaliseCommandText } from '../journey.js';
-import { NO_WORDS, YES_WORDS } from '../../domain/text.js';
+import { REGIONS, type OfstedJudgement, type Region } from '../directory/types.js';
+import { fail, ok, type Result } from '../result.js';
+import { formatLongDate } from './academicYear.js';
+import { parseDateAnswer } from './dateAnswer.js';
+import { NO_WORDS, YES_WORDS, normaliseCommandText } from '../text.js';
 
 /**
  * Typed answers to the step-by-step questions: each becomes a value, or the reason it cannot,

@@ -9,7 +9,7 @@ import {
   parseRegion,
   parseSchoolQuery,
   parseYesNo,
-} from '../../../dialogs/tsi/answers.js';
+} from '../../../domain/tsi/answers.js';
 import type { Result } from '../../../domain/result.js';
 
 const TODAY = '2024-03-01';
