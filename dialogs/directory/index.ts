@@ -35,6 +35,8 @@ const EmailSchema = z.email();
 const isEmailOrSkip = (said: string): boolean => said.trim().toLowerCase() === 'skip' || EmailSchema.safeParse(said.trim()).success;
 
 const NONE_OF_THESE = 'None of these';
+const BECOME_SYSTEM_LEADER = 'Yes, I am a system leader now';
+const KEEP_SCHOOL = 'No, keep my school role';
 const WHO_EXAMPLES = 'for example “I’m the head of Oakfield Primary”, “I work at 900123” or “I’m a system leader”';
 
 function describeSchool(school: School): string {
@@ -58,6 +60,7 @@ class SetProfileDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(EMAIL, async (prompt) => prompt.recognized.succeeded && isEmailOrSkip(prompt.recognized.value ?? '')));
     this.addDialog(
       new WaterfallDialog(`${SET_PROFILE}.steps`, [
+        this.#confirmLeavingSchool.bind(this),
         this.#chooseSchoolOrAskOrganisation.bind(this),
         this.#confirmSchoolOrAskRole.bind(this),
         this.#saveSchoolOrAskEmail.bind(this),
@@ -67,9 +70,28 @@ class SetProfileDialog extends ComponentDialog {
     this.initialDialogId = `${SET_PROFILE}.steps`;
   }
 
-  async #chooseSchoolOrAskOrganisation(step: WaterfallStepContext) {
+  /** A person holds one role here: becoming a system leader ends their school role, so that is asked first, never done silently. */
+  async #confirmLeavingSchool(step: WaterfallStepContext) {
     const statement = (step.options as { statement: ProfileStatement }).statement;
     (step.values as { statement: ProfileStatement }).statement = statement;
+    const current = actorOf(step.context).profile;
+    if (statement.kind !== 'system_leader' || current?.kind !== 'school') return step.next();
+    const school = await this.deps.directory.getSchool(current.urn);
+    const as = `${current.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${school?.name ?? `URN ${current.urn}`}`;
+    return step.prompt(CHOICE, {
+      prompt:
+        `I have you as ${as}. I hold one role for each person, so as a system leader I would no longer have you as ${as}: ` +
+        'you would not see its records here, and a new claim to it would need verifying again. Become a system leader instead?',
+      choices: ChoiceFactory.toChoices([BECOME_SYSTEM_LEADER, KEEP_SCHOOL]),
+    });
+  }
+
+  async #chooseSchoolOrAskOrganisation(step: WaterfallStepContext) {
+    const { statement } = step.values as { statement: ProfileStatement };
+    if ((step.result as { value?: string } | undefined)?.value === KEEP_SCHOOL) {
+      await step.context.sendActivity('All right: nothing has changed, and your school role stays as it was.');
+      return step.endDialog();
+    }
     if (statement.kind === 'system_leader') {
       return step.prompt(TEXT, { prompt: 'Which organisation do you lead or work for? (your trust, or your school if you are an NLE)' });
     }
