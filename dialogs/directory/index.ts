@@ -444,7 +444,18 @@ export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
       },
       { scopes: ['groupChat', 'channel'], match: phrases('which liaison group is this', 'which liaison group is this chat', 'liaison group'), dialogId: showLink },
       { scopes: ['groupChat', 'channel', 'personal'], match: phrases('liaison groups', 'list liaison groups'), dialogId: listGroups },
-      { scopes: ['personal'], match: phrases('profile requests', 'verify profiles', 'pending profiles'), dialogId: profileRequests },
+      {
+        summary: {
+          title: 'Profile requests',
+          description: 'Approve or reject people’s claims to be a school’s headteacher or staff (verified headteachers see their own school’s staff).',
+          command: 'profile requests',
+          example: 'profile requests',
+        },
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: phrases('profile requests', 'verify profiles', 'pending profiles'),
+        dialogId: profileRequests,
+      },
       {
         summary: {
           title: 'Liaison-group membership',

@@ -166,6 +166,13 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
       dialogId: OVERVIEW_DIALOG,
     },
     {
+      summary: {
+        title: 'Export nominations',
+        description: 'A spreadsheet of every liaison group’s nomination: both choices, their champions and the criteria.',
+        command: 'export nominations',
+        example: 'export nominations',
+      },
+      forSitAdmins: true,
       scopes: ['personal'],
       match: phrases('export nominations', 'export the nominations', 'download nominations', 'nominations export'),
       dialogId: EXPORT_DIALOG,
