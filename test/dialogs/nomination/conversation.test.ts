@@ -187,6 +187,19 @@ describe('the nomination in a liaison group’s chat', () => {
     expect(text).toContain('Willowmere Academy (URN 900002); champion Tom Reed');
   });
 
+  it('submitting too soon lists what is still to answer once, under "Still to answer", not again in the notice', async () => {
+    const { member1 } = await start();
+    const [posted] = await say(member1, mentionMessage('nominate'));
+    const first = invokeCard(await say(member1, execute('nomination.save', saveSection('first', shownIn(cardOf(posted)!, 'first'), COMPLETE_FIRST))));
+    const refused = cardText(invokeCard(await say(member1, execute('nomination.submit', { groupId: GROUP.id, commitmentsSeen: 'false' }))));
+    expect(refused).toContain('The nomination was not submitted:');
+    expect(refused).toContain("Please confirm the champion school's commitments before submitting");
+    expect(refused).toContain('Put right and answer what the card lists below, then submit again.');
+    expect(refused).toContain('Still to answer:');
+    expect(refused.split('Second choice (reserve): the school.')).toHaveLength(2);
+    expect(cardText(first).split('Second choice (reserve): the school.')).toHaveLength(2);
+  });
+
   it('the refresh verb shows everyone the current state', async () => {
     const { member1, member2 } = await start();
     await fillBoth(member1, member2);
