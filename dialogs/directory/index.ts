@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ChoiceFactory, ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { TapChoicePrompt } from '../tapPrompts.js';
+import { TapChoicePrompt, type UnsureHelp } from '../tapPrompts.js';
 import { actorOf, type Actor } from '../actor.js';
 import { z } from 'zod';
 import { PROFILE_VERBS, profileCard, profileRequestsCard, type ProfileRequestView } from '../../cards/directoryCards.js';
@@ -83,6 +83,9 @@ class SetProfileDialog extends ComponentDialog {
         `I have you as ${as}. I hold one role for each person, so as a system leader I would no longer have you as ${as}: ` +
         'you would not see its records here, and a new claim to it would need verifying again. Become a system leader instead?',
       choices: ChoiceFactory.toChoices([BECOME_SYSTEM_LEADER, KEEP_SCHOOL]),
+      validations: {
+        whenUnsure: `Choose “${KEEP_SCHOOL}” and nothing changes. Choose “${BECOME_SYSTEM_LEADER}” only if you now lead or work for a trust as a MAT CEO, or are a National Leader of Education.`,
+      } satisfies UnsureHelp,
     });
   }
 
@@ -105,9 +108,14 @@ class SetProfileDialog extends ComponentDialog {
     const sure = matches[0]!.match === 'urn' || matches[0]!.match === 'exact' || matches.length === 1;
     if (sure) {
       (step.values as { school: School }).school = schools[0]!;
+      const school = schools[0]!;
+      const facts = [school.type, school.localAuthority, school.trust ? `in ${school.trust}` : undefined].filter(Boolean).join(', ');
       return step.prompt(CHOICE, {
-        prompt: `Is it ${describeSchool(schools[0]!)}?`,
+        prompt: `Is it ${describeSchool(school)}?`,
         choices: ChoiceFactory.toChoices(['Yes', 'No']),
+        validations: {
+          whenUnsure: `The school directory has ${school.name}, URN ${school.urn}${facts ? ` (${facts})` : ''}. Say “yes” if that is where you work. If it is not, say “no”: nothing is saved, and you can tell me its URN or more of its name.`,
+        } satisfies UnsureHelp,
       });
     }
     return step.prompt(CHOICE, {
