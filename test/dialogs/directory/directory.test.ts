@@ -35,6 +35,17 @@ describe('a person tells the bot who they are', () => {
     expect(await new ProfileRepository(testBot.store).get('aad-staff-1')).toMatchObject({ urn: '900001', role: 'staff' });
   });
 
+  it('a school is picked from the list by its place in it: "the second one"', async () => {
+    testBot = await createTestBot();
+    const chat = testBot.conversation({ userId: 'aad-staff-2' });
+    const [choices] = await say(chat, 'I work at Oakfield');
+    const listed = cardText(cardOf(choices));
+    expect(listed).not.toMatch(/\b1\./);
+    await say(chat, 'the second one');
+    const second = (cardOf(choices) as { body: { type: string; choices?: { value: string }[] }[] }).body.find((element) => element.type === 'Input.ChoiceSet')!.choices![1]!.value;
+    expect(await new ProfileRepository(testBot.store).get('aad-staff-2')).toMatchObject({ urn: /URN (\d{6})/.exec(second)![1], role: 'staff' });
+  });
+
   it('says plainly when no school matches, and saves nothing', async () => {
     testBot = await createTestBot();
     const chat = testBot.conversation({ userId: 'aad-nobody' });
