@@ -192,7 +192,7 @@ export function summaryCard(view: {
       : 'No session has taken place yet.',
     absentFirst: missing.slice(0, FIRST_MISSING_SHOWN),
     absentRest: missing.slice(FIRST_MISSING_SHOWN),
-    moreMissingTitle: `Show or hide ${plural(missing.length - FIRST_MISSING_SHOWN, 'more school')}`,
+    moreMissingTitle: plural(missing.length - FIRST_MISSING_SHOWN, 'more school'),
     absentMore: absent.length > SHOWN_SCHOOLS ? `And ${absent.length - SHOWN_SCHOOLS} more: export the attendance to see them all.` : '',
     registerTitle: view.lastSession ? `Register for ${view.lastSession.session.id}` : '',
     registerCommand: view.lastSession ? `register for ${view.lastSession.session.id}` : '',

@@ -154,7 +154,7 @@ describe('what the cards say', () => {
     expect(lines).toBeLessThanOrEqual(16);
     expect(cardText(card)).toContain('School 5 (URN 200004)');
     const toggles = elements(card).filter((element) => element.type === 'Action.ToggleVisibility');
-    expect(toggles.map((toggle) => toggle.title)).toEqual(['Show or hide 35 more schools', 'Show or hide by liaison group']);
+    expect(toggles.map((toggle) => toggle.title)).toEqual(['35 more schools', 'By liaison group']);
     const hidden = elements(card).filter((element) => element.isVisible === false);
     expect(hidden.map((container) => container.id)).toEqual(toggles.flatMap((toggle) => toggle.targetElements as string[]));
     expect(cardText(hidden)).toContain('School 40 (URN 200039)');

@@ -33,7 +33,7 @@ const SHOTS: readonly { renderer: string; data: string; file: string; open?: str
   { renderer: 'sharedNominationCard', data: 'new, 3 schools in the group', file: 'nomination-choose-schools', open: 'Choose the schools' },
   { renderer: 'registerCard', data: '250 schools in 18 groups', file: 'register-page' },
   { renderer: 'summaryCard', data: '250 schools in 18 groups', file: 'attendance-summary' },
-  { renderer: 'summaryCard', data: '250 schools in 18 groups', file: 'attendance-summary-by-group', open: 'Show or hide by liaison group' },
+  { renderer: 'summaryCard', data: '250 schools in 18 groups', file: 'attendance-summary-by-group', open: 'By liaison group' },
   { renderer: 'sectionFormCard', data: 'section 1, filled in', file: 'deployment-section-1' },
 ];
 
