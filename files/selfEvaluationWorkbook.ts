@@ -1,8 +1,12 @@
+import type { Worksheet } from 'exceljs';
 import { loadExcel } from './excel.js';
-import { HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
+import { columnTitle, HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
 import { completenessOf, latestSnapshot, statusOf, type SelfEvaluation } from '../domain/selfEvaluation/record.js';
+import { orderedActions } from '../domain/selfEvaluation/actionPlan.js';
+import { formatLongDate } from '../domain/tsi/academicYear.js';
 
 export const SUMMARY_SHEET = 'Summary';
+export const ACTION_PLANS_SHEET = 'Action plans';
 
 export interface SchoolSelfEvaluation {
   readonly urn: string;
@@ -23,7 +27,8 @@ function sheetName(school: SchoolSelfEvaluation, taken: Set<string>): string {
  * The SIT's workbook: a summary sheet (each school's status, and how many key issues it put at
  * each step of the scale), then one sheet per school with a submitted self-evaluation, shaped
  * like source 004's Appendix 3: key issue, then the five headings, with the strand and the
- * adviser's comment beside them. Words go in as text cells, never formulas.
+ * adviser's comment beside them; and one sheet of every school's action plan under Appendix 1's
+ * columns. Words go in as text cells, never formulas.
  */
 export async function buildSelfEvaluationWorkbook(set: QuestionSet, schools: readonly SchoolSelfEvaluation[], created: Date): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
@@ -41,7 +46,7 @@ export async function buildSelfEvaluationWorkbook(set: QuestionSet, schools: rea
     { header: 'Key issues complete', width: 12 },
   ];
   summary.getRow(1).font = { bold: true };
-  const taken = new Set([SUMMARY_SHEET.toLowerCase()]);
+  const taken = new Set([SUMMARY_SHEET.toLowerCase(), ACTION_PLANS_SHEET.toLowerCase()]);
   for (const school of schools) {
     const latest = latestSnapshot(school.record);
     const answers = Object.values(latest?.answers ?? {});
@@ -77,5 +82,42 @@ export async function buildSelfEvaluationWorkbook(set: QuestionSet, schools: rea
       row.alignment = { vertical: 'top', wrapText: true };
     }
   }
+  addActionPlans(workbook.addWorksheet(ACTION_PLANS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] }), set, schools);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Every school's action plan, one row per action under Appendix 1's columns, open actions first. */
+function addActionPlans(sheet: Worksheet, set: QuestionSet, schools: readonly SchoolSelfEvaluation[]): void {
+  sheet.columns = [
+    { header: 'URN', width: 10 },
+    { header: 'School', width: 30 },
+    { header: 'No.', width: 6 },
+    { header: columnTitle(set, 'keyAction'), width: 50 },
+    { header: columnTitle(set, 'lead'), width: 16 },
+    { header: columnTitle(set, 'timeScale'), width: 16 },
+    { header: 'By', width: 16 },
+    { header: columnTitle(set, 'outcome'), width: 40 },
+    { header: columnTitle(set, 'monitoring'), width: 20 },
+    { header: columnTitle(set, 'completed'), width: 16 },
+    { header: 'From key issue', width: 10 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const school of schools) {
+    for (const action of orderedActions(school.record)) {
+      const row = sheet.addRow([
+        school.urn,
+        school.name,
+        action.number,
+        action.keyAction,
+        action.lead,
+        action.timeScale,
+        action.dueDate ? formatLongDate(action.dueDate) : '',
+        action.outcome,
+        action.monitoring,
+        action.completed ? formatLongDate(action.completed.date) : '',
+        action.fromKeyIssue ?? '',
+      ]);
+      row.alignment = { vertical: 'top', wrapText: true };
+    }
+  }
 }

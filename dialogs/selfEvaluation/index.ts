@@ -1,6 +1,8 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import {
+  actionFormCard,
+  actionPlanCard,
   confirmSubmitCard,
   keyIssueFormCard,
   keyIssueReadCard,
@@ -14,7 +16,10 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { escapeMarkdown } from '../../cards/markdown.js';
 import { decide, refusalText, type Action } from '../../domain/access/policy.js';
 import { ok } from '../../domain/result.js';
-import { SHIPPED_QUESTIONS, type QuestionSet } from '../../domain/selfEvaluation/questions.js';
+import type { QuestionSet } from '../../domain/selfEvaluation/questions.js';
+import { createSelfEvaluationContext, type SelfEvaluationDeps } from './context.js';
+import { actionFrom, actionStartingFrom, addAction, completeAction, nextStepsToPlan, orderedActions } from '../../domain/selfEvaluation/actionPlan.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
 import {
   answerFrom,
   comment,
@@ -33,33 +38,13 @@ import {
   type SelfEvaluation,
   type Snapshot,
 } from '../../domain/selfEvaluation/record.js';
-import type { DirectoryRepository } from '../../storage/directoryRepository.js';
-import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository.js';
 import type { Actor } from '../actor.js';
 import { actorOf } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
-import { normaliseCommandText, phrases, type CardVerb, type CardVerbResult, type Journey, type JourneyContext, type JourneyDeps } from '../journey.js';
-import { XLSX, type ExportLinks, type ProactiveMessenger } from '../ports.js';
+import { normaliseCommandText, phrases, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
+import { XLSX } from '../ports.js';
 import { buildSelfEvaluationWorkbook } from '../../files/selfEvaluationWorkbook.js';
-
-export interface SelfEvaluationDeps extends JourneyDeps {
-  readonly directory: Pick<DirectoryRepository, 'getSchool'>;
-  /** The school is told in its personal chats when its self-evaluation has been reviewed. */
-  readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
-  /** Download links for the SIT's workbook. */
-  readonly exports: Pick<ExportLinks, 'create'>;
-  /** Another council's question set; the shipped one (validated at start) otherwise. */
-  readonly questions?: QuestionSet;
-}
-
-export interface SelfEvaluationContext extends JourneyContext<SelfEvaluationDeps> {
-  readonly questions: QuestionSet;
-  readonly records: SelfEvaluationRepository;
-}
-
-export function createSelfEvaluationContext(deps: SelfEvaluationDeps): SelfEvaluationContext {
-  return { deps, questions: deps.questions ?? SHIPPED_QUESTIONS, records: new SelfEvaluationRepository(deps.store) };
-}
+import { sendActionReminders } from './reminders.js';
 
 const START = 'selfEvaluation.start';
 const GO_TO = 'selfEvaluation.goTo';
@@ -68,8 +53,15 @@ const SUBMIT = 'selfEvaluation.submit';
 const NEXT = 'selfEvaluation.next';
 const SCHOOLS = 'selfEvaluation.schools';
 const EXPORT = 'selfEvaluation.export';
+const ACTIONS = 'selfEvaluation.actionPlan';
+const DONE = 'selfEvaluation.actionDone';
 
 const GO_TO_WORDS = /^(?:go to |open )?key issue (\d{1,3})$/;
+/** "done with action 3", "mark action 3 done", "action 3 is complete", "we've finished action 3". */
+const DONE_WORDS = [
+  /^(?:we'?ve |we have |i'?ve |i have )?(?:done with|finished|completed|complete|mark) action (\d{1,3})(?: as)?(?: done| complete| completed)?$/,
+  /^action (\d{1,3}) (?:is )?(?:done|complete|completed|finished)$/,
+];
 
 const KeyIssueNumber = z.coerce.number().int().min(1).max(200);
 const MoveSchema = z.enum(['stay', 'next', 'back', 'overview']);
@@ -81,6 +73,9 @@ const Urn = z.string().trim().min(1).max(20);
 const AdviserOpenData = z.object({ urn: Urn, keyIssue: KeyIssueNumber.optional() });
 const CommentData = z.object({ urn: Urn, keyIssue: KeyIssueNumber, move: MoveSchema, comment: Words });
 const UrnData = z.object({ urn: Urn });
+const ActionNewData = z.object({ keyIssue: KeyIssueNumber.optional(), blank: z.boolean().optional() });
+const ActionAddData = z.object({ keyIssue: KeyIssueNumber.optional(), keyAction: Words, lead: Words, timeScale: Words, outcome: Words, monitoring: Words });
+const ActionDoneData = z.object({ action: z.coerce.number().int().min(1).max(10_000) });
 
 /** A verb typed by its own schema, listed with the others. */
 const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
@@ -238,6 +233,14 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       const result = await exportAll(actor);
       await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
     }),
+    command(ACTIONS, async (step, actor) => {
+      const result = await actionPlan(actor);
+      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    }),
+    command(DONE, async (step, actor) => {
+      const result = await markDone(actor, (step.options as { action: number }).action);
+      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    }),
     command(SCHOOLS, async (step, actor) => {
       const result = await schoolsList(actor);
       await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
@@ -270,6 +273,31 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
     const from = saved.value.draft?.from;
     return { kind: 'card', card: await formCard(school.urn, saved.value, 1, { notice: from ? `Your next self-evaluation starts from your ${from} answers: change what has moved on.` : undefined }) };
+  }
+
+  async function actionPlanFor(urn: string, record: SelfEvaluation | undefined, notice?: string): Promise<AdaptiveCard> {
+    return actionPlanCard({
+      set,
+      schoolName: await schoolName(urn),
+      actions: orderedActions(record),
+      toPlan: nextStepsToPlan(set, record).map((entry) => entry.keyIssue),
+      notice,
+    });
+  }
+
+  async function actionPlan(actor: Actor): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.view');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    return { kind: 'card', card: await actionPlanFor(school.urn, await records.get(school.urn)) };
+  }
+
+  async function markDone(actor: Actor, number: number): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.edit');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    const saved = await records.change(school.urn, (record) => completeAction(record, number, personOf(actor), londonDateOf(deps.now())));
+    if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
+    deps.logger.info({ urn: school.urn, action: number }, 'a school completed an action in its action plan');
+    return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} marked completed today.`) };
   }
 
   async function schoolsList(actor: Actor): Promise<CardVerbResult> {
@@ -319,6 +347,45 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
   }
 
   const verbs: CardVerb[] = [
+    { verb: VERBS.actionPlan, data: Empty, handle: async (_turn, _data, actor) => actionPlan(actor) },
+    verb({
+      verb: VERBS.actionDone,
+      data: ActionDoneData,
+      handle: async (_turn, data: z.infer<typeof ActionDoneData>, actor) => markDone(actor, data.action),
+    }),
+    verb({
+      verb: VERBS.actionNew,
+      data: ActionNewData,
+      handle: async (_turn, data: z.infer<typeof ActionNewData>, actor) => {
+        const keyIssue = data.blank ? undefined : data.keyIssue;
+        const school = keyIssue === undefined ? ownSchool(actor, 'selfEvaluation.edit') : editing(actor, keyIssue);
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const values = keyIssue === undefined ? {} : actionStartingFrom(await records.get(school.urn), keyIssue);
+        return { kind: 'card', card: actionFormCard({ set, schoolName: await schoolName(school.urn), keyIssue, values }) };
+      },
+    }),
+    verb({
+      verb: VERBS.actionAdd,
+      data: ActionAddData,
+      handle: async (_turn, data: z.infer<typeof ActionAddData>, actor) => {
+        const school = ownSchool(actor, 'selfEvaluation.edit');
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const { keyIssue, ...typed } = data;
+        const formAgain = async (problems: string[]) => ({ kind: 'card' as const, card: actionFormCard({ set, schoolName: await schoolName(school.urn), keyIssue, values: typed, problems }) });
+        const action = actionFrom(set, typed, keyIssue, personOf(actor), deps.now());
+        if (!action.ok) return formAgain(action.errors);
+        let number = 0;
+        const saved = await records.change(school.urn, (record) => {
+          const added = addAction(record, action.value);
+          if (!added.ok) return added;
+          number = added.value.number;
+          return ok(added.value.record);
+        });
+        if (!saved.ok) return formAgain(saved.errors);
+        deps.logger.info({ urn: school.urn, action: number }, 'a school added an action to its action plan');
+        return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Added action ${number}.`) };
+      },
+    }),
     verb({
       verb: VERBS.save,
       data: SaveData,
@@ -468,6 +535,27 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       { scopes: ['personal'], match: phrases('start the next self-evaluation', 'start next self-evaluation', 'next self-evaluation'), dialogId: NEXT },
       {
         summary: {
+          title: 'Action plan',
+          description: 'Your school’s action plan from its self-evaluation’s next steps (Appendix 1’s columns), with a reminder before each action’s date.',
+          command: 'our action plan',
+          example: 'done with action 3',
+        },
+        scopes: ['personal'],
+        match: phrases('our action plan', 'action plan', 'show our action plan', 'show the action plan', 'my action plan', 'the action plan'),
+        dialogId: ACTIONS,
+        examples: ['what is on our action plan', 'next steps action plan', 'list our actions', 'see the action plan for narrowing the gap'],
+      },
+      {
+        scopes: ['personal'],
+        match: (text) => {
+          const words = normaliseCommandText(text);
+          const found = DONE_WORDS.map((pattern) => pattern.exec(words)).find((match) => match !== null);
+          return found ? { action: Number(found[1]) } : undefined;
+        },
+        dialogId: DONE,
+      },
+      {
+        summary: {
           title: 'Schools’ self-evaluations',
           description: 'Which schools have started, submitted and been reviewed; open a submitted one, comment per key issue and mark it reviewed.',
           command: 'self-evaluations',
@@ -492,5 +580,6 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       },
     ],
     verbs,
+    scheduled: (now) => sendActionReminders(context, schoolName, now),
   };
 }

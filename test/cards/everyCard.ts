@@ -27,7 +27,8 @@ import { selectNomination, submitNomination } from '../../domain/nomination/subm
 import type { EligibilityOutcome } from '../../domain/tsi/eligibility.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
-import type { Answer, Snapshot } from '../../domain/selfEvaluation/record.js';
+import type { Answer, PlannedAction, Snapshot } from '../../domain/selfEvaluation/record.js';
+import { LONGEST_ACTION_FIELD, MOST_ACTIONS } from '../../domain/selfEvaluation/actionPlan.js';
 import { emptyDraft, readyDraft } from '../domain/deployment/sampleDraft.js';
 import { ALICE, completeNomination, GROUP, NOW as NOMINATION_NOW, SCHOOLS as NOMINATION_SCHOOLS, SCHOOLS_BY_URN, SIT } from '../domain/nomination/fixtures.js';
 
@@ -424,6 +425,20 @@ const SE_SNAPSHOT: Snapshot = {
 };
 const SE_ROWS = SHIPPED_QUESTIONS.keyIssues.map(() => ({ answer: seAnswer('embedded'), commented: true }));
 const SE_SET = SHIPPED_QUESTIONS;
+const SE_ACTION_WORDS = [...SE_LONG].slice(0, LONGEST_ACTION_FIELD).join('');
+const SE_ACTIONS: PlannedAction[] = Array.from({ length: MOST_ACTIONS }, (_, index) => ({
+  number: index + 1,
+  keyAction: SE_ACTION_WORDS,
+  lead: SE_ACTION_WORDS,
+  timeScale: 'Autumn 2026 onwards',
+  ...(index % 2 === 0 ? { timeScale: 'Spring 2027', dueDate: '2027-03-31' } : {}),
+  outcome: SE_ACTION_WORDS,
+  monitoring: SE_ACTION_WORDS,
+  fromKeyIssue: (index % 18) + 1,
+  addedBy: SE_PERSON,
+  addedAt: '2026-10-05T09:00:00.000Z',
+  ...(index % 3 === 0 ? { completed: { date: '2026-11-05', by: SE_PERSON } } : {}),
+}));
 
 const SELF_EVALUATION_CASES: CardCase[] = [
   { renderer: 'keyIssueFormCard', data: 'first key issue, empty, with the intro', card: () => selfEvaluation.keyIssueFormCard({ set: SE_SET, keyIssue: 1, schoolName: LONG, answer: undefined, intro: `${SE_SET.councilsChoice} ${SE_SET.strandsNote}` }) },
@@ -443,6 +458,25 @@ const SELF_EVALUATION_CASES: CardCase[] = [
   { renderer: 'confirmSubmitCard', data: 'ready', card: () => selfEvaluation.confirmSubmitCard({ schoolName: LONG, term: 'autumn 2026', complete: 12, total: 18, withoutStep: [] }) },
   { renderer: 'confirmSubmitCard', data: 'steps missing', card: () => selfEvaluation.confirmSubmitCard({ schoolName: LONG, term: 'autumn 2026', complete: 0, total: 18, withoutStep: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18] }) },
   { renderer: 'selfEvaluationExportCard', data: 'a link', card: () => selfEvaluation.selfEvaluationExportCard({ schools: 300, submitted: 200, workbookUrl: 'https://bot.example/exports/a', expiresAt: new Date('2026-10-05T09:15:00Z') }) },
+  { renderer: 'actionPlanCard', data: 'no actions, nothing to plan', card: () => selfEvaluation.actionPlanCard({ set: SE_SET, schoolName: 'School 1 Primary', actions: [], toPlan: [] }) },
+  {
+    renderer: 'actionPlanCard',
+    data: `${MOST_ACTIONS} actions, every column at its longest of hostile text, every key issue to plan`,
+    card: () => selfEvaluation.actionPlanCard({ set: SE_SET, schoolName: LONG, actions: SE_ACTIONS, toPlan: SE_SET.keyIssues.map((issue) => issue.number), notice: 'Added action 60.' }),
+  },
+  { renderer: 'actionFormCard', data: 'blank', card: () => selfEvaluation.actionFormCard({ set: SE_SET, schoolName: 'School 1 Primary', values: {} }) },
+  {
+    renderer: 'actionFormCard',
+    data: 'from a key issue, longest words, problems',
+    card: () =>
+      selfEvaluation.actionFormCard({
+        set: SE_SET,
+        schoolName: LONG,
+        keyIssue: 7,
+        values: { keyAction: SE_ACTION_WORDS, lead: SE_ACTION_WORDS, timeScale: 'next year sometime', outcome: SE_ACTION_WORDS, monitoring: SE_ACTION_WORDS },
+        problems: ['Time scale: I could not read the time scale “next year sometime”.'],
+      }),
+  },
   { renderer: 'selfEvaluationSchoolsCard', data: 'none yet', card: () => selfEvaluation.selfEvaluationSchoolsCard({ rows: [] }) },
   {
     renderer: 'selfEvaluationSchoolsCard',
