@@ -5,6 +5,8 @@ import confirmSubmitTemplate from './templates/selfEvaluation/confirmSubmit.json
 import exportTemplate from './templates/selfEvaluation/export.json' with { type: 'json' };
 import actionPlanTemplate from './templates/selfEvaluation/actionPlan.json' with { type: 'json' };
 import actionFormTemplate from './templates/selfEvaluation/actionForm.json' with { type: 'json' };
+import progressTemplate from './templates/selfEvaluation/progress.json' with { type: 'json' };
+import type { GroupCounts, ReviewVisit, StrandCounts } from '../domain/selfEvaluation/overview.js';
 import { LONGEST_ACTION_FIELD, REMINDER_DAYS_BEFORE, type ActionInput } from '../domain/selfEvaluation/actionPlan.js';
 import { formatLongDate } from '../domain/tsi/academicYear.js';
 import { ACTION_PLAN_COLUMN_IDS, columnTitle, HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
@@ -30,6 +32,8 @@ export const SELF_EVALUATION_VERBS = {
   actionNew: 'selfEvaluation.actions.new',
   actionAdd: 'selfEvaluation.actions.add',
   actionDone: 'selfEvaluation.actions.done',
+  progress: 'selfEvaluation.adviser.progress',
+  setVisit: 'selfEvaluation.adviser.visit',
 } as const;
 
 /** How a save moves on: stay on the key issue, go to the next or previous, or to the list. */
@@ -256,6 +260,7 @@ export function selfEvaluationSchoolsCard(view: { readonly rows: readonly School
     actions: [
       ...(openable.length > 0 ? [button('Open', SELF_EVALUATION_VERBS.adviserOpen, {})] : []),
       ...(view.rows.length > 0 ? [button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {})] : []),
+      button('Across schools', SELF_EVALUATION_VERBS.progress, {}),
     ],
   });
 }
@@ -363,4 +368,59 @@ export function actionReminderText(set: QuestionSet, schoolName: string, action:
     `(${columnTitle(set, 'timeScale')}: ${escapeMarkdown(action.timeScale)}): “${escapeMarkdown(cut(action.keyAction, SHOWN_CHARACTERS))}”. ` +
     `Say “our action plan” to see it, or “done with action ${action.number}” once it is done.`
   );
+}
+
+/** The most review visits the SIT's overview lists (the council's own cut, to stay under 80 KB): overdue and soonest first. */
+export const VISITS_SHOWN = 40;
+
+const VISIT_STATE_TEXT = { overdue: 'overdue: not marked reviewed since the visit was set', coming: 'coming', done: 'done: reviewed' } as const;
+
+/** A strand's counts as one line: "Not started 2 · Beginning 5 · Developing 9 · Embedded 1". */
+export const strandCountsText = (set: QuestionSet, counts: StrandCounts): string => set.scale.steps.map((step) => `${step.title} ${counts.steps[step.id] ?? 0}`).join(' · ');
+
+/** A group's counts as one line. */
+export const groupCountsText = (counts: GroupCounts): string => `${counts.started} started, ${counts.submitted} submitted and waiting for review, ${counts.reviewed} reviewed`;
+
+/**
+ * The SIT's view across schools: review visits (overdue first), each liaison group's counts,
+ * where schools stand on each strand, and a form to set a school's visit.
+ */
+export function selfEvaluationProgressCard(view: {
+  readonly set: QuestionSet;
+  readonly visits: readonly (ReviewVisit & { readonly schoolName: string })[];
+  readonly groups: readonly (GroupCounts & { readonly name: string })[];
+  readonly strands: readonly StrandCounts[];
+  readonly notice?: string | undefined;
+  readonly problems?: readonly string[] | undefined;
+  /** What was typed into the visit form, when it could not be saved. */
+  readonly typed?: { readonly urn?: string | undefined; readonly date?: string | undefined } | undefined;
+}): AdaptiveCard {
+  const { set } = view;
+  const shown = view.visits.slice(0, VISITS_SHOWN);
+  const overdue = view.visits.filter((visit) => visit.state === 'overdue').length;
+  const coming = view.visits.filter((visit) => visit.state === 'coming').length;
+  const schools = view.strands[0]?.schools ?? 0;
+  return renderCard(progressTemplate, {
+    intro: `${view.visits.length} review visit${view.visits.length === 1 ? '' : 's'} set: ${overdue} overdue, ${coming} coming.`,
+    notice: view.notice ?? '',
+    problems: view.problems ?? [],
+    visitsNote:
+      (view.visits.length === 0 ? 'No review visit has been set yet. ' : '') +
+      'A visit is overdue once its date has passed and no self-evaluation has been marked reviewed since it was set (the council’s own reading).' +
+      (view.visits.length > shown.length ? ` The first ${shown.length} are listed; the workbook holds all ${view.visits.length}.` : ''),
+    visits: shown.map((visit) => ({
+      title: `${escapeMarkdown(visit.schoolName)} (${visit.urn})`,
+      value: `${formatLongDate(visit.date)} · ${VISIT_STATE_TEXT[visit.state]} · self-evaluation ${visit.status}`,
+    })),
+    groups: view.groups.map((group) => ({ title: escapeMarkdown(group.name), value: groupCountsText(group) })),
+    strandsNote: `Each school’s latest submitted self-evaluation (${schools} school${schools === 1 ? '' : 's'}): how many of the strand’s key issues are at each step. ${set.strandsNote}`,
+    strands: view.strands.map((counts) => ({ title: strandTitle(set, counts.strand), value: strandCountsText(set, counts) })),
+    urn: view.typed?.urn ?? '',
+    date: view.typed?.date ?? '',
+    actions: [
+      button('Set review visit', SELF_EVALUATION_VERBS.setVisit, {}, 'positive'),
+      button('Schools', SELF_EVALUATION_VERBS.schools, {}),
+      button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {}),
+    ],
+  });
 }

@@ -6,7 +6,7 @@ import type { ExportLinks, ProactiveMessenger } from '../ports.js';
 
 /** What the self-evaluation journey needs, and what its dialogs and scheduled work share. */
 export interface SelfEvaluationDeps extends JourneyDeps {
-  readonly directory: Pick<DirectoryRepository, 'getSchool'>;
+  readonly directory: Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups'>;
   /** The school is told in its personal chats when its self-evaluation has been reviewed. */
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
   /** Download links for the SIT's workbook. */

@@ -10,16 +10,21 @@ import {
   selfEvaluationOverviewCard,
   selfEvaluationExportCard,
   selfEvaluationSchoolsCard,
+  selfEvaluationProgressCard,
   type Move,
 } from '../../cards/selfEvaluationCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { escapeMarkdown } from '../../cards/markdown.js';
 import { decide, refusalText, type Action } from '../../domain/access/policy.js';
 import { ok } from '../../domain/result.js';
+import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import type { QuestionSet } from '../../domain/selfEvaluation/questions.js';
 import { createSelfEvaluationContext, type SelfEvaluationDeps } from './context.js';
 import { actionFrom, actionStartingFrom, addAction, completeAction, nextStepsToPlan, orderedActions } from '../../domain/selfEvaluation/actionPlan.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
+import { countsByGroup, countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
+import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
+import { UrnSchema } from '../../domain/directory/types.js';
 import {
   answerFrom,
   comment,
@@ -55,8 +60,12 @@ const SCHOOLS = 'selfEvaluation.schools';
 const EXPORT = 'selfEvaluation.export';
 const ACTIONS = 'selfEvaluation.actionPlan';
 const DONE = 'selfEvaluation.actionDone';
+const PROGRESS = 'selfEvaluation.progress';
+const VISIT = 'selfEvaluation.visit';
 
 const GO_TO_WORDS = /^(?:go to |open )?key issue (\d{1,3})$/;
+/** "review visit for 100001 on 12 May 2027", "set the review visit of 100001 to 2027-05-12". */
+const VISIT_WORDS = /^(?:set )?(?:the )?review visit (?:for |of |at )?(\d{6}) (?:on |to |is |for )?([\w ,/.-]{1,40})$/;
 /** "done with action 3", "mark action 3 done", "action 3 is complete", "we've finished action 3". */
 const DONE_WORDS = [
   /^(?:we'?ve |we have |i'?ve |i have )?(?:done with|finished|completed|complete|mark) action (\d{1,3})(?: as)?(?: done| complete| completed)?$/,
@@ -75,6 +84,7 @@ const CommentData = z.object({ urn: Urn, keyIssue: KeyIssueNumber, move: MoveSch
 const UrnData = z.object({ urn: Urn });
 const ActionNewData = z.object({ keyIssue: KeyIssueNumber.optional(), blank: z.boolean().optional() });
 const ActionAddData = z.object({ keyIssue: KeyIssueNumber.optional(), keyAction: Words, lead: Words, timeScale: Words, outcome: Words, monitoring: Words });
+const VisitData = z.object({ urn: z.string().max(50).optional(), date: z.string().max(100).optional() });
 const ActionDoneData = z.object({ action: z.coerce.number().int().min(1).max(10_000) });
 
 /** A verb typed by its own schema, listed with the others. */
@@ -241,6 +251,15 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       const result = await markDone(actor, (step.options as { action: number }).action);
       await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
     }),
+    command(PROGRESS, async (step, actor) => {
+      const result = await progress(actor);
+      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    }),
+    command(VISIT, async (step, actor) => {
+      const { urn, date } = step.options as { urn: string; date: string };
+      const result = await setVisit(actor, urn, date);
+      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    }),
     command(SCHOOLS, async (step, actor) => {
       const result = await schoolsList(actor);
       await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
@@ -300,6 +319,43 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} marked completed today.`) };
   }
 
+  /** The schools' directory entries and the liaison groups, for the SIT's views across schools. */
+  async function acrossSchools(all: readonly SelfEvaluation[]) {
+    const schools = new Map(await Promise.all(all.map(async (record) => [record.urn, await deps.directory.getSchool(record.urn)] as const)));
+    const groups = await deps.directory.liaisonGroups();
+    const groupName = (id: string | undefined) => (id === undefined ? 'In no liaison group' : (groups.find((group) => group.id === id)?.name ?? id));
+    const byGroup = countsByGroup(all, (urn) => schools.get(urn)?.liaisonGroupId, groups.map((group) => group.id)).map((counts) => ({ ...counts, name: groupName(counts.liaisonGroupId) }));
+    const nameOf = (urn: string) => schools.get(urn)?.name ?? `URN ${urn}`;
+    return { schools, groupName, byGroup, nameOf };
+  }
+
+  async function progress(actor: Actor, extra: { notice?: string; problems?: string[]; typed?: { urn?: string; date?: string } } = {}): Promise<CardVerbResult> {
+    const decision = decide(actor, 'selfEvaluation.overview', {});
+    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+    const all = await records.all();
+    const { byGroup, nameOf } = await acrossSchools(all);
+    const visits = reviewVisits(all, londonDateOf(deps.now())).map((visit) => ({ ...visit, schoolName: nameOf(visit.urn) }));
+    return { kind: 'card', card: selfEvaluationProgressCard({ set, visits, groups: byGroup, strands: countsByStrand(set, all), ...extra }) };
+  }
+
+  async function setVisit(actor: Actor, urnText: string, dateText: string): Promise<CardVerbResult> {
+    const decision = decide(actor, 'selfEvaluation.overview', {});
+    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+    const typed = { urn: urnText.slice(0, 6), date: dateText.slice(0, 10) };
+    const urn = UrnSchema.safeParse(urnText.trim());
+    const school = urn.success ? await deps.directory.getSchool(urn.data) : undefined;
+    const date = parseDateAnswer(dateText, '9999-12-31');
+    const problems = [
+      ...(!urn.success ? [`“${urnText.trim().slice(0, 20)}” is not a URN: a URN is six digits.`] : !school ? [`There is no school with URN ${urn.data} in the directory.`] : []),
+      ...(date.ok ? [] : [`The visit’s date: ${date.errors.join(' ')}`]),
+    ];
+    if (!urn.success || !school || !date.ok) return progress(actor, { problems, typed });
+    const saved = await records.change(school.urn, (record) => ok(setReviewVisit(record, date.value, personOf(actor), deps.now())));
+    if (!saved.ok) return progress(actor, { problems: saved.errors, typed });
+    deps.logger.info({ urn: school.urn }, 'the SIT set a school’s review visit');
+    return progress(actor, { notice: `${escapeMarkdown(school.name)}’s review visit is set for ${formatLongDate(date.value)}.` });
+  }
+
   async function schoolsList(actor: Actor): Promise<CardVerbResult> {
     const decision = decide(actor, 'selfEvaluation.review', { urn: '' });
     if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
@@ -317,10 +373,14 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     const decision = decide(actor, 'export.acrossSchools', {});
     if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
     const all = await records.all();
-    const schools = await Promise.all(all.map(async (record) => ({ urn: record.urn, name: await schoolName(record.urn), record })));
+    const across = await acrossSchools(all);
+    const schools = all.map((record) => {
+      const groupId = across.schools.get(record.urn)?.liaisonGroupId;
+      return { urn: record.urn, name: across.nameOf(record.urn), liaisonGroup: groupId === undefined ? undefined : across.groupName(groupId), record };
+    });
     schools.sort((a, b) => a.name.localeCompare(b.name));
     const now = deps.now();
-    const bytes = await buildSelfEvaluationWorkbook(set, schools, now);
+    const bytes = await buildSelfEvaluationWorkbook(set, schools, { groups: across.byGroup, today: londonDateOf(now) }, now);
     const link = await deps.exports.create(actor.aadObjectId, { filename: `self-evaluations-${now.toISOString().slice(0, 10)}.xlsx`, contentType: XLSX, bytes });
     const submitted = schools.filter((school) => latestSnapshot(school.record) !== undefined).length;
     deps.logger.info({ schools: schools.length, submitted }, 'self-evaluations exported');
@@ -347,6 +407,8 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
   }
 
   const verbs: CardVerb[] = [
+    { verb: VERBS.progress, data: Empty, handle: async (_turn, _data, actor) => progress(actor) },
+    verb({ verb: VERBS.setVisit, data: VisitData, handle: async (_turn, data: z.infer<typeof VisitData>, actor) => setVisit(actor, data.urn ?? '', data.date ?? '') }),
     { verb: VERBS.actionPlan, data: Empty, handle: async (_turn, _data, actor) => actionPlan(actor) },
     verb({
       verb: VERBS.actionDone,
@@ -565,6 +627,28 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         scopes: ['personal'],
         match: phrases('self-evaluations', 'self evaluations', 'schools self-evaluations'),
         dialogId: SCHOOLS,
+      },
+      {
+        summary: {
+          title: 'Self-evaluations across schools',
+          description: 'Review visits (overdue first), each liaison group’s schools started, submitted and reviewed, and where schools stand on each strand; set a school’s review visit.',
+          command: 'self-evaluation overview',
+          example: 'review visit for 110001 on 12 May 2027',
+        },
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: phrases('self-evaluation overview', 'self evaluation overview', 'self-evaluations across schools', 'review visits', 'self-evaluations by liaison group', 'self-evaluations by strand'),
+        dialogId: PROGRESS,
+        examples: ['which schools have submitted their self evaluation', 'self evaluation progress by liaison group', 'strategy review visit dates', 'how far are schools with the self evaluation'],
+      },
+      {
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: (text) => {
+          const found = VISIT_WORDS.exec(normaliseCommandText(text));
+          return found ? { urn: found[1], date: found[2] } : undefined;
+        },
+        dialogId: VISIT,
       },
       {
         summary: {

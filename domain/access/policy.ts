@@ -40,6 +40,7 @@ export const ACTIONS = [
   'selfEvaluation.view',
   'selfEvaluation.edit',
   'selfEvaluation.review',
+  'selfEvaluation.overview',
   'attendance.log',
   'attendance.register',
   'calendar.edit',
@@ -106,6 +107,8 @@ export interface ResourceOf {
   'selfEvaluation.edit': SchoolResource;
   /** Commenting on a school's submitted self-evaluation and marking it reviewed. */
   'selfEvaluation.review': SchoolResource;
+  /** The overview across schools (by liaison group, by strand) and setting review visit dates. */
+  'selfEvaluation.overview': NoResource;
   'attendance.log': SchoolResource;
   'attendance.register': NoResource;
   'calendar.edit': NoResource;
@@ -342,6 +345,10 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
   'selfEvaluation.review': sitOnly(
     'comments on a school’s self-evaluation and marks it reviewed',
     'Your school sees the adviser’s comments beside its answers once they are made.',
+  ),
+  'selfEvaluation.overview': sitOnly(
+    'sees self-evaluations across schools and sets the dates of review visits',
+    'You can see your own school’s self-evaluation and action plan: say “self-evaluation” or “our action plan”.',
   ),
   // A pending person logs their own attendance: the SIT sees it marked as not yet verified.
   'attendance.log': ownSchool('log a school’s attendance', { pendingMay: true }),

@@ -82,6 +82,8 @@ export interface SelfEvaluation {
   readonly snapshots: readonly Snapshot[];
   /** The action plan, kept across snapshots; absent on records saved before it existed. */
   readonly actions?: readonly PlannedAction[] | undefined;
+  /** The date of the school's Disadvantaged Strategy Review visit, as the SIT set it (./overview.ts). */
+  readonly reviewVisit?: { readonly date: string; readonly setBy: Person; readonly setAt: string } | undefined;
 }
 
 export type Status = 'not started' | 'started' | 'submitted' | 'reviewed';
@@ -195,7 +197,8 @@ export function submit(set: QuestionSet, record: SelfEvaluation, by: Person, now
   const season = termOf(now);
   const same = record.snapshots.filter((snapshot) => snapshot.term === season || snapshot.term.startsWith(`${season} (`)).length;
   const snapshot: Snapshot = { term: same === 0 ? season : `${season} (${same + 1})`, submittedAt: now.toISOString(), submittedBy: by, answers: record.draft.answers, comments: {} };
-  return ok({ urn: record.urn, snapshots: [...record.snapshots, snapshot], ...(record.actions ? { actions: record.actions } : {}) });
+  const { draft: _submitted, ...kept } = record;
+  return ok({ ...kept, snapshots: [...record.snapshots, snapshot] });
 }
 
 function changeLatest(record: SelfEvaluation, change: (snapshot: Snapshot) => Result<Snapshot>): Result<SelfEvaluation> {

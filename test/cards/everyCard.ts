@@ -29,6 +29,7 @@ import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
 import type { Answer, PlannedAction, Snapshot } from '../../domain/selfEvaluation/record.js';
 import { LONGEST_ACTION_FIELD, MOST_ACTIONS } from '../../domain/selfEvaluation/actionPlan.js';
+import { countsByStrand } from '../../domain/selfEvaluation/overview.js';
 import { emptyDraft, readyDraft } from '../domain/deployment/sampleDraft.js';
 import { ALICE, completeNomination, GROUP, NOW as NOMINATION_NOW, SCHOOLS as NOMINATION_SCHOOLS, SCHOOLS_BY_URN, SIT } from '../domain/nomination/fixtures.js';
 
@@ -475,6 +476,20 @@ const SELF_EVALUATION_CASES: CardCase[] = [
         keyIssue: 7,
         values: { keyAction: SE_ACTION_WORDS, lead: SE_ACTION_WORDS, timeScale: 'next year sometime', outcome: SE_ACTION_WORDS, monitoring: SE_ACTION_WORDS },
         problems: ['Time scale: I could not read the time scale “next year sometime”.'],
+      }),
+  },
+  { renderer: 'selfEvaluationProgressCard', data: 'nothing yet', card: () => selfEvaluation.selfEvaluationProgressCard({ set: SE_SET, visits: [], groups: [], strands: countsByStrand(SE_SET, []) }) },
+  {
+    renderer: 'selfEvaluationProgressCard',
+    data: '300 visits of long-named schools, 18 groups with long names, a problem and what was typed',
+    card: () =>
+      selfEvaluation.selfEvaluationProgressCard({
+        set: SE_SET,
+        visits: LONG_SCHOOLS.slice(0, 300).map((school, index) => ({ urn: school.urn, schoolName: school.name, date: '2026-11-01', state: (['overdue', 'coming', 'done'] as const)[index % 3] ?? 'coming', status: 'submitted' })),
+        groups: Array.from({ length: 18 }, (_, index) => ({ liaisonGroupId: `lg-${index}`, name: `${LONG} [group](https://evil.example) ${index}`, started: 300, submitted: 300, reviewed: 300 })),
+        strands: SE_SET.strands.map((strand) => ({ strand: strand.id, steps: Object.fromEntries(SE_SET.scale.steps.map((step) => [step.id, 5400])), schools: 300 })),
+        problems: ['“12345x” is not a URN: a URN is six digits.'],
+        typed: { urn: '12345x', date: '2027-05-12' },
       }),
   },
   { renderer: 'selfEvaluationSchoolsCard', data: 'none yet', card: () => selfEvaluation.selfEvaluationSchoolsCard({ rows: [] }) },

@@ -130,10 +130,10 @@ describe('the self-evaluation conversation', () => {
     expect(file.value.filename).toBe('self-evaluations-2024-03-01.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.value.bytes as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', '100001 Amersham Primary', 'Action plans']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', '100001 Amersham Primary', 'Action plans', 'By liaison group', 'By strand']);
     const summaryRow = (workbook.getWorksheet('Summary')?.getRow(2).values as unknown[]).slice(1);
     expect(summaryRow.slice(0, 5)).toEqual(['100001', 'Amersham Primary', 'reviewed', 'spring 2024', 'Sita Admin']);
-    expect(summaryRow.slice(5)).toEqual([0, 0, 18, 0, 0]);
+    expect(summaryRow.slice(5)).toEqual([0, 0, 18, 0, 0, 'Amersham', '', '']);
     const sheet = workbook.getWorksheet('100001 Amersham Primary');
     expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(['Key Issue', 'Strand', 'Where are we? (step)', 'Where are we?', 'Lead', 'Evidence', 'Next steps', 'Impact', 'Adviser’s comment']);
     expect(sheet?.getRow(5).getCell(1).value).toBe(question(4));

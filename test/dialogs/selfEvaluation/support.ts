@@ -15,7 +15,7 @@ import { createTestBot, type TestBot } from '../../support/testBot.js';
 
 /** The self-evaluation journey alone over two schools, with verified and pending people, for its conversation tests. */
 export const SIT_ID = 'aad-sit';
-const school = (urn: string, name: string) => ({ urn, name, type: 'Community school', phase: 'primary' as const, localAuthority: 'Buckinghamshire' });
+const school = (urn: string, name: string, liaisonGroupId?: string) => ({ urn, name, type: 'Community school', phase: 'primary' as const, localAuthority: 'Buckinghamshire', ...(liaisonGroupId ? { liaisonGroupId } : {}) });
 const profile = (aadObjectId: string, name: string, urn: string, role: 'headteacher' | 'staff', verified = true): Profile => ({
   kind: 'school',
   aadObjectId,
@@ -53,7 +53,8 @@ export async function startBot(messenger = new RecordingMessenger(), dataDir?: s
       journeys: [createSelfEvaluationJourney({ store: services.store, now: services.now, logger: services.logger, directory, proactive: messenger as unknown as ProactiveMessenger, exports: services.exports })],
       actorSources: { profileOf: (id) => profiles.get(id), liaisonGroupOfConversation: async () => undefined },
       async start() {
-        if (directory.schoolCount === 0) await directory.putSchools([school('100001', 'Amersham Primary'), school('100002', 'Beaconsfield High')]);
+        await directory.addLiaisonGroupsIfMissing([{ id: 'lg-01', name: 'Amersham' }, { id: 'lg-02', name: 'Beaconsfield' }]);
+        if (directory.schoolCount === 0) await directory.putSchools([school('100001', 'Amersham Primary', 'lg-01'), school('100002', 'Beaconsfield High')]);
         for (const person of [HEAD, STAFF, OTHER_HEAD, PENDING]) await profiles.put(person);
       },
     };
