@@ -5,12 +5,13 @@ import confirmSubmitTemplate from './templates/selfEvaluation/confirmSubmit.json
 import exportTemplate from './templates/selfEvaluation/export.json' with { type: 'json' };
 import actionPlanTemplate from './templates/selfEvaluation/actionPlan.json' with { type: 'json' };
 import actionFormTemplate from './templates/selfEvaluation/actionForm.json' with { type: 'json' };
+import advisersTemplate from './templates/selfEvaluation/advisers.json' with { type: 'json' };
 import progressTemplate from './templates/selfEvaluation/progress.json' with { type: 'json' };
 import type { GroupCounts, ReviewVisit, StrandCounts } from '../domain/selfEvaluation/overview.js';
 import { LONGEST_ACTION_FIELD, REMINDER_DAYS_BEFORE, type ActionInput } from '../domain/selfEvaluation/actionPlan.js';
 import { formatLongDate } from '../domain/tsi/academicYear.js';
 import { ACTION_PLAN_COLUMN_IDS, columnTitle, HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
-import { completenessOf, LONGEST_ANSWER, type Answer, type Comment, type PlannedAction, type Status } from '../domain/selfEvaluation/record.js';
+import { completenessOf, LONGEST_ANSWER, type Adviser, type Answer, type Comment, type PlannedAction, type Status } from '../domain/selfEvaluation/record.js';
 import { describeLondonInstant } from '../domain/time/londonTime.js';
 import { escapeMarkdown } from './markdown.js';
 import { renderCard, type AdaptiveCard } from './render.js';
@@ -34,6 +35,8 @@ export const SELF_EVALUATION_VERBS = {
   actionDone: 'selfEvaluation.actions.done',
   progress: 'selfEvaluation.adviser.progress',
   setVisit: 'selfEvaluation.adviser.visit',
+  invite: 'selfEvaluation.advisers.invite',
+  removeAdviser: 'selfEvaluation.advisers.remove',
 } as const;
 
 /** How a save moves on: stay on the key issue, go to the next or previous, or to the list. */
@@ -240,7 +243,8 @@ export const SCHOOLS_SHOWN = 80;
 const STATUS_ORDER: Record<Status, number> = { submitted: 0, started: 1, reviewed: 2, 'not started': 3 };
 
 /** The SIT's list: schools waiting for review first, then those under way, then those reviewed. */
-export function selfEvaluationSchoolsCard(view: { readonly rows: readonly SchoolStatusRow[] }): AdaptiveCard {
+export function selfEvaluationSchoolsCard(view: { readonly rows: readonly SchoolStatusRow[]; /** The SIT's own buttons (export, across schools); not for an invited adviser. */ readonly acrossSchools?: boolean }): AdaptiveCard {
+  const sit = view.acrossSchools ?? true;
   const count = (status: Status) => view.rows.filter((row) => row.status === status).length;
   const ordered = [...view.rows].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.schoolName.localeCompare(b.schoolName));
   const shown = ordered.slice(0, SCHOOLS_SHOWN);
@@ -259,8 +263,8 @@ export function selfEvaluationSchoolsCard(view: { readonly rows: readonly School
     choices: openable.map((row) => ({ title: `${row.schoolName} (${row.urn})`, value: row.urn })),
     actions: [
       ...(openable.length > 0 ? [button('Open', SELF_EVALUATION_VERBS.adviserOpen, {})] : []),
-      ...(view.rows.length > 0 ? [button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {})] : []),
-      button('Across schools', SELF_EVALUATION_VERBS.progress, {}),
+      ...(sit && view.rows.length > 0 ? [button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {})] : []),
+      ...(sit ? [button('Across schools', SELF_EVALUATION_VERBS.progress, {})] : []),
     ],
   });
 }
@@ -421,6 +425,43 @@ export function selfEvaluationProgressCard(view: {
       button('Set review visit', SELF_EVALUATION_VERBS.setVisit, {}, 'positive'),
       button('Schools', SELF_EVALUATION_VERBS.schools, {}),
       button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {}),
+    ],
+  });
+}
+
+/** The most system leaders the invitation list offers (the council's own cut, to stay under 80 KB). */
+export const CANDIDATES_SHOWN = 100;
+
+/** The school's advisers: who is invited, invite a system leader, remove one. */
+export function advisersCard(view: {
+  readonly schoolName: string;
+  readonly advisers: readonly Adviser[];
+  /** System leaders who have told the bot who they are and are not advisers yet. */
+  readonly candidates: readonly { readonly aadObjectId: string; readonly name: string; readonly organisation: string }[];
+  readonly notice?: string | undefined;
+}): AdaptiveCard {
+  const candidates = view.candidates.slice(0, CANDIDATES_SHOWN);
+  return renderCard(advisersTemplate, {
+    title: `Advisers for ${escapeMarkdown(view.schoolName)}’s self-evaluation`,
+    intro:
+      'The School Improvement Team reads your submitted self-evaluation. You may also invite a system leader (a MAT CEO or National Leader of Education who has told me who they are) as your adviser: ' +
+      'they can then read it, comment on each key issue and mark it reviewed. Nobody else sees it. Inviting advisers is the council’s own arrangement, for your headteacher to decide.',
+    notice: view.notice ?? '',
+    advisers: view.advisers.map((adviser) => ({
+      title: `${escapeMarkdown(adviser.name)}, ${escapeMarkdown(adviser.organisation)}`,
+      value: `invited by ${escapeMarkdown(adviser.invitedBy.name)}, ${describeLondonInstant(new Date(adviser.invitedAt))}`,
+    })),
+    candidates: candidates.map((leader) => ({ title: cut(`${leader.name}, ${leader.organisation}`, 80), value: leader.aadObjectId })),
+    firstCandidate: candidates[0]?.aadObjectId ?? '',
+    current: view.advisers.map((adviser) => ({ title: cut(`${adviser.name}, ${adviser.organisation}`, 80), value: adviser.aadObjectId })),
+    firstCurrent: view.advisers[0]?.aadObjectId ?? '',
+    note:
+      view.advisers.length === 0 && candidates.length === 0
+        ? 'No system leader has told me who they are yet, so there is nobody to invite.'
+        : `${view.advisers.length === 0 ? 'You have no advisers yet. ' : ''}${view.candidates.length > candidates.length ? `The first ${candidates.length} system leaders are listed: type to find one. ` : ''}Removing an adviser stops them seeing your self-evaluation at once.`,
+    actions: [
+      ...(candidates.length > 0 ? [button('Invite', SELF_EVALUATION_VERBS.invite, {}, 'positive')] : []),
+      ...(view.advisers.length > 0 ? [button('Remove', SELF_EVALUATION_VERBS.removeAdviser, {})] : []),
     ],
   });
 }

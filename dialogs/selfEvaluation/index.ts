@@ -2,6 +2,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import {
   actionFormCard,
+  advisersCard,
   actionPlanCard,
   confirmSubmitCard,
   keyIssueFormCard,
@@ -22,6 +23,8 @@ import type { QuestionSet } from '../../domain/selfEvaluation/questions.js';
 import { createSelfEvaluationContext, type SelfEvaluationDeps } from './context.js';
 import { actionFrom, actionStartingFrom, addAction, completeAction, nextStepsToPlan, orderedActions } from '../../domain/selfEvaluation/actionPlan.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
+import { adviserIds, inviteAdviser, removeAdviser } from '../../domain/selfEvaluation/advisers.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
 import { countsByGroup, countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { UrnSchema } from '../../domain/directory/types.js';
@@ -61,6 +64,7 @@ const EXPORT = 'selfEvaluation.export';
 const ACTIONS = 'selfEvaluation.actionPlan';
 const DONE = 'selfEvaluation.actionDone';
 const PROGRESS = 'selfEvaluation.progress';
+const ADVISERS = 'selfEvaluation.advisers';
 const VISIT = 'selfEvaluation.visit';
 
 const GO_TO_WORDS = /^(?:go to |open )?key issue (\d{1,3})$/;
@@ -85,6 +89,8 @@ const UrnData = z.object({ urn: Urn });
 const ActionNewData = z.object({ keyIssue: KeyIssueNumber.optional(), blank: z.boolean().optional() });
 const ActionAddData = z.object({ keyIssue: KeyIssueNumber.optional(), keyAction: Words, lead: Words, timeScale: Words, outcome: Words, monitoring: Words });
 const VisitData = z.object({ urn: z.string().max(50).optional(), date: z.string().max(100).optional() });
+const LeaderData = z.object({ leader: z.string().trim().min(1).max(200) });
+const AdviserData = z.object({ adviser: z.string().trim().min(1).max(200) });
 const ActionDoneData = z.object({ action: z.coerce.number().int().min(1).max(10_000) });
 
 /** A verb typed by its own schema, listed with the others. */
@@ -102,6 +108,7 @@ function moved(set: QuestionSet, from: number, move: Move): number {
 export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
   const context = createSelfEvaluationContext(deps);
   const { questions: set, records } = context;
+  const profiles = new ProfileRepository(deps.store);
 
   const schoolName = async (urn: string) => (await deps.directory.getSchool(urn))?.name ?? `URN ${urn}`;
   const outOfRange = (keyIssue: number) => (keyIssue > set.keyIssues.length ? `There is no key issue ${keyIssue}: they are numbered 1 to ${set.keyIssues.length}.` : undefined);
@@ -251,6 +258,10 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       const result = await markDone(actor, (step.options as { action: number }).action);
       await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
     }),
+    command(ADVISERS, async (step, actor) => {
+      const result = await advisersFor(actor);
+      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    }),
     command(PROGRESS, async (step, actor) => {
       const result = await progress(actor);
       await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
@@ -356,17 +367,40 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     return progress(actor, { notice: `${escapeMarkdown(school.name)}’s review visit is set for ${formatLongDate(date.value)}.` });
   }
 
+  /** The SIT's list of every school, or an invited system leader's of the schools they advise. */
   async function schoolsList(actor: Actor): Promise<CardVerbResult> {
-    const decision = decide(actor, 'selfEvaluation.review', { urn: '' });
-    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
     const all = await records.all();
+    const advised = all.filter((record) => decide(actor, 'selfEvaluation.review', { urn: record.urn, advisers: adviserIds(record) }).allowed);
+    if (!actor.isSitAdmin && advised.length === 0) {
+      const decision = decide(actor, 'selfEvaluation.review', { urn: '', advisers: [] });
+      if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+    }
     const rows = await Promise.all(
-      all.map(async (record) => {
+      advised.map(async (record) => {
         const latest = latestSnapshot(record);
         return { urn: record.urn, schoolName: await schoolName(record.urn), status: statusOf(record), term: latest?.term };
       }),
     );
-    return { kind: 'card', card: selfEvaluationSchoolsCard({ rows }) };
+    return { kind: 'card', card: selfEvaluationSchoolsCard({ rows, acrossSchools: actor.isSitAdmin }) };
+  }
+
+  /** The school's advisers card, for anyone at the school who may see its self-evaluation. */
+  async function advisersFor(actor: Actor, notice?: string): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.view');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    const record = await records.get(school.urn);
+    const invited = new Set(adviserIds(record));
+    const candidates = (await profiles.all())
+      .flatMap((profile) => (profile.kind === 'system_leader' && !invited.has(profile.aadObjectId) ? [{ aadObjectId: profile.aadObjectId, name: profile.name, organisation: profile.organisation }] : []))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    return { kind: 'card', card: advisersCard({ schoolName: await schoolName(school.urn), advisers: record?.advisers ?? [], candidates, notice }) };
+  }
+
+  /** The headteacher's own school, when the policy lets them invite or remove advisers. */
+  function inviting(actor: Actor): { urn: string } | { refused: string } {
+    const urn = actor.profile?.kind === 'school' ? actor.profile.urn : '';
+    const decision = decide(actor, 'selfEvaluation.invite', { urn });
+    return decision.allowed ? { urn } : { refused: refusalText(decision) };
   }
 
   async function exportAll(actor: Actor): Promise<CardVerbResult> {
@@ -389,24 +423,55 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
 
   /** A school's latest snapshot for the adviser, once the policy allows. */
   async function forAdviser(actor: Actor, urn: string): Promise<{ record: SelfEvaluation; latest: Snapshot } | { refused: string }> {
-    const decision = decide(actor, 'selfEvaluation.review', { urn });
-    if (!decision.allowed) return { refused: refusalText(decision) };
     const record = await records.get(urn);
+    const decision = decide(actor, 'selfEvaluation.review', { urn, advisers: adviserIds(record) });
+    if (!decision.allowed) return { refused: refusalText(decision) };
     const latest = latestSnapshot(record);
     if (!record || !latest) return { refused: `The school with URN ${urn} has not submitted a self-evaluation yet.` };
     return { record, latest };
   }
 
   /** Tells the people who wrote the school's snapshot that it has been reviewed. */
-  async function tellSchool(urn: string, snapshot: Snapshot): Promise<void> {
+  async function tellSchool(urn: string, snapshot: Snapshot, reviewer: Actor): Promise<void> {
     const people = new Set([snapshot.submittedBy.aadObjectId, ...Object.values(snapshot.answers).map((answer) => answer.editedBy.aadObjectId)]);
     const comments = Object.keys(snapshot.comments).length;
-    const text = `The School Improvement Team has reviewed ${escapeMarkdown(await schoolName(urn))}’s ${snapshot.term} self-evaluation${comments > 0 ? `, with comments on ${comments} key issue${comments === 1 ? '' : 's'}` : ''}. Say “review” to see them beside your answers.`;
+    const who = reviewer.isSitAdmin ? 'The School Improvement Team has' : `${escapeMarkdown(reviewer.name)}, your adviser, has`;
+    const text = `${who} reviewed ${escapeMarkdown(await schoolName(urn))}’s ${snapshot.term} self-evaluation${comments > 0 ? `, with comments on ${comments} key issue${comments === 1 ? '' : 's'}` : ''}. Say “review” to see them beside your answers.`;
     const outcomes = await Promise.all([...people].map((person) => deps.proactive.sendToPerson(person, { type: 'message', text })));
     deps.logger.info({ urn, told: outcomes.filter((outcome) => outcome === 'sent').length, people: people.size }, 'told a school its self-evaluation was reviewed');
   }
 
   const verbs: CardVerb[] = [
+    verb({
+      verb: VERBS.invite,
+      data: LeaderData,
+      handle: async (_turn, data: z.infer<typeof LeaderData>, actor) => {
+        const school = inviting(actor);
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const leader = await profiles.get(data.leader);
+        if (leader?.kind !== 'system_leader') return { kind: 'refused', text: 'I do not know that system leader: choose one from the list on the card.' };
+        const saved = await records.change(school.urn, (record) => inviteAdviser(record, leader, personOf(actor), deps.now()));
+        if (!saved.ok) return advisersFor(actor, saved.errors.join(' '));
+        const name = await schoolName(school.urn);
+        const text = `${escapeMarkdown(name)} has invited you to be the adviser for its Narrowing the Gap self-evaluation: you can read what it submits, comment on each key issue and mark it reviewed. Say “self-evaluations” to see it.`;
+        // The invitation stands whether or not the message goes: the notice says which.
+        const delivery = await deps.proactive.sendToPerson(leader.aadObjectId, { type: 'message', text }).catch(() => 'failed' as const);
+        deps.logger.info({ urn: school.urn, delivery }, 'a school invited a system leader as its self-evaluation adviser');
+        return advisersFor(actor, `Invited ${escapeMarkdown(leader.name)}${delivery === 'sent' ? ', who has been told' : '; I could not message them, as they have not opened a chat with me yet, so please tell them yourself'}.`);
+      },
+    }),
+    verb({
+      verb: VERBS.removeAdviser,
+      data: AdviserData,
+      handle: async (_turn, data: z.infer<typeof AdviserData>, actor) => {
+        const school = inviting(actor);
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const saved = await records.change(school.urn, (record) => removeAdviser(record, data.adviser));
+        if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
+        deps.logger.info({ urn: school.urn }, 'a school removed an adviser from its self-evaluation');
+        return advisersFor(actor, 'Removed: they no longer see your school’s self-evaluation.');
+      },
+    }),
     { verb: VERBS.progress, data: Empty, handle: async (_turn, _data, actor) => progress(actor) },
     verb({ verb: VERBS.setVisit, data: VisitData, handle: async (_turn, data: z.infer<typeof VisitData>, actor) => setVisit(actor, data.urn ?? '', data.date ?? '') }),
     { verb: VERBS.actionPlan, data: Empty, handle: async (_turn, _data, actor) => actionPlan(actor) },
@@ -562,7 +627,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         if ('refused' in found) return { kind: 'refused', text: found.refused };
         const saved = await records.change(data.urn, (record) => markReviewed(record, personOf(actor), deps.now()));
         if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
-        await tellSchool(data.urn, latestSnapshot(saved.value) as Snapshot);
+        await tellSchool(data.urn, latestSnapshot(saved.value) as Snapshot, actor);
         return { kind: 'card', card: (await overviewCard(data.urn, saved.value, 'adviser', 'Marked reviewed; the school has been told.')) as AdaptiveCard };
       },
     }),
@@ -615,6 +680,18 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
           return found ? { action: Number(found[1]) } : undefined;
         },
         dialogId: DONE,
+      },
+      {
+        summary: {
+          title: 'Your adviser',
+          description: 'Invite a system leader as your self-evaluation’s adviser (headteachers), or see who is invited.',
+          command: 'invite an adviser',
+          example: 'our advisers',
+        },
+        scopes: ['personal'],
+        match: phrases('invite an adviser', 'invite adviser', 'our advisers', 'our adviser', 'self-evaluation advisers', 'invite a system leader'),
+        dialogId: ADVISERS,
+        examples: ['invite a system leader to see our self evaluation', 'who can see our self evaluation', 'add an adviser to our self evaluation'],
       },
       {
         summary: {

@@ -75,6 +75,15 @@ export interface PlannedAction {
   readonly remindedAt?: string | undefined;
 }
 
+/** A system leader invited by the school to read its self-evaluation, comment and mark it reviewed. */
+export interface Adviser {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly organisation: string;
+  readonly invitedBy: Person;
+  readonly invitedAt: string;
+}
+
 export interface SelfEvaluation {
   readonly urn: Urn;
   readonly draft?: Draft | undefined;
@@ -82,6 +91,8 @@ export interface SelfEvaluation {
   readonly snapshots: readonly Snapshot[];
   /** The action plan, kept across snapshots; absent on records saved before it existed. */
   readonly actions?: readonly PlannedAction[] | undefined;
+  /** System leaders the school has invited as its advisers (./advisers.ts); the SIT is an adviser anyway. */
+  readonly advisers?: readonly Adviser[] | undefined;
   /** The date of the school's Disadvantaged Strategy Review visit, as the SIT set it (./overview.ts). */
   readonly reviewVisit?: { readonly date: string; readonly setBy: Person; readonly setAt: string } | undefined;
 }

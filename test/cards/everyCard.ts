@@ -30,6 +30,7 @@ import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
 import type { Answer, PlannedAction, Snapshot } from '../../domain/selfEvaluation/record.js';
 import { LONGEST_ACTION_FIELD, MOST_ACTIONS } from '../../domain/selfEvaluation/actionPlan.js';
 import { countsByStrand } from '../../domain/selfEvaluation/overview.js';
+import { MOST_ADVISERS } from '../../domain/selfEvaluation/advisers.js';
 import { emptyDraft, readyDraft } from '../domain/deployment/sampleDraft.js';
 import { ALICE, completeNomination, GROUP, NOW as NOMINATION_NOW, SCHOOLS as NOMINATION_SCHOOLS, SCHOOLS_BY_URN, SIT } from '../domain/nomination/fixtures.js';
 
@@ -490,6 +491,18 @@ const SELF_EVALUATION_CASES: CardCase[] = [
         strands: SE_SET.strands.map((strand) => ({ strand: strand.id, steps: Object.fromEntries(SE_SET.scale.steps.map((step) => [step.id, 5400])), schools: 300 })),
         problems: ['“12345x” is not a URN: a URN is six digits.'],
         typed: { urn: '12345x', date: '2027-05-12' },
+      }),
+  },
+  { renderer: 'advisersCard', data: 'no advisers, nobody to invite', card: () => selfEvaluation.advisersCard({ schoolName: 'School 1 Primary', advisers: [], candidates: [] }) },
+  {
+    renderer: 'advisersCard',
+    data: `${MOST_ADVISERS} advisers and 150 system leaders to invite, long hostile names`,
+    card: () =>
+      selfEvaluation.advisersCard({
+        schoolName: LONG,
+        advisers: Array.from({ length: MOST_ADVISERS }, (_, index) => ({ aadObjectId: `aad-adviser-${index}`, name: SE_PERSON.name, organisation: `${LONG} [Trust](https://evil.example)`, invitedBy: SE_PERSON, invitedAt: '2026-10-05T09:00:00.000Z' })),
+        candidates: Array.from({ length: 150 }, (_, index) => ({ aadObjectId: `aad-leader-${index}-${'x'.repeat(30)}`, name: `${LONG} ${index}`, organisation: `${LONG} Trust` })),
+        notice: 'Invited someone.',
       }),
   },
   { renderer: 'selfEvaluationSchoolsCard', data: 'none yet', card: () => selfEvaluation.selfEvaluationSchoolsCard({ rows: [] }) },

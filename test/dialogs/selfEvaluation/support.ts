@@ -29,6 +29,9 @@ export const HEAD = profile('aad-head', 'Hana Head', '100001', 'headteacher');
 export const STAFF = profile('aad-staff', 'Sam Staff', '100001', 'staff');
 export const OTHER_HEAD = profile('aad-other', 'Olu Other', '100002', 'headteacher');
 export const PENDING = profile('aad-pending', 'Pat Pending', '100001', 'staff', false);
+const leader = (aadObjectId: string, name: string, organisation: string): Profile => ({ kind: 'system_leader', aadObjectId, name, organisation, role: 'mat_ceo', updatedAt: '2024-01-01T00:00:00.000Z' });
+export const LEADER = leader('aad-leader', 'Lee Leader', 'Chiltern Learning Trust');
+export const OTHER_LEADER = leader('aad-leader-2', 'Nia [NLE](https://evil.example)', 'Vale Academies');
 
 const running = new Set<TestBot>();
 
@@ -55,7 +58,7 @@ export async function startBot(messenger = new RecordingMessenger(), dataDir?: s
       async start() {
         await directory.addLiaisonGroupsIfMissing([{ id: 'lg-01', name: 'Amersham' }, { id: 'lg-02', name: 'Beaconsfield' }]);
         if (directory.schoolCount === 0) await directory.putSchools([school('100001', 'Amersham Primary', 'lg-01'), school('100002', 'Beaconsfield High')]);
-        for (const person of [HEAD, STAFF, OTHER_HEAD, PENDING]) await profiles.put(person);
+        for (const person of [HEAD, STAFF, OTHER_HEAD, PENDING, LEADER, OTHER_LEADER]) await profiles.put(person);
       },
     };
   };
