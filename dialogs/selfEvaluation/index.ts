@@ -25,7 +25,8 @@ import { actionFrom, actionStartingFrom, addAction, completeAction, nextStepsToP
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { adviserIds, inviteAdviser, removeAdviser } from '../../domain/selfEvaluation/advisers.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
-import { countsByGroup, countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
+import { acrossSchools } from './tabView.js';
+import { countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { UrnSchema } from '../../domain/directory/types.js';
 import {
@@ -330,21 +331,11 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} marked completed today.`) };
   }
 
-  /** The schools' directory entries and the liaison groups, for the SIT's views across schools. */
-  async function acrossSchools(all: readonly SelfEvaluation[]) {
-    const schools = new Map(await Promise.all(all.map(async (record) => [record.urn, await deps.directory.getSchool(record.urn)] as const)));
-    const groups = await deps.directory.liaisonGroups();
-    const groupName = (id: string | undefined) => (id === undefined ? 'In no liaison group' : (groups.find((group) => group.id === id)?.name ?? id));
-    const byGroup = countsByGroup(all, (urn) => schools.get(urn)?.liaisonGroupId, groups.map((group) => group.id)).map((counts) => ({ ...counts, name: groupName(counts.liaisonGroupId) }));
-    const nameOf = (urn: string) => schools.get(urn)?.name ?? `URN ${urn}`;
-    return { schools, groupName, byGroup, nameOf };
-  }
-
   async function progress(actor: Actor, extra: { notice?: string; problems?: string[]; typed?: { urn?: string; date?: string } } = {}): Promise<CardVerbResult> {
     const decision = decide(actor, 'selfEvaluation.overview', {});
     if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
     const all = await records.all();
-    const { byGroup, nameOf } = await acrossSchools(all);
+    const { byGroup, nameOf } = await acrossSchools(deps.directory, all);
     const visits = reviewVisits(all, londonDateOf(deps.now())).map((visit) => ({ ...visit, schoolName: nameOf(visit.urn) }));
     return { kind: 'card', card: selfEvaluationProgressCard({ set, visits, groups: byGroup, strands: countsByStrand(set, all), ...extra }) };
   }
@@ -407,7 +398,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     const decision = decide(actor, 'export.acrossSchools', {});
     if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
     const all = await records.all();
-    const across = await acrossSchools(all);
+    const across = await acrossSchools(deps.directory, all);
     const schools = all.map((record) => {
       const groupId = across.schools.get(record.urn)?.liaisonGroupId;
       return { urn: record.urn, name: across.nameOf(record.urn), liaisonGroup: groupId === undefined ? undefined : across.groupName(groupId), record };
