@@ -215,6 +215,14 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     ]);
   }
 
+  /** A command whose answer is a card or a message, as a card button's would be. */
+  function answering(dialogId: string, answer: (options: unknown, actor: Actor) => Promise<CardVerbResult>): WaterfallDialog {
+    return command(dialogId, async (step, actor) => {
+      const result = await answer(step.options, actor);
+      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    });
+  }
+
   const dialogs = [
     command(START, async (step, actor) => {
       const school = ownSchool(actor, 'selfEvaluation.edit');
@@ -237,45 +245,21 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       const card = await overviewCard(school.urn, await records.get(school.urn), 'school');
       await step.context.sendActivity(card ? cardActivity(card) : 'Your school has not started its self-evaluation yet: say “self-evaluation” to begin.');
     }),
-    command(SUBMIT, async (step, actor) => {
+    answering(SUBMIT, async (_options, actor) => {
       const school = ownSchool(actor, 'selfEvaluation.edit');
-      if ('refused' in school) return void (await step.context.sendActivity(school.refused));
-      const result = await confirmSubmit(school.urn);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+      return 'refused' in school ? { kind: 'refused', text: school.refused } : confirmSubmit(school.urn);
     }),
-    command(NEXT, async (step, actor) => {
-      const result = await startNext(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    answering(NEXT, async (_options, actor) => startNext(actor)),
+    answering(EXPORT, async (_options, actor) => exportAll(actor)),
+    answering(ACTIONS, async (_options, actor) => actionPlan(actor)),
+    answering(DONE, async (options, actor) => markDone(actor, (options as { action: number }).action)),
+    answering(ADVISERS, async (_options, actor) => advisersFor(actor)),
+    answering(PROGRESS, async (_options, actor) => progress(actor)),
+    answering(VISIT, async (options, actor) => {
+      const { urn, date } = options as { urn: string; date: string };
+      return setVisit(actor, urn, date);
     }),
-    command(EXPORT, async (step, actor) => {
-      const result = await exportAll(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
-    command(ACTIONS, async (step, actor) => {
-      const result = await actionPlan(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
-    command(DONE, async (step, actor) => {
-      const result = await markDone(actor, (step.options as { action: number }).action);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
-    command(ADVISERS, async (step, actor) => {
-      const result = await advisersFor(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
-    command(PROGRESS, async (step, actor) => {
-      const result = await progress(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
-    command(VISIT, async (step, actor) => {
-      const { urn, date } = step.options as { urn: string; date: string };
-      const result = await setVisit(actor, urn, date);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
-    command(SCHOOLS, async (step, actor) => {
-      const result = await schoolsList(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
+    answering(SCHOOLS, async (_options, actor) => schoolsList(actor)),
   ];
 
   async function confirmSubmit(urn: string): Promise<CardVerbResult> {
@@ -448,7 +432,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         // The invitation stands whether or not the message goes: the notice says which.
         const delivery = await deps.proactive.sendToPerson(leader.aadObjectId, { type: 'message', text }).catch(() => 'failed' as const);
         deps.logger.info({ urn: school.urn, delivery }, 'a school invited a system leader as its self-evaluation adviser');
-        return advisersFor(actor, `Invited ${escapeMarkdown(leader.name)}${delivery === 'sent' ? ', who has been told' : '; I could not message them, as they have not opened a chat with me yet, so please tell them yourself'}.`);
+        return advisersFor(actor, `Invited ${escapeMarkdown(leader.name)}${delivery === 'sent' ? ', who has been told' : '; I could not message them, so please tell them yourself'}.`);
       },
     }),
     verb({
