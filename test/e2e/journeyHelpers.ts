@@ -1,6 +1,11 @@
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { z } from 'zod';
+import type { BotProcess } from '../../devtools/botProcess.js';
 import type { BotMessage, InvokeResult, Playground } from '../../devtools/playground.js';
+import { approved } from '../../domain/directory/verification.js';
+import { LowdbStore } from '../../storage/lowdbStore.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
 
 /**
  * Reading the bot's side of a conversation in the Agents Playground, and pressing its cards'
@@ -257,4 +262,24 @@ export function press(card: CardNode, title: string, typed: Readonly<Record<stri
 export function pressOn(playground: Playground, conversationId: string, cardMessageId: string, card: CardNode, title: string, typed: Readonly<Record<string, string>> = {}): Promise<InvokeResult> {
   const { verb, data } = press(card, title, typed);
   return playground.invoke(conversationId, { cardMessageId, verb, data, title });
+}
+
+/**
+ * The School Improvement Team approves the playground user's claim to a school role. The
+ * Playground speaks as its one user only, so the approval (tested as a conversation in
+ * test/dialogs/directory/roles.test.ts) is written as the SIT's button would write it, with the
+ * bot stopped (it holds its data folder); the bot is started again on the same port.
+ */
+export async function approveClaimAsTheSit(bot: BotProcess, dataDir: string, userId: string, startBot: (port: number) => Promise<BotProcess>): Promise<BotProcess> {
+  const { port } = bot;
+  expect(await bot.stop('SIGTERM')).toBe(0);
+  const store = new LowdbStore(dataDir);
+  try {
+    const profiles = new ProfileRepository(store);
+    await profiles.update(userId, (current) => (current?.kind === 'school' ? approved(current, 'aad-sit-e2e', new Date()) : undefined));
+    expect(await profiles.get(userId)).toMatchObject({ verification: { status: 'verified' } });
+  } finally {
+    await store.close();
+  }
+  return startBot(port);
 }

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
 import { startPlayground, type Playground } from '../../devtools/playground.js';
-import { approved } from '../../domain/directory/verification.js';
-import { LowdbStore } from '../../storage/lowdbStore.js';
-import { ProfileRepository } from '../../storage/profileRepository.js';
 import { TempDirs } from '../support/tempDir.js';
-import { adaptiveCardOf, answeredCard, BotTurns, cardText, messageSaying, press, pressOn, said, sayAndRead, wordsOf } from './journeyHelpers.js';
+import { adaptiveCardOf, answeredCard, approveClaimAsTheSit, BotTurns, cardText, messageSaying, press, pressOn, said, sayAndRead, wordsOf } from './journeyHelpers.js';
 
 /**
  * The four journeys end to end: the real bot process, with the demo directory of fictional
@@ -39,25 +36,8 @@ describe('the journeys through the Agents Playground', () => {
     turns = await BotTurns.open(playground);
   });
 
-  /**
-   * The School Improvement Team approves the claim. The Playground speaks as its one user only, so
-   * the approval (tested as a conversation in test/dialogs/directory/roles.test.ts) is written as
-   * the SIT's button would write it, with the bot stopped (it holds its data folder), and the bot
-   * started again on the same port.
-   */
   async function verifyClaimAsTheSit(): Promise<void> {
-    const { port } = bot;
-    expect(await bot.stop('SIGTERM')).toBe(0);
-    const store = new LowdbStore(dataDir);
-    try {
-      const profiles = new ProfileRepository(store);
-      const userId = playground.config().currentUser.aadObjectId;
-      await profiles.update(userId, (current) => (current?.kind === 'school' ? approved(current, 'aad-sit-e2e', new Date()) : undefined));
-      expect(await profiles.get(userId)).toMatchObject({ verification: { status: 'verified' } });
-    } finally {
-      await store.close();
-    }
-    bot = await startBot(port);
+    bot = await approveClaimAsTheSit(bot, dataDir, playground.config().currentUser.aadObjectId, startBot);
   }
 
   afterAll(async () => {
