@@ -7,7 +7,7 @@ import type { DeploymentDraft } from './draft.js';
 import { applicableSpecs, fieldSpec, type FieldValue, type FormField, type SectionNumber, type SectionValues } from './sections.js';
 
 export { displayAnswer, formatDate, parseFieldAnswer } from './answers.js';
-export { formReadiness, sectionCompleteness, signingReadiness, type FormReadiness, type SectionCompleteness } from './completeness.js';
+export { formReadiness, optionalLeftBlank, sectionCompleteness, signingReadiness, type FormReadiness, type SectionCompleteness } from './completeness.js';
 export { DeploymentDraftSchema, newDeploymentDraft, recordDeliveredDay, setAgreedDays, type DeploymentDraft } from './draft.js';
 export {
   fieldsOf,
