@@ -9,6 +9,7 @@ import sectionStartTemplate from './templates/deployment/sectionStart.json' with
 import submissionTemplate from './templates/deployment/submission.json' with { type: 'json' };
 import type { MaskedBankDetails } from '../domain/deployment/bankDetails.js';
 import { formatDate, formReadiness, sectionCompleteness, sectionTitle, type DeploymentDraft, type FormField, type SectionNumber } from '../domain/deployment/form.js';
+import { SECTIONS_SHOWN_TO_SCHOOL } from '../domain/deployment/confirmers.js';
 import { formProgress } from '../domain/deployment/progress.js';
 import { blankIsAnAnswer } from '../domain/deployment/sectionAnswers.js';
 import { sectionRows } from '../domain/deployment/workbook.js';
@@ -440,8 +441,6 @@ export function submissionCard(view: SubmissionView): AdaptiveCard {
 
 // Section 7: the supported school's confirmation
 
-/** The sections the school or trust is shown: the work reported. Never section 5, the bank details. */
-export const SECTIONS_SHOWN_TO_SCHOOL: readonly SectionNumber[] = [1, 2, 3, 4, 6];
 
 export interface SchoolConfirmationView {
   readonly ref: FormRef;

@@ -13,13 +13,9 @@ import {
   BANK_DETAILS_KEY_MISSING,
   currentAnswerLine,
   draftsCard,
-  formHelpText,
   isAskedOnACard,
-  progressCard,
   questionCard,
   savedAnswerLine,
-  sectionFormCard,
-  sectionReviewCard,
   sectionStartCard,
   supportedName,
 } from '../../cards/deploymentCards.js';
@@ -28,6 +24,7 @@ import { BankDetailsSchema, type MaskedBankDetails } from '../../domain/deployme
 import { sealBankDetails } from '../../domain/deployment/draft.js';
 import { readFormCommand, type FormCommand } from '../../domain/deployment/formCommands.js';
 import {
+  answerInWords,
   displayAnswer,
   fieldSpec,
   optionalLeftBlank,
@@ -54,14 +51,13 @@ import {
 import { openPendingBankDetails, sealPendingBankDetails, type PendingBankDetails } from '../../domain/deployment/pendingBankDetails.js';
 import { prefillDraft } from '../../domain/deployment/prefill.js';
 import { formProgress } from '../../domain/deployment/progress.js';
-import type { SectionValues } from '../../domain/deployment/sections.js';
-import { agreedDaysOf, sectionDueAfterDay } from '../../domain/deployment/timeline.js';
+import { agreedDaysOf, isReminded, sectionDueAfterDay } from '../../domain/deployment/timeline.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { normaliseCommandText } from '../journey.js';
 import { readFormMessage, type FormMessage } from './cardData.js';
 import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
-import { exportForm, prefillFromUrn, recordAgreedDays, recordDay, sendToSchool, startForm } from './formActions.js';
+import { exportForm, prefillFromUrn, replyToCommand, startForm } from './formActions.js';
 import { listed } from '../../domain/text.js';
 import { cardActivity } from '../cardActivity.js';
 
@@ -316,7 +312,6 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
 
   async #command(dc: DialogContext, actor: Actor, record: DeploymentFormRecord, command: FormCommand, inForm: boolean): Promise<DialogTurnResult> {
     const context = dc.context;
-    const ref = refOf(record);
     switch (command.kind) {
       case 'back': {
         const from: FormPosition = record.position.field === undefined ? { section: sectionInHand(record.draft, record.position) } : record.position;
@@ -325,9 +320,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
           await say(context, 'This is the first question of the form: there is nothing before it.');
           return this.#ask(dc, record);
         }
-        const changesSection = back.section !== record.position.section || record.position.field === undefined;
-        // Bank details are given together, so going back into section 5 starts it again.
-        return this.#goTo(dc, record, changesSection && back.section === 5 ? startOfSection(record.draft, 5) : back, { heading: changesSection });
+        return this.#goTo(dc, record, back, { heading: back.section !== record.position.section || record.position.field === undefined });
       }
       case 'skip': {
         const { section, field, revisiting } = record.position;
@@ -343,60 +336,17 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
         const section = sectionInHand(record.draft, record.position);
         delete this.#state(dc).pendingBank;
         const kept = section === 5 ? 'Bank details are given all three together, so the ones saved stay until you give all three again.' : 'Your answers are kept: I show each one, so give a new answer to change it, or say "skip" to keep it.';
-        return this.#goTo(dc, record, section === 5 ? startOfSection(record.draft, 5) : restartSection(record.draft, section), {
+        return this.#goTo(dc, record, restartSection(record.draft, section), {
           heading: true,
           notes: [`Starting section ${section} (${sectionTitle(section)}) again from its first question. ${kept} To start a whole new form instead, say "new deployment form".`],
         });
       }
-      case 'help':
-        await say(context, formHelpText(sectionInHand(record.draft, record.position)));
-        return this.#afterCommand(dc, record, inForm);
-      case 'review': {
-        const section = sectionInHand(record.draft, record.position);
-        await say(context, cardActivity(sectionReviewCard({ ref, draft: record.draft, section, canEdit: true })));
-        return this.#afterCommand(dc, record, inForm);
-      }
-      case 'sectionCard': {
-        const card = sectionFormCard({
-          ref,
-          draft: record.draft,
-          section: sectionInHand(record.draft, record.position),
-          today: this.context.today(),
-          bankDetailsKeyMissing: this.context.bankDetailsKey === undefined,
-        });
-        await say(context, cardActivity(card), 'Fill it in and press Save, or carry on answering here.');
-        return this.#afterCommand(dc, record, inForm);
-      }
       case 'goTo':
         return this.#goToSection(dc, actor, record, command.section, inForm);
-      case 'noSuchSection':
-        await say(context, `The form has sections 1 to 8, so there is no section ${command.section}.`);
-        return this.#afterCommand(dc, record, inForm);
-      case 'delivered':
-      case 'agreedDays':
-      case 'progress': {
-        let shown = record;
-        let notice: string | undefined;
-        if (command.kind !== 'progress') {
-          const recorded =
-            command.kind === 'delivered' ? await recordDay(this.context, actor, record, command.text) : await recordAgreedDays(this.context, actor, record, command.days);
-          if (!recorded.ok) {
-            await say(context, recorded.errors.join(' '));
-            return this.#afterCommand(dc, record, inForm);
-          }
-          shown = recorded.value.record;
-          notice = recorded.value.notice;
-        }
-        await say(context, cardActivity(progressCard({ ref, draft: shown.draft, sentToSchool: shown.schoolRequest !== undefined, ...(notice ? { notice } : {}) })));
-        return this.#afterCommand(dc, shown, inForm);
-      }
-      case 'sendToSchool':
-        await say(context, await sendToSchool(this.context, actor, record));
-        return this.#afterCommand(dc, (await this.context.forms.get(ref.ownerAadObjectId, ref.draftId)) ?? record, inForm);
-      case 'export': {
-        const exported = await exportForm(this.context, actor, record);
-        await say(context, exported.ok ? cardActivity(exported.value) : exported.errors.join(' '));
-        return this.#afterCommand(dc, record, inForm);
+      default: {
+        const reply = await replyToCommand(this.context, actor, record, command);
+        await say(context, ...reply.messages);
+        return this.#afterCommand(dc, reply.record, inForm);
       }
     }
   }
@@ -480,8 +430,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     const saved = await this.#save(dc, record, (current) => ({ ...current, position: { section } }));
     if (saved === undefined) return dc.endDialog();
     const dueAfter = sectionDueAfterDay(section, agreedDaysOf(saved.draft));
-    // Only the mid-engagement section (3) and the report-and-claim steps have reminders.
-    const reminder = section === 3 ? ' I will remind you when it is due.' : '';
+    const reminder = isReminded(section) ? ' I will remind you when it is due.' : '';
     const days = saved.draft.daysDeliveredLog.length;
     const due = resumed
       ? `Section ${section} (${sectionTitle(section)}) is next, due after day ${dueAfter} of support; you have told me of ${days} ${days === 1 ? 'day' : 'days'} so far.${reminder}`
@@ -518,7 +467,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
       messages.push(cardActivity(sectionStartCard({ ref: refOf(record), section, notes: sectionNotes })));
     }
     messages.push(...(options.cards ?? []));
-    const saved = savedAnswer(record, section, spec.name);
+    const saved = answerInWords(record.draft, section, spec.name);
     const current = saved === undefined ? undefined : currentAnswerLine(saved);
     if (isAskedOnACard(spec)) messages.push(cardActivity(questionCard({ field: spec, current })));
     else messages.push(current === undefined ? spec.question : `${spec.question}\n\n${current}`);
@@ -532,17 +481,6 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     if (saved === undefined) await say(dc.context, 'I cannot find that deployment form any more. Say "deployment form" to see your forms.');
     return saved;
   }
-}
-
-/** A saved answer in words, for a question asked again; bank details only ever masked. */
-function savedAnswer(record: DeploymentFormRecord, section: SectionNumber, field: string): string | undefined {
-  if (section === 5) {
-    const masked = record.draft.sections[5].masked;
-    return masked === undefined ? undefined : masked[field as keyof MaskedBankDetails];
-  }
-  const value = (record.draft.sections[section] as SectionValues)[field];
-  const spec = fieldSpec(section, field);
-  return value === undefined || spec === undefined ? undefined : String(displayAnswer(spec, value as FieldValue));
 }
 
 /** Where a form's conversation stands, for the list of forms to carry on with. */

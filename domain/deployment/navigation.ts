@@ -105,7 +105,10 @@ export function sectionInHand(draft: DeploymentDraft, position: FormPosition): S
   return SYSTEM_LEADER_SECTIONS.filter((section) => section < position.section && hasAnswers(draft, section)).at(-1) ?? position.section;
 }
 
-/** Where "back" goes from a question: the question before it, answered or not, or the last question of the section before. */
+/**
+ * Where "back" goes from a question: the question before it, answered or not, or the last question
+ * of the section before; bank details are given together, so going back into them starts them again.
+ */
 export function previousPosition(draft: DeploymentDraft, position: FormPosition): FormPosition | undefined {
   const questions = questionsOf(draft, position.section);
   const index = position.field === undefined ? questions.length : questions.findIndex((field) => field.name === position.field);
@@ -114,7 +117,8 @@ export function previousPosition(draft: DeploymentDraft, position: FormPosition)
   const sectionIndex = SYSTEM_LEADER_SECTIONS.indexOf(position.section);
   for (let earlier = sectionIndex - 1; earlier >= 0; earlier--) {
     const section = SYSTEM_LEADER_SECTIONS[earlier] as SectionNumber;
-    const last = questionsOf(draft, section).at(-1);
+    const questions = questionsOf(draft, section);
+    const last = section === 5 ? questions[0] : questions.at(-1);
     if (last !== undefined) return { section, field: last.name };
   }
   return undefined;

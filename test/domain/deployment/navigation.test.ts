@@ -41,6 +41,7 @@ describe('moving through the form in conversation', () => {
     [{ section: 2, field: 'whyEligible' }, { section: 1, field: 'systemLeaderEmail' }],
     [{ section: 8, field: 'signedBySystemLeaderAt' }, { section: 6, field: 'daysDelivered' }],
     [{ section: 3 }, { section: 3, field: 'amendments' }],
+    [{ section: 6, field: 'daysDelivered' }, { section: 5, field: 'accountName' }],
   ] as const)('back from %o goes to %o', (from, to) => {
     expect(previousPosition(emptyDraft(), from)).toEqual(to);
   });
