@@ -304,6 +304,11 @@ const DEPLOYMENT_CASES: CardCase[] = [
   { renderer: 'sectionStartCard', data: 'section 2 with a note', card: () => deployment.sectionStartCard({ ref: REF, section: 2, notes: ['A note'] }) },
   { renderer: 'questionCard', data: 'buttons', card: () => deployment.questionCard({ field: fieldSpec(1, 'recipientKind')! }) },
   { renderer: 'questionCard', data: 'a list', card: () => deployment.questionCard({ field: fieldSpec(2, 'areasOfFocus')! }) },
+  {
+    renderer: 'answeredQuestionCard',
+    data: 'several choices',
+    card: () => deployment.answeredQuestionCard({ question: fieldSpec(2, 'areasOfFocus')!.question, answer: 'Teaching & Learning; Behaviour; Pupil wellbeing, mental health and safeguarding' }),
+  },
   ...SECTIONS.flatMap((section) => [
     { renderer: 'sectionFormCard', data: `section ${section}, filled in`, card: () => deployment.sectionFormCard({ ref: REF, draft: readyDraft(), section, today: '2024-04-20' }) },
     { renderer: 'sectionFormCard', data: `section ${section}, empty`, card: () => deployment.sectionFormCard({ ref: REF, draft: emptyDraft(), section, today: '2024-04-20' }) },
