@@ -190,6 +190,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     if (message.draftId !== undefined) return this.#resumeById(dc, actor, message.draftId, []);
     const chosen = /^\d+$/.test(said) ? choices[Number(said) - 1] : undefined;
     if (chosen !== undefined) return this.#resumeById(dc, actor, chosen, []);
+    if (readFormCommand(said)?.kind === 'startOver') return this.#open(dc, actor, false);
     await say(dc.context, `Please choose a form by its number, 1 to ${choices.length}, or say "new" to start another.`);
     return Dialog.EndOfTurn;
   }

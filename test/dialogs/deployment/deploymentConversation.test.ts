@@ -111,6 +111,7 @@ describe('starting a deployment form', () => {
     expect(list).toContain('Your deployment forms');
     expect(list).toContain('Millbrook Primary School');
     expect(list).toContain('Next: section 3, Progress so far');
+    expect(said(await say(chat, 'start over'))).toContain('Your deployment forms');
     const resumed = said(await say(chat, { type: 'message', value: { command: 'deployment form', draftId: 'form-1' } }));
     expect(resumed).toContain('Welcome back to the deployment form for Millbrook Primary School.');
     expect(resumed).toContain('Briefly, what progress has been made so far?');
