@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { ConversationState } from 'botbuilder';
 import { ConversationRouter } from '../dialogs/router.js';
 import { createStore } from '../storage/createStore.js';
-import type { Store } from '../storage/store.js';
+import { storeAnswers, type Store } from '../storage/store.js';
 import { createAdapter, type BotCloudAdapter } from './adapter.js';
 import { BotStateStorage } from './botStateStorage.js';
 import type { Config } from './config.js';
 import { ConversationReferences } from './conversationReferences.js';
 import { createJourneys, type JourneySet } from './journeys.js';
+import type { JourneyQueries } from '../dialogs/queries.js';
 import { createLogger, type Logger } from './logger.js';
 import { ProactiveMessenger } from './proactive.js';
 import { ExportLinks } from './exportLinks.js';
@@ -54,7 +55,7 @@ export async function assembleBot(
   services: BotServices,
   conversationState: ConversationState,
   journeys: (services: BotServices) => Promise<JourneySet>,
-): Promise<{ bot: SchoolImprovementBot; scheduled: ScheduledWork[] }> {
+): Promise<{ bot: SchoolImprovementBot; scheduled: ScheduledWork[]; queries: JourneyQueries | undefined }> {
   const journeySet = await journeys(services);
   await journeySet.start?.();
   const scheduled = journeySet.journeys.flatMap((journey) => (journey.scheduled ? [{ name: journey.id, run: journey.scheduled }] : []));
@@ -69,7 +70,7 @@ export async function assembleBot(
     logger: services.logger,
     now: services.now,
   });
-  return { bot, scheduled };
+  return { bot, scheduled, queries: journeySet.queries };
 }
 
 /** Deliveries when no other process shares the store: every activity this process has not seen is its own. */
@@ -95,7 +96,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     allowedTenantIds: config.ALLOWED_TENANT_IDS,
   });
 
-  const { bot, scheduled } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
+  const { bot, scheduled, queries } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
   const scheduler = new Scheduler(
     [...scheduled, { name: 'expired exports', run: async (at) => void (await exports.purgeExpired(at)) },
       ...(deliveries ? [{ name: 'expired delivery marks', run: async (at: Date) => void (await deliveries.purgeExpired(at)) }] : []),
@@ -110,14 +111,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     adapter,
     (context) => bot.run(context),
     logger,
-    async () => {
-      await store.read('health/probe');
-      return true;
-    },
+    () => storeAnswers(store),
     (server) => {
       registerStaticRoutes(server);
       registerExportRoute(server, exports, ssoVerifier, config, logger);
-      registerTabRoutes(server, services, ssoVerifier);
+      registerTabRoutes(server, services, ssoVerifier, queries);
     },
   );
 
