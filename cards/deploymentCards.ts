@@ -10,10 +10,11 @@ import submissionTemplate from './templates/deployment/submission.json' with { t
 import type { MaskedBankDetails } from '../domain/deployment/bankDetails.js';
 import { formatDate, formReadiness, sectionCompleteness, sectionTitle, type DeploymentDraft, type FormField, type SectionNumber } from '../domain/deployment/form.js';
 import { SECTIONS_SHOWN_TO_SCHOOL } from '../domain/deployment/confirmers.js';
+import type { FormPosition } from '../domain/deployment/navigation.js';
 import { formProgress } from '../domain/deployment/progress.js';
 import { blankIsAnAnswer } from '../domain/deployment/sectionAnswers.js';
 import { sectionRows } from '../domain/deployment/workbook.js';
-import { fieldsOf, type SectionValues } from '../domain/deployment/sections.js';
+import { fieldSpec, fieldsOf, type SectionValues } from '../domain/deployment/sections.js';
 import { escapeMarkdown } from './markdown.js';
 import { renderCard, type AdaptiveCard } from './render.js';
 
@@ -51,17 +52,23 @@ const NAVIGATION_HINT = 'At any question you can say "back", "skip", "review", "
 export interface DraftSummary {
   readonly draft: DeploymentDraft;
   /** Where the conversation about it stands. */
-  readonly at: string;
+  readonly position: FormPosition;
+}
+
+/** Where a form's conversation stands, in words: the question it is at, or the section. */
+function whereItStands({ section, field }: FormPosition): string {
+  const label = field === undefined ? undefined : fieldSpec(section, field)?.label;
+  return label === undefined ? `section ${section} (${sectionTitle(section)})` : `section ${section}, ${label}`;
 }
 
 export function draftsCard(drafts: readonly DraftSummary[], londonDate: (iso: string) => string): AdaptiveCard {
   return renderCard(draftsTemplate, {
     title: 'Your deployment forms',
     intro: 'Carry on with a form where you left it, or start a new one.',
-    drafts: drafts.map(({ draft, at }, index) => ({
+    drafts: drafts.map(({ draft, position }, index) => ({
       number: index + 1,
       name: draft.sections[1].recipientName ?? 'Not named yet',
-      detail: `Started ${formatDate(londonDate(draft.createdAt))}; last changed ${formatDate(londonDate(draft.updatedAt))}. Next: ${at}.`,
+      detail: `Started ${formatDate(londonDate(draft.createdAt))}; last changed ${formatDate(londonDate(draft.updatedAt))}. Next: ${whereItStands(position)}.`,
       draftId: draft.id,
       resumeTitle: 'Carry on with this form',
     })),

@@ -179,7 +179,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     if (only === undefined) return this.#startNew(dc, actor, undefined);
     if (drafts.length === 1) return this.#resumeById(dc, actor, only.draft.id, ['To start another form instead, say "new deployment form".']);
     state.choosing = drafts.map((record) => record.draft.id);
-    const summaries = drafts.map((record) => ({ draft: record.draft, at: whereItStands(record) }));
+    const summaries = drafts.map((record) => ({ draft: record.draft, position: record.position }));
     await say(dc.context, cardActivity(draftsCard(summaries, londonDate)), 'Which form would you like to carry on with? Press its button or say its number, or say "new" to start another.');
     return Dialog.EndOfTurn;
   }
@@ -482,11 +482,4 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     if (saved === undefined) await say(dc.context, 'I cannot find that deployment form any more. Say "deployment form" to see your forms.');
     return saved;
   }
-}
-
-/** Where a form's conversation stands, for the list of forms to carry on with. */
-function whereItStands(record: DeploymentFormRecord): string {
-  const { section, field } = record.position;
-  const label = field === undefined ? undefined : fieldSpec(section, field)?.label;
-  return label === undefined ? `section ${section} (${sectionTitle(section)})` : `section ${section}, ${label}`;
 }

@@ -299,7 +299,7 @@ const REF = { ownerAadObjectId: 'aad-system-leader', draftId: 'deployment-1' };
 const SECTIONS = SECTION_NUMBERS.filter((section) => section !== 7) as SectionNumber[];
 
 const DEPLOYMENT_CASES: CardCase[] = [
-  { renderer: 'draftsCard', data: 'one draft', card: () => deployment.draftsCard([{ draft: readyDraft(), at: 'section 8' }], (iso) => iso.slice(0, 10)) },
+  { renderer: 'draftsCard', data: 'one draft', card: () => deployment.draftsCard([{ draft: readyDraft(), position: { section: 8 } }], (iso) => iso.slice(0, 10)) },
   { renderer: 'draftsCard', data: 'no draft', card: () => deployment.draftsCard([], (iso) => iso.slice(0, 10)) },
   { renderer: 'sectionStartCard', data: 'section 2 with a note', card: () => deployment.sectionStartCard({ ref: REF, section: 2, notes: ['A note'] }) },
   { renderer: 'questionCard', data: 'buttons', card: () => deployment.questionCard({ field: fieldSpec(1, 'recipientKind')! }) },
