@@ -45,7 +45,7 @@ export function supportedName(draft: DeploymentDraft): string {
 
 const sectionLabel = (section: SectionNumber): string => `section ${section} (${sectionTitle(section)})`;
 
-const NAVIGATION_HINT = 'At any question you can say "back", "skip", "review", "go to section 3", "help" or "cancel".';
+const NAVIGATION_HINT = 'At any question you can say "back", "skip", "review", "go to section 3", "start over", "help" or "cancel".';
 
 // Drafts to resume
 

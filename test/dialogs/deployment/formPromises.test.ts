@@ -101,6 +101,7 @@ describe('"help" and "start over" inside the form', () => {
     const chat = chatWith(bot);
     expect(said(await say(chat, 'deployment form'))).toContain('What changes, if any, has the review led you to make');
 
+    expect(said(await say(chat, 'go to section 3'))).toContain('"start over"');
     const restarted = said(await say(chat, 'start over'));
     expect(restarted).toContain('Starting section 3 (Mid engagement) again from its first question. Your answers are kept');
     expect(restarted).not.toContain('from the beginning');
