@@ -26,9 +26,15 @@ import { Scheduler, schedulerLease, type ScheduledWork } from './scheduler.js';
 import type { BotServices } from './services.js';
 import { SchoolImprovementBot } from './teamsBot.js';
 
-/** Where browsers reach this server; in local development, the port it listens on. */
-export function publicBaseUrl(config: Config): string {
-  return config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+/**
+ * Where browsers reach this server: PUBLIC_BASE_URL, or in local development the address and port
+ * it actually listens on (PORT=0 binds a free port, so the configured number is no address).
+ */
+export function publicBaseUrl(config: Config, listeningPort: number): string {
+  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL;
+  const anyAddress = config.HOST === '0.0.0.0' || config.HOST === '::';
+  const host = anyAddress ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${listeningPort}`;
 }
 
 export interface AppOptions {
@@ -87,7 +93,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const adapter = createAdapter(config, logger, deliveries ?? ONE_PROCESS_ONLY);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(adapter, config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? ''), references, logger);
-  const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
+  let listeningPort = config.PORT;
+  const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, () => publicBaseUrl(config, listeningPort), config.EXPORT_LINK_TTL_MINUTES, now);
   const services: BotServices = { config, logger, store, now, references, proactive, exports };
   const ssoVerifier = new SsoTokenVerifier({
     jwksUrl: config.AAD_JWKS_URL,
@@ -129,7 +136,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       http.server.listen(port, host);
       await once(http.server.server, 'listening');
       scheduler.start();
-      return (http.server.address() as AddressInfo).port;
+      listeningPort = (http.server.address() as AddressInfo).port;
+      return listeningPort;
     },
     close() {
       closing ??= (async () => {

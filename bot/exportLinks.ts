@@ -4,6 +4,11 @@ import { ExportFileRepository, type StoredExport } from '../storage/exportFileRe
 import type { Store } from '../storage/store.js';
 import type { ExportFile, ExportLinks as ExportLinksPort } from '../dialogs/ports.js';
 
+/** Stands for the requester when the bot runs with its authentication off and nobody said who they are. */
+export const SIGN_IN_OFF = Symbol('sign-in off');
+/** The requester's Azure AD object id, or SIGN_IN_OFF. */
+export type LinkRequester = string | typeof SIGN_IN_OFF;
+
 /**
  * Download links for exports: each file is kept for a short time, and its link is signed,
  * expires, and opens only for the person who asked for it (the server checks who is asking
@@ -17,7 +22,8 @@ export class ExportLinks implements ExportLinksPort {
   constructor(
     store: Store,
     secret: string | undefined,
-    private readonly baseUrl: string,
+    /** Read at each link, as the listening port is known only once the server listens. */
+    private readonly baseUrl: () => string,
     private readonly ttlMinutes: number,
     private readonly now: () => Date,
   ) {
@@ -62,13 +68,17 @@ export class ExportLinks implements ExportLinksPort {
     };
     await this.#files.add(id, stored);
     const signature = this.#signature(id, ownerAadObjectId, stored.expiresAt);
-    const url = new URL(`/exports/${id}`, this.baseUrl);
+    const url = new URL(`/exports/${id}`, this.baseUrl());
     url.searchParams.set('sig', signature);
     return { url: url.toString(), expiresAt };
   }
 
-  /** The file, if the link is genuine, unexpired, and the requester is its owner. */
-  async open(id: string, signature: string, requesterAadObjectId: string): Promise<Result<ExportFile>> {
+  /**
+   * The file, if the link is genuine, unexpired, and the requester is its owner. With the bot's
+   * authentication off (local development, refused in production) a browser outside Teams cannot
+   * say who it is: the signed link, while unexpired, alone then opens the file.
+   */
+  async open(id: string, signature: string, requester: LinkRequester): Promise<Result<ExportFile>> {
     if (!/^[0-9a-f-]{36}$/.test(id)) return fail('This download link is not valid.');
     const stored = await this.#files.get(id);
     if (!stored) return fail('This download link is not valid, or it has expired.');
@@ -79,7 +89,7 @@ export class ExportLinks implements ExportLinksPort {
       await this.#files.remove(id);
       return fail('This download link has expired. Ask me for the export again.');
     }
-    if (requesterAadObjectId !== stored.ownerAadObjectId) return fail('This download link belongs to someone else.');
+    if (requester !== SIGN_IN_OFF && requester !== stored.ownerAadObjectId) return fail('This download link belongs to someone else.');
     let bytes: Buffer;
     try {
       bytes = this.#open(stored.sealed);

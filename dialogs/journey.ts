@@ -7,6 +7,7 @@ import type { ConversationKind } from '../domain/access/policy.js';
 import type { Actor } from './actor.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from './ports.js';
+import { normaliseCommandText } from '../domain/text.js';
 
 /** Words a user types, or a card button sends, that start a dialog. */
 export interface Command {
@@ -69,17 +70,6 @@ export interface Journey {
    * journey's dialog with the options it returns, before any other journey's command is tried.
    */
   readonly afterwards?: { readonly dialogId: string; readonly match: (text: string) => object | undefined };
-}
-
-/** Lower case, single spaces, no surrounding punctuation: what command words are matched against. */
-export function normaliseCommandText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.,!?;:]+|(?<![\s.,!?;:])[\s.,!?;:]+$/g, '')
-    .trim();
 }
 
 /** A matcher for commands given as exact phrases (after normalising); it carries its phrases for the registration check. */

@@ -54,11 +54,10 @@ import { formProgress } from '../../domain/deployment/progress.js';
 import { agreedDaysOf, isReminded, sectionDueAfterDay } from '../../domain/deployment/timeline.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
-import { normaliseCommandText } from '../journey.js';
 import { readFormMessage, type FormMessage } from './cardData.js';
 import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
 import { exportForm, prefillFromUrn, replyToCommand, startForm } from './formActions.js';
-import { listed } from '../../domain/text.js';
+import { listed, normaliseCommandText } from '../../domain/text.js';
 import { cardActivity } from '../cardActivity.js';
 
 export const DEPLOYMENT_DIALOG = 'deployment.form';

@@ -20,7 +20,8 @@ export const EXPORT_DIALOG = 'nomination.export';
 const GroupIdSchema = LiaisonGroupSchema.shape.id;
 const OverviewData = z.looseObject({});
 const ReviewData = z.looseObject({ groupId: GroupIdSchema });
-const SelectData = z.looseObject({ groupId: GroupIdSchema, decision: DecisionSchema });
+// `confirmed` is absent or false on the first press: the card then asks to confirm before anything is done or anyone told.
+const SelectData = z.looseObject({ groupId: GroupIdSchema, decision: DecisionSchema, confirmed: z.boolean().optional() });
 
 /** What the group's chat is told of the SIT's decision. */
 function decisionNotice(decision: Decision, nomination: Nomination, schoolsByUrn: SchoolsByUrn): string {
@@ -44,7 +45,7 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
     return nominationsOverviewCard({ coverage, schoolsByUrn, groups: groups.map((group) => ({ group, nomination: byGroup.get(group.id) })) });
   }
 
-  async function reviewCard(groupId: string, notice?: { text: string; style: 'good' | 'attention' | 'default' }): Promise<CardVerbResult> {
+  async function reviewCard(groupId: string, notice?: { text: string; style: 'good' | 'attention' | 'default' }, confirming?: Decision): Promise<CardVerbResult> {
     const found = await queries.ofGroup(groupId);
     if (!found) return { kind: 'refused', text: GROUP_GONE };
     const { group, record, schoolsByUrn } = found;
@@ -52,7 +53,7 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
     const { nomination } = record;
     const urns = CHOICES.map((choice) => nomination[choice].urn).filter((urn): urn is string => urn !== undefined);
     const confirmations = new Map((await Promise.all(urns.map((urn) => repository.commitmentsOf(urn)))).flatMap((found) => (found ? [[found.urn, found] as const] : [])));
-    const card = nominationReviewCard({ group, nomination, schoolsByUrn, check: checkNomination(nomination, { group, schoolsByUrn }), confirmations, notice });
+    const card = nominationReviewCard({ group, nomination, schoolsByUrn, check: checkNomination(nomination, { group, schoolsByUrn }), confirmations, notice, confirming });
     return { kind: 'card', card };
   }
 
@@ -114,6 +115,14 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
     async handle(_context, data, actor) {
       const decision = decide(actor, 'nomination.select', { liaisonGroupId: data.groupId });
       if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+      if (data.confirmed !== true) {
+        const record = await repository.get(data.groupId);
+        if (record && record.nomination.status !== 'draft' && record.nomination.decision?.decision !== data.decision) {
+          const schoolsByUrn = await schoolsNamedBy(directory, [record.nomination]);
+          const text = `Mark this nomination “${DECISION_TITLES[data.decision]}”? Nothing is changed until you confirm; then I will tell the group in its chat: “${decisionNotice(data.decision, record.nomination, schoolsByUrn)}”`;
+          return reviewCard(data.groupId, { text, style: 'default' }, data.decision);
+        }
+      }
       const context = { by: personOf(actor), now: now() };
       const saved = await repository.change(data.groupId, (nomination) =>
         // Pressing the same decision twice changes nothing and tells the group nothing twice.
@@ -158,6 +167,13 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
       dialogId: OVERVIEW_DIALOG,
     },
     {
+      summary: {
+        title: 'Export nominations',
+        description: 'A spreadsheet of every liaison group’s nomination: both choices, their champions and the criteria.',
+        command: 'export nominations',
+        example: 'export nominations',
+      },
+      forSitAdmins: true,
       scopes: ['personal'],
       match: phrases('export nominations', 'export the nominations', 'download nominations', 'nominations export'),
       dialogId: EXPORT_DIALOG,

@@ -1,6 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
 import { ChoiceFactory, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { TapChoicePrompt } from '../tapPrompts.js';
+import { TapChoicePrompt, type UnsureHelp } from '../tapPrompts.js';
 import { actorOf } from '../actor.js';
 import type { ConversationReferences, Logger } from '../ports.js';
 import type { DeploymentRepository } from '../../storage/deploymentRepository.js';
@@ -76,6 +76,7 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
       prompt:
         'This erases your profile, your eligibility checks and your deployment form drafts, and takes your name and ids out of every other record that names you: attendance, nominations, chat links, forms sent to you, and how to reach you (their facts stay). It cannot be undone. Delete your data?',
       choices: ChoiceFactory.toChoices([YES, NO]),
+      validations: { whenUnsure: `Nothing is deleted unless you choose “${YES}”. Choose “${NO}” to keep everything; “what do you hold about me” shows what I hold first.` } satisfies UnsureHelp,
     });
   }
 

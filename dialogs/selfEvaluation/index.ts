@@ -38,9 +38,10 @@ import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository
 import type { Actor } from '../actor.js';
 import { actorOf } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
-import { normaliseCommandText, phrases, type CardVerb, type CardVerbResult, type Journey, type JourneyContext, type JourneyDeps } from '../journey.js';
+import { phrases, type CardVerb, type CardVerbResult, type Journey, type JourneyContext, type JourneyDeps } from '../journey.js';
 import { XLSX, type ExportLinks, type ProactiveMessenger } from '../ports.js';
 import { buildSelfEvaluationWorkbook } from '../../files/selfEvaluationWorkbook.js';
+import { normaliseCommandText } from '../../domain/text.js';
 
 export interface SelfEvaluationDeps extends JourneyDeps {
   readonly directory: Pick<DirectoryRepository, 'getSchool'>;

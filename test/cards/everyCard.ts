@@ -401,6 +401,20 @@ const NOMINATION_CASES: CardCase[] = [
   },
   {
     renderer: 'nominationReviewCard',
+    data: 'a decision to confirm',
+    card: () =>
+      nomination.nominationReviewCard({
+        group: GROUP,
+        schoolsByUrn: SCHOOLS_BY_URN,
+        confirmations: new Map(),
+        nomination: submitted(),
+        check: checkNomination(submitted(), { group: GROUP, schoolsByUrn: SCHOOLS_BY_URN }),
+        notice: { text: 'Mark this nomination “Reserve selected”?', style: 'default' },
+        confirming: 'reserve_selected',
+      }),
+  },
+  {
+    renderer: 'nominationReviewCard',
     data: 'a draft',
     card: () => nomination.nominationReviewCard({ group: GROUP, schoolsByUrn: SCHOOLS_BY_URN, confirmations: new Map(), nomination: completeNomination(), check: checkNomination(completeNomination(), { group: GROUP, schoolsByUrn: SCHOOLS_BY_URN }) }),
   },
