@@ -47,7 +47,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
   const { store, config, logger, now } = services;
   const directory = await DirectoryRepository.open(store, { refreshEveryMs: config.DIRECTORY_REFRESH_SECONDS * 1000 });
   const profiles = new ProfileRepository(store);
-  const queries = createJourneyQueries(store, directory);
+  const queries = createJourneyQueries(store, directory, now);
   const journeys: Journey[] = [
     createDirectoryJourney({ directory, profiles, now, proactive: services.proactive }),
     createTsiJourney({

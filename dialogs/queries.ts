@@ -7,6 +7,8 @@ import type { Store } from '../storage/store.js';
 import { createAttendanceQueries, type AttendanceQueries } from './attendance/queries.js';
 import { createNominationQueries, type NominationQueries } from './nomination/queries.js';
 import { NominationRepository } from '../storage/nominationRepository.js';
+import type { PolicyActor } from '../domain/access/policy.js';
+import { schoolSelfEvaluationView, selfEvaluationOverviewView, type SchoolSelfEvaluationView, type SelfEvaluationOverviewView, type ViewAnswer } from './selfEvaluation/tabView.js';
 
 /** What the tab reads from the directory: the bot's one copy, as the journeys read it. */
 export type QueryDirectory = Pick<
@@ -29,9 +31,15 @@ export interface JourneyQueries {
   deploymentFormsOf(ownerAadObjectId: string): Promise<DeploymentFormRecord[]>;
   /** A person's own eligibility checks, newest first (as "my eligibility checks" lists them). */
   eligibilityChecksOf(aadObjectId: string, limit: number): Promise<EligibilityCheck[]>;
+  readonly selfEvaluation: {
+    /** The person's own school's self-evaluation, if the policy lets them see it. */
+    school(actor: PolicyActor): Promise<ViewAnswer<SchoolSelfEvaluationView>>;
+    /** The SIT's view across schools, if the policy lets them see it. */
+    overview(actor: PolicyActor): Promise<ViewAnswer<SelfEvaluationOverviewView>>;
+  };
 }
 
-export function createJourneyQueries(store: Store, directory: QueryDirectory): JourneyQueries {
+export function createJourneyQueries(store: Store, directory: QueryDirectory, now: () => Date): JourneyQueries {
   const profiles = new ProfileRepository(store);
   const deployments = new DeploymentRepository(store);
   const eligibility = new EligibilityRepository(store);
@@ -45,5 +53,9 @@ export function createJourneyQueries(store: Store, directory: QueryDirectory): J
     nominations: createNominationQueries(new NominationRepository(store), directory),
     deploymentFormsOf: (owner) => deployments.listFor(owner),
     eligibilityChecksOf: (aadObjectId, limit) => eligibility.recentFor(aadObjectId, limit),
+    selfEvaluation: {
+      school: (actor) => schoolSelfEvaluationView({ store, now, directory }, actor),
+      overview: (actor) => selfEvaluationOverviewView({ store, now, directory }, actor),
+    },
   };
 }

@@ -11,6 +11,7 @@ import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js
 import { conversationKeyOf } from '../../dialogs/actor.js';
 import type { ExportFile } from '../../dialogs/ports.js';
 import type { JourneyQueries } from '../../dialogs/queries.js';
+import type { SchoolSelfEvaluationView, SelfEvaluationOverviewView, ViewAnswer } from '../../dialogs/selfEvaluation/tabView.js';
 
 /** What an API call answers: the view's data, or why not (the policy's reason and what to do instead). */
 export type TabReply<T> =
@@ -28,6 +29,9 @@ export interface TabApiDeps {
 }
 
 const ELIGIBILITY_CHECKS_SHOWN = 10;
+
+const replyOf = <T>(answer: ViewAnswer<T>): TabReply<T> =>
+  answer.ok ? { status: 200, body: answer.view } : { status: answer.status, error: answer.reason, ...(answer.instead === undefined ? {} : { instead: answer.instead }) };
 
 const refused = (decision: Extract<Decision, { allowed: false }>): TabReply<never> => ({ status: 403, error: decision.reason, instead: decision.instead });
 
@@ -58,6 +62,7 @@ export class TabApi {
       const school = await this.#queries.directory.getSchool(actor.profile.urn);
       profile = { kind: 'school', name: actor.profile.name, role: actor.profile.role, urn: actor.profile.urn, schoolName: school?.name ?? null };
       views.push('school');
+      if (decide(actor, 'selfEvaluation.view', { urn: actor.profile.urn }).allowed) views.push('selfEvaluation');
     } else if (actor.profile?.kind === 'system_leader') {
       profile = { kind: 'system_leader', name: actor.profile.name, role: actor.profile.role, organisation: actor.profile.organisation };
       views.push('deployments');
@@ -149,6 +154,16 @@ export class TabApi {
         })),
       },
     };
+  }
+
+  /** The person's own school's self-evaluation, its snapshots side by side and its action plan. */
+  async selfEvaluation(aadObjectId: string): Promise<TabReply<SchoolSelfEvaluationView>> {
+    return replyOf(await this.#queries.selfEvaluation.school(await this.#actor(aadObjectId)));
+  }
+
+  /** The SIT's view of self-evaluations across schools. */
+  async sitSelfEvaluations(aadObjectId: string): Promise<TabReply<SelfEvaluationOverviewView>> {
+    return replyOf(await this.#queries.selfEvaluation.overview(await this.#actor(aadObjectId)));
   }
 
   /** A system leader's own deployment forms, each with where it stands and what is due. */
@@ -346,7 +361,7 @@ function deploymentSummary(record: DeploymentFormRecord, today: string): Deploym
   };
 }
 
-export type ViewName = 'school' | 'deployments' | 'sit';
+export type ViewName = 'school' | 'selfEvaluation' | 'deployments' | 'sit';
 
 export interface MeView {
   readonly isSitAdmin: boolean;

@@ -138,6 +138,8 @@ export function registerTabRoutes(server: Server, services: BotServices, verifie
       return query.success ? api.school(user, query.data.urn) : badRequest(query.error);
     }),
   );
+  server.get('/api/tab/self-evaluation', answer('selfEvaluation', (_req, user) => api.selfEvaluation(user)));
+  server.get('/api/tab/sit/self-evaluations', answer('sit.selfEvaluations', (_req, user) => api.sitSelfEvaluations(user)));
   server.get('/api/tab/deployments', answer('deployments', (_req, user) => api.deployments(user)));
   server.get(
     '/api/tab/group',

@@ -34,7 +34,7 @@ const OTHER_RECORDS: Partial<Record<RecordKind, (count: number) => string>> = {
   chatLink: (count) => `${plural(count, 'group chat')} you linked to a liaison group`,
   conversation: (count) => `how to reach you in ${plural(count, 'chat')}, for reminders and notices`,
   signUp: (count) => `${plural(count, 'school sign-up')} to the universal offer that you recorded`,
-  selfEvaluation: (count) => `${plural(count, 'school self-evaluation')} that name you (as who wrote, submitted or commented)`,
+  selfEvaluation: (count) => `${plural(count, 'school self-evaluation')} that name you (as who wrote, submitted, commented, added or completed an action, or was invited as an adviser)`,
   deploymentForm: (count) => `${plural(count, 'deployment form')} that name you (yours, or sent to you to confirm)`,
 };
 

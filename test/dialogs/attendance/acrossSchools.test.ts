@@ -119,7 +119,7 @@ describe('the attendance export', () => {
     if (!csvFile.ok) throw new Error('the export link did not open for its owner');
     const csv = parse(csvFile.value.bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
 
-    const queries = createJourneyQueries(bot.store, await DirectoryRepository.open(bot.store));
+    const queries = createJourneyQueries(bot.store, await DirectoryRepository.open(bot.store), bot.services.now);
     const tab = new TabApi({ queries, now: bot.services.now, sitAdminIds: [SIT.aadObjectId], createExport: (owner, file) => bot!.services.exports.create(owner, file) });
     const reply = await tab.sitAttendance(SIT.aadObjectId, undefined);
     if (reply.status !== 200) throw new Error(reply.error);
