@@ -1,5 +1,6 @@
 import draftsTemplate from './templates/deployment/drafts.json' with { type: 'json' };
 import progressTemplate from './templates/deployment/progress.json' with { type: 'json' };
+import answeredTemplate from './templates/deployment/answered.json' with { type: 'json' };
 import questionTemplate from './templates/deployment/question.json' with { type: 'json' };
 import schoolConfirmationTemplate from './templates/deployment/schoolConfirmation.json' with { type: 'json' };
 import sectionFormTemplate from './templates/deployment/sectionForm.json' with { type: 'json' };
@@ -8,10 +9,12 @@ import sectionStartTemplate from './templates/deployment/sectionStart.json' with
 import submissionTemplate from './templates/deployment/submission.json' with { type: 'json' };
 import type { MaskedBankDetails } from '../domain/deployment/bankDetails.js';
 import { formatDate, formReadiness, sectionCompleteness, sectionTitle, type DeploymentDraft, type FormField, type SectionNumber } from '../domain/deployment/form.js';
+import { SECTIONS_SHOWN_TO_SCHOOL } from '../domain/deployment/confirmers.js';
+import type { FormPosition } from '../domain/deployment/navigation.js';
 import { formProgress } from '../domain/deployment/progress.js';
 import { blankIsAnAnswer } from '../domain/deployment/sectionAnswers.js';
 import { sectionRows } from '../domain/deployment/workbook.js';
-import { fieldsOf, type SectionValues } from '../domain/deployment/sections.js';
+import { fieldSpec, fieldsOf, type SectionValues } from '../domain/deployment/sections.js';
 import { escapeMarkdown } from './markdown.js';
 import { renderCard, type AdaptiveCard } from './render.js';
 
@@ -42,24 +45,30 @@ export function supportedName(draft: DeploymentDraft): string {
 
 const sectionLabel = (section: SectionNumber): string => `section ${section} (${sectionTitle(section)})`;
 
-const NAVIGATION_HINT = 'At any question you can say "back", "skip", "review", "go to section 3", "help" or "cancel".';
+const NAVIGATION_HINT = 'At any question you can say "back", "skip", "review", "go to section 3", "start over", "help" or "cancel".';
 
 // Drafts to resume
 
 export interface DraftSummary {
   readonly draft: DeploymentDraft;
   /** Where the conversation about it stands. */
-  readonly at: string;
+  readonly position: FormPosition;
+}
+
+/** Where a form's conversation stands, in words: the question it is at, or the section. */
+function whereItStands({ section, field }: FormPosition): string {
+  const label = field === undefined ? undefined : fieldSpec(section, field)?.label;
+  return label === undefined ? `section ${section} (${sectionTitle(section)})` : `section ${section}, ${label}`;
 }
 
 export function draftsCard(drafts: readonly DraftSummary[], londonDate: (iso: string) => string): AdaptiveCard {
   return renderCard(draftsTemplate, {
     title: 'Your deployment forms',
     intro: 'Carry on with a form where you left it, or start a new one.',
-    drafts: drafts.map(({ draft, at }, index) => ({
+    drafts: drafts.map(({ draft, position }, index) => ({
       number: index + 1,
       name: draft.sections[1].recipientName ?? 'Not named yet',
-      detail: `Started ${formatDate(londonDate(draft.createdAt))}; last changed ${formatDate(londonDate(draft.updatedAt))}. Next: ${at}.`,
+      detail: `Started ${formatDate(londonDate(draft.createdAt))}; last changed ${formatDate(londonDate(draft.updatedAt))}. Next: ${whereItStands(position)}.`,
       draftId: draft.id,
       resumeTitle: 'Carry on with this form',
     })),
@@ -126,6 +135,39 @@ export function questionCard(view: QuestionView): AdaptiveCard {
     saveTitle: 'Save my answer',
     hint: asButtons ? 'Press a button, or type your answer.' : 'Choose and press "Save my answer", or type your answer (numbers from the list work too).',
   });
+}
+
+/** What the chat says after a button answered a question: the answer saved, in words. */
+export function savedAnswerLine(answer: string): string {
+  return `Saved: ${answer}.`;
+}
+
+/**
+ * A question card once answered, drawn again in place of the one with buttons: the question and
+ * the answer saved, so the conversation above shows what was chosen rather than a blank card.
+ */
+export function answeredQuestionCard(view: { readonly question: string; readonly answer: string }): AdaptiveCard {
+  return renderCard(answeredTemplate, {
+    question: view.question,
+    saved: savedAnswerLine(view.answer),
+    hint: 'To change it, say "back" at the next question, or "review" to see the section.',
+  });
+}
+
+/** The form's own help, given at any of its questions instead of the bot's general help. */
+export function formHelpText(section: SectionNumber): string {
+  return [
+    'In the deployment form, at any question you can say:',
+    '- "back": the question before',
+    '- "skip": leave this question for later',
+    `- "review": section ${section}'s answers so far`,
+    '- "go to section 3" (any of 1 to 8; section 7 is the school\'s or trust\'s to confirm)',
+    '- "card": fill in the whole section on one card',
+    `- "start over": section ${section} again from its first question, with your answers kept to change or keep`,
+    '- "delivered day 3 on 12 March", or "progress" to see where the deployment stands',
+    '- "send to school" once the work is reported, and "export deployment form" to download it',
+    '- "cancel": stop for now; every answer is saved, and "deployment form" carries on where you left it',
+  ].join('\n');
 }
 
 /** A question asked again shows what is saved, so the system leader can keep it. */
@@ -280,9 +322,11 @@ export function savedLine(draft: DeploymentDraft, section: SectionNumber): strin
  * The answers are escaped: the school reads the system leader's, and the system leader the school's.
  */
 export function reviewRows(draft: DeploymentDraft, section: SectionNumber): { label: string; value: string }[] {
+  // An optional question left unanswered does not keep a section from being complete, so it does not read as missing.
+  const optional = new Set(fieldsOf(section).filter((field) => field.optional).map((field) => field.label));
   return sectionRows(draft, section, { includeBankDetails: false }).map((row) => ({
     label: row.label,
-    value: row.value === '' ? 'Not answered yet' : escapeMarkdown(String(row.value)),
+    value: row.value !== '' ? escapeMarkdown(String(row.value)) : optional.has(row.label) ? 'Left blank (optional)' : 'Not answered yet',
   }));
 }
 
@@ -404,8 +448,6 @@ export function submissionCard(view: SubmissionView): AdaptiveCard {
 
 // Section 7: the supported school's confirmation
 
-/** The sections the school or trust is shown: the work reported. Never section 5, the bank details. */
-export const SECTIONS_SHOWN_TO_SCHOOL: readonly SectionNumber[] = [1, 2, 3, 4, 6];
 
 export interface SchoolConfirmationView {
   readonly ref: FormRef;

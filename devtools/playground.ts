@@ -233,6 +233,11 @@ export interface Playground extends PlaygroundProcess {
   send(conversationId: string, text: string, options?: SendOptions): Promise<SentMessage>;
   /** Presses an Action.Execute button on a card the bot sent, as the given user (the current user by default). */
   invoke(conversationId: string, action: CardAction, options?: { readonly fromUserId?: string }): Promise<InvokeResult>;
+  /**
+   * Presses an Action.Submit button on a card the bot sent: the playground sends the bot a message
+   * carrying `value` (the button's data and the card's inputs) and the card's message id as `replyToId`.
+   */
+  submit(conversationId: string, submitted: { readonly cardMessageId: string; readonly value: Record<string, unknown> }, options?: { readonly fromUserId?: string }): Promise<void>;
   /** What the playground does when a conversation is first opened: installationUpdate, then conversationUpdate adding the bot. */
   install(conversationId: string): Promise<void>;
   /**
@@ -336,6 +341,14 @@ export async function startPlayground(options: PlaygroundLaunchOptions): Promise
           conversation: { id: conversationId },
           replyToId: action.cardMessageId,
         }),
+      submit: async (conversationId, submitted, { fromUserId = config.currentUser.id } = {}) => {
+        await postJson(base, '/_conversation/v1/submit', {
+          conversation: { id: conversationId },
+          from: { id: fromUserId },
+          replyToId: submitted.cardMessageId,
+          value: submitted.value,
+        });
+      },
       install: async (conversationId) => {
         await postJson(base, `/_debug/conversation/${encodeURIComponent(conversationId)}/installation`, {});
       },

@@ -64,6 +64,12 @@ export interface Journey {
    * taken for another journey's command.
    */
   readonly understandsWhileAsking?: (text: string) => boolean;
+  /**
+   * The journey's own words once its conversation has ended (the deployment form's "review" after
+   * a section is done): until another journey starts, a message this matches goes back to the
+   * journey's dialog with the options it returns, before any other journey's command is tried.
+   */
+  readonly afterwards?: { readonly dialogId: string; readonly match: (text: string) => object | undefined };
 }
 
 /** A matcher for commands given as exact phrases (after normalising); it carries its phrases for the registration check. */

@@ -48,6 +48,9 @@ export class ConversationRouter {
   readonly #dialogs: DialogSet;
   readonly #journeyStart: StatePropertyAccessor<JourneyStart | undefined>;
   readonly #interruption: StatePropertyAccessor<Interruption | undefined>;
+  /** The journey whose dialog was started last in this conversation, for its words afterwards. */
+  readonly #lastJourney: StatePropertyAccessor<string | undefined>;
+  readonly #afterwards = new Map<string, NonNullable<Journey['afterwards']>>();
   readonly #commands: readonly Command[];
   readonly #understanding: Understanding;
   /** Which journey started each dialog, to tell another journey's command from the current one's. */
@@ -61,6 +64,7 @@ export class ConversationRouter {
     this.#dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
     this.#journeyStart = conversationState.createProperty<JourneyStart | undefined>('journeyStart');
     this.#interruption = conversationState.createProperty<Interruption | undefined>('interruption');
+    this.#lastJourney = conversationState.createProperty<string | undefined>('lastJourney');
     for (const journey of journeys) {
       for (const dialog of journey.dialogs) this.#dialogs.add(dialog);
       for (const command of journey.commands) {
@@ -69,7 +73,10 @@ export class ConversationRouter {
       }
     }
     this.#commands = journeys.flatMap((journey) => journey.commands);
-    for (const journey of journeys) if (journey.understandsWhileAsking) this.#ownWords.set(journey.id, journey.understandsWhileAsking);
+    for (const journey of journeys) {
+      if (journey.understandsWhileAsking) this.#ownWords.set(journey.id, journey.understandsWhileAsking);
+      if (journey.afterwards) this.#afterwards.set(journey.id, journey.afterwards);
+    }
     this.#understanding = new Understanding(journeys);
   }
 
@@ -114,11 +121,14 @@ export class ConversationRouter {
       // Anything else is a message of its own, most likely the answer itself.
     }
 
-    if (HELP.has(words)) {
+    // A journey that answers "help" or "start over" itself (the deployment form's own help) does so while its question is open.
+    const ownWords = inJourney && (await this.#currentJourneyUnderstands(context, text));
+    if (HELP.has(words) && !ownWords) {
       await this.sendHelp(context, inJourney ? 'We are still in the middle of something: answer the last question to carry on, or say "cancel".' : '');
       return;
     }
     if (CANCEL.has(words)) {
+      await this.#lastJourney.delete(context);
       if (inJourney) {
         await dialogContext.cancelAllDialogs();
         await this.#journeyStart.delete(context);
@@ -128,7 +138,7 @@ export class ConversationRouter {
       }
       return;
     }
-    if (START_OVER.has(words)) {
+    if (START_OVER.has(words) && !ownWords) {
       const start = await this.#journeyStart.get(context);
       await dialogContext.cancelAllDialogs();
       if (inJourney && start) {
@@ -152,9 +162,28 @@ export class ConversationRouter {
       return;
     }
 
+    if (await this.#carryOnAfterwards(context, dialogContext, text)) return;
     if (await this.#startCommand(context, dialogContext, text)) return;
 
     await this.#answerUnmatched(context, text);
+  }
+
+  /** The last journey's own words after its conversation ended go back to it; false when the text is not theirs. */
+  async #carryOnAfterwards(context: TurnContext, dialogContext: DialogContext, text: string): Promise<boolean> {
+    const last = await this.#lastJourney.get(context);
+    const afterwards = last === undefined ? undefined : this.#afterwards.get(last);
+    const options = afterwards?.match(text);
+    if (!afterwards || !options) return false;
+    await this.#journeyStart.set(context, { dialogId: afterwards.dialogId, options });
+    const result = await dialogContext.beginDialog(afterwards.dialogId, options);
+    if (result.status === DialogTurnStatus.complete) await this.#journeyStart.delete(context);
+    return true;
+  }
+
+  async #currentJourneyUnderstands(context: TurnContext, text: string): Promise<boolean> {
+    const start = await this.#journeyStart.get(context);
+    const current = start ? this.#journeyOfDialog.get(start.dialogId) : undefined;
+    return current !== undefined && this.#ownWords.get(current)?.(text) === true;
   }
 
   /** Words that start no command: small talk is answered, near misses get "did you mean", the rest the help card. */
@@ -192,9 +221,9 @@ export class ConversationRouter {
 
   /** A command of a journey other than the one whose question is open, that this text starts. */
   async #otherJourneysCommand(context: TurnContext, text: string): Promise<Command | undefined> {
+    if (await this.#currentJourneyUnderstands(context, text)) return undefined;
     const start = await this.#journeyStart.get(context);
     const current = start ? this.#journeyOfDialog.get(start.dialogId) : undefined;
-    if (current !== undefined && this.#ownWords.get(current)?.(text)) return undefined;
     const kind = conversationKindOf(context);
     return this.#commands.find((command) => this.#journeyOfCommand.get(command) !== current && command.scopes.includes(kind) && command.match(text) !== undefined);
   }
@@ -210,6 +239,7 @@ export class ConversationRouter {
         return true;
       }
       await this.#journeyStart.set(context, { dialogId: command.dialogId, options });
+      await this.#lastJourney.set(context, this.#journeyOfCommand.get(command));
       const result = await dialogContext.beginDialog(command.dialogId, options);
       if (result.status === DialogTurnStatus.complete) await this.#journeyStart.delete(context);
       return true;

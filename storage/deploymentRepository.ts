@@ -7,6 +7,7 @@ import { updateRecord, writeIfAbsent, type Store } from './store.js';
 const PositionSchema = z.object({
   section: z.custom<SectionNumber>(isSectionNumber),
   field: z.string().min(1).optional(),
+  revisiting: z.boolean().optional(),
 });
 
 /** The form went to the supported school or trust to confirm section 7: to whom, and when. */

@@ -4,15 +4,24 @@
  * calls the form's rules, saves, and says what happened.
  */
 import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
 import type { Actor } from '../actor.js';
 import { XLSX } from '../ports.js';
-import { schoolConfirmationCard, SECTIONS_SHOWN_TO_SCHOOL, submissionCard, supportedName } from '../../cards/deploymentCards.js';
+import {
+  formHelpText,
+  progressCard,
+  schoolConfirmationCard,
+  sectionFormCard,
+  sectionReviewCard,
+  submissionCard,
+  supportedName,
+} from '../../cards/deploymentCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decryptBankDetails, type BankDetails } from '../../domain/deployment/bankDetails.js';
-import { confirmersOf } from '../../domain/deployment/confirmers.js';
-import { parseDeliveredDay, type DeliveredDay } from '../../domain/deployment/formCommands.js';
-import { formatDate, newDeploymentDraft, recordDeliveredDay, sectionCompleteness, setAgreedDays, setField, type DeploymentDraft } from '../../domain/deployment/form.js';
-import { nextQuestionAfter } from '../../domain/deployment/navigation.js';
+import { confirmersOf, sentToSchool, unfinishedForSchool } from '../../domain/deployment/confirmers.js';
+import { parseDeliveredDay, type DeliveredDay, type FormCommand } from '../../domain/deployment/formCommands.js';
+import { formatDate, newDeploymentDraft, recordDeliveredDay, setAgreedDays } from '../../domain/deployment/form.js';
+import { nextQuestionAfter, sectionInHand } from '../../domain/deployment/navigation.js';
 import { prefillDraft, type EligibilityFacts, type SystemLeaderFacts } from '../../domain/deployment/prefill.js';
 import { DEPLOYMENT_PROGRAMME } from '../../domain/deployment/programme.js';
 import { buildDeploymentWorkbook } from '../../files/deploymentWorkbook.js';
@@ -134,11 +143,9 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
   const decision = decide(actor, 'deployment.edit', resourceOf(record));
   if (!decision.allowed) return refusalText(decision);
   const { draft } = record;
-  const unfinished = SECTIONS_SHOWN_TO_SCHOOL.map((section) => ({ section, missing: sectionCompleteness(draft, section) })).filter(
-    ({ missing }) => !missing.complete,
-  );
+  const unfinished = unfinishedForSchool(draft);
   if (unfinished.length > 0) {
-    const lines = unfinished.map(({ section, missing }) => `section ${section} (${[...missing.missing, ...missing.problems].join(', ')})`);
+    const lines = unfinished.map(({ section, needs }) => `section ${section} (${needs.join(', ')})`);
     return `Before the school or trust can confirm the work, please finish ${lines.join('; ')}. Say "go to section ${unfinished[0]?.section}" to carry on.`;
   }
 
@@ -152,9 +159,7 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
   }
 
   const now = context.deps.now();
-  // The school is asked afresh each time: an earlier confirmation or query is replaced by its answer to this copy.
-  const fresh: DeploymentDraft = { ...draft, sections: { ...draft.sections, 7: {} } };
-  const card = schoolConfirmationCard({ ref: refOf(record), draft: fresh, londonDate });
+  const card = schoolConfirmationCard({ ref: refOf(record), draft: sentToSchool(draft, context.today()), londonDate });
   const outcomes = await Promise.all(
     confirmers.map(async (confirmer) => {
       try {
@@ -174,12 +179,9 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
 
   const today = context.today();
   await context.forms.update(draft.ownerAadObjectId, draft.id, now, (current) => {
-    let next: DeploymentDraft = { ...current.draft, sections: { ...current.draft.sections, 7: {} } };
-    const { signedBySystemLeaderAt, sentToSchoolAt } = next.sections[8];
-    if (signedBySystemLeaderAt !== undefined && sentToSchoolAt === undefined && signedBySystemLeaderAt <= today) next = setField(next, 8, 'sentToSchoolAt', today);
     return {
       ...current,
-      draft: next,
+      draft: sentToSchool(current.draft, today),
       schoolRequest: {
         confirmerAadObjectIds: reached.map((person) => person.aadObjectId),
         ...(kind === 'trust' && reached[0] !== undefined ? { trustCeoAadObjectId: reached[0].aadObjectId } : {}),
@@ -228,3 +230,47 @@ export async function exportForm(context: DeploymentContext, actor: Actor, recor
   );
 }
 
+
+/** The commands that show something and leave the conversation where it was. */
+export type ShowingCommand = Exclude<FormCommand, { readonly kind: 'back' | 'skip' | 'startOver' | 'goTo' }>;
+
+export interface CommandReply {
+  readonly messages: (string | Partial<Activity>)[];
+  /** The form as it is after the command (a day recorded, the form sent to the school). */
+  readonly record: DeploymentFormRecord;
+}
+
+/** Does a command that moves nowhere in the form, and says what came of it. */
+export async function replyToCommand(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord, command: ShowingCommand): Promise<CommandReply> {
+  const ref = refOf(record);
+  const inHand = sectionInHand(record.draft, record.position);
+  switch (command.kind) {
+    case 'help':
+      return { messages: [formHelpText(inHand)], record };
+    case 'review':
+      return { messages: [cardActivity(sectionReviewCard({ ref, draft: record.draft, section: inHand, canEdit: true }))], record };
+    case 'sectionCard': {
+      const card = sectionFormCard({ ref, draft: record.draft, section: inHand, today: context.today(), bankDetailsKeyMissing: context.bankDetailsKey === undefined });
+      return { messages: [cardActivity(card), 'Fill it in and press Save, or carry on answering here.'], record };
+    }
+    case 'noSuchSection':
+      return { messages: [`The form has sections 1 to 8, so there is no section ${command.section}.`], record };
+    case 'progress':
+      return { messages: [cardActivity(progressCard({ ref, draft: record.draft, sentToSchool: record.schoolRequest !== undefined }))], record };
+    case 'delivered':
+    case 'agreedDays': {
+      const recorded = command.kind === 'delivered' ? await recordDay(context, actor, record, command.text) : await recordAgreedDays(context, actor, record, command.days);
+      if (!recorded.ok) return { messages: [recorded.errors.join(' ')], record };
+      const { record: shown, notice } = recorded.value;
+      return { messages: [cardActivity(progressCard({ ref, draft: shown.draft, sentToSchool: shown.schoolRequest !== undefined, notice }))], record: shown };
+    }
+    case 'sendToSchool': {
+      const said = await sendToSchool(context, actor, record);
+      return { messages: [said], record: (await context.forms.get(ref.ownerAadObjectId, ref.draftId)) ?? record };
+    }
+    case 'export': {
+      const exported = await exportForm(context, actor, record);
+      return { messages: [exported.ok ? cardActivity(exported.value) : exported.errors.join(' ')], record };
+    }
+  }
+}

@@ -9,23 +9,25 @@ import { type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { actorOf, type Actor } from '../actor.js';
 import {
+  answeredQuestionCard,
   BANK_DETAILS_KEY_MISSING,
   currentAnswerLine,
   draftsCard,
   isAskedOnACard,
-  progressCard,
   questionCard,
-  sectionFormCard,
-  sectionReviewCard,
+  savedAnswerLine,
   sectionStartCard,
   supportedName,
 } from '../../cards/deploymentCards.js';
+import { checkAnswer } from '../../domain/deployment/answerChecks.js';
 import { BankDetailsSchema, type MaskedBankDetails } from '../../domain/deployment/bankDetails.js';
 import { sealBankDetails } from '../../domain/deployment/draft.js';
 import { readFormCommand, type FormCommand } from '../../domain/deployment/formCommands.js';
 import {
+  answerInWords,
   displayAnswer,
   fieldSpec,
+  optionalLeftBlank,
   parseFieldAnswer,
   sectionCompleteness,
   sectionTitle,
@@ -33,15 +35,28 @@ import {
   type FieldValue,
   type SectionNumber,
 } from '../../domain/deployment/form.js';
-import { isAnswered, isSectionOpen, nextQuestionAfter, previousPosition, sectionAfter, startOfSection, type FormPosition } from '../../domain/deployment/navigation.js';
+import {
+  hasQuestionsLeft,
+  isAnswered,
+  isSectionOpen,
+  nextQuestionAfter,
+  nextSectionToFill,
+  previousPosition,
+  restartSection,
+  sectionInHand,
+  startOfSection,
+  whoFillsIn,
+  type FormPosition,
+} from '../../domain/deployment/navigation.js';
 import { openPendingBankDetails, sealPendingBankDetails, type PendingBankDetails } from '../../domain/deployment/pendingBankDetails.js';
 import { prefillDraft } from '../../domain/deployment/prefill.js';
-import type { SectionValues } from '../../domain/deployment/sections.js';
-import { agreedDaysOf, sectionDueAfterDay } from '../../domain/deployment/timeline.js';
+import { formProgress } from '../../domain/deployment/progress.js';
+import { agreedDaysOf, isReminded, sectionDueAfterDay } from '../../domain/deployment/timeline.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
+import { readFormMessage, type FormMessage } from './cardData.js';
 import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
-import { exportForm, prefillFromUrn, recordAgreedDays, recordDay, sendToSchool, startForm } from './formActions.js';
+import { exportForm, prefillFromUrn, replyToCommand, startForm } from './formActions.js';
 import { listed, normaliseCommandText } from '../../domain/text.js';
 import { cardActivity } from '../cardActivity.js';
 
@@ -53,7 +68,6 @@ export const START_PHRASES = [
   'deployment forms',
   'my deployment form',
   'my deployment forms',
-  'new deployment form',
   'start a deployment form',
   'start deployment form',
   'draft a deployment form',
@@ -61,11 +75,13 @@ export const START_PHRASES = [
   'continue deployment form',
   'tsi deployment form',
 ];
+/** The words that start another form, whatever forms there are already. */
+export const NEW_FORM_PHRASES = ['new deployment form', 'start a new deployment form', 'a new deployment form'];
 const START = new Set(START_PHRASES.map(normaliseCommandText));
-const NEW_FORM = new Set(['new', 'new form', 'a new form', 'start a new form', 'start new form', 'start a new one', 'new one']);
+const NEW_FORM = new Set(['new', 'new form', 'a new form', 'start a new form', 'start new form', 'start a new one', 'new one', ...NEW_FORM_PHRASES]);
 
-/** How the dialog is started: to open the form, or to do one of its commands from outside it. */
-export type DeploymentStart = { readonly intent: 'open' } | { readonly intent: 'command'; readonly command: FormCommand };
+/** How the dialog is started: to open the form (or a new one), or to do one of its commands from outside it. */
+export type DeploymentStart = { readonly intent: 'open'; readonly newForm?: boolean } | { readonly intent: 'command'; readonly command: FormCommand };
 
 interface FormDialogState {
   draftId?: string;
@@ -87,16 +103,10 @@ interface AskOptions {
 
 const MOST_DRAFTS_LISTED = 10;
 
-const valueOf = (context: TurnContext): Record<string, unknown> => {
-  const value: unknown = context.activity.value;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-};
-
 /** What was said: typed words, or the command a card button sent. */
-const wordsOf = (context: TurnContext): string => {
-  const command = valueOf(context)['command'];
-  return typeof command === 'string' ? command : (context.activity.text ?? '');
-};
+const wordsOf = (context: TurnContext, message: FormMessage): string => message.command ?? context.activity.text ?? '';
+
+const CARD_NOT_READ = 'Some of what the card sent is not valid, so nothing was saved. Please answer again.';
 
 const say = async (context: TurnContext, ...messages: (string | Partial<Activity>)[]): Promise<void> => {
   for (const message of messages) await context.sendActivity(message);
@@ -114,7 +124,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
       await say(dc.context, refusalText(allowed));
       return dc.endDialog();
     }
-    if (options?.intent !== 'command') return this.#open(dc, actor);
+    if (options?.intent !== 'command') return this.#open(dc, actor, options?.newForm === true);
 
     const latest = (await this.context.forms.listFor(actor.aadObjectId))[0];
     if (latest === undefined) {
@@ -127,52 +137,59 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const actor = actorOf(dc.context);
-    const words = wordsOf(dc.context);
-    const value = valueOf(dc.context);
-    if (START.has(normaliseCommandText(words))) return this.#open(dc, actor);
+    const message = readFormMessage(dc.context.activity.value);
+    if (message === undefined) {
+      await say(dc.context, CARD_NOT_READ);
+      return Dialog.EndOfTurn;
+    }
+    const words = normaliseCommandText(wordsOf(dc.context, message));
+    if (NEW_FORM_PHRASES.includes(words)) return this.#startNew(dc, actor, undefined);
+    if (START.has(words)) return this.#open(dc, actor, false);
     const state = this.#state(dc);
-    if (state.choosing !== undefined) return this.#choose(dc, actor, words, value);
+    if (state.choosing !== undefined) return this.#choose(dc, actor, words, message);
 
     const record = state.draftId === undefined ? undefined : await this.context.forms.get(actor.aadObjectId, state.draftId);
     if (record === undefined) {
       await say(dc.context, 'I cannot find that deployment form any more. Say "deployment form" to see your forms.');
       return dc.endDialog();
     }
-    const command = value['deploymentAnswer'] === undefined && value['deploymentField'] === undefined ? readFormCommand(words) : undefined;
+    const tapped = message.deploymentField !== undefined || message.deploymentAnswer !== undefined;
+    const command = tapped ? undefined : readFormCommand(wordsOf(dc.context, message));
     if (command !== undefined) return this.#command(dc, actor, record, command, true);
-    return this.#answer(dc, record, words, value);
+    return this.#answer(dc, record, wordsOf(dc.context, message), message);
   }
 
   #state(dc: DialogContext): FormDialogState {
     return dc.activeDialog?.state as FormDialogState;
   }
 
-  // Opening: a new form, or the list of drafts to carry on with.
+  // Opening: a new form, the one form there is, or the list of drafts to carry on with.
 
-  async #open(dc: DialogContext, actor: Actor): Promise<DialogTurnResult> {
+  async #open(dc: DialogContext, actor: Actor, newForm: boolean): Promise<DialogTurnResult> {
     const state = this.#state(dc);
     delete state.choosing;
     delete state.pendingBank;
-    const value = valueOf(dc.context);
-    if (typeof value['draftId'] === 'string') return this.#resumeById(dc, actor, value['draftId']);
-    const eligibilityCheckId = typeof value['eligibilityCheckId'] === 'string' ? value['eligibilityCheckId'] : undefined;
-    if (value['newForm'] === true || eligibilityCheckId !== undefined) return this.#startNew(dc, actor, eligibilityCheckId);
+    const message = readFormMessage(dc.context.activity.value) ?? {};
+    if (message.draftId !== undefined) return this.#resumeById(dc, actor, message.draftId, []);
+    if (newForm || message.newForm === true || message.eligibilityCheckId !== undefined) return this.#startNew(dc, actor, message.eligibilityCheckId);
 
     const drafts = (await this.context.forms.listFor(actor.aadObjectId)).slice(0, MOST_DRAFTS_LISTED);
-    if (drafts.length === 0) return this.#startNew(dc, actor, undefined);
+    const [only] = drafts;
+    if (only === undefined) return this.#startNew(dc, actor, undefined);
+    if (drafts.length === 1) return this.#resumeById(dc, actor, only.draft.id, ['To start another form instead, say "new deployment form".']);
     state.choosing = drafts.map((record) => record.draft.id);
-    const summaries = drafts.map((record) => ({ draft: record.draft, at: whereItStands(record) }));
+    const summaries = drafts.map((record) => ({ draft: record.draft, position: record.position }));
     await say(dc.context, cardActivity(draftsCard(summaries, londonDate)), 'Which form would you like to carry on with? Press its button or say its number, or say "new" to start another.');
     return Dialog.EndOfTurn;
   }
 
-  async #choose(dc: DialogContext, actor: Actor, words: string, value: Record<string, unknown>): Promise<DialogTurnResult> {
+  async #choose(dc: DialogContext, actor: Actor, said: string, message: FormMessage): Promise<DialogTurnResult> {
     const choices = this.#state(dc).choosing ?? [];
-    const said = normaliseCommandText(words);
-    if (value['newForm'] === true || NEW_FORM.has(said)) return this.#startNew(dc, actor, undefined);
-    if (typeof value['draftId'] === 'string') return this.#resumeById(dc, actor, value['draftId']);
+    if (message.newForm === true || NEW_FORM.has(said)) return this.#startNew(dc, actor, undefined);
+    if (message.draftId !== undefined) return this.#resumeById(dc, actor, message.draftId, []);
     const chosen = /^\d+$/.test(said) ? choices[Number(said) - 1] : undefined;
-    if (chosen !== undefined) return this.#resumeById(dc, actor, chosen);
+    if (chosen !== undefined) return this.#resumeById(dc, actor, chosen, []);
+    if (readFormCommand(said)?.kind === 'startOver') return this.#open(dc, actor, false);
     await say(dc.context, `Please choose a form by its number, 1 to ${choices.length}, or say "new" to start another.`);
     return Dialog.EndOfTurn;
   }
@@ -181,11 +198,12 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     const { record, notes } = await startForm(this.context, actor, eligibilityCheckId);
     const state = this.#state(dc);
     delete state.choosing;
+    delete state.pendingBank;
     state.draftId = record.draft.id;
     return this.#carryOnIn(dc, record, record.position.section, notes);
   }
 
-  async #resumeById(dc: DialogContext, actor: Actor, draftId: string): Promise<DialogTurnResult> {
+  async #resumeById(dc: DialogContext, actor: Actor, draftId: string, notes: readonly string[]): Promise<DialogTurnResult> {
     const record = await this.context.forms.get(actor.aadObjectId, draftId);
     if (record === undefined) {
       await say(dc.context, 'I cannot find that form among yours. Say "deployment form" to see the forms you can carry on with.');
@@ -194,24 +212,26 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     const state = this.#state(dc);
     delete state.choosing;
     state.draftId = draftId;
-    const welcome = `Welcome back to the deployment form for ${supportedName(record.draft)}.`;
+    const welcome = [`Welcome back to the deployment form for ${supportedName(record.draft)}.`, ...notes];
     const { section, field } = record.position;
-    if (field !== undefined && !isAnswered(record.draft, section, field)) return this.#ask(dc, record, { heading: true, notes: [welcome] });
-    return this.#carryOnIn(dc, record, section, [welcome]);
+    if (field !== undefined && !isAnswered(record.draft, section, field)) return this.#ask(dc, record, { heading: true, notes: welcome });
+    if (hasQuestionsLeft(record.draft, section) && !isSectionOpen(record.draft, section)) return this.#pause(dc, record, section, welcome, true);
+    return this.#carryOnIn(dc, record, section, welcome);
   }
 
   // Answers
 
-  async #answer(dc: DialogContext, record: DeploymentFormRecord, words: string, value: Record<string, unknown>): Promise<DialogTurnResult> {
-    const { section, field } = record.position;
+  async #answer(dc: DialogContext, record: DeploymentFormRecord, words: string, message: FormMessage): Promise<DialogTurnResult> {
+    const { section, field, revisiting } = record.position;
     if (field === undefined) return this.#carryOnIn(dc, record, section, []);
-    if (typeof value['deploymentField'] === 'string' && value['deploymentField'] !== field) {
+    if (message.deploymentField !== undefined && message.deploymentField !== field) {
       await say(dc.context, 'That button was for an earlier question.');
       return this.#ask(dc, record);
     }
     if (section === 5) return this.#answerBankDetail(dc, record, field, words);
 
-    const answer = parseFieldAnswer(section, field, value['deploymentAnswer'] ?? words);
+    const read = parseFieldAnswer(section, field, message.deploymentAnswer ?? words);
+    const answer = read.ok ? checkAnswer(record.draft, section, field, read.value, this.context.today()) : read;
     if (!answer.ok) {
       await say(dc.context, answer.errors.join(' '));
       return this.#ask(dc, record);
@@ -219,15 +239,37 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     const fromUrn = section === 1 && field === 'urn' ? await prefillFromUrn(this.context, record.draft.ownerAadObjectId, String(answer.value)) : undefined;
     let filled: string[] = [];
     const saved = await this.#save(dc, record, (current) => {
-      const answered = setField(current.draft, section, field, answer.value as FieldValue);
+      const answered = setField(current.draft, section, field, answer.value);
       const prefilled = fromUrn === undefined ? { draft: answered, filled: [] } : prefillDraft(answered, fromUrn);
       filled = prefilled.filled;
-      return { ...current, draft: prefilled.draft, position: { section, field: nextQuestionAfter(prefilled.draft, section, field)?.name } };
+      return { ...current, draft: prefilled.draft, position: { section, field: nextQuestionAfter(prefilled.draft, section, field, revisiting)?.name, revisiting } };
     });
     if (saved === undefined) return dc.endDialog();
-    const notes = filled.length > 0 ? [`I have filled in the ${listed(filled.map((label) => label.charAt(0).toLowerCase() + label.slice(1)))} from what I know about URN ${String(answer.value)}. Say "review" to check them.`] : [];
+    const notes = message.deploymentField === undefined ? [] : [await this.#echo(dc.context, section, field, answer.value)];
+    if (filled.length > 0) {
+      notes.push(`I have filled in the ${listed(filled.map((label) => label.charAt(0).toLowerCase() + label.slice(1)))} from what I know about URN ${String(answer.value)}. Say "review" to check them.`);
+    }
     if (saved.position.field !== undefined) return this.#ask(dc, saved, { notes });
     return this.#sectionDone(dc, saved, section, notes);
+  }
+
+  /**
+   * An answer given by a button or a choice list: Teams shows no message of the user's for it, so
+   * the chat says what was saved, and the question's card is drawn again with the answer on it.
+   */
+  async #echo(context: TurnContext, section: SectionNumber, field: string, value: FieldValue): Promise<string> {
+    const spec = fieldSpec(section, field);
+    const answer = spec === undefined ? String(value) : String(displayAnswer(spec, value));
+    const cardMessageId = context.activity.replyToId;
+    if (spec !== undefined && cardMessageId !== undefined) {
+      try {
+        await context.updateActivity({ ...cardActivity(answeredQuestionCard({ question: spec.question, answer })), type: 'message', id: cardMessageId });
+      } catch (error) {
+        // The answer is saved and said in the chat; an old card left as it was is no reason to stop.
+        this.context.deps.logger.warn({ err: (error as Error).message }, 'could not redraw an answered question card');
+      }
+    }
+    return savedAnswerLine(answer);
   }
 
   /** Bank details, one at a time: each checked, kept sealed until all three are in, then sealed into the form. */
@@ -270,73 +312,41 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
 
   async #command(dc: DialogContext, actor: Actor, record: DeploymentFormRecord, command: FormCommand, inForm: boolean): Promise<DialogTurnResult> {
     const context = dc.context;
-    const ref = refOf(record);
     switch (command.kind) {
       case 'back': {
-        const back = previousPosition(record.draft, record.position);
+        const from: FormPosition = record.position.field === undefined ? { section: sectionInHand(record.draft, record.position) } : record.position;
+        const back = previousPosition(record.draft, from);
         if (back === undefined) {
           await say(context, 'This is the first question of the form: there is nothing before it.');
           return this.#ask(dc, record);
         }
-        const changesSection = back.section !== record.position.section;
-        // Bank details are given together, so going back into section 5 starts it again.
-        return this.#goTo(dc, record, changesSection && back.section === 5 ? startOfSection(record.draft, 5) : back, { heading: changesSection });
+        return this.#goTo(dc, record, back, { heading: back.section !== record.position.section || record.position.field === undefined });
       }
       case 'skip': {
-        const { section, field } = record.position;
+        const { section, field, revisiting } = record.position;
         if (section === 5) {
           delete this.#state(dc).pendingBank;
           return this.#moveOn(dc, record, 5, ['I will leave the bank details for now.']);
         }
-        const next = nextQuestionAfter(record.draft, section, field);
-        if (next !== undefined) return this.#goTo(dc, record, { section, field: next.name });
+        const next = nextQuestionAfter(record.draft, section, field, revisiting);
+        if (next !== undefined) return this.#goTo(dc, record, { section, field: next.name, revisiting });
         return this.#sectionDone(dc, record, section, []);
       }
-      case 'review':
-        await say(context, cardActivity(sectionReviewCard({ ref, draft: record.draft, section: record.position.section, canEdit: true })));
-        return this.#afterCommand(dc, record, inForm);
-      case 'sectionCard': {
-        const { section } = record.position;
-        const card = sectionFormCard({
-          ref,
-          draft: record.draft,
-          section,
-          today: this.context.today(),
-          bankDetailsKeyMissing: this.context.bankDetailsKey === undefined,
+      case 'startOver': {
+        const section = sectionInHand(record.draft, record.position);
+        delete this.#state(dc).pendingBank;
+        const kept = section === 5 ? 'Bank details are given all three together, so the ones saved stay until you give all three again.' : 'Your answers are kept: I show each one, so give a new answer to change it, or say "skip" to keep it.';
+        return this.#goTo(dc, record, restartSection(record.draft, section), {
+          heading: true,
+          notes: [`Starting section ${section} (${sectionTitle(section)}) again from its first question. ${kept} To start a whole new form instead, say "new deployment form".`],
         });
-        await say(context, cardActivity(card), 'Fill it in and press Save, or carry on answering here.');
-        return this.#afterCommand(dc, record, inForm);
       }
       case 'goTo':
         return this.#goToSection(dc, actor, record, command.section, inForm);
-      case 'noSuchSection':
-        await say(context, `The form has sections 1 to 8, so there is no section ${command.section}.`);
-        return this.#afterCommand(dc, record, inForm);
-      case 'delivered':
-      case 'agreedDays':
-      case 'progress': {
-        let shown = record;
-        let notice: string | undefined;
-        if (command.kind !== 'progress') {
-          const recorded =
-            command.kind === 'delivered' ? await recordDay(this.context, actor, record, command.text) : await recordAgreedDays(this.context, actor, record, command.days);
-          if (!recorded.ok) {
-            await say(context, recorded.errors.join(' '));
-            return this.#afterCommand(dc, record, inForm);
-          }
-          shown = recorded.value.record;
-          notice = recorded.value.notice;
-        }
-        await say(context, cardActivity(progressCard({ ref, draft: shown.draft, sentToSchool: shown.schoolRequest !== undefined, ...(notice ? { notice } : {}) })));
-        return this.#afterCommand(dc, shown, inForm);
-      }
-      case 'sendToSchool':
-        await say(context, await sendToSchool(this.context, actor, record));
-        return this.#afterCommand(dc, (await this.context.forms.get(ref.ownerAadObjectId, ref.draftId)) ?? record, inForm);
-      case 'export': {
-        const exported = await exportForm(this.context, actor, record);
-        await say(context, exported.ok ? cardActivity(exported.value) : exported.errors.join(' '));
-        return this.#afterCommand(dc, record, inForm);
+      default: {
+        const reply = await replyToCommand(this.context, actor, record, command);
+        await say(context, ...reply.messages);
+        return this.#afterCommand(dc, reply.record, inForm);
       }
     }
   }
@@ -348,20 +358,22 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
   }
 
   async #goToSection(dc: DialogContext, actor: Actor, record: DeploymentFormRecord, section: SectionNumber, inForm: boolean): Promise<DialogTurnResult> {
-    if (section === 7) {
-      const decision = decide(actor, 'deployment.confirmSection7', resourceOf(record));
-      if (!decision.allowed) await say(dc.context, refusalText(decision));
-      return this.#afterCommand(dc, record, inForm);
+    switch (whoFillsIn(section, this.context.bankDetailsKey !== undefined)) {
+      case 'supportedSchool': {
+        const decision = decide(actor, 'deployment.confirmSection7', resourceOf(record));
+        if (!decision.allowed) await say(dc.context, refusalText(decision));
+        return this.#afterCommand(dc, record, inForm);
+      }
+      case 'nobodyUntilBankDetailsKeySet':
+        await say(dc.context, BANK_DETAILS_KEY_MISSING);
+        return this.#afterCommand(dc, record, inForm);
+      case 'systemLeader': {
+        const sectionNotes = isSectionOpen(record.draft, section)
+          ? []
+          : [`Section ${section} is due after day ${sectionDueAfterDay(section, agreedDaysOf(record.draft))} of support; you can fill it in now if you are ready.`];
+        return this.#goTo(dc, record, startOfSection(record.draft, section), { heading: true, sectionNotes, cards: await this.#cardsOnArrival(actor, record, section) });
+      }
     }
-    if (section === 5 && this.context.bankDetailsKey === undefined) {
-      await say(dc.context, BANK_DETAILS_KEY_MISSING);
-      return this.#afterCommand(dc, record, inForm);
-    }
-    const sectionNotes = isSectionOpen(record.draft, section)
-      ? []
-      : [`Section ${section} is due after day ${sectionDueAfterDay(section, agreedDaysOf(record.draft))} of support; you can fill it in now if you are ready.`];
-    const cards = section === 8 ? [await this.#submission(actor, record)] : [];
-    return this.#goTo(dc, record, startOfSection(record.draft, section), { heading: true, sectionNotes, cards });
   }
 
   async #goTo(dc: DialogContext, record: DeploymentFormRecord, position: FormPosition, options: AskOptions = {}): Promise<DialogTurnResult> {
@@ -374,8 +386,10 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
   /** A section has no question left: say so, and move on. */
   async #sectionDone(dc: DialogContext, record: DeploymentFormRecord, section: SectionNumber, notes: readonly string[]): Promise<DialogTurnResult> {
     const { complete, missing, problems } = sectionCompleteness(record.draft, section);
+    const blank = optionalLeftBlank(record.draft, section);
+    const leftBlank = blank.length === 0 ? '' : ` You left ${listed(blank)} blank, which is optional: say "go to section ${section}" to add ${blank.length === 1 ? 'it' : 'them'}.`;
     const done = complete
-      ? `That is section ${section} done.`
+      ? `That is section ${section} done.${leftBlank}`
       : missing.length > 0
         ? `That is the end of section ${section}. Still to answer: ${missing.join(', ')}. Say "go to section ${section}" when you have them.`
         : `That is the end of section ${section}, but please check it: ${problems.join(' ')} Say "go to section ${section}" to change it.`;
@@ -384,51 +398,58 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
 
   /** Carries on in a section (when it is open and has questions left), or moves on from it. */
   async #carryOnIn(dc: DialogContext, record: DeploymentFormRecord, section: SectionNumber, notes: readonly string[]): Promise<DialogTurnResult> {
-    const bankDetailsDone = section === 5 && (isAnswered(record.draft, 5, 'accountName') || this.context.bankDetailsKey === undefined);
-    const next = bankDetailsDone ? undefined : nextQuestionAfter(record.draft, section);
-    if (next === undefined) return this.#moveOn(dc, record, section, notes);
+    const canAsk = whoFillsIn(section, this.context.bankDetailsKey !== undefined) === 'systemLeader' && hasQuestionsLeft(record.draft, section);
+    const next = canAsk ? startOfSection(record.draft, section) : undefined;
+    if (next?.field === undefined) return this.#moveOn(dc, record, section, notes);
     if (!isSectionOpen(record.draft, section)) return this.#pause(dc, record, section, notes);
-    return this.#goTo(dc, record, { section, field: next.name }, { heading: true, notes });
+    return this.#goTo(dc, record, next, { heading: true, notes });
   }
 
+  /** On from a section: to the next one with questions left, skipping those already complete. */
   async #moveOn(dc: DialogContext, record: DeploymentFormRecord, from: SectionNumber, notes: readonly string[]): Promise<DialogTurnResult> {
     const said = [...notes];
-    let next = sectionAfter(from);
-    if (next === 5 && this.context.bankDetailsKey === undefined) {
-      if (!isAnswered(record.draft, 5, 'accountName')) said.push(`Section 5 is your bank details. ${BANK_DETAILS_KEY_MISSING}`);
-      next = sectionAfter(5);
-    }
+    const { section: next, bankDetailsPassedOver } = nextSectionToFill(record.draft, from, this.context.bankDetailsKey !== undefined);
+    if (bankDetailsPassedOver) said.push(`Section 5 is your bank details. ${BANK_DETAILS_KEY_MISSING}`);
     if (next === undefined) {
       const saved = await this.#save(dc, record, (current) => ({ ...current, position: { section: from } }));
       if (saved !== undefined) {
-        await say(dc.context, [...said, 'That is the end of the form. Say "export deployment form" to download it, or "go to section 8" to change the dates.'].join('\n\n'));
+        await say(dc.context, [...said, 'That is the end of the form. Say "review" to check this section, "export deployment form" to download it, or "go to section 8" to change the dates.'].join('\n\n'));
       }
       return dc.endDialog();
     }
     if (!isSectionOpen(record.draft, next)) return this.#pause(dc, record, next, said);
-    const cards: Partial<Activity>[] = [];
-    if (next === 8) {
-      said.push('Section 7 is for the school or trust: when you are ready, say "send to school" and I will send their headteacher (or chief executive) the work reported to confirm.');
-      cards.push(await this.#submission(actorOf(dc.context), record));
-    }
-    return this.#goTo(dc, record, startOfSection(record.draft, next), { heading: true, notes: said, cards });
+    const actor = actorOf(dc.context);
+    return this.#goTo(dc, record, startOfSection(record.draft, next), { heading: true, notes: said, cards: await this.#cardsOnArrival(actor, record, next) });
   }
 
-  /** The next section is not due yet: stop here, and say when it will be. */
-  async #pause(dc: DialogContext, record: DeploymentFormRecord, section: SectionNumber, notes: readonly string[]): Promise<DialogTurnResult> {
+  /**
+   * The next section is not due yet: stop here, and say when it will be. Resuming a form that
+   * waits there, also say where the deployment stands: nothing is due, or what is left to answer.
+   */
+  async #pause(dc: DialogContext, record: DeploymentFormRecord, section: SectionNumber, notes: readonly string[], resumed = false): Promise<DialogTurnResult> {
     const saved = await this.#save(dc, record, (current) => ({ ...current, position: { section } }));
     if (saved === undefined) return dc.endDialog();
-    // Only the mid-engagement section (3) and the report-and-claim steps have reminders.
-    const reminder = section === 3 ? ' I will remind you when it is due.' : '';
-    const due = `Section ${section} (${sectionTitle(section)}) is due after day ${sectionDueAfterDay(section, agreedDaysOf(record.draft))} of support, so that is all for now.${reminder} Tell me each day as you deliver it, like "delivered day 3 on 12 March". To carry on now anyway, say "go to section ${section}".`;
-    await say(dc.context, [...notes, due].join('\n\n'));
+    const dueAfter = sectionDueAfterDay(section, agreedDaysOf(saved.draft));
+    const reminder = isReminded(section) ? ' I will remind you when it is due.' : '';
+    const days = saved.draft.daysDeliveredLog.length;
+    const due = resumed
+      ? `Section ${section} (${sectionTitle(section)}) is next, due after day ${dueAfter} of support; you have told me of ${days} ${days === 1 ? 'day' : 'days'} so far.${reminder}`
+      : `Section ${section} (${sectionTitle(section)}) is due after day ${dueAfter} of support, so that is all for now.${reminder}`;
+    const unfinished = resumed ? formProgress(saved.draft).sections.filter((progress) => progress.due && progress.section < section && progress.missing.length > 0) : [];
+    const left = unfinished.map((progress) => `Still to answer in section ${progress.section}: ${progress.missing.join(', ')} (say "go to section ${progress.section}").`);
+    const how = `Tell me each day as you deliver it, like "delivered day 3 on 12 March". Say "review" to check what you have given. To carry on now anyway, say "go to section ${section}".`;
+    await say(dc.context, [...notes, due, ...left, how].join('\n\n'));
     return dc.endDialog();
   }
 
-  /** Section 8's card: where to send the form, and the form to download. */
-  async #submission(actor: Actor, record: DeploymentFormRecord): Promise<Partial<Activity>> {
+  /** What comes with a section's heading: section 8 brings where to send the form and the form to download. */
+  async #cardsOnArrival(actor: Actor, record: DeploymentFormRecord, section: SectionNumber): Promise<Partial<Activity>[]> {
+    if (section !== 8) return [];
     const exported = await exportForm(this.context, actor, record);
-    return exported.ok ? cardActivity(exported.value) : { text: exported.errors.join(' ') };
+    return [
+      { text: 'Section 7 is for the school or trust: when you are ready, say "send to school" and I will send their headteacher (or chief executive) the work reported to confirm.' },
+      exported.ok ? cardActivity(exported.value) : { text: exported.errors.join(' ') },
+    ];
   }
 
   // Asking
@@ -442,11 +463,11 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     const notes = options.notes ?? [];
     if (notes.length > 0) messages.push(notes.join('\n\n'));
     if (options.heading === true) {
-      const sectionNotes = [...(options.sectionNotes ?? []), ...(section === 5 ? ['I keep bank details encrypted and only ever show them masked.'] : [])];
+      const sectionNotes = [...(options.sectionNotes ?? []), ...(spec.sensitive ? ['I keep bank details encrypted and only ever show them masked.'] : [])];
       messages.push(cardActivity(sectionStartCard({ ref: refOf(record), section, notes: sectionNotes })));
     }
     messages.push(...(options.cards ?? []));
-    const saved = savedAnswer(record, section, spec.name);
+    const saved = answerInWords(record.draft, section, spec.name);
     const current = saved === undefined ? undefined : currentAnswerLine(saved);
     if (isAskedOnACard(spec)) messages.push(cardActivity(questionCard({ field: spec, current })));
     else messages.push(current === undefined ? spec.question : `${spec.question}\n\n${current}`);
@@ -460,22 +481,4 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     if (saved === undefined) await say(dc.context, 'I cannot find that deployment form any more. Say "deployment form" to see your forms.');
     return saved;
   }
-}
-
-/** A saved answer in words, for a question asked again; bank details only ever masked. */
-function savedAnswer(record: DeploymentFormRecord, section: SectionNumber, field: string): string | undefined {
-  if (section === 5) {
-    const masked = record.draft.sections[5].masked;
-    return masked === undefined ? undefined : masked[field as keyof MaskedBankDetails];
-  }
-  const value = (record.draft.sections[section] as SectionValues)[field];
-  const spec = fieldSpec(section, field);
-  return value === undefined || spec === undefined ? undefined : String(displayAnswer(spec, value as FieldValue));
-}
-
-/** Where a form's conversation stands, for the list of forms to carry on with. */
-function whereItStands(record: DeploymentFormRecord): string {
-  const { section, field } = record.position;
-  const label = field === undefined ? undefined : fieldSpec(section, field)?.label;
-  return label === undefined ? `section ${section} (${sectionTitle(section)})` : `section ${section}, ${label}`;
 }

@@ -1,17 +1,28 @@
 import { readFormCommand, type FormCommand } from '../../domain/deployment/formCommands.js';
 import { phrases, type Command, type Journey } from '../journey.js';
 import { createDeploymentContext, DEPLOYMENT_JOURNEY, type DeploymentJourneyDeps } from './context.js';
-import { DEPLOYMENT_DIALOG, DeploymentFormDialog, START_PHRASES, type DeploymentStart } from './formDialog.js';
+import { DEPLOYMENT_DIALOG, DeploymentFormDialog, NEW_FORM_PHRASES, START_PHRASES, type DeploymentStart } from './formDialog.js';
 import { deploymentScheduledWork } from './reminders.js';
 import { deploymentVerbs } from './verbs.js';
 
 export type { DeploymentJourneyDeps, SchoolLookup } from './context.js';
 
 const opening = phrases(...START_PHRASES);
+const newForm = phrases(...NEW_FORM_PHRASES);
+const openingOrNew = Object.assign(
+  (text: string): DeploymentStart | undefined => (newForm(text) ? { intent: 'open', newForm: true } : opening(text) ? { intent: 'open' } : undefined),
+  { phrases: [...START_PHRASES, ...NEW_FORM_PHRASES] },
+);
 
 /** Outside the form, only its own unmistakable words act on it: "export" alone may belong to another journey. */
 const exportWords = phrases('export deployment form', 'download deployment form', 'submit deployment form', 'export my deployment form', 'deployment form workbook');
 const progressWords = phrases('deployment status', 'deployment progress', 'deployment form status', 'form status', 'days delivered');
+
+/**
+ * What the form understands once its conversation has ended (a section done, the next not due):
+ * moving about it, seeing it, recording days, sending it on. Not "skip" or "help", which need a question.
+ */
+const AFTERWARDS: readonly FormCommand['kind'][] = ['back', 'review', 'goTo', 'noSuchSection', 'sectionCard', 'delivered', 'agreedDays', 'progress', 'sendToSchool', 'export'];
 
 const commandFrom = (text: string, kinds: readonly FormCommand['kind'][]): DeploymentStart | undefined => {
   const command = readFormCommand(text);
@@ -34,7 +45,7 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
         example: 'deployment form',
       },
       scopes: ['personal'],
-      match: (text) => (opening(text) ? { intent: 'open' } : undefined),
+      match: openingOrNew,
       dialogId: DEPLOYMENT_DIALOG,
     },
     {
@@ -66,5 +77,6 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
     verbs: deploymentVerbs(context),
     scheduled: deploymentScheduledWork(context),
     understandsWhileAsking: (text) => readFormCommand(text) !== undefined,
+    afterwards: { dialogId: DEPLOYMENT_DIALOG, match: (text) => commandFrom(text, AFTERWARDS) },
   };
 }

@@ -4,7 +4,6 @@
  * card carries and asks the policy, whoever pressed it.
  */
 import { escapeMarkdown } from '../../cards/markdown.js';
-import { z } from 'zod';
 import type { Actor } from '../actor.js';
 import {
   BANK_DETAILS_KEY_MISSING,
@@ -16,25 +15,15 @@ import {
   supportedName,
 } from '../../cards/deploymentCards.js';
 import { sealBankDetails } from '../../domain/deployment/draft.js';
-import { fieldsOf, isSectionNumber, setField, type DeploymentDraft, type FieldValue, type SectionNumber } from '../../domain/deployment/form.js';
+import { fieldsOf, setField, type DeploymentDraft, type FieldValue, type SectionNumber } from '../../domain/deployment/form.js';
+import { whoFillsIn } from '../../domain/deployment/navigation.js';
 import { applySectionAnswers, readBankDetailsAnswers } from '../../domain/deployment/sectionAnswers.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { CardVerb, CardVerbResult } from '../journey.js';
+import { FormRefSchema, QuerySchema, SaveSectionSchema, SectionCardSchema, type FormRefData, type QueryData } from './cardData.js';
 import { DEPLOYMENT_JOURNEY, londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
 import { recordDay } from './formActions.js';
-
-const FormRefSchema = z.object({
-  ownerAadObjectId: z.string().min(1).max(200),
-  draftId: z.string().min(1).max(100),
-});
-
-const SectionSchema = z.coerce.number().pipe(z.custom<SectionNumber>(isSectionNumber, 'There is no such section.'));
-
-/** A section card's data: which form and section, and every input on the card (read by the form's rules). */
-const SaveSectionSchema = z.looseObject({ ...FormRefSchema.shape, section: SectionSchema });
-const SectionCardSchema = FormRefSchema.extend({ section: SectionSchema });
-const QuerySchema = FormRefSchema.extend({ queryNote: z.string().max(2000).optional() });
 
 const NOT_FOUND: CardVerbResult = { kind: 'refused', text: 'I cannot find that deployment form: it may have been deleted. Say "deployment form" to see your forms.' };
 
@@ -51,22 +40,26 @@ function typedValues(section: SectionNumber, data: Readonly<Record<string, unkno
 }
 
 export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
-  const find = (data: z.infer<typeof FormRefSchema>) => context.forms.get(data.ownerAadObjectId, data.draftId);
+  const find = (data: FormRefData) => context.forms.get(data.ownerAadObjectId, data.draftId);
   const save = (record: DeploymentFormRecord, change: (current: DeploymentFormRecord) => DeploymentFormRecord | undefined) =>
     context.forms.update(record.draft.ownerAadObjectId, record.draft.id, context.deps.now(), change);
 
   /** The system leader's own form, or the reason they cannot change it. */
-  const editable = async (data: z.infer<typeof FormRefSchema>, actor: Actor, section?: SectionNumber): Promise<DeploymentFormRecord | CardVerbResult> => {
+  const editable = async (data: FormRefData, actor: Actor, section?: SectionNumber): Promise<DeploymentFormRecord | CardVerbResult> => {
     const record = await find(data);
     if (record === undefined) return NOT_FOUND;
     const decision = decide(actor, 'deployment.edit', resourceOf(record));
     if (!decision.allowed) return refused(refusalText(decision));
-    if (section === 7) {
-      const school = decide(actor, 'deployment.confirmSection7', resourceOf(record));
-      return refused(school.allowed ? 'Section 7 is confirmed on the card the school or trust was sent.' : refusalText(school));
+    switch (section === undefined ? 'systemLeader' : whoFillsIn(section, context.bankDetailsKey !== undefined)) {
+      case 'supportedSchool': {
+        const school = decide(actor, 'deployment.confirmSection7', resourceOf(record));
+        return refused(school.allowed ? 'Section 7 is confirmed on the card the school or trust was sent.' : refusalText(school));
+      }
+      case 'nobodyUntilBankDetailsKeySet':
+        return refused(BANK_DETAILS_KEY_MISSING);
+      case 'systemLeader':
+        return record;
     }
-    if (section === 5 && context.bankDetailsKey === undefined) return refused(BANK_DETAILS_KEY_MISSING);
-    return record;
   };
   const isRecord = (found: DeploymentFormRecord | CardVerbResult): found is DeploymentFormRecord => 'draft' in found;
 
@@ -92,7 +85,7 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
 
       let problems: string[] = [];
       const saved = await save(found, (current) => {
-        const applied = applySectionAnswers(current.draft, section as Exclude<SectionNumber, 5 | 7>, data);
+        const applied = applySectionAnswers(current.draft, section as Exclude<SectionNumber, 5 | 7>, data, context.today());
         problems = applied.ok ? [] : applied.errors;
         return applied.ok ? { ...current, draft: applied.value } : undefined;
       });
@@ -135,7 +128,7 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
   };
 
   /** The school's answer to section 7: recorded on the form, and the system leader told. */
-  const answerSection7 = async (data: z.infer<typeof QuerySchema>, actor: Actor, outcome: 'confirmed' | 'queried'): Promise<CardVerbResult> => {
+  const answerSection7 = async (data: QueryData, actor: Actor, outcome: 'confirmed' | 'queried'): Promise<CardVerbResult> => {
     const found = await find(data);
     if (found === undefined) return NOT_FOUND;
     const decision = decide(actor, 'deployment.confirmSection7', resourceOf(found));

@@ -31,6 +31,14 @@ export function sectionCompleteness(draft: DeploymentDraft, section: SectionNumb
   return { complete: problems.length === 0, missing, problems };
 }
 
+/** The optional questions of a section that have no answer, by their plain names: a section can be complete without them. */
+export function optionalLeftBlank(draft: DeploymentDraft, section: SectionNumber): string[] {
+  const values = sectionValues(draft, section);
+  return applicableSpecs(section, values)
+    .filter((field) => field.optional && field.fillableBySystemLeader && values[field.name] === undefined)
+    .map((field) => field.label);
+}
+
 export interface FormReadiness {
   readonly ready: boolean;
   /** Only sections with something missing appear. */

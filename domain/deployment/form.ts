@@ -3,11 +3,13 @@
  * answer, and recording it. This module is the form's front door, so it also passes on the
  * names a dialog needs from the modules behind it.
  */
+import { displayAnswer } from './answers.js';
+import type { MaskedBankDetails } from './bankDetails.js';
 import type { DeploymentDraft } from './draft.js';
 import { applicableSpecs, fieldSpec, type FieldValue, type FormField, type SectionNumber, type SectionValues } from './sections.js';
 
 export { displayAnswer, formatDate, parseFieldAnswer } from './answers.js';
-export { formReadiness, sectionCompleteness, signingReadiness, type FormReadiness, type SectionCompleteness } from './completeness.js';
+export { formReadiness, optionalLeftBlank, sectionCompleteness, signingReadiness, type FormReadiness, type SectionCompleteness } from './completeness.js';
 export { DeploymentDraftSchema, newDeploymentDraft, recordDeliveredDay, setAgreedDays, type DeploymentDraft } from './draft.js';
 export {
   fieldsOf,
@@ -57,4 +59,15 @@ export function nextFieldToAsk(draft: DeploymentDraft, section: SectionNumber): 
   const values = draft.sections[section] as SectionValues;
   if (section === 5 && values['sealed'] !== undefined) return undefined;
   return applicableSpecs(section, values).find((field) => field.fillableBySystemLeader && values[field.name] === undefined);
+}
+
+/** A saved answer in words, for a question asked again: bank details only ever masked; undefined when unanswered. */
+export function answerInWords(draft: DeploymentDraft, section: SectionNumber, field: string): string | undefined {
+  const spec = fieldSpec(section, field);
+  if (spec?.sensitive === true) {
+    const masked = draft.sections[5].masked;
+    return masked === undefined ? undefined : masked[field as keyof MaskedBankDetails];
+  }
+  const value = (draft.sections[section] as SectionValues)[field];
+  return value === undefined || spec === undefined ? undefined : String(displayAnswer(spec, value as FieldValue));
 }

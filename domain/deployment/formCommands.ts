@@ -12,6 +12,8 @@ export type FormCommand =
   | { readonly kind: 'back' }
   | { readonly kind: 'skip' }
   | { readonly kind: 'review' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'startOver' }
   | { readonly kind: 'goTo'; readonly section: SectionNumber }
   | { readonly kind: 'noSuchSection'; readonly section: number }
   | { readonly kind: 'sectionCard' }
@@ -26,6 +28,8 @@ const FIXED: Readonly<Record<string, FormCommand>> = Object.fromEntries(
     [
       [['back', 'go back', 'previous', 'previous question'], { kind: 'back' }],
       [['skip', 'skip this', 'skip it', 'next', 'skip question', 'later'], { kind: 'skip' }],
+      [['help', 'menu', 'what can you do', 'what can i say'], { kind: 'help' }],
+      [['start over', 'restart', 'start again', 'start the section again', 'start this section again'], { kind: 'startOver' }],
       [['review', 'review section', 'review this section', 'show section', 'show me the section'], { kind: 'review' }],
       [['card', 'section card', 'fill in on a card', 'use a card', 'show the card'], { kind: 'sectionCard' }],
       [['progress', 'status', 'form status', 'deployment status', 'what is due', "what's due", 'days delivered', 'timeline'], { kind: 'progress' }],

@@ -5,6 +5,7 @@
  * (an optional note, or "none of these" programmes).
  */
 import { fail, ok, type Result } from '../result.js';
+import { checkAnswer } from './answerChecks.js';
 import { parseFieldAnswer } from './answers.js';
 import type { BankDetails } from './bankDetails.js';
 import type { DeploymentDraft } from './draft.js';
@@ -22,9 +23,14 @@ export function blankIsAnAnswer(section: SectionNumber, field: string): boolean 
 /**
  * Records a section's answers (section 5 and section 7 are not the system leader's to record
  * this way: see {@link readBankDetailsAnswers} and the school's confirmation). Each problem is
- * given with the question's plain name.
+ * given with the question's plain name. `today` (YYYY-MM-DD) is what dates are checked against.
  */
-export function applySectionAnswers(draft: DeploymentDraft, section: Exclude<SectionNumber, 5 | 7>, inputs: Readonly<Record<string, unknown>>): Result<DeploymentDraft> {
+export function applySectionAnswers(
+  draft: DeploymentDraft,
+  section: Exclude<SectionNumber, 5 | 7>,
+  inputs: Readonly<Record<string, unknown>>,
+  today: string,
+): Result<DeploymentDraft> {
   let current = draft;
   const problems: string[] = [];
   for (const field of fieldsOf(section)) {
@@ -33,7 +39,8 @@ export function applySectionAnswers(draft: DeploymentDraft, section: Exclude<Sec
     if (spec?.appliesWhen !== undefined && !spec.appliesWhen(current.sections[section] as SectionValues)) continue;
     const raw = inputs[field.name];
     if (isBlank(raw) && !blankIsAnAnswer(section, field.name)) continue;
-    const answer = parseFieldAnswer(section, field.name, isBlank(raw) ? '' : raw);
+    const read = parseFieldAnswer(section, field.name, isBlank(raw) ? '' : raw);
+    const answer = read.ok ? checkAnswer(current, section, field.name, read.value, today) : read;
     if (!answer.ok) {
       problems.push(...answer.errors.map((error) => `${field.label}: ${error}`));
       continue;

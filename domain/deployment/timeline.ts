@@ -67,6 +67,9 @@ export function completedOn(draft: DeploymentDraft, today: string): string | und
 
 export type ReminderKind = 'section3_due' | 'send_to_school' | 'submit_to_rdp';
 
+/** Whether the system leader is reminded when a section falls due: only the mid-engagement section is (the rest fall due with the report and claim, which has its own reminders). */
+export const isReminded = (section: SectionNumber): boolean => section === 3;
+
 export interface Reminder {
   readonly kind: ReminderKind;
   /** YYYY-MM-DD. */

@@ -40,7 +40,7 @@ const sectionForms = (SECTION_NUMBERS.filter((section) => section !== 7) as Sect
 ]);
 
 const EVERY_CARD: [string, AdaptiveCard][] = [
-  ['drafts', draftsCard([{ draft: readyDraft(), at: 'section 8' }], (iso) => iso.slice(0, 10))],
+  ['drafts', draftsCard([{ draft: readyDraft(), position: { section: 8 } }], (iso) => iso.slice(0, 10))],
   ['section start', sectionStartCard({ ref: REF, section: 2, notes: ['A note'] })],
   ['question with buttons', questionCard({ field: fieldSpec(1, 'recipientKind')! })],
   ['question with a list', questionCard({ field: fieldSpec(2, 'areasOfFocus')! })],

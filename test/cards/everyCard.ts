@@ -302,11 +302,16 @@ const REF = { ownerAadObjectId: 'aad-system-leader', draftId: 'deployment-1' };
 const SECTIONS = SECTION_NUMBERS.filter((section) => section !== 7) as SectionNumber[];
 
 const DEPLOYMENT_CASES: CardCase[] = [
-  { renderer: 'draftsCard', data: 'one draft', card: () => deployment.draftsCard([{ draft: readyDraft(), at: 'section 8' }], (iso) => iso.slice(0, 10)) },
+  { renderer: 'draftsCard', data: 'one draft', card: () => deployment.draftsCard([{ draft: readyDraft(), position: { section: 8 } }], (iso) => iso.slice(0, 10)) },
   { renderer: 'draftsCard', data: 'no draft', card: () => deployment.draftsCard([], (iso) => iso.slice(0, 10)) },
   { renderer: 'sectionStartCard', data: 'section 2 with a note', card: () => deployment.sectionStartCard({ ref: REF, section: 2, notes: ['A note'] }) },
   { renderer: 'questionCard', data: 'buttons', card: () => deployment.questionCard({ field: fieldSpec(1, 'recipientKind')! }) },
   { renderer: 'questionCard', data: 'a list', card: () => deployment.questionCard({ field: fieldSpec(2, 'areasOfFocus')! }) },
+  {
+    renderer: 'answeredQuestionCard',
+    data: 'several choices',
+    card: () => deployment.answeredQuestionCard({ question: fieldSpec(2, 'areasOfFocus')!.question, answer: 'Teaching & Learning; Behaviour; Pupil wellbeing, mental health and safeguarding' }),
+  },
   ...SECTIONS.flatMap((section) => [
     { renderer: 'sectionFormCard', data: `section ${section}, filled in`, card: () => deployment.sectionFormCard({ ref: REF, draft: readyDraft(), section, today: '2024-04-20' }) },
     { renderer: 'sectionFormCard', data: `section ${section}, empty`, card: () => deployment.sectionFormCard({ ref: REF, draft: emptyDraft(), section, today: '2024-04-20' }) },

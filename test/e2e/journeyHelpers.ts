@@ -198,6 +198,23 @@ export async function sayAndRead(
   return read;
 }
 
+/**
+ * Presses the Action.Submit button titled `title` on a card the bot sent, as Teams does (the
+ * button's data, sent with the card's message id), reads the bot's answer up to the words
+ * expected, and waits for the bot to finish the turn; returns the messages read.
+ */
+export async function tapAndRead(playground: Playground, turns: BotTurns, conversationId: string, message: BotMessage, title: string, expected: string): Promise<BotMessage[]> {
+  const card = adaptiveCardOf(message);
+  const button = (Array.isArray(card.actions) ? (card.actions as unknown[]) : []).filter(isNode).find((action) => action.type === 'Action.Submit' && action.title === title);
+  if (!button) throw new Error(`The card has no "${title}" button to tap. It says:\n${cardText(card)}`);
+  const finished = turns.nextFinished(conversationId);
+  finished.catch(() => undefined);
+  await playground.submit(conversationId, { cardMessageId: message.messageId, value: isNode(button.data) ? button.data : {} });
+  const [read, statusCode] = await Promise.all([readUntil(playground, conversationId, expected), finished]);
+  if (statusCode >= 300) throw new Error(`The bot answered the "${title}" button with HTTP ${statusCode}`);
+  return read;
+}
+
 interface Found {
   readonly action: CardNode;
   /** The cards from the outermost to the one holding the action (a ShowCard's card is nested). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adaptiveCardOf, answeredCard, cardText, messageSaying, PlaygroundSession, press, pressOn, said, sayAndRead, wordsOf } from './journeyHelpers.js';
+import { adaptiveCardOf, answeredCard, cardText, messageSaying, PlaygroundSession, press, pressOn, said, sayAndRead, tapAndRead, wordsOf } from './journeyHelpers.js';
 
 /**
  * The four journeys end to end: the real bot process, with the demo directory of fictional
@@ -122,8 +122,12 @@ describe('the journeys through the Agents Playground', () => {
     await personal('MAT CEO', 'email');
     await personal('alex.wilber@example.org', 'I have you as a system leader.');
 
-    await personal('deployment form', 'Are you supporting a school or a trust?');
-    await personal('a school', 'What is the name of the school or trust you are supporting?');
+    const question = messageSaying(await personal('deployment form', 'Are you supporting a school or a trust?'), 'Are you supporting a school or a trust?');
+    // A tapped answer is said back, and its card drawn again with the answer instead of blank buttons.
+    const tapped = await tapAndRead(session.playground, session.turns, session.playground.config().personalChatId, question, 'A school', 'What is the name of the school or trust you are supporting?');
+    expect(said(tapped)).toContain('Saved: A school.');
+    const redrawn = tapped.find((message) => message.kind === 'updated' && message.messageId === question.messageId);
+    expect(redrawn && wordsOf(redrawn)).toContain('Are you supporting a school or a trust?\nSaved: A school.');
     await personal(WILLOWMERE, "What is the school's URN");
     const sectionOne = wordsOf(messageSaying(await personal('review', "What is the school's URN"), `${WILLOWMERE}: section 1, School/Trust Details`));
     expect(sectionOne).toContain('Supporting a school or a trust\nA school\n');

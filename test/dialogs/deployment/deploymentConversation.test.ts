@@ -105,18 +105,20 @@ describe('starting a deployment form', () => {
   it('lists the system leader’s drafts to carry on with, or starts a new one', async () => {
     const bot = await startBot();
     await seedForm(bot.store, { position: { section: 3, field: 'progressSoFar' }, answers: [[1, 'recipientKind', 'school'], [1, 'recipientName', 'Millbrook Primary School']] });
+    await seedForm(bot.store, { id: 'form-2', answers: [[1, 'recipientKind', 'trust'], [1, 'recipientName', 'Elm Trust']], position: { section: 1, field: 'region' } });
     const chat = chatWith(bot);
     const list = said(await say(chat, 'deployment form'));
     expect(list).toContain('Your deployment forms');
     expect(list).toContain('Millbrook Primary School');
     expect(list).toContain('Next: section 3, Progress so far');
+    expect(said(await say(chat, 'start over'))).toContain('Your deployment forms');
     const resumed = said(await say(chat, { type: 'message', value: { command: 'deployment form', draftId: 'form-1' } }));
     expect(resumed).toContain('Welcome back to the deployment form for Millbrook Primary School.');
     expect(resumed).toContain('Briefly, what progress has been made so far?');
 
     const fresh = said(await answer(chat, 'deployment form', 'new'));
     expect(fresh).toContain('Are you supporting a school or a trust?');
-    expect(await bot.store.list(`deployment/drafts/${LEADER.aadObjectId}/`)).toHaveLength(2);
+    expect(await bot.store.list(`deployment/drafts/${LEADER.aadObjectId}/`)).toHaveLength(3);
   });
 });
 
@@ -147,7 +149,7 @@ describe('answering one question at a time', () => {
     const bot = await startBot();
     await seedForm(bot.store, { answers: [], position: { section: 2, field: 'whyEligible' } });
     const chat = chatWith(bot);
-    const buttons = cardOf((await answer(chat, 'deployment form', '1')).at(-1));
+    const buttons = cardOf((await say(chat, 'deployment form')).at(-1));
     expect(elementsOf(buttons, 'Action.Submit').map((action) => action.title)).toContain('C2: an "inadequate" judgement in the offer year');
 
     await say(chat, { type: 'message', value: { deploymentField: 'whyEligible', deploymentAnswer: 'C2' } });
@@ -205,7 +207,7 @@ describe('answering one question at a time', () => {
     const bot = await startBot();
     await seedForm(bot.store, { answers: [], position: { section: 2, field: 'mechanismsOfSupport' } });
     const chat = chatWith(bot);
-    await answer(chat, 'deployment form', '1');
+    await say(chat, 'deployment form');
     const paused = said(await say(chat, 'none'));
     expect(paused).toContain('That is the end of section 2. Still to answer: Why eligible, Areas of focus.');
     expect(paused).toContain('Section 3 (Mid engagement) is due after day 6 of support, so that is all for now');
@@ -239,7 +241,7 @@ describe('answering one question at a time', () => {
     const chat = chatWith(bot);
     await answer(chat, 'deployment form', 'school');
     expect(said(await say(chat, 'cancel'))).toContain('Anything you had already saved is kept.');
-    const resumed = said(await answer(chat, 'deployment form', '1'));
+    const resumed = said(await say(chat, 'deployment form'));
     expect(resumed).toContain('What is the name of the school or trust you are supporting?');
   });
 });
@@ -410,7 +412,7 @@ describe('bank details', () => {
     const bot = await startBot();
     await seedForm(bot.store, { answers: [[4, 'allActivitiesCompleted', true], [4, 'nextSteps', 'More'], [4, 'enhancedStrand', 'none']], position: { section: 4, field: 'enhancedStrand' }, days: Array.from({ length: 10 }, (_, day) => `2024-03-${String(day + 1).padStart(2, '0')}`) });
     const chat = chatWith(bot);
-    const moved = said(await answer(chat, 'deployment form', '1'));
+    const moved = said(await say(chat, 'deployment form'));
     expect(moved).toContain('the key for that has not been set up on this bot. Please ask the School Improvement Team');
     expect(moved).not.toContain('BANK_DETAILS');
     expect(bot.logs.some((line) => String(line.msg).startsWith('BANK_DETAILS_KEY is not set'))).toBe(true);
@@ -446,7 +448,7 @@ describe('after a restart', () => {
 
     const second = await startBot({}, dataDir);
     const chat = second.conversation({ userId: LEADER.aadObjectId, conversationId: 'a:another-device-chat' });
-    const resumed = said(await answer(chat, 'deployment form', '1'));
+    const resumed = said(await say(chat, 'deployment form'));
     expect(resumed).toContain('Welcome back');
     expect(resumed).toContain('What is the name of the school or trust you are supporting?');
   });

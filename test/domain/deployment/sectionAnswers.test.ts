@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applySectionAnswers, readBankDetailsAnswers } from '../../../domain/deployment/sectionAnswers.js';
 import { answerAll, emptyDraft } from './sampleDraft.js';
 
+const TODAY = '2024-03-20';
+
 describe('applySectionAnswers: a section filled in on one card', () => {
   it('reads each input as a typed answer would be read, including a list from a multi-select', () => {
     const result = applySectionAnswers(emptyDraft(), 2, {
@@ -10,7 +12,7 @@ describe('applySectionAnswers: a section filled in on one card', () => {
       areasOfFocus: 'teaching_and_learning,other',
       otherAreaNote: 'Transition',
       mechanismsOfSupport: '',
-    });
+    }, TODAY);
     expect(result.ok && result.value.sections[2]).toEqual({
       whyEligible: 'C2',
       additionalInformation: '',
@@ -22,17 +24,17 @@ describe('applySectionAnswers: a section filled in on one card', () => {
 
   it('leaves a question with no answer as it was when blank is not an answer', () => {
     const draft = answerAll(emptyDraft(), [[3, 'progressSoFar', 'Phonics lead appointed']]);
-    const result = applySectionAnswers(draft, 3, { reviewDate: '2024-03-12', progressSoFar: '' });
+    const result = applySectionAnswers(draft, 3, { reviewDate: '2024-03-12', progressSoFar: '' }, TODAY);
     expect(result.ok && result.value.sections[3]).toEqual({ reviewDate: '2024-03-12', progressSoFar: 'Phonics lead appointed', amendments: '' });
   });
 
   it('drops answers to questions that do not apply after the others are read', () => {
-    const result = applySectionAnswers(emptyDraft(), 4, { allActivitiesCompleted: 'yes', notCompletedReason: 'Not needed', nextSteps: 'More', enhancedStrand: 'none', extraDaysRecommended: '3' });
+    const result = applySectionAnswers(emptyDraft(), 4, { allActivitiesCompleted: 'yes', notCompletedReason: 'Not needed', nextSteps: 'More', enhancedStrand: 'none', extraDaysRecommended: '3' }, TODAY);
     expect(result.ok && result.value.sections[4]).toEqual({ allActivitiesCompleted: true, nextSteps: 'More', enhancedStrand: 'none' });
   });
 
   it('records nothing when any answer does not fit, and names each question with its problem', () => {
-    const result = applySectionAnswers(emptyDraft(), 6, { daysDelivered: '9.3' });
+    const result = applySectionAnswers(emptyDraft(), 6, { daysDelivered: '9.3' }, TODAY);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.join(' ')).toContain('Days delivered:');
   });
