@@ -35,6 +35,7 @@ const OTHER_RECORDS: Partial<Record<RecordKind, (count: number) => string>> = {
   conversation: (count) => `how to reach you in ${plural(count, 'chat')}, for reminders and notices`,
   signUp: (count) => `${plural(count, 'school sign-up')} to the universal offer that you recorded`,
   selfEvaluation: (count) => `${plural(count, 'school self-evaluation')} that name you (as who wrote, submitted or commented)`,
+  deploymentLifecycle: (count) => `${plural(count, 'deployment')} you recorded the steps of (engagement, days, checklists, enhanced strand)`,
   deploymentForm: (count) => `${plural(count, 'deployment form')} that name you (yours, or sent to you to confirm)`,
 };
 
