@@ -6,6 +6,7 @@ import { createNominationJourney } from '../dialogs/nomination/index.js';
 import { createAttendanceJourney } from '../dialogs/attendance/index.js';
 import { createPersonalDataJourney } from '../dialogs/personalData/index.js';
 import { createSelfEvaluationJourney } from '../dialogs/selfEvaluation/index.js';
+import { createDeploymentLifecycleJourney } from '../dialogs/deploymentLifecycle/index.js';
 import { DeploymentRepository } from '../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
@@ -56,6 +57,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
     createAttendanceJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createSelfEvaluationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
+    createDeploymentLifecycleJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createPersonalDataJourney({
       profiles,
       people: new PersonIndex(store),

@@ -228,3 +228,15 @@ export function recordMidReturn(record: DeploymentLifecycle, on: string, today: 
 export function completedOn(record: Pick<DeploymentLifecycle, 'days' | 'agreedDays'>): string | undefined {
   return loggedDays(record) >= record.agreedDays ? record.days.at(-1)?.date : undefined;
 }
+
+/**
+ * The days delivered, one list: those logged here and those the system leader told the deployment
+ * form ("delivered day 3 on 14 January" goes to the form's own log), a whole day each, keyed by
+ * date. A date in both counts once, as logged here (where a half day can be said).
+ */
+export function withFormDays(record: DeploymentLifecycle, formDates: readonly string[]): DeploymentLifecycle {
+  const logged = new Set(record.days.map((day) => day.date));
+  const extra = formDates.filter((date) => !logged.has(date)).map((date) => ({ date, days: 1 }));
+  if (extra.length === 0) return record;
+  return { ...record, days: [...record.days, ...extra].sort((a, b) => a.date.localeCompare(b.date)) };
+}

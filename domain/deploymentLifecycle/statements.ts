@@ -77,7 +77,7 @@ export function parseLifecycleStatement(typed: string, today: string): Result<Li
   const original = typed.trim().replace(/\s+/g, ' ').replace(/[.!]$/, '');
   const words = original.toLowerCase().replace(/[\u2018\u2019]/g, "'");
 
-  const extension = /^(?:request|ask for|draft) (?:an? )?extension of ([\d.]+|one|two|three|four|five) (?:additional |extra )?days? (?:because|as|since) (.+)$/i.exec(original);
+  const extension = /^(?:request|ask for|draft) (?:an? )?extension of (-?[\d.]+|one|two|three|four|five) (?:additional |extra )?days? (?:because|as|since) (.+)$/i.exec(original);
   if (extension) {
     const days = toNumber((extension[1] ?? '').toLowerCase());
     if (!Number.isFinite(days)) return fail('Say how many days, like “request an extension of 3 days because …”.');

@@ -4,7 +4,7 @@ import { newDeploymentDraft } from '../../../domain/deployment/draft.js';
 import { PaymentClaimSectionSchema } from '../../../domain/deployment/sections.js';
 import { withApprovedExtension } from '../../../domain/deploymentLifecycle/formLink.js';
 import { reconcileDays } from '../../../domain/deploymentLifecycle/reconcile.js';
-import { logDeliveredDay, recordChecklist, recordEngagement, recordMidReturn } from '../../../domain/deploymentLifecycle/record.js';
+import { logDeliveredDay, recordChecklist, recordEngagement, recordMidReturn, withFormDays } from '../../../domain/deploymentLifecycle/record.js';
 import { programmesFor } from '../../../domain/deploymentLifecycle/signposting.js';
 import { ANNEX_A } from '../../../domain/deploymentLifecycle/programme.js';
 import { CAN_SUPPORT, daysFrom, lifecycle } from './support.js';
@@ -91,5 +91,12 @@ describe('signposting: areas of focus to Annex A’s programmes', () => {
     const all = new Set(ANNEX_A.programmes.flatMap((programme) => programme.areas));
     expect(programmesFor([...all]).length).toBe(ANNEX_A.programmes.length);
     expect(programmesFor(['other'])).toEqual([]);
+  });
+});
+
+describe('one list of days: those logged here and those told to the deployment form', () => {
+  it('a date in both counts once, as logged here', () => {
+    const record = lifecycle({ engagement: CAN_SUPPORT, days: [{ date: '2025-01-20', days: 0.5 }] });
+    expect(withFormDays(record, ['2025-01-21', '2025-01-20']).days).toEqual([{ date: '2025-01-20', days: 0.5 }, { date: '2025-01-21', days: 1 }]);
   });
 });
