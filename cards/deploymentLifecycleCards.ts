@@ -37,8 +37,9 @@ const facts = (rows: readonly (readonly [string, string | undefined])[]): object
   type: 'FactSet',
   facts: rows.filter((row): row is readonly [string, string] => row[1] !== undefined).map(([title, value]) => ({ title, value })),
 });
-const noticeBlock = (notice: string | undefined): object[] => (notice ? [line(notice, { color: 'Good', weight: 'Bolder' })] : []);
-const problemBlock = (problems: readonly string[] | undefined): object[] => (problems && problems.length > 0 ? [line(problems.map(escapeMarkdown).join('\n\n'), { color: 'Attention' })] : []);
+// Words, not colour, carry the meaning: Teams' colours fall under 4.5:1 contrast in one theme or the other.
+const noticeBlock = (notice: string | undefined): object[] => (notice ? [line(notice, { weight: 'Bolder' })] : []);
+const problemBlock = (problems: readonly string[] | undefined): object[] => (problems && problems.length > 0 ? [line(`**Please check**: ${problems.map(escapeMarkdown).join('\n\n')}`)] : []);
 const date = (iso: string | undefined): string | undefined => (iso ? formatLongDate(iso) : undefined);
 const dueText = (step: DueStep): string => `${step.overdue ? '**Overdue**: ' : ''}${step.title}, by ${formatLongDate(step.dueOn)}`;
 export const recipientText = (record: Pick<DeploymentLifecycle, 'recipient'>): string =>
@@ -123,7 +124,7 @@ const rowBlock = (row: DeploymentRow, openable: boolean): object => ({
   separator: true,
   items: [
     line(`**${escapeMarkdown(row.recipient)}**${row.urn ? ` (URN ${row.urn})` : ''}${row.systemLeader ? `, with ${escapeMarkdown(row.systemLeader)}` : ''}`),
-    line(`${STAGE_TITLES[row.stage]} · days ${daysOf(row.daysUsed, row.agreedDays)} · ${row.next ? dueText(row.next) : 'nothing due'}`, { isSubtle: !row.next?.overdue, color: row.next?.overdue ? 'Attention' : 'Default', spacing: 'None' }),
+    line(`${STAGE_TITLES[row.stage]} · days ${daysOf(row.daysUsed, row.agreedDays)} · ${row.next ? dueText(row.next) : 'nothing due'}`, { isSubtle: !row.next?.overdue, spacing: 'None' }),
   ],
   ...(openable ? { selectAction: { type: 'Action.Submit', title: `Open ${row.recipient}`, data: { verb: LIFECYCLE_VERBS.open, id: row.id, owner: row.owner } } } : {}),
 });
@@ -138,9 +139,23 @@ export function myDeploymentsCard(rows: readonly DeploymentRow[], notice?: strin
 
 /** Several deployments could be meant: the system leader taps the one. */
 export function whichDeploymentCard(rows: readonly DeploymentRow[], typed: string): AdaptiveCard {
+  // A list with one button, so that long or similar names are shown whole (a button's title is cut short).
   return card(
-    [heading('Which deployment is that for?'), line(escapeMarkdown(typed.slice(0, 300)), { isSubtle: true })],
-    rows.slice(0, 6).map((row) => ({ type: 'Action.Submit', title: row.recipient.slice(0, 30), data: { verb: LIFECYCLE_VERBS.apply, id: row.id, typed } })),
+    [
+      heading('Which deployment is that for?'),
+      line(escapeMarkdown(typed.slice(0, 300)), { isSubtle: true }),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'id',
+        label: 'The school or trust',
+        style: 'expanded',
+        wrap: true,
+        isRequired: true,
+        errorMessage: 'Choose one of these first.',
+        choices: rows.map((row) => ({ title: `${row.recipient}${row.urn ? ` (URN ${row.urn})` : ''}`, value: row.id })),
+      },
+    ],
+    [{ type: 'Action.Submit', title: 'Record it there', data: { verb: LIFECYCLE_VERBS.apply, typed } }],
   );
 }
 
@@ -208,7 +223,7 @@ export function partnershipCaseCard(id: string, recipient: string, values: { ben
       line('002 asks for a written case, separate from the deployment form, submitted to your RDP with the end-of-deployment return. DfE funds £10,000, paid as two £5,000 payments.', { isSubtle: true }),
       ...problemBlock(problems),
       text('benefit', 'The potential benefit to the school', values.benefit, true),
-      { type: 'Input.Toggle', id: 'schoolAgreed', title: 'The school or trust agrees to enter into a trust partnership', valueOn: 'true', valueOff: 'false', value: 'false' },
+      { type: 'Input.Toggle', id: 'schoolAgreed', label: 'The school’s agreement', title: 'The school or trust agrees to enter into a trust partnership', valueOn: 'true', valueOff: 'false', value: 'false' },
       text('suitableMatch', 'A suitable match, if identified', values.suitableMatch, false),
       text('context', 'Context to help DfE find a partner trust (existing relationships, preferred trust)', values.context, true),
     ],

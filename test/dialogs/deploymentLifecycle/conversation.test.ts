@@ -95,7 +95,7 @@ describe('the system leader records a deployment in their own words', () => {
     await say(leader, 'I can support Ashdown Academy');
     const which = await say(leader, 'contacted the school on 10 January');
     expect(said(which)).toContain('Which deployment is that for?');
-    const answer = said(await say(leader, tap(which, 'Ashdown Academy')));
+    const answer = said(await say(leader, tap(which, 'Ashdown Academy (URN 100002)')));
     expect(answer).toContain('Recorded your contact with the school.');
     const records = await stored(bot);
     expect(records.find((item) => item.recipient.name === 'Ashdown Academy')?.engagement.schoolContactedOn).toBe('2025-01-10');
