@@ -277,7 +277,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
         scopes: ['personal'],
         match: phrases('my deployments', 'my tsi deployments', 'show my deployments', 'deployment dates'),
         dialogId: MINE,
-        examples: ['what is due on my deployments', 'whats next for my tsi deployment', 'list the schools I support', 'my tsi schools'],
+        examples: ['due dates on my tsi deployments', 'next step on my tsi deployment', 'schools I am supporting', 'my tsi schools'],
       },
       {
         summary: {
@@ -310,7 +310,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
         dialogId: OVERVIEW,
         examples: ['which deployments are overdue', 'every tsi deployment in the council'],
       },
-      { forSitAdmins: true, scopes: ['personal'], match: phrases('export deployments', 'export tsi deployments', 'deployments workbook'), dialogId: EXPORT, examples: ['download the deployments spreadsheet'] },
+      { forSitAdmins: true, scopes: ['personal'], match: phrases('export deployments', 'export tsi deployments', 'deployments workbook'), dialogId: EXPORT, examples: ['excel of all tsi deployments'] },
     ],
     verbs,
     scheduled: lifecycleScheduledWork(context),
