@@ -169,3 +169,34 @@ describe('who sees what', () => {
     expect(sheet?.rowCount).toBe(3);
   });
 });
+
+describe('reminders before each due point', () => {
+  it('go once, the day before, and not again after a restart', async () => {
+    const time = clock('2025-01-06T09:00:00Z');
+    const first = await startLifecycleBot(time.now);
+    await say(chat(first.bot, LEADER), 'The RDP asked me to support Willowmere on 6 January');
+    await first.bot.runScheduled(time.now());
+    expect(first.messenger.toPeople).toEqual([]);
+
+    time.set('2025-01-08T07:00:00Z');
+    await first.bot.runScheduled(time.now());
+    await first.bot.runScheduled(time.now());
+    expect(first.messenger.toPeople).toEqual([
+      { aadObjectId: LEADER.aadObjectId, text: 'Deployment with Willowmere Primary School: Confirm to the RDP whether you can support (yes or no). It is due by 9 January 2025. Say “my deployments” to see what else is due.' },
+    ]);
+    await first.bot.close({ keepData: true });
+
+    const second = await startLifecycleBot(time.now, undefined, first.bot.dataDir);
+    bots.push(second.bot);
+    await second.bot.runScheduled(time.now());
+    time.set('2025-01-10T07:00:00Z');
+    await second.bot.runScheduled(time.now());
+    expect(second.messenger.toPeople).toEqual([]);
+
+    // The next step falls due once the first is done, and is reminded in its turn.
+    await say(chat(second.bot, LEADER), 'I can support Willowmere');
+    time.set('2025-01-19T07:00:00Z');
+    await second.bot.runScheduled(time.now());
+    expect(second.messenger.toPeople.map((message) => message.text)).toEqual([expect.stringContaining('Contact the school to arrange the initial meeting. It is due by 20 January 2025.')]);
+  });
+});
