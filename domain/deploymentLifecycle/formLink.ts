@@ -5,22 +5,24 @@
  */
 import type { DeploymentDraft } from '../deployment/draft.js';
 import { setAgreedDays } from '../deployment/draft.js';
-import { setField } from '../deployment/form.js';
 import { DEPLOYMENT_PROGRAMME } from '../deployment/programme.js';
 import type { DeploymentLifecycle } from './record.js';
 
-/** The form draft with the lifecycle's approved extension applied; unchanged when there is none. */
+/**
+ * The form draft with the lifecycle's approved extension applied; unchanged when there is none.
+ * The extension and its reference are kept in section 6 even before the claim is answered: the
+ * form keeps an answer only while its question applies, so a claim of more than the offer's days
+ * finds them there (and is not asked them again), and a claim within the offer's days drops them.
+ */
 export function withApprovedExtension(draft: DeploymentDraft, record: DeploymentLifecycle): DeploymentDraft {
   const { extension } = record;
   if (extension.status !== 'approved') return draft;
   const agreed = setAgreedDays(draft, Math.floor(record.agreedDays), DEPLOYMENT_PROGRAMME);
-  let next = agreed.ok ? agreed.value : draft;
+  const next = agreed.ok ? agreed.value : draft;
   const claimed = next.sections[6].daysDelivered;
-  if (typeof claimed === 'number' && claimed > DEPLOYMENT_PROGRAMME.maxDays) {
-    next = setField(next, 6, 'extensionApprovedDays', extension.approvedDays);
-    if (extension.reference) next = setField(next, 6, 'approvalReference', extension.reference);
-  }
-  return next;
+  if (typeof claimed === 'number' && claimed <= DEPLOYMENT_PROGRAMME.maxDays) return next;
+  const section6 = { ...next.sections[6], extensionApprovedDays: extension.approvedDays, ...(extension.reference ? { approvalReference: extension.reference } : {}) };
+  return { ...next, sections: { ...next.sections, 6: section6 } };
 }
 
 /** Whether a form is for this deployment's school or trust: the same URN, or for a trust the same name. */

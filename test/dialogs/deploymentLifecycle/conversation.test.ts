@@ -75,6 +75,17 @@ describe('the system leader records a deployment in their own words', () => {
     const [record] = await stored(bot);
     expect(record?.agreedDays).toBe(13);
     expect((await new DeploymentRepository(bot.store).get(LEADER.aadObjectId, 'form-1'))?.draft.agreedDays).toBe(13);
+
+    // The form's claim rule now takes 13 days: DfE's approval and its reference are on the form already.
+    expect(said(await say(leader, 'go to section 6'))).toContain('Section 6 is due after day 13 of support');
+    expect(said(await say(leader, '13'))).toContain('That is section 6 done.');
+    const section6 = (await new DeploymentRepository(bot.store).get(LEADER.aadObjectId, 'form-1'))?.draft.sections[6];
+    expect(section6).toEqual({ daysDelivered: 13, extensionApprovedDays: 3, approvalReference: 'TSI-77' });
+
+    // Before the form goes: the days logged by date against the 13 claimed, with the dates.
+    expect(said(await say(leader, 'reconcile days'))).toBe(
+      'Section 6 claims 13 days but only 6 days are logged by date: 14 January 2025, 15 January 2025, 16 January 2025, 17 January 2025, 18 January 2025, 19 January 2025. Log the missing days with their dates, or correct the claim, before sending the form.',
+    );
     expect(record?.extension.status === 'approved' && record.extension.windowEndsOn).toBe('2025-04-18');
   });
 

@@ -77,7 +77,10 @@ describe('an approved extension and the deployment form’s claim rule', () => {
     const applied = withApprovedExtension(claimed, record);
     expect(applied.agreedDays).toBe(13);
     expect(PaymentClaimSectionSchema.safeParse(applied.sections[6]).success).toBe(true);
-    expect(withApprovedExtension(draft, record).sections[6]).toEqual({});
+    // Applied before the claim is answered, the extension waits in section 6 for a claim beyond 10 days.
+    expect(withApprovedExtension(draft, record).sections[6]).toEqual({ extensionApprovedDays: 3, approvalReference: 'DfE-2025-77' });
+    const withinOffer = { ...draft, sections: { ...draft.sections, 6: { daysDelivered: 9 } } };
+    expect(withApprovedExtension(withinOffer, record).sections[6]).toEqual({ daysDelivered: 9 });
   });
 });
 
