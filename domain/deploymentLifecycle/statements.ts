@@ -29,15 +29,15 @@ const DATE_TAIL = / (?:on|dated) ((?:\d|today$|yesterday$|(?:jan|feb|mar|apr|may
 const SCHOOL_WORDS = /^(?:the school|the trust|school|trust|them|it)$/i;
 
 /** The date at the end of the words ("… on 12 January"), or today; and the words before it. */
-function splitDate(words: string, today: string): Result<{ head: string; on: string }> {
+function splitDate(words: string, today: string): Result<{ head: string; on: string; dated: boolean }> {
   const found = DATE_TAIL.exec(words);
   if (!found) {
-    if (words.toLowerCase().endsWith(' today')) return ok({ head: words.slice(0, -' today'.length), on: today });
-    if (words.toLowerCase().endsWith(' yesterday')) return ok({ head: words.slice(0, -' yesterday'.length), on: dayBefore(today) });
-    return ok({ head: words, on: today });
+    if (words.toLowerCase().endsWith(' today')) return ok({ head: words.slice(0, -' today'.length), on: today, dated: true });
+    if (words.toLowerCase().endsWith(' yesterday')) return ok({ head: words.slice(0, -' yesterday'.length), on: dayBefore(today), dated: true });
+    return ok({ head: words, on: today, dated: false });
   }
   const date = readDate((found[1] ?? '').trim().toLowerCase(), today);
-  return date.ok ? ok({ head: words.slice(0, found.index), on: date.value }) : date;
+  return date.ok ? ok({ head: words.slice(0, found.index), on: date.value, dated: true }) : date;
 }
 
 const dayBefore = (date: string): string => {
@@ -93,19 +93,25 @@ export function parseLifecycleStatement(typed: string, today: string): Result<Li
   const dated = splitDate(original, today);
   if (!dated.ok) return /^(?:i |we |rdp|the rdp|met|delivered|contacted|sent|returned|dfe|grant|pre|mid|end|submitted|first)/.test(words) ? dated : undefined;
   const { head, on } = dated.value;
+  // "Met the SLT twice and agreed a plan" answers another journey's question: a meeting or a
+  // contact is a step only with its date, or said of the school or trust itself.
+  const meetingStep = (who: string | undefined) => dated.value.dated || SCHOOL_WORDS.test(who?.trim() ?? '');
   const name = (found: string | undefined) => schoolOf(found);
 
   const rdp = /^(?:the )?rdp (?:contacted me|asked me|asked if i can support|got in touch) (?:about|to support|for) (.+)$/i.exec(head);
   if (rdp) return ok({ kind: 'rdpContact', school: (rdp[1] ?? '').trim(), on });
   const ability = /^i (can|cannot|can't|can not) support (.+)$/i.exec(head);
-  if (ability) return ok({ kind: 'ability', school: (ability[2] ?? '').trim(), canSupport: ability[1]?.toLowerCase() === 'can', on });
+  // "I can support them with …" is a sentence in some other answer, not a school's name.
+  if (ability && !/^(?:them|it|you|this|that|him|her|the school|the trust)\b/i.test(ability[2] ?? '') && (ability[2] ?? '').length <= 150) {
+    return ok({ kind: 'ability', school: (ability[2] ?? '').trim(), canSupport: ability[1]?.toLowerCase() === 'can', on });
+  }
 
   const info = /^(?:i )?(?:received|got) the deployment (?:information|info|email)(?: for (.+))?$/i.exec(head);
   if (info) return ok({ kind: 'engagement', step: 'deploymentInfo', school: name(info[1]), on });
   const contacted = /^(?:i )?(?:contacted|emailed|rang|phoned|called) (.+?)(?: to arrange (?:the|an) (?:initial )?meeting)?$/i.exec(head);
-  if (contacted) return ok({ kind: 'engagement', step: 'schoolContacted', school: name(contacted[1]), on });
+  if (contacted && meetingStep(contacted[1])) return ok({ kind: 'engagement', step: 'schoolContacted', school: name(contacted[1]), on });
   const met = /^(?:i |we )?(?:met|visited) (.+?)(?: for the first time| for (?:the|a) first visit)?$/i.exec(head) ?? /^first visit(?: to| at| with)? ?(.*)$/i.exec(head);
-  if (met) return ok({ kind: 'engagement', step: 'firstVisit', school: name(met[1]), on });
+  if (met && meetingStep(met[1])) return ok({ kind: 'engagement', step: 'firstVisit', school: name(met[1]), on });
 
   const day = /^(?:i |we )?delivered (?:day (\d{1,2})|(a|one|half a|a half) day)(?: (?:at|for|with) (.+))?$/i.exec(head);
   if (day) {

@@ -11,6 +11,7 @@ describe('a system leader’s words as a step', () => {
     { typed: 'contacted the school on 15 January', read: { kind: 'engagement', step: 'schoolContacted', on: '2025-01-15' } },
     { typed: 'met the school on 12 January', read: { kind: 'engagement', step: 'firstVisit', on: '2025-01-12' } },
     { typed: 'met the school on 12 December', read: { kind: 'engagement', step: 'firstVisit', on: '2024-12-12' } },
+    { typed: 'met the school', read: { kind: 'engagement', step: 'firstVisit', on: TODAY } },
     { typed: 'met Willowmere yesterday', read: { kind: 'engagement', step: 'firstVisit', school: 'Willowmere', on: '2025-01-19' } },
     { typed: 'delivered day 3 on 14 January', read: { kind: 'day', day: 3, days: 1, on: '2025-01-14' } },
     { typed: 'delivered half a day on 2025-01-15', read: { kind: 'day', days: 0.5, on: '2025-01-15' } },
@@ -37,7 +38,7 @@ describe('a system leader’s words as a step', () => {
     expect(result && !result.ok ? result.errors.join(' ') : '').toMatch(error);
   });
 
-  it.each(['hello', 'my deployments', 'x'.repeat(28_000)])('not a step: “%s”', (typed) => {
+  it.each(['hello', 'my deployments', 'x'.repeat(28_000), 'Met the SLT twice and agreed a reading plan', 'visited three classrooms', 'I can support them with their reading plan'])('not a step: “%s”', (typed) => {
     expect(parseLifecycleStatement(typed.slice(0, 40_000), TODAY)).toBeUndefined();
   });
 });
