@@ -15,7 +15,7 @@ import { lifecycleExportRows } from '../../domain/deploymentLifecycle/export.js'
 import { applyPartnershipEvent } from '../../domain/deploymentLifecycle/partnership.js';
 import { ANNEX_A } from '../../domain/deploymentLifecycle/programme.js';
 import { reconcileDays, type Reconciliation } from '../../domain/deploymentLifecycle/reconcile.js';
-import { logDeliveredDay, recordChecklist, type DeploymentLifecycle } from '../../domain/deploymentLifecycle/record.js';
+import type { DeploymentLifecycle } from '../../domain/deploymentLifecycle/record.js';
 import { programmesFor } from '../../domain/deploymentLifecycle/signposting.js';
 import { parseLifecycleStatement } from '../../domain/deploymentLifecycle/statements.js';
 import { DEPLOYMENT_PROGRAMME } from '../../domain/deployment/programme.js';
@@ -208,36 +208,14 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     { verb: VERBS.overview, data: Empty, handle: async (_turn, _data, actor) => overview(actor) },
     { verb: VERBS.export, data: Empty, handle: async (_turn, _data, actor) => exportAll(actor) },
     verb({ verb: VERBS.apply, data: ApplyData, handle: async (_turn, data: z.infer<typeof ApplyData>, actor) => steps.record(actor, data.typed, data.id) }),
-    verb({
-      verb: VERBS.logToday,
-      data: IdData,
-      handle: async (_turn, data: z.infer<typeof IdData>, actor) => {
-        const record = await own(actor, data.id);
-        if ('refused' in record) return { kind: 'refused', text: record.refused };
-        const saved = await lifecycles.change(actor.aadObjectId, data.id, deps.now(), (current) => logDeliveredDay(current, { date: context.today(), days: 1 }, context.today()));
-        return saved.ok ? steps.answerWith(saved.value, 'Logged a day of support today.') : { kind: 'refused', text: saved.errors.join(' ') };
-      },
-    }),
+    // The buttons say what the system leader would type, and go the same way.
+    verb({ verb: VERBS.logToday, data: IdData, handle: async (_turn, data: z.infer<typeof IdData>, actor) => steps.record(actor, 'delivered a day today', data.id) }),
     verb({
       verb: VERBS.checklist,
       data: ChecklistData,
-      handle: async (_turn, data: z.infer<typeof ChecklistData>, actor) => {
-        const record = await own(actor, data.id);
-        if ('refused' in record) return { kind: 'refused', text: record.refused };
-        const saved = await lifecycles.change(actor.aadObjectId, data.id, deps.now(), (current) => recordChecklist(current, data.kind, { on: context.today() }, context.today()));
-        const name = data.kind === 'preEngagement' ? 'pre-engagement' : 'mid-engagement';
-        return saved.ok ? steps.answerWith(saved.value, `Recorded the ${name} checklist as done today.`) : { kind: 'refused', text: saved.errors.join(' ') };
-      },
+      handle: async (_turn, data: z.infer<typeof ChecklistData>, actor) => steps.record(actor, `${data.kind === 'preEngagement' ? 'pre' : 'mid'}-engagement checklist done`, data.id),
     }),
-    verb({
-      verb: VERBS.extensionSent,
-      data: IdData,
-      handle: async (_turn, data: z.infer<typeof IdData>, actor) => {
-        const record = await own(actor, data.id);
-        if ('refused' in record) return { kind: 'refused', text: record.refused };
-        return steps.record(actor, 'sent the extension request', data.id);
-      },
-    }),
+    verb({ verb: VERBS.extensionSent, data: IdData, handle: async (_turn, data: z.infer<typeof IdData>, actor) => steps.record(actor, 'sent the extension request', data.id) }),
     verb({
       verb: VERBS.signposting,
       data: IdData,

@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../result.js';
 import { formatLongDate } from '../tsi/academicYear.js';
 import { addDays } from './calendar.js';
 import { LIFECYCLE_PROGRAMME } from './programme.js';
-import { NOTE_MAX, type DeploymentLifecycle, type Extension } from './record.js';
+import { checkDate, NOTE_MAX, type DeploymentLifecycle, type Extension } from './record.js';
 import { otherStrandBlocks } from './strands.js';
 
 export type ExtensionEvent =
@@ -40,8 +40,8 @@ function checkDays(days: number, most: number): string | undefined {
 /** The next state of the extension request, or why the event is refused. Approval raises the agreed days and sets the new window. */
 export function applyExtensionEvent(record: DeploymentLifecycle, event: ExtensionEvent, today: string, formRecommends?: EnhancedStrand): Result<DeploymentLifecycle> {
   const extension = record.extension;
-  if (!IsoDateSchema.safeParse(event.on).success) return fail('Give the date like 12 January 2025 or 2025-01-12.');
-  if (event.on > today) return fail(`${formatLongDate(event.on)} is after today: record a step on or after the day it happens.`);
+  const date = checkDate(event.on, today);
+  if (!date.ok) return date;
   const most = DEPLOYMENT_PROGRAMME.maxExtensionDays;
   switch (event.kind) {
     case 'draft': {

@@ -9,10 +9,9 @@
  * Anything else is refused with the reason, and the record is unchanged.
  */
 import type { EnhancedStrand } from '../deployment/sections.js';
-import { IsoDateSchema } from '../directory/types.js';
 import { fail, ok, type Result } from '../result.js';
 import { formatLongDate } from '../tsi/academicYear.js';
-import { completedOn, PartnershipCaseSchema, type DeploymentLifecycle, type Partnership, type PartnershipCase } from './record.js';
+import { checkDate, completedOn, PartnershipCaseSchema, type DeploymentLifecycle, type Partnership, type PartnershipCase } from './record.js';
 import { otherStrandBlocks } from './strands.js';
 
 export type PartnershipEvent =
@@ -56,8 +55,8 @@ function lastStepOn(partnership: Partnership): string | undefined {
 
 export function applyPartnershipEvent(record: DeploymentLifecycle, event: PartnershipEvent, today: string, formRecommends?: EnhancedStrand): Result<DeploymentLifecycle> {
   const partnership = record.partnership;
-  if (!IsoDateSchema.safeParse(event.on).success) return fail('Give the date like 12 January 2025 or 2025-01-12.');
-  if (event.on > today) return fail(`${formatLongDate(event.on)} is after today: record a step on or after the day it happens.`);
+  const date = checkDate(event.on, today);
+  if (!date.ok) return date;
   const last = lastStepOn(partnership);
   if (last !== undefined && event.on < last && event.kind !== 'writeCase') return fail(`${formatLongDate(event.on)} is before the partnership’s last step (${formatLongDate(last)}): check the date.`);
   const with_ = (next: Partnership) => ok({ ...record, partnership: next });

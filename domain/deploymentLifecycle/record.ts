@@ -138,7 +138,8 @@ const notBefore = (date: string, earlier: string | undefined, what: string): str
 const notAfterToday = (date: string, today: string): string | undefined =>
   date > today ? `${formatLongDate(date)} is after today: record a step on or after the day it happens.` : undefined;
 
-const checkDate = (date: string, today: string, earlier?: { on: string | undefined; what: string }): Result<string> => {
+/** A step's date: a real date, not after today, and (when given) not before the step it follows. */
+export const checkDate = (date: string, today: string, earlier?: { on: string | undefined; what: string }): Result<string> => {
   if (!IsoDateSchema.safeParse(date).success) return fail('Give the date like 12 January 2025 or 2025-01-12.');
   const problem = notAfterToday(date, today) ?? (earlier ? notBefore(date, earlier.on, earlier.what) : undefined);
   return problem ? fail(problem) : ok(date);

@@ -139,6 +139,13 @@ describe('the system leader records a deployment in their own words', () => {
     expect(said(await say(other, submit(VERBS.open, { id: 'dep-1', owner: LEADER.aadObjectId })))).toContain('You can see only your own deployments');
     expect(said(await say(other, submit(VERBS.logToday, { id: '' })))).not.toContain('Logged');
     expect(JSON.stringify(await stored(bot))).toBe(before);
+
+    // The system leader's own buttons record as their words would.
+    const leader = chat(bot, LEADER);
+    expect(said(await say(leader, submit(VERBS.logToday, { id: 'dep-1' })))).toContain('Logged a day of support.');
+    expect(said(await say(leader, submit(VERBS.checklist, { id: 'dep-1', kind: 'preEngagement' })))).toContain('Recorded the pre-engagement checklist as done.');
+    const [record] = await stored(bot);
+    expect({ days: record?.days, checklist: record?.checklists.preEngagement }).toEqual({ days: [{ date: '2025-01-20', days: 1 }], checklist: { doneOn: '2025-01-20' } });
   });
 });
 
