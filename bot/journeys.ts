@@ -8,6 +8,7 @@ import { createPersonalDataJourney } from '../dialogs/personalData/index.js';
 import { createSelfEvaluationJourney } from '../dialogs/selfEvaluation/index.js';
 import { createDeploymentLifecycleJourney } from '../dialogs/deploymentLifecycle/index.js';
 import { DeploymentRepository } from '../storage/deploymentRepository.js';
+import { DeploymentLifecycleRepository } from '../storage/deploymentLifecycleRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
@@ -63,6 +64,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
       people: new PersonIndex(store),
       eligibility: new EligibilityRepository(store),
       deployments: new DeploymentRepository(store),
+      lifecycles: new DeploymentLifecycleRepository(store),
       references: services.references,
       logger,
     }),

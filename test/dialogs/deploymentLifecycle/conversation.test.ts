@@ -5,7 +5,8 @@ import { DEPLOYMENTS_SHEET } from '../../../files/deploymentLifecycleWorkbook.js
 import { DeploymentLifecycleRepository } from '../../../storage/deploymentLifecycleRepository.js';
 import { DeploymentRepository } from '../../../storage/deploymentRepository.js';
 import { newDeploymentDraft } from '../../../domain/deployment/draft.js';
-import { cardOf, replyText, say, tap, type TestBot } from '../../support/testBot.js';
+import { cardOf, createTestBot, replyText, say, tap, type TestBot } from '../../support/testBot.js';
+import { ProfileRepository } from '../../../storage/profileRepository.js';
 import { submit } from '../attendance/support.js';
 import { said } from '../deployment/support.js';
 import { clock, HEAD, LEADER, OTHER_HEAD, OTHER_LEADER, SIT, startLifecycleBot } from './support.js';
@@ -216,5 +217,20 @@ describe('reminders before each due point', () => {
     time.set('2025-01-19T07:00:00Z');
     await second.bot.runScheduled(time.now());
     expect(second.messenger.toPeople.map((message) => message.text)).toEqual([expect.stringContaining('Contact the school to arrange the initial meeting. It is due by 20 January 2025.')]);
+  });
+});
+
+describe('the system leader’s own data', () => {
+  it('“what do you hold about me” counts their deployments and “delete my data” erases them', async () => {
+    const bot = await createTestBot({ now: () => new Date('2025-01-08T09:00:00Z') });
+    bots.push(bot);
+    await new ProfileRepository(bot.store).put(LEADER);
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere Primary');
+    expect(await stored(bot)).toHaveLength(1);
+    expect(said(await say(leader, 'what do you hold about me'))).toContain('1 deployment you recorded the steps of');
+    await say(leader, 'delete my data');
+    await say(leader, 'Yes, delete my data');
+    expect(await stored(bot)).toEqual([]);
   });
 });
