@@ -85,7 +85,9 @@ export function createSteps(context: DeploymentLifecycleContext) {
       switch (statement.kind) {
         case 'rdpContact':
           notice = `Recorded: your RDP asked you to support ${record.recipient.name}.`;
-          return record.engagement.rdpContactOn === statement.on ? { ok: true, value: record } : { ok: true, value: { ...record, engagement: { ...record.engagement, rdpContactOn: statement.on } } };
+          if (record.engagement.rdpContactOn === statement.on) return { ok: true, value: record };
+          if (record.engagement.ability && statement.on > record.engagement.ability.on) return { ok: false, errors: ['You answered the RDP before that date: check the date of their contact.'] };
+          return { ok: true, value: { ...record, engagement: { ...record.engagement, rdpContactOn: statement.on } } };
         case 'ability':
           notice = statement.canSupport ? `Recorded: you can support ${record.recipient.name}. Next, contact the school to arrange the initial meeting.` : `Recorded: you cannot support ${record.recipient.name}. Tell your RDP, so that alternative support can be found.`;
           return recordEngagement(record, 'ability', statement.on, today, statement.canSupport);
