@@ -40,6 +40,7 @@ const PARTNERSHIP = 'lifecycle.partnership';
 const SIGNPOSTING = 'lifecycle.signposting';
 const RECONCILE = 'lifecycle.reconcile';
 const HOW_TO_EXTEND = 'lifecycle.howToExtend';
+const HOW_TO_RECORD = 'lifecycle.howToRecord';
 
 const Id = z.string().trim().min(1).max(100);
 const IdData = z.object({ id: Id });
@@ -194,6 +195,15 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
         return { kind: 'message', text: reconciliationText(reconcileDays(view.record, view.form?.claimedDays), record) };
       }),
     ),
+    command(HOW_TO_RECORD, async (actor) => {
+      const refusal = steps.mayRecord(actor);
+      return refusal
+        ? { kind: 'refused', text: refusal }
+        : {
+            kind: 'message',
+            text: 'Tell me each step in a line, when it happens: “the RDP asked me to support Willowmere Primary on 6 January”, “I can support Willowmere Primary”, “contacted the school on 9 January”, “met the school on 12 January”, “delivered day 3 on 14 January”, “pre-engagement checklist done”, “mid-engagement checklist done: a note”, “returned the mid-engagement return to the RDP”, “request an extension of 3 days because …”, “sent the extension request”, “DfE approved 3 days, reference …”, “submitted the partnership case”, “grant offer signed”, “end report sent”. Say “my deployments” to see each one and what is due.',
+          };
+    }),
     command(HOW_TO_EXTEND, async (actor) => {
       const refusal = steps.mayRecord(actor);
       return refusal
@@ -258,16 +268,22 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
         examples: ['due dates on my tsi deployments', 'next step on my tsi deployment', 'schools I am supporting', 'my tsi schools'],
       },
       {
-        summary: {
-          title: 'Record a deployment step',
-          description: 'Tell me each step as it happens: “I can support Willowmere”, “met the school on 12 January”, “mid-engagement checklist done”, “request an extension of 3 days because …”, “DfE approved 3 days”.',
-          command: 'I can support Willowmere',
-          example: 'met the school on 12 January',
-        },
         scopes: ['personal'],
         match: (text) => (text.length <= 2000 && isStep(text) ? { typed: text } : undefined),
         dialogId: STEP,
         examples: ['the rdp asked me to support a school', 'pre engagement checklist done', 'returned the mid-engagement return to the rdp', 'sent the extension request', 'grant offer signed'],
+      },
+      {
+        // The help card's button sends its command: this one explains, where a step would record something.
+        summary: {
+          title: 'Record a deployment step',
+          description: 'Tell me each step as it happens: “I can support Willowmere”, “met the school on 12 January”, “mid-engagement checklist done”, “request an extension of 3 days because …”, “DfE approved 3 days”.',
+          command: 'record a deployment step',
+          example: 'met the school on 12 January',
+        },
+        scopes: ['personal'],
+        match: phrases('record a deployment step', 'deployment steps', 'how do I record a deployment step'),
+        dialogId: HOW_TO_RECORD,
       },
       { scopes: ['personal'], match: phrases('request an extension', 'ask for an extension', 'extension request', 'extra days'), dialogId: HOW_TO_EXTEND, examples: ['can I ask for more days', 'additional support days'] },
       { scopes: ['personal'], match: phrases('trust partnership case', 'write the partnership case', 'funded trust partnership', 'trust partnership'), dialogId: PARTNERSHIP, examples: ['write up the trust partnership', 'ten thousand pound partnership'] },

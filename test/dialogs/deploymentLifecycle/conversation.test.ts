@@ -100,6 +100,12 @@ describe('the system leader records a deployment in their own words', () => {
     expect(record?.engagement.firstVisitOn).toBeUndefined();
   });
 
+  it('the help card’s “record a deployment step” explains the words and records nothing', async () => {
+    const { bot } = await start('2025-01-08T09:00:00Z');
+    expect(said(await say(chat(bot, LEADER), { type: 'message', value: { command: 'record a deployment step' } }))).toContain('“met the school on 12 January”');
+    expect(await stored(bot)).toEqual([]);
+  });
+
   it('with two deployments under way, the system leader taps the one meant', async () => {
     const { bot } = await start('2025-01-10T09:00:00Z');
     const leader = chat(bot, LEADER);
