@@ -42,6 +42,14 @@ module.exports = {
       to: { path: '^bot/' },
     },
     {
+      name: 'tab-is-a-face-over-the-journeys',
+      comment:
+        'The tab (bot/http/) asks the journeys\' queries (dialogs/queries.ts), over the bot\'s one directory: it builds no repository or directory of its own. Types from storage/ may be named.',
+      severity: 'error',
+      from: { path: '^bot/http/' },
+      to: { path: '^storage/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'tests-are-not-a-library',
       comment: 'What the bot, its scripts and its benchmarks run lives outside test/; tests may import it, not the other way round.',
       severity: 'error',

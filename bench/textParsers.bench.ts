@@ -8,14 +8,14 @@
  *
  *   npx tsx bench/textParsers.bench.ts
  */
-import { normaliseCommandText } from '../dialogs/journey.js';
-import { parseRecipient, parseSchoolQuery } from '../dialogs/tsi/answers.js';
+import { parseRecipient, parseSchoolQuery } from '../domain/tsi/answers.js';
 import { readSessionTime } from '../domain/attendance/sessionEdit.js';
 import { lineOfText } from '../domain/attendance/userInput.js';
 import { parseFieldAnswer } from '../domain/deployment/answers.js';
 import { parseDeliveredDay, readFormCommand } from '../domain/deployment/formCommands.js';
 import { parseChatLinkStatement, parseProfileStatement } from '../domain/directory/profileStatement.js';
 import { parseDateAnswer } from '../domain/tsi/dateAnswer.js';
+import { normaliseCommandText } from '../domain/text.js';
 
 const ROUNDS = 15;
 

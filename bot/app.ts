@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { ConversationState } from 'botbuilder';
 import { ConversationRouter } from '../dialogs/router.js';
 import { createStore } from '../storage/createStore.js';
-import type { Store } from '../storage/store.js';
+import { storeAnswers, type Store } from '../storage/store.js';
 import { createAdapter, type BotCloudAdapter } from './adapter.js';
 import { BotStateStorage } from './botStateStorage.js';
 import type { Config } from './config.js';
 import { ConversationReferences } from './conversationReferences.js';
 import { createJourneys, type JourneySet } from './journeys.js';
+import type { JourneyQueries } from '../dialogs/queries.js';
 import { createLogger, type Logger } from './logger.js';
 import { ProactiveMessenger } from './proactive.js';
 import { ExportLinks } from './exportLinks.js';
@@ -25,9 +26,15 @@ import { Scheduler, schedulerLease, type ScheduledWork } from './scheduler.js';
 import type { BotServices } from './services.js';
 import { SchoolImprovementBot } from './teamsBot.js';
 
-/** Where browsers reach this server; in local development, the port it listens on. */
-export function publicBaseUrl(config: Config): string {
-  return config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`;
+/**
+ * Where browsers reach this server: PUBLIC_BASE_URL, or in local development the address and port
+ * it actually listens on (PORT=0 binds a free port, so the configured number is no address).
+ */
+export function publicBaseUrl(config: Config, listeningPort: number): string {
+  if (config.PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL;
+  const anyAddress = config.HOST === '0.0.0.0' || config.HOST === '::';
+  const host = anyAddress ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${listeningPort}`;
 }
 
 export interface AppOptions {
@@ -54,7 +61,7 @@ export async function assembleBot(
   services: BotServices,
   conversationState: ConversationState,
   journeys: (services: BotServices) => Promise<JourneySet>,
-): Promise<{ bot: SchoolImprovementBot; scheduled: ScheduledWork[] }> {
+): Promise<{ bot: SchoolImprovementBot; scheduled: ScheduledWork[]; queries: JourneyQueries | undefined }> {
   const journeySet = await journeys(services);
   await journeySet.start?.();
   const scheduled = journeySet.journeys.flatMap((journey) => (journey.scheduled ? [{ name: journey.id, run: journey.scheduled }] : []));
@@ -69,7 +76,7 @@ export async function assembleBot(
     logger: services.logger,
     now: services.now,
   });
-  return { bot, scheduled };
+  return { bot, scheduled, queries: journeySet.queries };
 }
 
 /** Deliveries when no other process shares the store: every activity this process has not seen is its own. */
@@ -86,7 +93,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const adapter = createAdapter(config, logger, deliveries ?? ONE_PROCESS_ONLY);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(adapter, config.BOT_AUTH === 'off' ? '' : (config.MicrosoftAppId ?? ''), references, logger);
-  const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
+  let listeningPort = config.PORT;
+  const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, () => publicBaseUrl(config, listeningPort), config.EXPORT_LINK_TTL_MINUTES, now);
   const services: BotServices = { config, logger, store, now, references, proactive, exports };
   const ssoVerifier = new SsoTokenVerifier({
     jwksUrl: config.AAD_JWKS_URL,
@@ -95,7 +103,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     allowedTenantIds: config.ALLOWED_TENANT_IDS,
   });
 
-  const { bot, scheduled } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
+  const { bot, scheduled, queries } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
   const scheduler = new Scheduler(
     [...scheduled, { name: 'expired exports', run: async (at) => void (await exports.purgeExpired(at)) },
       ...(deliveries ? [{ name: 'expired delivery marks', run: async (at: Date) => void (await deliveries.purgeExpired(at)) }] : []),
@@ -110,14 +118,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     adapter,
     (context) => bot.run(context),
     logger,
-    async () => {
-      await store.read('health/probe');
-      return true;
-    },
+    () => storeAnswers(store),
     (server) => {
       registerStaticRoutes(server);
       registerExportRoute(server, exports, ssoVerifier, config, logger);
-      registerTabRoutes(server, services, ssoVerifier);
+      registerTabRoutes(server, services, ssoVerifier, queries);
     },
   );
 
@@ -131,7 +136,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       http.server.listen(port, host);
       await once(http.server.server, 'listening');
       scheduler.start();
-      return (http.server.address() as AddressInfo).port;
+      listeningPort = (http.server.address() as AddressInfo).port;
+      return listeningPort;
     },
     close() {
       closing ??= (async () => {

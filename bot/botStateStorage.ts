@@ -1,7 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
+import { BotStateRepository } from '../storage/botStateRepository.js';
 import { ANY_ETAG, type Store } from '../storage/store.js';
-
-const PREFIX = 'botstate/';
 
 /**
  * botbuilder's `Storage` (conversation and user state, dialog stacks) over our store, so that
@@ -16,18 +15,17 @@ const PREFIX = 'botstate/';
  */
 export class BotStateStorage implements Storage {
   readonly #readWith = new WeakMap<object, string | null>();
+  readonly #records: BotStateRepository;
 
-  constructor(private readonly store: Store) {}
-
-  static keyOf(botKey: string): string {
-    return `${PREFIX}${encodeURIComponent(botKey)}`;
+  constructor(store: Store) {
+    this.#records = new BotStateRepository(store);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
-        const record = await this.store.read<Record<string, unknown>>(BotStateStorage.keyOf(key));
+        const record = await this.#records.read(key);
         const item = record ? { ...record.value, eTag: record.eTag } : {};
         this.#readWith.set(item, record ? record.eTag : null);
         items[key] = item;
@@ -42,7 +40,7 @@ export class BotStateStorage implements Storage {
         const { eTag, ...value } = (item ?? {}) as Record<string, unknown>;
         const readWith = item ? this.#readWith.get(item) : undefined;
         const condition = readWith !== undefined ? readWith : typeof eTag === 'string' && eTag.length > 0 ? eTag : ANY_ETAG;
-        const written = await this.store.write(BotStateStorage.keyOf(key), value, condition);
+        const written = await this.#records.write(key, value, condition);
         // A second save in the same turn is conditional on this one.
         if (item) this.#readWith.set(item, written);
       }),
@@ -50,6 +48,6 @@ export class BotStateStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.store.delete(BotStateStorage.keyOf(key))));
+    await Promise.all(keys.map((key) => this.#records.delete(key)));
   }
 }

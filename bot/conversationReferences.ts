@@ -1,20 +1,10 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
-import { PersonIndex } from '../storage/personIndex.js';
-import { ANY_ETAG, type Store } from '../storage/store.js';
-import type { ConversationKind } from '../domain/access/policy.js';
+import { ConversationRepository, type SavedConversation as StoredConversation } from '../storage/conversationRepository.js';
+import type { Store } from '../storage/store.js';
 import { conversationKeyOf, conversationKindOf } from '../dialogs/actor.js';
 import type { ConversationReferences as ConversationReferencesPort } from '../dialogs/ports.js';
 
-export interface SavedConversation {
-  readonly reference: Partial<ConversationReference>;
-  readonly kind: ConversationKind;
-  /** For a personal chat, whose chat it is: proactive messages to a person find it by this. */
-  readonly userAadObjectId: string | undefined;
-  readonly savedAt: string;
-}
-
-const keyOfConversation = (conversationId: string) => `conversations/by-id/${encodeURIComponent(conversationKeyOf(conversationId))}`;
-const keyOfPersonalChat = (aadObjectId: string) => `conversations/personal/${encodeURIComponent(aadObjectId)}`;
+export type SavedConversation = StoredConversation<Partial<ConversationReference>>;
 
 /**
  * The conversation references proactive messages need, saved when the bot is installed or first
@@ -23,8 +13,11 @@ const keyOfPersonalChat = (aadObjectId: string) => `conversations/personal/${enc
  */
 export class ConversationReferences implements ConversationReferencesPort {
   readonly #saved = new Set<string>();
+  readonly #conversations: ConversationRepository<Partial<ConversationReference>>;
 
-  constructor(private readonly store: Store) {}
+  constructor(store: Store) {
+    this.#conversations = new ConversationRepository(store);
+  }
 
   async remember(context: TurnContext, now: Date): Promise<void> {
     const threadId = context.activity.conversation?.id;
@@ -41,19 +34,10 @@ export class ConversationReferences implements ConversationReferencesPort {
       savedAt: now.toISOString(),
     };
     if (!(await this.#alreadySaved(saved))) {
-      await Promise.all([
-        this.store.write(keyOfConversation(conversationId), saved, ANY_ETAG),
-        userAadObjectId ? this.store.write(keyOfPersonalChat(userAadObjectId), saved, ANY_ETAG) : undefined,
-      ]);
       // The reference names whoever spoke (reference.user), in a group chat too.
       const user = saved.reference.user;
-      const people = new PersonIndex(this.store);
       const speaker = user?.aadObjectId ?? userAadObjectId;
-      if (speaker !== undefined) {
-        for (const key of [keyOfConversation(conversationId), ...(userAadObjectId ? [keyOfPersonalChat(userAadObjectId)] : [])]) {
-          await people.note(speaker, key, { name: user?.name, alias: user?.id });
-        }
-      }
+      await this.#conversations.save(conversationId, saved, speaker === undefined ? undefined : { aadObjectId: speaker, name: user?.name, alias: user?.id });
     }
     this.#saved.add(conversationId);
   }
@@ -73,17 +57,17 @@ export class ConversationReferences implements ConversationReferencesPort {
     const saved = await this.ofConversation(conversationId);
     if (saved?.userAadObjectId) {
       const personal = await this.ofPerson(saved.userAadObjectId);
-      if (personal && conversationKeyOf(personal.reference.conversation?.id ?? '') === conversationId) await this.store.delete(keyOfPersonalChat(saved.userAadObjectId));
+      if (personal && conversationKeyOf(personal.reference.conversation?.id ?? '') === conversationId) await this.#conversations.forgetPersonalChat(saved.userAadObjectId);
     }
-    await this.store.delete(keyOfConversation(conversationId));
+    await this.#conversations.forgetConversation(conversationId);
   }
 
   async ofConversation(conversationId: string): Promise<SavedConversation | undefined> {
-    return (await this.store.read<SavedConversation>(keyOfConversation(conversationId)))?.value;
+    return this.#conversations.ofConversation(conversationKeyOf(conversationId));
   }
 
   /** The personal chat with a user, if they have the bot installed. */
   async ofPerson(aadObjectId: string): Promise<SavedConversation | undefined> {
-    return (await this.store.read<SavedConversation>(keyOfPersonalChat(aadObjectId)))?.value;
+    return this.#conversations.ofPerson(aadObjectId);
   }
 }

@@ -1,18 +1,13 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { fail, ok, type Result } from '../domain/result.js';
+import { ExportFileRepository, type StoredExport } from '../storage/exportFileRepository.js';
 import type { Store } from '../storage/store.js';
 import type { ExportFile, ExportLinks as ExportLinksPort } from '../dialogs/ports.js';
 
-interface StoredExport {
-  readonly ownerAadObjectId: string;
-  readonly filename: string;
-  readonly contentType: string;
-  /** The file, AES-256-GCM encrypted (iv, tag, bytes; base64): an export may hold bank details. */
-  readonly sealed: string;
-  readonly expiresAt: string;
-}
-
-const keyOf = (id: string) => `exports/${id}`;
+/** Stands for the requester when the bot runs with its authentication off and nobody said who they are. */
+export const SIGN_IN_OFF = Symbol('sign-in off');
+/** The requester's Azure AD object id, or SIGN_IN_OFF. */
+export type LinkRequester = string | typeof SIGN_IN_OFF;
 
 /**
  * Download links for exports: each file is kept for a short time, and its link is signed,
@@ -22,18 +17,22 @@ const keyOf = (id: string) => `exports/${id}`;
 export class ExportLinks implements ExportLinksPort {
   readonly #secret: Buffer;
   readonly #fileKey: Buffer;
+  readonly #files: ExportFileRepository;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     secret: string | undefined,
-    private readonly baseUrl: string,
+    /** Read at each link, as the listening port is known only once the server listens. */
+    private readonly baseUrl: () => string,
     private readonly ttlMinutes: number,
     private readonly now: () => Date,
   ) {
     this.#secret = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
     this.#fileKey = createHmac('sha256', this.#secret).update('export file encryption').digest();
+    this.#files = new ExportFileRepository(store);
   }
 
+  /** AES-256-GCM: iv, tag and bytes, base64. */
   #seal(bytes: Buffer): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.#fileKey, iv);
@@ -50,14 +49,7 @@ export class ExportLinks implements ExportLinksPort {
 
   /** Removes expired files: run by the scheduler, so a file never outlives its link by long. */
   async purgeExpired(now: Date): Promise<number> {
-    let removed = 0;
-    for (const record of await this.store.list<StoredExport>('exports/')) {
-      if (Date.parse(record.value.expiresAt) <= now.getTime()) {
-        await this.store.delete(record.key, record.eTag).catch(() => undefined);
-        removed++;
-      }
-    }
-    return removed;
+    return this.#files.removeExpired(now);
   }
 
   #signature(id: string, owner: string, expiresAt: string): string {
@@ -74,27 +66,30 @@ export class ExportLinks implements ExportLinksPort {
       sealed: this.#seal(file.bytes),
       expiresAt: expiresAt.toISOString(),
     };
-    await this.store.write(keyOf(id), stored, null);
+    await this.#files.add(id, stored);
     const signature = this.#signature(id, ownerAadObjectId, stored.expiresAt);
-    const url = new URL(`/exports/${id}`, this.baseUrl);
+    const url = new URL(`/exports/${id}`, this.baseUrl());
     url.searchParams.set('sig', signature);
     return { url: url.toString(), expiresAt };
   }
 
-  /** The file, if the link is genuine, unexpired, and the requester is its owner. */
-  async open(id: string, signature: string, requesterAadObjectId: string): Promise<Result<ExportFile>> {
+  /**
+   * The file, if the link is genuine, unexpired, and the requester is its owner. With the bot's
+   * authentication off (local development, refused in production) a browser outside Teams cannot
+   * say who it is: the signed link, while unexpired, alone then opens the file.
+   */
+  async open(id: string, signature: string, requester: LinkRequester): Promise<Result<ExportFile>> {
     if (!/^[0-9a-f-]{36}$/.test(id)) return fail('This download link is not valid.');
-    const record = await this.store.read<StoredExport>(keyOf(id));
-    if (!record) return fail('This download link is not valid, or it has expired.');
-    const stored = record.value;
+    const stored = await this.#files.get(id);
+    if (!stored) return fail('This download link is not valid, or it has expired.');
     const expected = Buffer.from(this.#signature(id, stored.ownerAadObjectId, stored.expiresAt));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return fail('This download link is not valid.');
     if (this.now().getTime() >= Date.parse(stored.expiresAt)) {
-      await this.store.delete(keyOf(id));
+      await this.#files.remove(id);
       return fail('This download link has expired. Ask me for the export again.');
     }
-    if (requesterAadObjectId !== stored.ownerAadObjectId) return fail('This download link belongs to someone else.');
+    if (requester !== SIGN_IN_OFF && requester !== stored.ownerAadObjectId) return fail('This download link belongs to someone else.');
     let bytes: Buffer;
     try {
       bytes = this.#open(stored.sealed);

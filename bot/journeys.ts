@@ -18,6 +18,7 @@ import { SHIPPED_LIAISON_GROUPS } from '../domain/directory/liaisonGroups.js';
 import type { School } from '../domain/directory/types.js';
 import type { Actor, ActorSources } from '../dialogs/actor.js';
 import type { BotServices } from './services.js';
+import { createJourneyQueries, type JourneyQueries } from '../dialogs/queries.js';
 import { PersonIndex } from '../storage/personIndex.js';
 
 /** One choice offered as a user types into a card's type-ahead box. */
@@ -35,6 +36,8 @@ export interface JourneySet {
   readonly actorSources: ActorSources;
   /** Type-ahead datasets by name, as cards name them in `choices.data.dataset`. */
   readonly search?: Readonly<Record<string, SearchDataset>>;
+  /** The journeys' questions of the stored data, for the tab; a set without them (a test's own journeys) has no tab API. */
+  readonly queries?: JourneyQueries;
   /** Runs once at start, before the first turn (loading data, for example). */
   readonly start?: () => Promise<void>;
 }
@@ -46,6 +49,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
   const { store, config, logger, now } = services;
   const directory = await DirectoryRepository.open(store, { refreshEveryMs: config.DIRECTORY_REFRESH_SECONDS * 1000 });
   const profiles = new ProfileRepository(store);
+  const queries = createJourneyQueries(store, directory, now);
   const journeys: Journey[] = [
     createDirectoryJourney({ directory, profiles, now, proactive: services.proactive }),
     createTsiJourney({
@@ -79,12 +83,10 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
           ? directory.findSchools(query, { limit, liaisonGroupId: actor.conversation.liaisonGroupId }).map(({ school }) => schoolResult(school))
           : [],
     },
+    queries,
     actorSources: {
       // Every turn asks who is acting first: the moment to pick up a directory changed elsewhere.
-      profileOf: async (aadObjectId) => {
-        await directory.refreshIfStale();
-        return profiles.get(aadObjectId);
-      },
+      profileOf: queries.profileOf,
       liaisonGroupOfConversation: (conversationId) => directory.groupOfConversation(conversationId),
     },
     async start() {

@@ -159,6 +159,8 @@ export function registerCard(view: {
 // Across schools
 
 const SHOWN_SCHOOLS = 40;
+/** The summary stays short: the first few schools missing from the last session show; the rest, and the liaison groups, open by a tap. */
+const FIRST_MISSING_SHOWN = 5;
 
 function countsLine(summary: SessionSummary): string {
   return `${summary.present.length} present, ${summary.apologies.length} sent apologies, ${summary.absent.length} absent, ${summary.noRecord.length} no record`;
@@ -173,6 +175,7 @@ export function summaryCard(view: {
 }): AdaptiveCard {
   const absent = view.lastSession?.schools ?? [];
   const label: Record<string, string> = { apologies: 'sent apologies', absent: 'absent', no_record: 'nothing logged' };
+  const missing = absent.slice(0, SHOWN_SCHOOLS).map(({ school, status }) => `${schoolLabel(school)}: ${label[status] ?? status}`);
   return renderCard(summaryTemplate, {
     title: `Attendance across schools, ${view.programme.year}`,
     intro: `${plural(view.signedUpCount, 'school')} signed up to the universal offer. Counts are of schools: a school is present if anyone from it was.`,
@@ -187,7 +190,9 @@ export function summaryCard(view: {
         ? `Every school was present at the last session, ${sessionLabel(view.lastSession.session)}.`
         : `No attendance at the last session, ${sessionLabel(view.lastSession.session)} (${plural(absent.length, 'school')}):`
       : 'No session has taken place yet.',
-    absentSchools: absent.slice(0, SHOWN_SCHOOLS).map(({ school, status }) => `${schoolLabel(school)}: ${label[status] ?? status}`),
+    absentFirst: missing.slice(0, FIRST_MISSING_SHOWN),
+    absentRest: missing.slice(FIRST_MISSING_SHOWN),
+    moreMissingTitle: plural(missing.length - FIRST_MISSING_SHOWN, 'more school'),
     absentMore: absent.length > SHOWN_SCHOOLS ? `And ${absent.length - SHOWN_SCHOOLS} more: export the attendance to see them all.` : '',
     registerTitle: view.lastSession ? `Register for ${view.lastSession.session.id}` : '',
     registerCommand: view.lastSession ? `register for ${view.lastSession.session.id}` : '',

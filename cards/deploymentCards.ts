@@ -263,7 +263,7 @@ export function sectionFormCard(view: SectionFormView): AdaptiveCard {
 
 /** What section 5 says when the bot has no key to seal bank details with. */
 export const BANK_DETAILS_KEY_MISSING =
-  'I cannot take bank details yet: they are kept encrypted, and an administrator must set BANK_DETAILS_KEY first. You can add them once that is done, or put them on the form yourself after you export it.';
+  'I cannot take bank details yet: I keep them encrypted, and the key for that has not been set up on this bot. Please ask the School Improvement Team to have it set up; you can add them once that is done, or put them on the form yourself after you export it.';
 
 /** What a saved section still needs, in one line. */
 export function savedLine(draft: DeploymentDraft, section: SectionNumber): string {

@@ -341,9 +341,14 @@ export interface ReviewView {
   readonly check: NominationCheck;
   readonly confirmations: ReadonlyMap<string, CommitmentsConfirmation>;
   readonly notice?: { readonly text: string; readonly style: 'good' | 'attention' | 'default' } | undefined;
+  /** A decision pressed and not yet confirmed: the card asks to confirm it (it is acted on and the group told only then). */
+  readonly confirming?: Decision | undefined;
 }
 
-/** One group's nomination as the SIT reviews it, with the decision buttons once it is submitted. */
+/**
+ * One group's nomination as the SIT reviews it, with the decision buttons once it is submitted;
+ * a decision pressed comes back as one button to confirm it, or "Not now".
+ */
 export function nominationReviewCard(view: ReviewView): AdaptiveCard {
   const { nomination } = view;
   let statusText: string;
@@ -378,7 +383,13 @@ export function nominationReviewCard(view: ReviewView): AdaptiveCard {
     warnings: view.check.warnings.map(escapeMarkdown),
     choices,
     footer: earlier === 0 ? 'No earlier submissions.' : `${earlier === 1 ? 'One earlier submission was' : `${earlier} earlier submissions were`} replaced by this one.`,
-    decisions: nomination.status === 'draft' ? [] : DECISIONS.map((value) => ({ title: DECISION_TITLES[value], value })),
+    decisions:
+      nomination.status === 'draft'
+        ? []
+        : view.confirming !== undefined
+          ? [{ title: `Yes: ${DECISION_TITLES[view.confirming]}, tell the group`, value: view.confirming, confirmed: true }]
+          : DECISIONS.map((value) => ({ title: DECISION_TITLES[value], value, confirmed: false })),
+    confirming: nomination.status !== 'draft' && view.confirming !== undefined,
     groupId: view.group.id,
     verbs: NOMINATION_VERBS,
   });

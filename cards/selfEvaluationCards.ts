@@ -3,8 +3,15 @@ import overviewTemplate from './templates/selfEvaluation/overview.json' with { t
 import schoolsTemplate from './templates/selfEvaluation/schools.json' with { type: 'json' };
 import confirmSubmitTemplate from './templates/selfEvaluation/confirmSubmit.json' with { type: 'json' };
 import exportTemplate from './templates/selfEvaluation/export.json' with { type: 'json' };
-import { HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
-import { completenessOf, LONGEST_ANSWER, type Answer, type Comment, type Status } from '../domain/selfEvaluation/record.js';
+import actionPlanTemplate from './templates/selfEvaluation/actionPlan.json' with { type: 'json' };
+import actionFormTemplate from './templates/selfEvaluation/actionForm.json' with { type: 'json' };
+import advisersTemplate from './templates/selfEvaluation/advisers.json' with { type: 'json' };
+import progressTemplate from './templates/selfEvaluation/progress.json' with { type: 'json' };
+import type { GroupCounts, ReviewVisit, StrandCounts } from '../domain/selfEvaluation/overview.js';
+import { LONGEST_ACTION_FIELD, REMINDER_DAYS_BEFORE, type ActionInput } from '../domain/selfEvaluation/actionPlan.js';
+import { formatLongDate } from '../domain/tsi/academicYear.js';
+import { ACTION_PLAN_COLUMN_IDS, columnTitle, HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
+import { completenessOf, LONGEST_ANSWER, type Adviser, type Answer, type Comment, type PlannedAction, type Status } from '../domain/selfEvaluation/record.js';
 import { describeLondonInstant } from '../domain/time/londonTime.js';
 import { escapeMarkdown } from './markdown.js';
 import { renderCard, type AdaptiveCard } from './render.js';
@@ -22,6 +29,14 @@ export const SELF_EVALUATION_VERBS = {
   comment: 'selfEvaluation.adviser.comment',
   markReviewed: 'selfEvaluation.adviser.reviewed',
   export: 'selfEvaluation.adviser.export',
+  actionPlan: 'selfEvaluation.actions',
+  actionNew: 'selfEvaluation.actions.new',
+  actionAdd: 'selfEvaluation.actions.add',
+  actionDone: 'selfEvaluation.actions.done',
+  progress: 'selfEvaluation.adviser.progress',
+  setVisit: 'selfEvaluation.adviser.visit',
+  invite: 'selfEvaluation.advisers.invite',
+  removeAdviser: 'selfEvaluation.advisers.remove',
 } as const;
 
 /** How a save moves on: stay on the key issue, go to the next or previous, or to the list. */
@@ -228,7 +243,8 @@ export const SCHOOLS_SHOWN = 80;
 const STATUS_ORDER: Record<Status, number> = { submitted: 0, started: 1, reviewed: 2, 'not started': 3 };
 
 /** The SIT's list: schools waiting for review first, then those under way, then those reviewed. */
-export function selfEvaluationSchoolsCard(view: { readonly rows: readonly SchoolStatusRow[] }): AdaptiveCard {
+export function selfEvaluationSchoolsCard(view: { readonly rows: readonly SchoolStatusRow[]; /** The SIT's own buttons (export, across schools); not for an invited adviser. */ readonly acrossSchools?: boolean }): AdaptiveCard {
+  const sit = view.acrossSchools ?? true;
   const count = (status: Status) => view.rows.filter((row) => row.status === status).length;
   const ordered = [...view.rows].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.schoolName.localeCompare(b.schoolName));
   const shown = ordered.slice(0, SCHOOLS_SHOWN);
@@ -247,7 +263,8 @@ export function selfEvaluationSchoolsCard(view: { readonly rows: readonly School
     choices: openable.map((row) => ({ title: `${row.schoolName} (${row.urn})`, value: row.urn })),
     actions: [
       ...(openable.length > 0 ? [button('Open', SELF_EVALUATION_VERBS.adviserOpen, {})] : []),
-      ...(view.rows.length > 0 ? [button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {})] : []),
+      ...(sit && view.rows.length > 0 ? [button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {})] : []),
+      ...(sit ? [button('Across schools', SELF_EVALUATION_VERBS.progress, {})] : []),
     ],
   });
 }
@@ -255,8 +272,196 @@ export function selfEvaluationSchoolsCard(view: { readonly rows: readonly School
 /** The link to the SIT's workbook. */
 export function selfEvaluationExportCard(view: { readonly schools: number; readonly submitted: number; readonly workbookUrl: string; readonly expiresAt: Date }): AdaptiveCard {
   return renderCard(exportTemplate, {
-    summary: `A summary sheet of the ${view.schools} schools with a self-evaluation, and a sheet shaped like Appendix 3 for each of the ${view.submitted} that have submitted one (their latest).`,
+    summary: `A summary sheet of the ${view.schools} schools with a self-evaluation, a sheet shaped like Appendix 3 for each of the ${view.submitted} that have submitted one (their latest), and a sheet of every school’s action plan.`,
     expiry: `This link works only for you, and expires at ${describeLondonInstant(view.expiresAt)}. Ask me again for a fresh one.`,
     workbookUrl: view.workbookUrl,
+  });
+}
+
+/** The most actions the plan's card shows, and how much of each column (the council's own cut, to stay under 80 KB). */
+export const ACTIONS_SHOWN = 12;
+const SHOWN_CHARACTERS = 150;
+
+const cut = (text: string, most: number): string => ([...text].length > most ? `${[...text].slice(0, most - 1).join('')}…` : text);
+
+/** "Spring 2027 (by 31 March 2027)": the time scale as written, and the date it is read as. */
+export const timeScaleText = (action: PlannedAction): string => (action.dueDate ? `${action.timeScale} (by ${formatLongDate(action.dueDate)})` : action.timeScale);
+
+/**
+ * The school's action plan under Appendix 1's columns: open actions first (soonest first), each
+ * one's words cut short here (the tab and the export hold them whole); mark one done by tap, or
+ * turn a key issue's next steps into a new action.
+ */
+export function actionPlanCard(view: {
+  readonly set: QuestionSet;
+  readonly schoolName: string;
+  /** In the order to show them. */
+  readonly actions: readonly PlannedAction[];
+  /** Key issues whose next steps have no action yet. */
+  readonly toPlan: readonly number[];
+  readonly notice?: string | undefined;
+}): AdaptiveCard {
+  const { set } = view;
+  const title = (id: (typeof ACTION_PLAN_COLUMN_IDS)[number]) => columnTitle(set, id);
+  const shown = view.actions.slice(0, ACTIONS_SHOWN);
+  const open = view.actions.filter((action) => !action.completed);
+  const words = (text: string) => (text === '' ? '—' : escapeMarkdown(cut(text, SHOWN_CHARACTERS)));
+  const more = view.actions.length - shown.length;
+  return renderCard(actionPlanTemplate, {
+    title: `Action plan: ${escapeMarkdown(view.schoolName)}`,
+    intro:
+      view.actions.length === 0
+        ? 'No actions yet. Turn a key issue’s next steps into an action below.'
+        : `${view.actions.length} action${view.actions.length === 1 ? '' : 's'}, ${open.length} still open.${more > 0 ? ` The first ${shown.length} are shown, open ones first; the workbook and the tab hold all of them.` : ''}`,
+    notice: view.notice ?? '',
+    rows: shown.map((action) => ({
+      heading: `${action.number}. ${words(action.keyAction)}`,
+      facts: [
+        { title: title('lead'), value: words(action.lead) },
+        { title: title('timeScale'), value: words(timeScaleText(action)) },
+        { title: title('outcome'), value: words(action.outcome) },
+        { title: title('monitoring'), value: words(action.monitoring) },
+        { title: title('completed'), value: action.completed ? `${formatLongDate(action.completed.date)}, ${escapeMarkdown(action.completed.by.name)}` : '—' },
+        ...(action.fromKeyIssue === undefined ? [] : [{ title: 'From', value: `key issue ${action.fromKeyIssue}’s next steps` }]),
+      ],
+    })),
+    open: open.map((action) => ({ title: cut(`${action.number}. ${action.keyAction}`, 80), value: String(action.number) })),
+    firstOpen: open[0] ? String(open[0].number) : '',
+    toPlan: view.toPlan.map((number) => ({ title: cut(`${number}. ${set.keyIssues[number - 1]?.question ?? ''}`, 80), value: String(number) })),
+    firstToPlan: view.toPlan[0] === undefined ? '' : String(view.toPlan[0]),
+    note: `${set.actionPlan.source} ${set.actionPlan.note} Say “done with action 3” to mark one done.`,
+    actions: [
+      ...(open.length > 0 ? [button('Mark done', SELF_EVALUATION_VERBS.actionDone, {}, 'positive')] : []),
+      ...(view.toPlan.length > 0 ? [button('Turn into an action', SELF_EVALUATION_VERBS.actionNew, {})] : []),
+      button('Add another action', SELF_EVALUATION_VERBS.actionNew, { blank: true }),
+      button('Self-evaluation', SELF_EVALUATION_VERBS.overview, {}),
+    ],
+  });
+}
+
+/** A new action, started from a key issue's next steps and lead (or blank), under Appendix 1's columns. */
+export function actionFormCard(view: {
+  readonly set: QuestionSet;
+  readonly schoolName: string;
+  readonly keyIssue?: number | undefined;
+  readonly values: ActionInput;
+  readonly problems?: readonly string[] | undefined;
+}): AdaptiveCard {
+  const { set, keyIssue } = view;
+  const question = keyIssue === undefined ? undefined : set.keyIssues[keyIssue - 1]?.question;
+  return renderCard(actionFormTemplate, {
+    heading: `${escapeMarkdown(view.schoolName)} · action plan`,
+    title: question ? `A new action from key issue ${keyIssue}: ${question}` : 'A new action',
+    problems: view.problems ?? [],
+    labels: Object.fromEntries(ACTION_PLAN_COLUMN_IDS.map((id) => [id, columnTitle(set, id)])),
+    values: { keyAction: view.values.keyAction ?? '', lead: view.values.lead ?? '', timeScale: view.values.timeScale ?? '', outcome: view.values.outcome ?? '', monitoring: view.values.monitoring ?? '' },
+    longest: LONGEST_ACTION_FIELD,
+    note: `${question ? 'It starts from the key issue’s next steps and lead: make them into one key action. ' : ''}${columnTitle(set, 'timeScale')}: a term and year (“Spring 2027”), a year, or a date; I remind the person who adds it ${REMINDER_DAYS_BEFORE} days before it ends. ${columnTitle(set, 'completed')} is filled in when you mark it done.`,
+    actions: [
+      button('Add to the action plan', SELF_EVALUATION_VERBS.actionAdd, keyIssue === undefined ? {} : { keyIssue }, 'positive'),
+      button('Back to the action plan', SELF_EVALUATION_VERBS.actionPlan, {}),
+    ],
+  });
+}
+
+/** The reminder before an action's date, in the personal chat of the person who added it. */
+export function actionReminderText(set: QuestionSet, schoolName: string, action: PlannedAction, today: string): string {
+  const by = action.dueDate && action.dueDate < today ? 'was due by' : 'is due by';
+  return (
+    `A reminder: action ${action.number} in ${escapeMarkdown(schoolName)}’s action plan ${by} ${formatLongDate(action.dueDate ?? today)} ` +
+    `(${columnTitle(set, 'timeScale')}: ${escapeMarkdown(action.timeScale)}): “${escapeMarkdown(cut(action.keyAction, SHOWN_CHARACTERS))}”. ` +
+    `Say “our action plan” to see it, or “done with action ${action.number}” once it is done.`
+  );
+}
+
+/** The most review visits the SIT's overview lists (the council's own cut, to stay under 80 KB): overdue and soonest first. */
+export const VISITS_SHOWN = 40;
+
+const VISIT_STATE_TEXT = { overdue: 'overdue: not marked reviewed since the visit was set', coming: 'coming', done: 'done: reviewed' } as const;
+
+/** A strand's counts as one line: "Not started 2 · Beginning 5 · Developing 9 · Embedded 1". */
+export const strandCountsText = (set: QuestionSet, counts: StrandCounts): string => set.scale.steps.map((step) => `${step.title} ${counts.steps[step.id] ?? 0}`).join(' · ');
+
+/** A group's counts as one line. */
+export const groupCountsText = (counts: GroupCounts): string => `${counts.started} started, ${counts.submitted} submitted and waiting for review, ${counts.reviewed} reviewed`;
+
+/**
+ * The SIT's view across schools: review visits (overdue first), each liaison group's counts,
+ * where schools stand on each strand, and a form to set a school's visit.
+ */
+export function selfEvaluationProgressCard(view: {
+  readonly set: QuestionSet;
+  readonly visits: readonly (ReviewVisit & { readonly schoolName: string })[];
+  readonly groups: readonly (GroupCounts & { readonly name: string })[];
+  readonly strands: readonly StrandCounts[];
+  readonly notice?: string | undefined;
+  readonly problems?: readonly string[] | undefined;
+  /** What was typed into the visit form, when it could not be saved. */
+  readonly typed?: { readonly urn?: string | undefined; readonly date?: string | undefined } | undefined;
+}): AdaptiveCard {
+  const { set } = view;
+  const shown = view.visits.slice(0, VISITS_SHOWN);
+  const overdue = view.visits.filter((visit) => visit.state === 'overdue').length;
+  const coming = view.visits.filter((visit) => visit.state === 'coming').length;
+  const schools = view.strands[0]?.schools ?? 0;
+  return renderCard(progressTemplate, {
+    intro: `${view.visits.length} review visit${view.visits.length === 1 ? '' : 's'} set: ${overdue} overdue, ${coming} coming.`,
+    notice: view.notice ?? '',
+    problems: view.problems ?? [],
+    visitsNote:
+      (view.visits.length === 0 ? 'No review visit has been set yet. ' : '') +
+      'A visit is overdue once its date has passed and no self-evaluation has been marked reviewed since it was set (the council’s own reading).' +
+      (view.visits.length > shown.length ? ` The first ${shown.length} are listed; the workbook holds all ${view.visits.length}.` : ''),
+    visits: shown.map((visit) => ({
+      title: `${escapeMarkdown(visit.schoolName)} (${visit.urn})`,
+      value: `${formatLongDate(visit.date)} · ${VISIT_STATE_TEXT[visit.state]} · self-evaluation ${visit.status}`,
+    })),
+    groups: view.groups.map((group) => ({ title: escapeMarkdown(group.name), value: groupCountsText(group) })),
+    strandsNote: `Each school’s latest submitted self-evaluation (${schools} school${schools === 1 ? '' : 's'}): how many of the strand’s key issues are at each step. ${set.strandsNote}`,
+    strands: view.strands.map((counts) => ({ title: strandTitle(set, counts.strand), value: strandCountsText(set, counts) })),
+    urn: view.typed?.urn ?? '',
+    date: view.typed?.date ?? '',
+    actions: [
+      button('Set review visit', SELF_EVALUATION_VERBS.setVisit, {}, 'positive'),
+      button('Schools', SELF_EVALUATION_VERBS.schools, {}),
+      button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {}),
+    ],
+  });
+}
+
+/** The most system leaders the invitation list offers (the council's own cut, to stay under 80 KB). */
+export const CANDIDATES_SHOWN = 100;
+
+/** The school's advisers: who is invited, invite a system leader, remove one. */
+export function advisersCard(view: {
+  readonly schoolName: string;
+  readonly advisers: readonly Adviser[];
+  /** System leaders who have told the bot who they are and are not advisers yet. */
+  readonly candidates: readonly { readonly aadObjectId: string; readonly name: string; readonly organisation: string }[];
+  readonly notice?: string | undefined;
+}): AdaptiveCard {
+  const candidates = view.candidates.slice(0, CANDIDATES_SHOWN);
+  return renderCard(advisersTemplate, {
+    title: `Advisers for ${escapeMarkdown(view.schoolName)}’s self-evaluation`,
+    intro:
+      'The School Improvement Team reads your submitted self-evaluation. You may also invite a system leader (a MAT CEO or National Leader of Education who has told me who they are) as your adviser: ' +
+      'they can then read it, comment on each key issue and mark it reviewed. Nobody else sees it. Inviting advisers is the council’s own arrangement, for your headteacher to decide.',
+    notice: view.notice ?? '',
+    advisers: view.advisers.map((adviser) => ({
+      title: `${escapeMarkdown(adviser.name)}, ${escapeMarkdown(adviser.organisation)}`,
+      value: `invited by ${escapeMarkdown(adviser.invitedBy.name)}, ${describeLondonInstant(new Date(adviser.invitedAt))}`,
+    })),
+    candidates: candidates.map((leader) => ({ title: cut(`${leader.name}, ${leader.organisation}`, 80), value: leader.aadObjectId })),
+    firstCandidate: candidates[0]?.aadObjectId ?? '',
+    current: view.advisers.map((adviser) => ({ title: cut(`${adviser.name}, ${adviser.organisation}`, 80), value: adviser.aadObjectId })),
+    firstCurrent: view.advisers[0]?.aadObjectId ?? '',
+    note:
+      view.advisers.length === 0 && candidates.length === 0
+        ? 'No system leader has told me who they are yet, so there is nobody to invite.'
+        : `${view.advisers.length === 0 ? 'You have no advisers yet. ' : ''}${view.candidates.length > candidates.length ? `The first ${candidates.length} system leaders are listed: type to find one. ` : ''}Removing an adviser stops them seeing your self-evaluation at once.`,
+    actions: [
+      ...(candidates.length > 0 ? [button('Invite', SELF_EVALUATION_VERBS.invite, {}, 'positive')] : []),
+      ...(view.advisers.length > 0 ? [button('Remove', SELF_EVALUATION_VERBS.removeAdviser, {})] : []),
+    ],
   });
 }

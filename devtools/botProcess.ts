@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 
@@ -28,11 +29,23 @@ export interface BotProcessOptions {
 }
 
 /**
+ * The Node flags `npm start` gives the production build (package.json's `start`, in `cwd`), so
+ * that a build run here runs as it does in production: `node <flags> dist/bot/start.js`.
+ */
+export function productionNodeFlags(cwd: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const words = (manifest.scripts?.start ?? '').split(/\s+/).filter((word) => word.length > 0);
+  if (words[0] !== 'node') throw new Error(`package.json's start script should run node, not: ${manifest.scripts?.start}`);
+  return words.slice(1).filter((word) => word.startsWith('--'));
+}
+
+/**
  * Runs the bot as its own process on the project's Node, on a free port, and resolves once it
  * logs that it is listening.
  */
 export function startBotProcess(env: Record<string, string>, { script = 'bot/main.ts', cwd = PROJECT_ROOT, plainNode = false, timeoutMs = 60_000 }: BotProcessOptions = {}): Promise<BotProcess> {
-  const child = spawn(process.execPath, script.endsWith('.ts') && !plainNode ? ['--import', 'tsx', script] : [script], {
+  const args = script.endsWith('.ts') ? (plainNode ? [script] : ['--import', 'tsx', script]) : [...productionNodeFlags(cwd), script];
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

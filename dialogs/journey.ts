@@ -7,6 +7,7 @@ import type { ConversationKind } from '../domain/access/policy.js';
 import type { Actor } from './actor.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from './ports.js';
+import { normaliseCommandText } from '../domain/text.js';
 
 /** Words a user types, or a card button sends, that start a dialog. */
 export interface Command {
@@ -63,17 +64,6 @@ export interface Journey {
    * taken for another journey's command.
    */
   readonly understandsWhileAsking?: (text: string) => boolean;
-}
-
-/** Lower case, single spaces, no surrounding punctuation: what command words are matched against. */
-export function normaliseCommandText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.,!?;:]+|(?<![\s.,!?;:])[\s.,!?;:]+$/g, '')
-    .trim();
 }
 
 /** A matcher for commands given as exact phrases (after normalising); it carries its phrases for the registration check. */

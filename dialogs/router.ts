@@ -3,12 +3,13 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type
 import { helpCard, type JourneySummary } from '../cards/conversationCards.js';
 import type { ConversationKind } from '../domain/access/policy.js';
 import { actorOf, conversationKindOf } from './actor.js';
-import { checkRegistration, normaliseCommandText, type Command, type Journey } from './journey.js';
+import { checkRegistration, type Command, type Journey } from './journey.js';
 import { cardActivity } from './cardActivity.js';
 import { DIALOG_STATE_CONFIGURATION } from './botbuilderInternals.js';
 import { ANSWER_KEY, suggestionCard } from '../cards/choiceCard.js';
 import { Understanding, type SmallTalk } from './understanding.js';
 import { askWithChoices } from './tapPrompts.js';
+import { normaliseCommandText } from '../domain/text.js';
 
 const HELP = new Set(['help', 'menu', 'what can you do', '?']);
 const CANCEL = new Set(['cancel', 'stop', 'quit', 'exit', 'never mind', 'nevermind']);

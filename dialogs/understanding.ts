@@ -1,5 +1,6 @@
 import { ExampleMatcher } from '../lib/exampleMatcher.js';
-import { knownPhrases, normaliseCommandText, type Command, type Journey } from './journey.js';
+import { knownPhrases, type Command, type Journey } from './journey.js';
+import { normaliseCommandText } from '../domain/text.js';
 
 /** Small talk the bot answers kindly instead of "I did not understand". */
 export type SmallTalk = 'greeting' | 'thanks';

@@ -115,3 +115,9 @@ export async function writeIfAbsent(store: Store, key: string, value: unknown): 
     throw error;
   }
 }
+
+/** Whether the store answers (the server's `/healthz`): a read of a key nothing writes, which throws when the store cannot be reached. */
+export async function storeAnswers(store: Store): Promise<boolean> {
+  await store.read('health/probe');
+  return true;
+}

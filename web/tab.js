@@ -212,7 +212,7 @@
 
   // ----- Personal tab: the views a role may see -----
 
-  const VIEW_LABELS = { school: 'My school', deployments: 'My deployment forms', sit: 'Across schools' };
+  const VIEW_LABELS = { school: 'My school', selfEvaluation: 'Self-evaluation', deployments: 'My deployment forms', sit: 'Across schools' };
   const ROLE_LABELS = { headteacher: 'Headteacher', staff: 'Member of staff', mat_ceo: 'MAT CEO', nle: 'National Leader of Education' };
 
   async function showPersonal(wanted) {
@@ -253,6 +253,7 @@
 
   const VIEW_RENDERERS = {
     school: () => load('Loading your school’s record…', '/api/tab/school', renderSchool),
+    selfEvaluation: () => load('Loading your self-evaluation…', '/api/tab/self-evaluation', renderSelfEvaluation),
     deployments: () => load('Loading your deployment forms…', '/api/tab/deployments', renderDeployments),
     sit: () => renderSit(),
   };
@@ -426,6 +427,85 @@
     submit_to_rdp: 'Submit the form to your Regional Delivery Partner',
   };
 
+  // ----- The school's self-evaluation: the draft and its last snapshots side by side, then the action plan -----
+
+  const COMPLETENESS = { complete: ['good', '✓', 'Complete'], 'partly done': ['warn', '…', 'Partly done'], 'not started': ['quiet', '·', 'Not started'] };
+
+  function renderSelfEvaluation(view) {
+    title.textContent = 'Self-evaluation';
+    main.classList.add('wide');
+    const columns = [
+      ...view.snapshots.map((snapshot) => ({ label: `${capitalise(snapshot.term)}${snapshot.reviewed ? ' (reviewed)' : ' (submitted)'}`, pick: (issue, index) => issue.snapshots[index] })),
+      ...(view.hasDraft ? [{ label: 'Now (draft)', pick: (issue) => issue.draft }] : []),
+    ];
+    const head = h(
+      'section',
+      { class: 'card span-all', 'aria-labelledby': 'se-heading' },
+      h('h2', { id: 'se-heading' }, `${view.school.name}: Narrowing the Gap self-evaluation`),
+      h('p', { class: 'meta' }, `URN ${view.school.urn} · ${capitalise(view.status)}`),
+      columns.length === 0 ? h('p', {}, 'Not started yet: say “self-evaluation” in your personal chat with the bot.') : h('p', { class: 'small' }, 'Your latest submitted self-evaluations (up to three) side by side, with what you are writing now. Change it in your personal chat with the bot.'),
+    );
+    const issues = columns.length === 0 ? [] : view.keyIssues.map((issue) => keyIssueCard(issue, view.headings, columns));
+    return h('div', {}, head, issues, actionPlanCard(view.actionPlan));
+  }
+
+  function keyIssueCard(issue, headings, columns) {
+    const cells = (read) => columns.map((column, index) => h('td', {}, read(column.pick(issue, index)) || '—'));
+    return h(
+      'section',
+      { class: 'card span-all', 'aria-labelledby': `ki-${issue.number}` },
+      h('h3', { id: `ki-${issue.number}` }, `${issue.number}. ${issue.question}`),
+      h('p', { class: 'meta' }, issue.strand),
+      h(
+        'table',
+        { class: 'self-evaluation' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), columns.map((column) => h('th', { scope: 'col' }, column.label)))),
+        h(
+          'tbody',
+          {},
+          h('tr', {}, h('th', { scope: 'row' }, 'Where are we? (step)'), columns.map((column, index) => {
+            const answer = column.pick(issue, index);
+            return h('td', {}, answer && answer.step ? answer.step : '—', answer ? [' ', statusChip(COMPLETENESS, answer.completeness)] : null);
+          })),
+          headings.map((heading) => h('tr', {}, h('th', { scope: 'row' }, heading.title), cells((answer) => answer && answer.texts[heading.id]))),
+          h('tr', {}, h('th', { scope: 'row' }, 'Adviser’s comment'), cells((answer) => answer && answer.comment)),
+        ),
+      ),
+    );
+  }
+
+  function actionPlanCard(plan) {
+    return h(
+      'section',
+      { class: 'card span-all', 'aria-labelledby': 'plan-heading' },
+      h('h2', { id: 'plan-heading' }, 'Action plan'),
+      plan.actions.length === 0
+        ? h('p', {}, 'No actions yet: say “our action plan” in your personal chat with the bot to turn next steps into actions.')
+        : h(
+            'table',
+            { class: 'self-evaluation' },
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'No.'), plan.columns.map((column) => h('th', { scope: 'col' }, column)))),
+            h(
+              'tbody',
+              {},
+              plan.actions.map((action) =>
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, String(action.number)),
+                  h('td', {}, action.keyAction),
+                  h('td', {}, action.lead),
+                  h('td', {}, action.dueDate ? `${action.timeScale} (by ${formatDate(action.dueDate)})` : action.timeScale),
+                  h('td', {}, action.outcome || '—'),
+                  h('td', {}, action.monitoring || '—'),
+                  h('td', {}, action.completed ? formatDate(action.completed) : '—'),
+                ),
+              ),
+            ),
+          ),
+    );
+  }
+
   function renderDeployments(view) {
     title.textContent = 'My deployment forms';
     if (view.forms.length === 0) {
@@ -517,8 +597,41 @@
     loading('Loading nominations and attendance…');
     const coverageCard = h('section', { class: 'card', 'aria-labelledby': 'coverage-heading' }, h('h2', { id: 'coverage-heading' }, 'Champion school nominations'), h('p', { class: 'status' }, 'Loading…'));
     const attendanceCard = h('section', { class: 'card', 'aria-labelledby': 'matrix-heading' }, h('h2', { id: 'matrix-heading' }, 'Attendance by school and session'), h('p', { class: 'status' }, 'Loading…'));
-    show(exportsCard(), coverageCard, attendanceCard);
-    await Promise.all([fillCoverage(coverageCard), fillAttendance(attendanceCard, '')]);
+    const selfEvaluationCard = h('section', { class: 'card', 'aria-labelledby': 'se-across-heading' }, h('h2', { id: 'se-across-heading' }, 'Self-evaluations'), h('p', { class: 'status' }, 'Loading…'));
+    show(exportsCard(), coverageCard, selfEvaluationCard, attendanceCard);
+    await Promise.all([fillCoverage(coverageCard), fillSelfEvaluations(selfEvaluationCard), fillAttendance(attendanceCard, '')]);
+  }
+
+  const VISIT_STATE = { overdue: ['bad', '!', 'Overdue'], coming: ['quiet', '·', 'Coming'], done: ['good', '✓', 'Done'] };
+
+  async function fillSelfEvaluations(card) {
+    const heading = card.firstChild;
+    try {
+      const view = await api('/api/tab/sit/self-evaluations');
+      card.replaceChildren(
+        heading,
+        h('h3', {}, 'Review visits'),
+        view.visits.length === 0
+          ? h('p', {}, 'No review visit set yet: say “review visit for <URN> on <date>” in your personal chat with the bot.')
+          : h('ul', {}, view.visits.map((visit) => h('li', {}, statusChip(VISIT_STATE, visit.state), ` ${visit.schoolName} (${visit.urn}), ${formatDate(visit.date)}: self-evaluation ${visit.status}`))),
+        h('h3', {}, 'By liaison group'),
+        h(
+          'table',
+          { class: 'self-evaluation' },
+          h('thead', {}, h('tr', {}, ['Liaison group', 'Started', 'Submitted', 'Reviewed'].map((label) => h('th', { scope: 'col' }, label)))),
+          h('tbody', {}, view.groups.map((group) => h('tr', {}, h('th', { scope: 'row' }, group.name), h('td', {}, String(group.started)), h('td', {}, String(group.submitted)), h('td', {}, String(group.reviewed))))),
+        ),
+        h('h3', {}, 'By strand (key issues at each step, latest submitted)'),
+        h(
+          'table',
+          { class: 'self-evaluation' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Strand'), view.steps.map((step) => h('th', { scope: 'col' }, step)))),
+          h('tbody', {}, view.strands.map((strand) => h('tr', {}, h('th', { scope: 'row' }, strand.strand), strand.counts.map((count) => h('td', {}, String(count)))))),
+        ),
+      );
+    } catch (error) {
+      card.replaceChildren(heading, problemNotice(error));
+    }
   }
 
   async function fillCoverage(card) {

@@ -1,27 +1,17 @@
-import { championUrns } from '../../domain/attendance/audience.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
-import { findSession, isUniversal, meetingsInOrder, sessionStart, type Programme, type Task } from '../../domain/attendance/programme.js';
-import { attendanceMatrix, schoolAttendanceSummary } from '../../domain/attendance/summary.js';
+import { findSession, isUniversal, meetingsInOrder, sessionStart, type Task } from '../../domain/attendance/programme.js';
+import { attendanceMatrix, tasksOf } from '../../domain/attendance/summary.js';
 import { formProgress } from '../../domain/deployment/progress.js';
 import { remindersDue } from '../../domain/deployment/timeline.js';
 import { decide, refusalText, type Decision, type PolicyActor } from '../../domain/access/policy.js';
 import type { LiaisonGroup, Profile, School } from '../../domain/directory/types.js';
-import { nominationCoverage } from '../../domain/nomination/coverage.js';
 import { CHOICES, type Nomination } from '../../domain/nomination/nomination.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
-import { AttendanceRepository } from '../../storage/attendanceRepository.js';
-import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
-import { DirectoryRepository } from '../../storage/directoryRepository.js';
-import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
-import { NominationRepository } from '../../storage/nominationRepository.js';
-import { ProfileRepository } from '../../storage/profileRepository.js';
-import { SignUpRepository } from '../../storage/signUpRepository.js';
-import { signedUpSchoolsOf } from '../../dialogs/attendance/context.js';
-import { ProgrammeRepository } from '../../storage/programmeRepository.js';
-import type { Store } from '../../storage/store.js';
+import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { conversationKeyOf } from '../../dialogs/actor.js';
 import type { ExportFile } from '../../dialogs/ports.js';
-import { attendanceExportFiles, nominationExportFiles } from '../../dialogs/exportFiles.js';
+import type { JourneyQueries } from '../../dialogs/queries.js';
+import type { SchoolSelfEvaluationView, SelfEvaluationOverviewView, ViewAnswer } from '../../dialogs/selfEvaluation/tabView.js';
 
 /** What an API call answers: the view's data, or why not (the policy's reason and what to do instead). */
 export type TabReply<T> =
@@ -29,7 +19,8 @@ export type TabReply<T> =
   | { readonly status: 400 | 403 | 404; readonly error: string; readonly instead?: string };
 
 export interface TabApiDeps {
-  readonly store: Store;
+  /** The journeys' own questions of the stored data, over the bot's one directory (dialogs/queries.ts). */
+  readonly queries: JourneyQueries;
   readonly now: () => Date;
   /** From configuration (SIT_ADMIN_AAD_IDS) only, as in the chat. */
   readonly sitAdminIds: readonly string[];
@@ -39,47 +30,27 @@ export interface TabApiDeps {
 
 const ELIGIBILITY_CHECKS_SHOWN = 10;
 
+const replyOf = <T>(answer: ViewAnswer<T>): TabReply<T> =>
+  answer.ok ? { status: 200, body: answer.view } : { status: answer.status, error: answer.reason, ...(answer.instead === undefined ? {} : { instead: answer.instead }) };
+
 const refused = (decision: Extract<Decision, { allowed: false }>): TabReply<never> => ({ status: 403, error: decision.reason, instead: decision.instead });
 
 /**
- * The tab's data, one method per view, each asking the directory policy (`decide`) the same
- * question the chat asks before it shows anything. A tab is a page each person sees alone, but
- * the policy still knows where it is: the personal tab is a personal chat's, the tab added to a
- * liaison group's chat or channel is that chat's.
+ * The tab's data, one method per view: a thin HTTP face over the journeys' queries. Each asks
+ * the directory policy (`decide`) the same question the chat asks before it shows anything, then
+ * the same query the chat's dialog asks, and lays the answer out for web/tab.js. A tab is a page
+ * each person sees alone, but the policy still knows where it is: the personal tab is a personal
+ * chat's, the tab added to a liaison group's chat or channel is that chat's.
  */
 export class TabApi {
-  readonly #profiles: ProfileRepository;
-  readonly #programmes: ProgrammeRepository;
-  readonly #attendance: AttendanceRepository;
-  readonly #nominations: NominationRepository;
-  readonly #deployments: DeploymentRepository;
-  readonly #eligibility: EligibilityRepository;
-  readonly #signUps: SignUpRepository;
-  #directory: Promise<DirectoryRepository> | undefined;
+  readonly #queries: JourneyQueries;
 
   constructor(private readonly deps: TabApiDeps) {
-    this.#profiles = new ProfileRepository(deps.store);
-    this.#programmes = new ProgrammeRepository(deps.store);
-    this.#attendance = new AttendanceRepository(deps.store);
-    this.#nominations = new NominationRepository(deps.store);
-    this.#deployments = new DeploymentRepository(deps.store);
-    this.#eligibility = new EligibilityRepository(deps.store);
-    this.#signUps = new SignUpRepository(deps.store);
-  }
-
-  /** Opened on first use (the bot has loaded the demo directory by then); a later import is seen at the repository's next check. */
-  async #openDirectory(): Promise<DirectoryRepository> {
-    this.#directory ??= DirectoryRepository.open(this.deps.store).catch((error: unknown) => {
-      this.#directory = undefined;
-      throw error;
-    });
-    const directory = await this.#directory;
-    await directory.refreshIfStale();
-    return directory;
+    this.#queries = deps.queries;
   }
 
   async #actor(aadObjectId: string, conversation?: PolicyActor['conversation']): Promise<PolicyActor & { readonly profile: Profile | undefined }> {
-    return { aadObjectId, isSitAdmin: this.deps.sitAdminIds.includes(aadObjectId), profile: await this.#profiles.get(aadObjectId), conversation };
+    return { aadObjectId, isSitAdmin: this.deps.sitAdminIds.includes(aadObjectId), profile: await this.#queries.profileOf(aadObjectId), conversation };
   }
 
   /** Who the person is to the bot, and which views the page offers them. */
@@ -88,9 +59,10 @@ export class TabApi {
     const views: ViewName[] = [];
     let profile: MeView['profile'] = null;
     if (actor.profile?.kind === 'school') {
-      const school = await (await this.#openDirectory()).getSchool(actor.profile.urn);
+      const school = await this.#queries.directory.getSchool(actor.profile.urn);
       profile = { kind: 'school', name: actor.profile.name, role: actor.profile.role, urn: actor.profile.urn, schoolName: school?.name ?? null };
       views.push('school');
+      if (decide(actor, 'selfEvaluation.view', { urn: actor.profile.urn }).allowed) views.push('selfEvaluation');
     } else if (actor.profile?.kind === 'system_leader') {
       profile = { kind: 'system_leader', name: actor.profile.name, role: actor.profile.role, organisation: actor.profile.organisation };
       views.push('deployments');
@@ -109,27 +81,20 @@ export class TabApi {
     const decision = decide(actor, 'school.view', { urn: urn ?? '' });
     if (!decision.allowed) return refused(decision);
     if (urn === undefined) return { status: 400, error: 'Say which school (its URN).' };
-    const directory = await this.#openDirectory();
+    const { directory, attendance, nominations } = this.#queries;
     const school = await directory.getSchool(urn);
     if (!school) return { status: 404, error: `There is no school with URN ${urn} in the directory.` };
 
-    const now = this.deps.now();
-    const programme = await this.#programmes.current();
-    const taskIds = tasksOf(programme).map((task) => task.id);
-    const [records, submissions, nominationRecords, commitments, group] = await Promise.all([
-      this.#attendance.forSchool(urn, meetingsInOrder(programme).map((meeting) => meeting.id)),
-      this.#attendance.taskSubmissionsOf(urn, taskIds),
-      this.#nominations.all(),
-      this.#nominations.commitmentsOf(urn),
+    const [{ programme, summary, isChampion }, allNominations, commitments, group] = await Promise.all([
+      attendance.schoolRecord(urn, this.deps.now()),
+      nominations.nominations(),
+      nominations.commitmentsOf(urn),
       school.liaisonGroupId === undefined ? Promise.resolve(undefined) : directory.liaisonGroup(school.liaisonGroupId),
     ]);
-    const nominations = nominationRecords.map((record) => record.nomination);
-    const isChampion = championUrns(nominations).has(urn);
-    const summary = schoolAttendanceSummary(urn, records, programme, { isChampion, now, taskSubmissions: submissions });
     const meetings = new Map(meetingsInOrder(programme).map((meeting) => [meeting.id, meeting]));
     const ownSchool = actor.profile?.kind === 'school' && actor.profile.urn === urn;
     // Checks are kept per person: the page shows the viewer's own, and only on their own school's record.
-    const checks = ownSchool ? await this.#eligibility.recentFor(aadObjectId, ELIGIBILITY_CHECKS_SHOWN) : [];
+    const checks = ownSchool ? await this.#queries.eligibilityChecksOf(aadObjectId, ELIGIBILITY_CHECKS_SHOWN) : [];
     const groupNomination = group === undefined ? undefined : decide(actor, 'nomination.view', { liaisonGroupId: group.id });
 
     return {
@@ -172,7 +137,7 @@ export class TabApi {
         }),
         champion: {
           isChampion,
-          named: schoolInNomination(nominations, urn),
+          named: schoolInNomination(allNominations, urn),
           commitmentsConfirmedAt: commitments?.confirmedAt ?? null,
         },
         groupNomination:
@@ -191,6 +156,16 @@ export class TabApi {
     };
   }
 
+  /** The person's own school's self-evaluation, its snapshots side by side and its action plan. */
+  async selfEvaluation(aadObjectId: string): Promise<TabReply<SchoolSelfEvaluationView>> {
+    return replyOf(await this.#queries.selfEvaluation.school(await this.#actor(aadObjectId)));
+  }
+
+  /** The SIT's view of self-evaluations across schools. */
+  async sitSelfEvaluations(aadObjectId: string): Promise<TabReply<SelfEvaluationOverviewView>> {
+    return replyOf(await this.#queries.selfEvaluation.overview(await this.#actor(aadObjectId)));
+  }
+
   /** A system leader's own deployment forms, each with where it stands and what is due. */
   async deployments(aadObjectId: string): Promise<TabReply<DeploymentsView>> {
     const actor = await this.#actor(aadObjectId);
@@ -198,7 +173,7 @@ export class TabApi {
     const drafter = decide(actor, 'deployment.create', {});
     if (!drafter.allowed) return refused(drafter);
     const today = londonDateOf(this.deps.now());
-    const forms = (await this.#deployments.listFor(aadObjectId)).filter(
+    const forms = (await this.#queries.deploymentFormsOf(aadObjectId)).filter(
       (record) => decide(actor, 'deployment.view', { ownerAadObjectId: record.draft.ownerAadObjectId, supportedSchoolUrn: record.draft.sections[1].urn }).allowed,
     );
     return { status: 200, body: { today, forms: forms.map((record) => deploymentSummary(record, today)) } };
@@ -211,9 +186,11 @@ export class TabApi {
    * it) or be in the SIT.
    */
   async group(aadObjectId: string, chat: { readonly id: string; readonly kind: 'groupChat' | 'channel' }): Promise<TabReply<GroupView>> {
-    const directory = await this.#openDirectory();
+    const { directory, nominations } = this.#queries;
+    // Who is asking first: that picks up a directory another instance changed, chat links included.
+    const profile = await this.#queries.profileOf(aadObjectId);
     const liaisonGroupId = await directory.groupOfConversation(conversationKeyOf(chat.id));
-    const actor = await this.#actor(aadObjectId, { kind: chat.kind, liaisonGroupId });
+    const actor = { aadObjectId, isSitAdmin: this.deps.sitAdminIds.includes(aadObjectId), profile, conversation: { kind: chat.kind, liaisonGroupId } };
     if (liaisonGroupId === undefined) {
       return {
         status: 404,
@@ -228,22 +205,17 @@ export class TabApi {
       const member = decide(actor, 'nomination.edit', { liaisonGroupId, schoolUrns: directory.schoolsInLiaisonGroup(liaisonGroupId).map((school) => school.urn) });
       if (!member.allowed) return refused(member);
     }
-    const [group, record] = await Promise.all([directory.liaisonGroup(liaisonGroupId), this.#nominations.get(liaisonGroupId)]);
-    if (!group) return { status: 404, error: `There is no liaison group ${liaisonGroupId} in the directory any more.`, instead: 'Ask the School Improvement Team.' };
-    const nomination = record?.nomination;
-    const schools = await this.#schoolsByUrn(directory, nomination ? [nomination] : []);
-    return { status: 200, body: { group: { id: group.id, name: group.name }, nomination: nomination ? nominationDetail(nomination, schools) : null } };
+    const found = await nominations.ofGroup(liaisonGroupId);
+    if (!found) return { status: 404, error: `There is no liaison group ${liaisonGroupId} in the directory any more.`, instead: 'Ask the School Improvement Team.' };
+    const nomination = found.record?.nomination;
+    return { status: 200, body: { group: { id: found.group.id, name: found.group.name }, nomination: nomination ? nominationDetail(nomination, found.schoolsByUrn) : null } };
   }
 
   /** The SIT's view of the 18 liaison groups' nominations: coverage, the mix of first choices, and each group's status. */
   async sitCoverage(aadObjectId: string): Promise<TabReply<CoverageView>> {
     const decision = decide(await this.#actor(aadObjectId), 'nomination.review', {});
     if (!decision.allowed) return refused(decision);
-    const directory = await this.#openDirectory();
-    const [groups, records] = await Promise.all([directory.liaisonGroups(), this.#nominations.all()]);
-    const nominations = records.map((record) => record.nomination);
-    const schools = await this.#schoolsByUrn(directory, nominations);
-    const coverage = nominationCoverage(nominations, groups, schools);
+    const { groups, nominations, schoolsByUrn, coverage } = await this.#queries.nominations.overview();
     const byGroup = new Map(nominations.map((nomination) => [nomination.groupId, nomination]));
     return {
       status: 200,
@@ -255,7 +227,7 @@ export class TabApi {
         sizeMix: coverage.sizeMix,
         groups: groups.map((group) => {
           const nomination = byGroup.get(group.id);
-          return { id: group.id, name: group.name, nomination: nomination ? nominationDetail(nomination, schools) : null };
+          return { id: group.id, name: group.name, nomination: nomination ? nominationDetail(nomination, schoolsByUrn) : null };
         }),
       },
     };
@@ -265,14 +237,13 @@ export class TabApi {
   async sitAttendance(aadObjectId: string, groupId: string | undefined): Promise<TabReply<AttendanceMatrixView>> {
     const decision = decide(await this.#actor(aadObjectId), 'attendance.register', {});
     if (!decision.allowed) return refused(decision);
-    const directory = await this.#openDirectory();
-    const groups = await directory.liaisonGroups();
+    const [{ programme, groups, signedUp, records, submissions }, withNoGroup] = await Promise.all([
+      this.#queries.attendance.acrossSchools(),
+      this.#queries.directory.schoolsWithNoGroup(),
+    ]);
     const group = groupId === undefined ? undefined : groups.find((candidate) => candidate.id === groupId);
     if (groupId !== undefined && !group) return { status: 404, error: `There is no liaison group ${groupId}.` };
-    const signedUp = await signedUpSchoolsOf(directory, this.#signUps);
     const schools = group ? signedUp.filter((school) => school.liaisonGroupId === group.id) : signedUp;
-    const withNoGroup = await directory.schoolsWithNoGroup();
-    const [programme, records, submissions] = await Promise.all([this.#programmes.current(), this.#attendance.all(), this.#attendance.allTaskSubmissions()]);
     const matrix = attendanceMatrix(schools, programme, records, submissions);
     const now = this.deps.now().getTime();
     const meetings = new Map(meetingsInOrder(programme).map((meeting) => [meeting.id, meeting]));
@@ -293,22 +264,12 @@ export class TabApi {
     };
   }
 
-  /** Makes the SIT's export (attendance or nominations) as a workbook and a CSV, each behind a signed link that opens only for them. */
+  /** Makes the SIT's export (attendance or nominations) as a workbook and a CSV, each behind a signed link that opens only for them: the same files the chat's "export" makes. */
   async sitExport(aadObjectId: string, what: 'attendance' | 'nominations'): Promise<TabReply<ExportView>> {
     const decision = decide(await this.#actor(aadObjectId), 'export.acrossSchools', {});
     if (!decision.allowed) return refused(decision);
-    const directory = await this.#openDirectory();
     const now = this.deps.now();
-    const groups = await directory.liaisonGroups();
-    let files: ExportFile[];
-    if (what === 'attendance') {
-      const [programme, records, submissions] = await Promise.all([this.#programmes.current(), this.#attendance.all(), this.#attendance.allTaskSubmissions()]);
-      files = await attendanceExportFiles({ programme, groups, signedUp: await signedUpSchoolsOf(directory, this.#signUps), records, submissions, now, getSchool: (urn) => directory.getSchool(urn) });
-    } else {
-      const [records, confirmations] = await Promise.all([this.#nominations.all(), this.#nominations.allCommitments()]);
-      const nominations = records.map((record) => record.nomination);
-      files = await nominationExportFiles({ nominations, groups, schoolsByUrn: await this.#schoolsByUrn(directory, nominations), confirmations, now });
-    }
+    const { files } = what === 'attendance' ? await this.#queries.attendance.exportFiles(now) : await this.#queries.nominations.exportFiles(now);
     const links = await Promise.all(files.map(async (file) => ({ file, link: await this.deps.createExport(aadObjectId, file) })));
     return {
       status: 200,
@@ -319,19 +280,6 @@ export class TabApi {
       },
     };
   }
-
-  /** Every school the nominations name (now and in their history), from the directory. */
-  async #schoolsByUrn(directory: DirectoryRepository, nominations: readonly Nomination[]): Promise<Map<string, School>> {
-    const urns = new Set(
-      nominations.flatMap((nomination) => [nomination, ...nomination.history].flatMap((entry) => CHOICES.map((choice) => entry[choice].urn))).filter((urn): urn is string => urn !== undefined),
-    );
-    const found = await Promise.all([...urns].map((urn) => directory.getSchool(urn)));
-    return new Map(found.filter((school): school is School => school !== undefined).map((school) => [school.urn, school]));
-  }
-}
-
-function tasksOf(programme: Programme): Task[] {
-  return programme.sessions.filter((session): session is Task => session.kind === 'task' && !session.cancelled);
 }
 
 function pathOf(url: string): string {
@@ -413,7 +361,7 @@ function deploymentSummary(record: DeploymentFormRecord, today: string): Deploym
   };
 }
 
-export type ViewName = 'school' | 'deployments' | 'sit';
+export type ViewName = 'school' | 'selfEvaluation' | 'deployments' | 'sit';
 
 export interface MeView {
   readonly isSitAdmin: boolean;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { UrnSchema, LiaisonGroupSchema } from '../../domain/directory/types.js';
+import type { JourneyQueries } from '../../dialogs/queries.js';
 import type { BotServices } from '../services.js';
 import type { SsoTokenVerifier } from '../ssoToken.js';
 import { identifyRequester } from './requester.js';
@@ -69,15 +70,9 @@ function queryOf(req: Request): Record<string, string> {
  * /api/tab/config needs the Teams single sign-on token (or, with BOT_AUTH=off, the development
  * header), and answers with the view's data or `{ error, instead }`.
  */
-export function registerTabRoutes(server: Server, services: BotServices, verifier: SsoTokenVerifier): void {
+export function registerTabRoutes(server: Server, services: BotServices, verifier: SsoTokenVerifier, queries: JourneyQueries | undefined): void {
   const { config, logger } = services;
   const devMode = config.BOT_AUTH === 'off';
-  const api = new TabApi({
-    store: services.store,
-    now: services.now,
-    sitAdminIds: config.SIT_ADMIN_AAD_IDS,
-    createExport: (owner, file) => services.exports.create(owner, file),
-  });
   const csp = contentSecurityPolicy(devMode);
 
   server.get('/web/:file', async (req, res) => {
@@ -101,6 +96,15 @@ export function registerTabRoutes(server: Server, services: BotServices, verifie
   server.get('/api/tab/config', async (_req, res) => {
     res.setHeader('cache-control', 'no-store');
     res.json({ devMode });
+  });
+
+  // A bot assembled from a test's own journeys has no queries to show: the pages, and no data behind them.
+  if (queries === undefined) return;
+  const api = new TabApi({
+    queries,
+    now: services.now,
+    sitAdminIds: config.SIT_ADMIN_AAD_IDS,
+    createExport: (owner, file) => services.exports.create(owner, file),
   });
 
   const answer = (name: string, handler: (req: Request, aadObjectId: string) => Promise<TabReply<unknown>>) => async (req: Request, res: Response) => {
@@ -134,6 +138,8 @@ export function registerTabRoutes(server: Server, services: BotServices, verifie
       return query.success ? api.school(user, query.data.urn) : badRequest(query.error);
     }),
   );
+  server.get('/api/tab/self-evaluation', answer('selfEvaluation', (_req, user) => api.selfEvaluation(user)));
+  server.get('/api/tab/sit/self-evaluations', answer('sit.selfEvaluations', (_req, user) => api.sitSelfEvaluations(user)));
   server.get('/api/tab/deployments', answer('deployments', (_req, user) => api.deployments(user)));
   server.get(
     '/api/tab/group',

@@ -1,6 +1,6 @@
 import { type TurnContext } from 'botbuilder';
 import { ChoiceFactory, WaterfallDialog, type Dialog, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { TapChoicePrompt, TapConfirmPrompt } from '../tapPrompts.js';
+import { TapChoicePrompt, TapConfirmPrompt, type UnsureHelp } from '../tapPrompts.js';
 import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import {
@@ -244,6 +244,9 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
       return step.prompt(CONFIRM_PROMPT, {
         prompt: `Cancel ${sessionLabel(meeting)} on ${describeTimes(meeting)}? It stays in the calendar marked as cancelled, and any attendance already recorded for it is kept.`,
         retryPrompt: 'Please say yes to cancel it, or no to keep it.',
+        validations: {
+          whenUnsure: `Say “no” and ${meeting.id} stays as it is. “Yes” marks it cancelled: it stays in the calendar, attendance already recorded for it is kept, and schools get no reminders for it.`,
+        } satisfies UnsureHelp,
       });
     },
     async (step) => {

@@ -1,25 +1,18 @@
 import type { Actor } from '../actor.js';
 import type { JourneyContext, JourneyDeps } from '../journey.js';
 import type { ExportLinks, ProactiveMessenger } from '../ports.js';
-import { championUrns, type SchoolPerson } from '../../domain/attendance/audience.js';
+import type { SchoolPerson } from '../../domain/attendance/audience.js';
 import type { School } from '../../domain/directory/types.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
-import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { NominationRepository } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import { AttendanceReminderRepository } from '../../storage/reminderRepository.js';
 import { isVerified } from '../../domain/directory/verification.js';
 import { SignUpRepository } from '../../storage/signUpRepository.js';
+import { createAttendanceQueries, type AttendanceDirectory, type AttendanceQueries } from './queries.js';
 
-/** What the directory must answer for attendance: schools, and the liaison groups that make up the programme. */
-export type AttendanceDirectory = Pick<DirectoryRepository, 'getSchool' | 'liaisonGroups' | 'schoolsInLiaisonGroup' | 'schoolsWithUrns' | 'refreshIfStale'>;
-
-/** The schools signed up to the universal offer (see domain/attendance/signUp.ts), by name. */
-export async function signedUpSchoolsOf(directory: Pick<DirectoryRepository, 'schoolsWithUrns' | 'refreshIfStale'>, signUps: SignUpRepository): Promise<School[]> {
-  await directory.refreshIfStale();
-  return directory.schoolsWithUrns(await signUps.signedUpUrns());
-}
+export type { AttendanceDirectory } from './queries.js';
 
 export interface AttendanceJourneyDeps extends JourneyDeps {
   readonly directory: AttendanceDirectory;
@@ -37,6 +30,8 @@ export interface AttendanceContext extends JourneyContext<AttendanceJourneyDeps>
   readonly profiles: ProfileRepository;
   readonly reminders: AttendanceReminderRepository;
   readonly signUps: SignUpRepository;
+  /** The questions the tab asks too. */
+  readonly queries: AttendanceQueries;
   /** The schools signed up to the universal offer: only they are counted in registers, gaps, summaries and reminders. */
   signedUpSchools(): Promise<School[]>;
   /** Champion schools, from the groups' nominations the SIT has decided. */
@@ -52,6 +47,7 @@ export function createAttendanceContext(deps: AttendanceJourneyDeps): Attendance
   const nominations = new NominationRepository(deps.store);
   const profiles = new ProfileRepository(deps.store);
   const signUps = new SignUpRepository(deps.store);
+  const queries = createAttendanceQueries(deps.store, deps.directory);
   return {
     deps,
     programmes: new ProgrammeRepository(deps.store),
@@ -60,12 +56,9 @@ export function createAttendanceContext(deps: AttendanceJourneyDeps): Attendance
     profiles,
     reminders: new AttendanceReminderRepository(deps.store),
     signUps,
-    async signedUpSchools() {
-      return signedUpSchoolsOf(deps.directory, signUps);
-    },
-    async championUrns() {
-      return championUrns(await nominations.all());
-    },
+    queries,
+    signedUpSchools: queries.signedUpSchools,
+    championUrns: queries.championUrns,
     async schoolPeople() {
       return (await profiles.all()).flatMap((profile) =>
         profile.kind === 'school' ? [{ aadObjectId: profile.aadObjectId, name: profile.name, urn: profile.urn }] : [],

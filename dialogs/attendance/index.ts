@@ -1,4 +1,4 @@
-import { either, normaliseCommandText, phrases, type Command, type Journey } from '../journey.js';
+import { either, phrases, type Command, type Journey } from '../journey.js';
 import { ADD_SESSION_DIALOG, CALENDAR_DIALOG, CANCEL_SESSION_DIALOG, calendarDialogs, MOVE_SESSION_DIALOG, START_YEAR_DIALOG } from './calendarDialogs.js';
 import { createAttendanceContext, type AttendanceJourneyDeps } from './context.js';
 import { sendDueReminders } from './reminders.js';
@@ -7,6 +7,7 @@ import { EXPORT_DIALOG, REGISTER_DIALOG, SUMMARY_DIALOG, sitDialogs } from './si
 import { SIGN_UP_DIALOG, signUpDialogs } from './signUpDialogs.js';
 import { parseSignUpStatement } from '../../domain/attendance/signUp.js';
 import { parseLogStatement } from '../../domain/attendance/logStatement.js';
+import { normaliseCommandText } from '../../domain/text.js';
 
 export type { AttendanceDirectory, AttendanceJourneyDeps } from './context.js';
 
@@ -103,15 +104,44 @@ const COMMANDS: Command[] = [
     },
     dialogId: START_YEAR_DIALOG,
   },
-  { scopes: ['personal'], match: phrases('add a session', 'add session', 'new session', 'add a network group', 'add a network group meeting'), dialogId: ADD_SESSION_DIALOG },
+  {
+    summary: {
+      title: 'Add, move or cancel a session',
+      description: 'School Improvement Team: keep the programme’s session calendar up to date.',
+      command: 'add a session',
+      example: 'move session T2',
+    },
+    forSitAdmins: true,
+    scopes: ['personal'],
+    match: phrases('add a session', 'add session', 'new session', 'add a network group', 'add a network group meeting'),
+    dialogId: ADD_SESSION_DIALOG,
+  },
   {
     scopes: ['personal'],
     match: either(withSession(new RegExp(`^(?:move|reschedule) (?:the )?${SESSION}$`)), withSession(new RegExp(`^(?:change|edit) (?:the )?session ${ID}$`))),
     dialogId: MOVE_SESSION_DIALOG,
   },
   { scopes: ['personal'], match: withSession(new RegExp(`^cancel (?:the )?session ${ID}$`)), dialogId: CANCEL_SESSION_DIALOG },
-  { scopes: ['personal'], match: withSession(new RegExp(`^(?:take |open |keep )?(?:the )?register(?: for)?(?: ${SESSION})?$`)), dialogId: REGISTER_DIALOG },
   {
+    summary: {
+      title: 'Take the register',
+      description: 'School Improvement Team: mark each signed-up school present, sent apologies or absent at a session, one liaison group at a time.',
+      command: 'register',
+      example: 'register for T2',
+    },
+    forSitAdmins: true,
+    scopes: ['personal'],
+    match: withSession(new RegExp(`^(?:take |open |keep )?(?:the )?register(?: for)?(?: ${SESSION})?$`)),
+    dialogId: REGISTER_DIALOG,
+  },
+  {
+    summary: {
+      title: 'Attendance across schools',
+      description: 'School Improvement Team: how many schools came to each session, and which are missing.',
+      command: 'attendance summary',
+      example: 'attendance summary for T2',
+    },
+    forSitAdmins: true,
     scopes: ['personal'],
     match: either(
       withSession(new RegExp(`^attendance summary(?: for ${SESSION})?$`)),
@@ -130,7 +160,18 @@ const COMMANDS: Command[] = [
     match: (text) => parseSignUpStatement(text),
     dialogId: SIGN_UP_DIALOG,
   },
-  { scopes: ['personal'], match: phrases('export attendance', 'attendance export', 'download attendance', 'export the attendance', 'attendance spreadsheet'), dialogId: EXPORT_DIALOG },
+  {
+    summary: {
+      title: 'Export attendance',
+      description: 'School Improvement Team: a spreadsheet of every signed-up school’s attendance and intersessional tasks.',
+      command: 'export attendance',
+      example: 'export attendance',
+    },
+    forSitAdmins: true,
+    scopes: ['personal'],
+    match: phrases('export attendance', 'attendance export', 'download attendance', 'export the attendance', 'attendance spreadsheet'),
+    dialogId: EXPORT_DIALOG,
+  },
 ];
 
 /**

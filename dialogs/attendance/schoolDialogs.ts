@@ -5,7 +5,6 @@ import { actorOf, type Actor } from '../actor.js';
 import { ATTENDANCE_VERBS, logFormCard, loggedCard, schoolRecordCard, type LogFormValues } from '../../cards/attendanceCards.js';
 import { describeStart, findSession, meetingsInOrder, sessionLabel, startedSessions, type Meeting, type Programme, type Task } from '../../domain/attendance/programme.js';
 import { checkSessionLoggable, validateAttendanceLog, validateTaskSubmission, type AttendanceStatus } from '../../domain/attendance/record.js';
-import { schoolAttendanceSummary } from '../../domain/attendance/summary.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import type { CardVerb, CardVerbResult } from '../journey.js';
@@ -161,17 +160,8 @@ export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallD
         await step.context.sendActivity(refusalText(decision));
         return step.endDialog();
       }
-      const programme = await context.programmes.current();
       const now = deps.now();
-      const taskIds = programme.sessions.filter((session) => session.kind === 'task').map((session) => session.id);
-      const [records, taskSubmissions, champions, school] = await Promise.all([
-        context.attendance.forSchool(own.urn, meetingsInOrder(programme).map((meeting) => meeting.id)),
-        context.attendance.taskSubmissionsOf(own.urn, taskIds),
-        context.championUrns(),
-        deps.directory.getSchool(own.urn),
-      ]);
-      const isChampion = champions.has(own.urn);
-      const summary = schoolAttendanceSummary(own.urn, records, programme, { isChampion, now, taskSubmissions });
+      const [{ programme, taskSubmissions, isChampion, summary }, school] = await Promise.all([context.queries.schoolRecord(own.urn, now), deps.directory.getSchool(own.urn)]);
       const byTheSchool = actor.profile?.kind === 'school' && actor.profile.urn === own.urn;
       const openTask = taskToHandIn(programme, now);
       const offerTask =

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { actorOf, type Actor } from '../actor.js';
 import { ATTENDANCE_VERBS, exportCard, registerCard, summaryCard } from '../../cards/attendanceCards.js';
 import { sessionAudience } from '../../domain/attendance/audience.js';
-import { attendanceExportFiles } from '../exportFiles.js';
 import { isUniversal, meetingsInOrder, sessionLabel, startedSessions, type Meeting } from '../../domain/attendance/programme.js';
 import { AttendanceStatusSchema, checkSessionLoggable, normaliseAttendeeName, REGISTER_ATTENDEE, type AttendanceRecord, type AttendanceStatus } from '../../domain/attendance/record.js';
 import { registerChanges, registerPages } from '../../domain/attendance/register.js';
@@ -221,15 +220,10 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         await step.context.sendActivity(refusalText(decision));
         return step.endDialog();
       }
-      const now = deps.now();
-      const [programme, signedUp, records, submissions, groups] = await Promise.all([
-        context.programmes.current(),
-        context.signedUpSchools(),
-        context.attendance.all(),
-        context.attendance.allTaskSubmissions(),
-        deps.directory.liaisonGroups(),
-      ]);
-      const files = await attendanceExportFiles({ programme, groups, signedUp, records, submissions, now, getSchool: (urn) => deps.directory.getSchool(urn) });
+      const {
+        files,
+        across: { programme, signedUp, records },
+      } = await context.queries.exportFiles(deps.now());
       const [xlsx, csv] = await Promise.all(files.map((file) => deps.exports.create(actor.aadObjectId, file)));
       if (!xlsx || !csv) throw new Error('The attendance export has no files');
       const schoolCount = new Set([...signedUp.map((school) => school.urn), ...records.map((record) => record.urn)]).size;

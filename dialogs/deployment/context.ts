@@ -48,6 +48,9 @@ export function createDeploymentContext(deps: DeploymentJourneyDeps): Deployment
     // The configuration is checked at start, so this is only reached by a caller that skipped it.
     if (key.ok) bankDetailsKey = key.value;
     else deps.logger.warn('BANK_DETAILS_KEY is not a valid key; bank details will not be taken');
+  } else {
+    // Users are told only that the key is not set up; the setting's name is for whoever runs the bot.
+    deps.logger.warn('BANK_DETAILS_KEY is not set; the deployment form takes no bank details (see README)');
   }
   return {
     deps,

@@ -40,10 +40,9 @@ import type { SectionValues } from '../../domain/deployment/sections.js';
 import { agreedDaysOf, sectionDueAfterDay } from '../../domain/deployment/timeline.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
-import { normaliseCommandText } from '../journey.js';
 import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
 import { exportForm, prefillFromUrn, recordAgreedDays, recordDay, sendToSchool, startForm } from './formActions.js';
-import { listed } from '../../domain/text.js';
+import { listed, normaliseCommandText } from '../../domain/text.js';
 import { cardActivity } from '../cardActivity.js';
 
 export const DEPLOYMENT_DIALOG = 'deployment.form';

@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ChoiceFactory, ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { TapChoicePrompt } from '../tapPrompts.js';
+import { TapChoicePrompt, type UnsureHelp } from '../tapPrompts.js';
 import { actorOf, type Actor } from '../actor.js';
 import { z } from 'zod';
 import { PROFILE_VERBS, profileCard, profileRequestsCard, type ProfileRequestView } from '../../cards/directoryCards.js';
@@ -35,6 +35,8 @@ const EmailSchema = z.email();
 const isEmailOrSkip = (said: string): boolean => said.trim().toLowerCase() === 'skip' || EmailSchema.safeParse(said.trim()).success;
 
 const NONE_OF_THESE = 'None of these';
+const BECOME_SYSTEM_LEADER = 'Yes, I am a system leader now';
+const KEEP_SCHOOL = 'No, keep my school role';
 const WHO_EXAMPLES = 'for example “I’m the head of Oakfield Primary”, “I work at 900123” or “I’m a system leader”';
 
 function describeSchool(school: School): string {
@@ -58,6 +60,7 @@ class SetProfileDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(EMAIL, async (prompt) => prompt.recognized.succeeded && isEmailOrSkip(prompt.recognized.value ?? '')));
     this.addDialog(
       new WaterfallDialog(`${SET_PROFILE}.steps`, [
+        this.#confirmLeavingSchool.bind(this),
         this.#chooseSchoolOrAskOrganisation.bind(this),
         this.#confirmSchoolOrAskRole.bind(this),
         this.#saveSchoolOrAskEmail.bind(this),
@@ -67,9 +70,31 @@ class SetProfileDialog extends ComponentDialog {
     this.initialDialogId = `${SET_PROFILE}.steps`;
   }
 
-  async #chooseSchoolOrAskOrganisation(step: WaterfallStepContext) {
+  /** A person holds one role here: becoming a system leader ends their school role, so that is asked first, never done silently. */
+  async #confirmLeavingSchool(step: WaterfallStepContext) {
     const statement = (step.options as { statement: ProfileStatement }).statement;
     (step.values as { statement: ProfileStatement }).statement = statement;
+    const current = actorOf(step.context).profile;
+    if (statement.kind !== 'system_leader' || current?.kind !== 'school') return step.next();
+    const school = await this.deps.directory.getSchool(current.urn);
+    const as = `${current.role === 'headteacher' ? 'the headteacher' : 'a member of staff'} at ${school?.name ?? `URN ${current.urn}`}`;
+    return step.prompt(CHOICE, {
+      prompt:
+        `I have you as ${as}. I hold one role for each person, so as a system leader I would no longer have you as ${as}: ` +
+        'you would not see its records here, and a new claim to it would need verifying again. Become a system leader instead?',
+      choices: ChoiceFactory.toChoices([BECOME_SYSTEM_LEADER, KEEP_SCHOOL]),
+      validations: {
+        whenUnsure: `Choose “${KEEP_SCHOOL}” and nothing changes. Choose “${BECOME_SYSTEM_LEADER}” only if you now lead or work for a trust as a MAT CEO, or are a National Leader of Education.`,
+      } satisfies UnsureHelp,
+    });
+  }
+
+  async #chooseSchoolOrAskOrganisation(step: WaterfallStepContext) {
+    const { statement } = step.values as { statement: ProfileStatement };
+    if ((step.result as { value?: string } | undefined)?.value === KEEP_SCHOOL) {
+      await step.context.sendActivity('All right: nothing has changed, and your school role stays as it was.');
+      return step.endDialog();
+    }
     if (statement.kind === 'system_leader') {
       return step.prompt(TEXT, { prompt: 'Which organisation do you lead or work for? (your trust, or your school if you are an NLE)' });
     }
@@ -83,9 +108,14 @@ class SetProfileDialog extends ComponentDialog {
     const sure = matches[0]!.match === 'urn' || matches[0]!.match === 'exact' || matches.length === 1;
     if (sure) {
       (step.values as { school: School }).school = schools[0]!;
+      const school = schools[0]!;
+      const facts = [school.type, school.localAuthority, school.trust ? `in ${school.trust}` : undefined].filter(Boolean).join(', ');
       return step.prompt(CHOICE, {
-        prompt: `Is it ${describeSchool(schools[0]!)}?`,
+        prompt: `Is it ${describeSchool(school)}?`,
         choices: ChoiceFactory.toChoices(['Yes', 'No']),
+        validations: {
+          whenUnsure: `The school directory has ${school.name}, URN ${school.urn}${facts ? ` (${facts})` : ''}. Say “yes” if that is where you work. If it is not, say “no”: nothing is saved, and you can tell me its URN or more of its name.`,
+        } satisfies UnsureHelp,
       });
     }
     return step.prompt(CHOICE, {
@@ -422,7 +452,18 @@ export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
       },
       { scopes: ['groupChat', 'channel'], match: phrases('which liaison group is this', 'which liaison group is this chat', 'liaison group'), dialogId: showLink },
       { scopes: ['groupChat', 'channel', 'personal'], match: phrases('liaison groups', 'list liaison groups'), dialogId: listGroups },
-      { scopes: ['personal'], match: phrases('profile requests', 'verify profiles', 'pending profiles'), dialogId: profileRequests },
+      {
+        summary: {
+          title: 'Profile requests',
+          description: 'Approve or reject people’s claims to be a school’s headteacher or staff (verified headteachers see their own school’s staff).',
+          command: 'profile requests',
+          example: 'profile requests',
+        },
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: phrases('profile requests', 'verify profiles', 'pending profiles'),
+        dialogId: profileRequests,
+      },
       {
         summary: {
           title: 'Liaison-group membership',

@@ -12,7 +12,7 @@ import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
 import { applyEdit, type NominationEdit } from '../../domain/nomination/edit.js';
 import { CHOICE_LABELS, CHOICES, type Choice, type ChoiceName, type Nomination } from '../../domain/nomination/nomination.js';
 import { editsFromSection, LONGEST_SECTION_ANSWER, SECTION_FIELDS, SectionAnswersSchema, type SectionAnswers } from '../../domain/nomination/sectionEdits.js';
-import { submitNomination } from '../../domain/nomination/submit.js';
+import { notReadyReasons, submitNomination } from '../../domain/nomination/submit.js';
 import { ok, type Result } from '../../domain/result.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { NO_NOMINATION, type NominationRecord } from '../../storage/nominationRepository.js';
@@ -113,6 +113,14 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
     const record = await repository.get(groupId);
     if (!record) return { kind: 'refused', text: NO_NOMINATION };
     return { kind: 'card', card: await sharedCard(record, schools, notice) };
+  }
+
+  /** What the group's card lists as keeping the nomination from being submitted (the card shows the check). */
+  async function notReadyOnCard(groupId: string, schools: GroupSchools): Promise<string[]> {
+    const record = await repository.get(groupId);
+    if (!record) return [];
+    const schoolsByUrn = await schoolsNamedBy(directory, [record.nomination], schools.schools);
+    return notReadyReasons(checkNomination(record.nomination, { group: schools.group, schoolsByUrn }));
   }
 
   /** Who may act on the group's card, and the group with its schools. */
@@ -255,7 +263,14 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
         },
         teamsUserIdOf(context),
       );
-      if (!saved.ok) return currentCard(data.groupId, schools, { lines: ['The nomination was not submitted:', ...saved.errors], style: 'attention' });
+      if (!saved.ok) {
+        // The card lists what to put right and what is still to answer: the notice says so once, rather than list them again.
+        const onCard = new Set(await notReadyOnCard(data.groupId, schools));
+        const elsewhere = saved.errors.filter((error) => !onCard.has(error));
+        const lines = ['The nomination was not submitted:', ...elsewhere];
+        if (elsewhere.length < saved.errors.length) lines.push('Put right and answer what the card lists below, then submit again.');
+        return currentCard(data.groupId, schools, { lines, style: 'attention' });
+      }
       const lines = [`${escapeMarkdown(actor.name)} submitted the nomination. Thank you: the School Improvement Team will review it and tell this chat its decision.`];
       if (replaced !== undefined) {
         lines.push(`It replaces the submission of ${formatLongDate(londonDateOf(new Date(replaced)))}, which is kept: mention me with "nomination history" to see it.`);

@@ -6,8 +6,6 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import { LiaisonGroupSchema } from '../../domain/directory/types.js';
 import { checkNomination } from '../../domain/nomination/check.js';
-import { nominationCoverage } from '../../domain/nomination/coverage.js';
-import { nominationExportFiles } from '../exportFiles.js';
 import { CHOICES, DecisionSchema, type Decision, type Nomination, type SchoolsByUrn } from '../../domain/nomination/nomination.js';
 import { selectNomination } from '../../domain/nomination/submit.js';
 import { ok } from '../../domain/result.js';
@@ -22,7 +20,8 @@ export const EXPORT_DIALOG = 'nomination.export';
 const GroupIdSchema = LiaisonGroupSchema.shape.id;
 const OverviewData = z.looseObject({});
 const ReviewData = z.looseObject({ groupId: GroupIdSchema });
-const SelectData = z.looseObject({ groupId: GroupIdSchema, decision: DecisionSchema });
+// `confirmed` is absent or false on the first press: the card then asks to confirm before anything is done or anyone told.
+const SelectData = z.looseObject({ groupId: GroupIdSchema, decision: DecisionSchema, confirmed: z.boolean().optional() });
 
 /** What the group's chat is told of the SIT's decision. */
 function decisionNotice(decision: Decision, nomination: Nomination, schoolsByUrn: SchoolsByUrn): string {
@@ -38,30 +37,23 @@ function decisionNotice(decision: Decision, nomination: Nomination, schoolsByUrn
 }
 
 export function reviewParts(context: NominationContext): { dialogs: ReturnType<typeof oneStepDialog>[]; commands: Command[]; verbs: CardVerb[] } {
-  const { repository, deps: { directory, now, proactive, exports, logger } } = context;
-
-  async function everything() {
-    const [records, groups] = await Promise.all([repository.all(), directory.liaisonGroups()]);
-    const nominations = records.map((record) => record.nomination);
-    const schoolsByUrn = await schoolsNamedBy(directory, nominations);
-    return { records, groups, nominations, schoolsByUrn, coverage: nominationCoverage(nominations, groups, schoolsByUrn) };
-  }
+  const { repository, queries, deps: { directory, now, proactive, exports, logger } } = context;
 
   async function overviewCard(): Promise<AdaptiveCard> {
-    const { groups, nominations, schoolsByUrn, coverage } = await everything();
+    const { groups, nominations, schoolsByUrn, coverage } = await queries.overview();
     const byGroup = new Map(nominations.map((nomination) => [nomination.groupId, nomination]));
     return nominationsOverviewCard({ coverage, schoolsByUrn, groups: groups.map((group) => ({ group, nomination: byGroup.get(group.id) })) });
   }
 
-  async function reviewCard(groupId: string, notice?: { text: string; style: 'good' | 'attention' | 'default' }): Promise<CardVerbResult> {
-    const [group, record] = await Promise.all([directory.liaisonGroup(groupId), repository.get(groupId)]);
-    if (!group) return { kind: 'refused', text: GROUP_GONE };
+  async function reviewCard(groupId: string, notice?: { text: string; style: 'good' | 'attention' | 'default' }, confirming?: Decision): Promise<CardVerbResult> {
+    const found = await queries.ofGroup(groupId);
+    if (!found) return { kind: 'refused', text: GROUP_GONE };
+    const { group, record, schoolsByUrn } = found;
     if (!record) return { kind: 'message', text: `${group.name} has not started a nomination yet.` };
     const { nomination } = record;
-    const schoolsByUrn = await schoolsNamedBy(directory, [nomination]);
     const urns = CHOICES.map((choice) => nomination[choice].urn).filter((urn): urn is string => urn !== undefined);
     const confirmations = new Map((await Promise.all(urns.map((urn) => repository.commitmentsOf(urn)))).flatMap((found) => (found ? [[found.urn, found] as const] : [])));
-    const card = nominationReviewCard({ group, nomination, schoolsByUrn, check: checkNomination(nomination, { group, schoolsByUrn }), confirmations, notice });
+    const card = nominationReviewCard({ group, nomination, schoolsByUrn, check: checkNomination(nomination, { group, schoolsByUrn }), confirmations, notice, confirming });
     return { kind: 'card', card };
   }
 
@@ -86,9 +78,10 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
       await context.sendActivity(refusalText(decision));
       return;
     }
-    const { groups, nominations, schoolsByUrn, coverage } = await everything();
-    const confirmations = await repository.allCommitments();
-    const files = await nominationExportFiles({ nominations, groups, schoolsByUrn, confirmations, now: now() });
+    const {
+      files,
+      overview: { groups, nominations, coverage },
+    } = await queries.exportFiles(now());
     const [workbook, csv] = await Promise.all(files.map((file) => exports.create(actor.aadObjectId, file)));
     if (!workbook || !csv) throw new Error('The nominations export has no files');
     logger.info({ nominations: nominations.length }, 'nominations exported');
@@ -122,6 +115,14 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
     async handle(_context, data, actor) {
       const decision = decide(actor, 'nomination.select', { liaisonGroupId: data.groupId });
       if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+      if (data.confirmed !== true) {
+        const record = await repository.get(data.groupId);
+        if (record && record.nomination.status !== 'draft' && record.nomination.decision?.decision !== data.decision) {
+          const schoolsByUrn = await schoolsNamedBy(directory, [record.nomination]);
+          const text = `Mark this nomination “${DECISION_TITLES[data.decision]}”? Nothing is changed until you confirm; then I will tell the group in its chat: “${decisionNotice(data.decision, record.nomination, schoolsByUrn)}”`;
+          return reviewCard(data.groupId, { text, style: 'default' }, data.decision);
+        }
+      }
       const context = { by: personOf(actor), now: now() };
       const saved = await repository.change(data.groupId, (nomination) =>
         // Pressing the same decision twice changes nothing and tells the group nothing twice.
@@ -166,6 +167,13 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
       dialogId: OVERVIEW_DIALOG,
     },
     {
+      summary: {
+        title: 'Export nominations',
+        description: 'A spreadsheet of every liaison group’s nomination: both choices, their champions and the criteria.',
+        command: 'export nominations',
+        example: 'export nominations',
+      },
+      forSitAdmins: true,
       scopes: ['personal'],
       match: phrases('export nominations', 'export the nominations', 'download nominations', 'nominations export'),
       dialogId: EXPORT_DIALOG,

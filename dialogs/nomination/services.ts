@@ -5,12 +5,12 @@ import type { JourneyContext, JourneyDeps } from '../journey.js';
 import type { ExportLinks, ProactiveMessenger } from '../ports.js';
 import type { Person } from '../../domain/attendance/userInput.js';
 import type { LiaisonGroup, School } from '../../domain/directory/types.js';
-import { CHOICES, type Nomination, type SchoolsByUrn } from '../../domain/nomination/nomination.js';
-import type { DirectoryRepository } from '../../storage/directoryRepository.js';
+import type { Nomination, SchoolsByUrn } from '../../domain/nomination/nomination.js';
 import { NominationRepository } from '../../storage/nominationRepository.js';
+import { createNominationQueries, schoolsNamedBy, type NominationDirectory, type NominationQueries } from './queries.js';
 
-/** What the nomination journey needs from the school directory. */
-export type NominationDirectory = Pick<DirectoryRepository, 'getSchool' | 'schoolsInLiaisonGroup' | 'liaisonGroups' | 'liaisonGroup' | 'groupOfConversation'>;
+export { schoolsNamedBy, type NominationDirectory } from './queries.js';
+
 
 /** What the nomination journey is built from. */
 export interface NominationJourneyDeps extends JourneyDeps {
@@ -24,10 +24,13 @@ export interface NominationJourneyDeps extends JourneyDeps {
 /** What the journey's parts share, built once from its deps. */
 export interface NominationContext extends JourneyContext<NominationJourneyDeps> {
   readonly repository: NominationRepository;
+  /** The questions the tab asks too. */
+  readonly queries: NominationQueries;
 }
 
 export function createNominationContext(deps: NominationJourneyDeps): NominationContext {
-  return { deps, repository: new NominationRepository(deps.store) };
+  const repository = new NominationRepository(deps.store);
+  return { deps, repository, queries: createNominationQueries(repository, deps.directory) };
 }
 
 export const personOf = (actor: Actor): Person => ({ aadObjectId: actor.aadObjectId, name: actor.name });
@@ -49,21 +52,6 @@ export interface GroupSchools {
   readonly schoolsByUrn: SchoolsByUrn;
 }
 
-/** URNs a nomination names, now and in its history. */
-function urnsNamed(nomination: Nomination | undefined): string[] {
-  if (!nomination) return [];
-  const choices = [nomination, ...nomination.history].flatMap((entry) => CHOICES.map((choice) => entry[choice].urn));
-  return choices.filter((urn): urn is string => urn !== undefined);
-}
-
-/** Every school the nominations name, looked up in the directory. */
-export async function schoolsNamedBy(directory: NominationDirectory, nominations: readonly (Nomination | undefined)[], known: readonly School[] = []): Promise<Map<string, School>> {
-  const schoolsByUrn = new Map(known.map((school) => [school.urn, school]));
-  const missing = [...new Set(nominations.flatMap(urnsNamed))].filter((urn) => !schoolsByUrn.has(urn));
-  const found = await Promise.all(missing.map((urn) => directory.getSchool(urn)));
-  for (const school of found) if (school) schoolsByUrn.set(school.urn, school);
-  return schoolsByUrn;
-}
 
 export async function groupSchools(directory: NominationDirectory, groupId: string, nomination: Nomination | undefined): Promise<GroupSchools | undefined> {
   const group = await directory.liaisonGroup(groupId);

@@ -1,6 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
 import { ChoiceFactory, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { TapChoicePrompt } from '../tapPrompts.js';
+import { TapChoicePrompt, type UnsureHelp } from '../tapPrompts.js';
 import { actorOf } from '../actor.js';
 import type { ConversationReferences, Logger } from '../ports.js';
 import type { DeploymentLifecycleRepository } from '../../storage/deploymentLifecycleRepository.js';
@@ -37,7 +37,7 @@ const OTHER_RECORDS: Partial<Record<RecordKind, (count: number) => string>> = {
   chatLink: (count) => `${plural(count, 'group chat')} you linked to a liaison group`,
   conversation: (count) => `how to reach you in ${plural(count, 'chat')}, for reminders and notices`,
   signUp: (count) => `${plural(count, 'school sign-up')} to the universal offer that you recorded`,
-  selfEvaluation: (count) => `${plural(count, 'school self-evaluation')} that name you (as who wrote, submitted or commented)`,
+  selfEvaluation: (count) => `${plural(count, 'school self-evaluation')} that name you (as who wrote, submitted, commented, added or completed an action, or was invited as an adviser)`,
   deploymentLifecycle: (count) => `${plural(count, 'deployment')} you recorded the steps of (engagement, days, checklists, enhanced strand)`,
   deploymentForm: (count) => `${plural(count, 'deployment form')} that name you (yours, or sent to you to confirm)`,
 };
@@ -80,6 +80,7 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
       prompt:
         'This erases your profile, your eligibility checks, your deployment form drafts and the deployments you recorded, and takes your name and ids out of every other record that names you: attendance, nominations, chat links, forms sent to you, and how to reach you (their facts stay). It cannot be undone. Delete your data?',
       choices: ChoiceFactory.toChoices([YES, NO]),
+      validations: { whenUnsure: `Nothing is deleted unless you choose “${YES}”. Choose “${NO}” to keep everything; “what do you hold about me” shows what I hold first.` } satisfies UnsureHelp,
     });
   }
 

@@ -1,6 +1,9 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import {
+  actionFormCard,
+  advisersCard,
+  actionPlanCard,
   confirmSubmitCard,
   keyIssueFormCard,
   keyIssueReadCard,
@@ -8,13 +11,24 @@ import {
   selfEvaluationOverviewCard,
   selfEvaluationExportCard,
   selfEvaluationSchoolsCard,
+  selfEvaluationProgressCard,
   type Move,
 } from '../../cards/selfEvaluationCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { escapeMarkdown } from '../../cards/markdown.js';
 import { decide, refusalText, type Action } from '../../domain/access/policy.js';
 import { ok } from '../../domain/result.js';
-import { SHIPPED_QUESTIONS, type QuestionSet } from '../../domain/selfEvaluation/questions.js';
+import { formatLongDate } from '../../domain/tsi/academicYear.js';
+import type { QuestionSet } from '../../domain/selfEvaluation/questions.js';
+import { createSelfEvaluationContext, type SelfEvaluationDeps } from './context.js';
+import { actionFrom, actionStartingFrom, addAction, completeAction, nextStepsToPlan, orderedActions } from '../../domain/selfEvaluation/actionPlan.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
+import { adviserIds, inviteAdviser, removeAdviser } from '../../domain/selfEvaluation/advisers.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
+import { acrossSchools } from './tabView.js';
+import { countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
+import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
+import { UrnSchema } from '../../domain/directory/types.js';
 import {
   answerFrom,
   comment,
@@ -33,33 +47,14 @@ import {
   type SelfEvaluation,
   type Snapshot,
 } from '../../domain/selfEvaluation/record.js';
-import type { DirectoryRepository } from '../../storage/directoryRepository.js';
-import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository.js';
 import type { Actor } from '../actor.js';
 import { actorOf } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
-import { normaliseCommandText, phrases, type CardVerb, type CardVerbResult, type Journey, type JourneyContext, type JourneyDeps } from '../journey.js';
-import { XLSX, type ExportLinks, type ProactiveMessenger } from '../ports.js';
+import { phrases, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
+import { XLSX } from '../ports.js';
 import { buildSelfEvaluationWorkbook } from '../../files/selfEvaluationWorkbook.js';
-
-export interface SelfEvaluationDeps extends JourneyDeps {
-  readonly directory: Pick<DirectoryRepository, 'getSchool'>;
-  /** The school is told in its personal chats when its self-evaluation has been reviewed. */
-  readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
-  /** Download links for the SIT's workbook. */
-  readonly exports: Pick<ExportLinks, 'create'>;
-  /** Another council's question set; the shipped one (validated at start) otherwise. */
-  readonly questions?: QuestionSet;
-}
-
-export interface SelfEvaluationContext extends JourneyContext<SelfEvaluationDeps> {
-  readonly questions: QuestionSet;
-  readonly records: SelfEvaluationRepository;
-}
-
-export function createSelfEvaluationContext(deps: SelfEvaluationDeps): SelfEvaluationContext {
-  return { deps, questions: deps.questions ?? SHIPPED_QUESTIONS, records: new SelfEvaluationRepository(deps.store) };
-}
+import { sendActionReminders } from './reminders.js';
+import { normaliseCommandText } from '../../domain/text.js';
 
 const START = 'selfEvaluation.start';
 const GO_TO = 'selfEvaluation.goTo';
@@ -68,8 +63,20 @@ const SUBMIT = 'selfEvaluation.submit';
 const NEXT = 'selfEvaluation.next';
 const SCHOOLS = 'selfEvaluation.schools';
 const EXPORT = 'selfEvaluation.export';
+const ACTIONS = 'selfEvaluation.actionPlan';
+const DONE = 'selfEvaluation.actionDone';
+const PROGRESS = 'selfEvaluation.progress';
+const ADVISERS = 'selfEvaluation.advisers';
+const VISIT = 'selfEvaluation.visit';
 
 const GO_TO_WORDS = /^(?:go to |open )?key issue (\d{1,3})$/;
+/** "review visit for 100001 on 12 May 2027", "set the review visit of 100001 to 2027-05-12". */
+const VISIT_WORDS = /^(?:set )?(?:the )?review visit (?:for |of |at )?(\d{6}) (?:on |to |is |for )?([\w ,/.-]{1,40})$/;
+/** "done with action 3", "mark action 3 done", "action 3 is complete", "we've finished action 3". */
+const DONE_WORDS = [
+  /^(?:we'?ve |we have |i'?ve |i have )?(?:done with|finished|completed|complete|mark) action (\d{1,3})(?: as)?(?: done| complete| completed)?$/,
+  /^action (\d{1,3}) (?:is )?(?:done|complete|completed|finished)$/,
+];
 
 const KeyIssueNumber = z.coerce.number().int().min(1).max(200);
 const MoveSchema = z.enum(['stay', 'next', 'back', 'overview']);
@@ -81,6 +88,12 @@ const Urn = z.string().trim().min(1).max(20);
 const AdviserOpenData = z.object({ urn: Urn, keyIssue: KeyIssueNumber.optional() });
 const CommentData = z.object({ urn: Urn, keyIssue: KeyIssueNumber, move: MoveSchema, comment: Words });
 const UrnData = z.object({ urn: Urn });
+const ActionNewData = z.object({ keyIssue: KeyIssueNumber.optional(), blank: z.boolean().optional() });
+const ActionAddData = z.object({ keyIssue: KeyIssueNumber.optional(), keyAction: Words, lead: Words, timeScale: Words, outcome: Words, monitoring: Words });
+const VisitData = z.object({ urn: z.string().max(50).optional(), date: z.string().max(100).optional() });
+const LeaderData = z.object({ leader: z.string().trim().min(1).max(200) });
+const AdviserData = z.object({ adviser: z.string().trim().min(1).max(200) });
+const ActionDoneData = z.object({ action: z.coerce.number().int().min(1).max(10_000) });
 
 /** A verb typed by its own schema, listed with the others. */
 const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
@@ -97,6 +110,7 @@ function moved(set: QuestionSet, from: number, move: Move): number {
 export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
   const context = createSelfEvaluationContext(deps);
   const { questions: set, records } = context;
+  const profiles = new ProfileRepository(deps.store);
 
   const schoolName = async (urn: string) => (await deps.directory.getSchool(urn))?.name ?? `URN ${urn}`;
   const outOfRange = (keyIssue: number) => (keyIssue > set.keyIssues.length ? `There is no key issue ${keyIssue}: they are numbered 1 to ${set.keyIssues.length}.` : undefined);
@@ -202,6 +216,14 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     ]);
   }
 
+  /** A command whose answer is a card or a message, as a card button's would be. */
+  function answering(dialogId: string, answer: (options: unknown, actor: Actor) => Promise<CardVerbResult>): WaterfallDialog {
+    return command(dialogId, async (step, actor) => {
+      const result = await answer(step.options, actor);
+      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    });
+  }
+
   const dialogs = [
     command(START, async (step, actor) => {
       const school = ownSchool(actor, 'selfEvaluation.edit');
@@ -224,24 +246,21 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       const card = await overviewCard(school.urn, await records.get(school.urn), 'school');
       await step.context.sendActivity(card ? cardActivity(card) : 'Your school has not started its self-evaluation yet: say “self-evaluation” to begin.');
     }),
-    command(SUBMIT, async (step, actor) => {
+    answering(SUBMIT, async (_options, actor) => {
       const school = ownSchool(actor, 'selfEvaluation.edit');
-      if ('refused' in school) return void (await step.context.sendActivity(school.refused));
-      const result = await confirmSubmit(school.urn);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+      return 'refused' in school ? { kind: 'refused', text: school.refused } : confirmSubmit(school.urn);
     }),
-    command(NEXT, async (step, actor) => {
-      const result = await startNext(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
+    answering(NEXT, async (_options, actor) => startNext(actor)),
+    answering(EXPORT, async (_options, actor) => exportAll(actor)),
+    answering(ACTIONS, async (_options, actor) => actionPlan(actor)),
+    answering(DONE, async (options, actor) => markDone(actor, (options as { action: number }).action)),
+    answering(ADVISERS, async (_options, actor) => advisersFor(actor)),
+    answering(PROGRESS, async (_options, actor) => progress(actor)),
+    answering(VISIT, async (options, actor) => {
+      const { urn, date } = options as { urn: string; date: string };
+      return setVisit(actor, urn, date);
     }),
-    command(EXPORT, async (step, actor) => {
-      const result = await exportAll(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
-    command(SCHOOLS, async (step, actor) => {
-      const result = await schoolsList(actor);
-      await step.context.sendActivity(result.kind === 'card' ? cardActivity(result.card) : result.text);
-    }),
+    answering(SCHOOLS, async (_options, actor) => schoolsList(actor)),
   ];
 
   async function confirmSubmit(urn: string): Promise<CardVerbResult> {
@@ -272,27 +291,106 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     return { kind: 'card', card: await formCard(school.urn, saved.value, 1, { notice: from ? `Your next self-evaluation starts from your ${from} answers: change what has moved on.` : undefined }) };
   }
 
-  async function schoolsList(actor: Actor): Promise<CardVerbResult> {
-    const decision = decide(actor, 'selfEvaluation.review', { urn: '' });
+  async function actionPlanFor(urn: string, record: SelfEvaluation | undefined, notice?: string): Promise<AdaptiveCard> {
+    return actionPlanCard({
+      set,
+      schoolName: await schoolName(urn),
+      actions: orderedActions(record),
+      toPlan: nextStepsToPlan(set, record).map((entry) => entry.keyIssue),
+      notice,
+    });
+  }
+
+  async function actionPlan(actor: Actor): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.view');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    return { kind: 'card', card: await actionPlanFor(school.urn, await records.get(school.urn)) };
+  }
+
+  async function markDone(actor: Actor, number: number): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.edit');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    const saved = await records.change(school.urn, (record) => completeAction(record, number, personOf(actor), londonDateOf(deps.now())));
+    if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
+    deps.logger.info({ urn: school.urn, action: number }, 'a school completed an action in its action plan');
+    return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} marked completed today.`) };
+  }
+
+  async function progress(actor: Actor, extra: { notice?: string; problems?: string[]; typed?: { urn?: string; date?: string } } = {}): Promise<CardVerbResult> {
+    const decision = decide(actor, 'selfEvaluation.overview', {});
     if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
     const all = await records.all();
+    const { byGroup, nameOf } = await acrossSchools(deps.directory, all);
+    const visits = reviewVisits(all, londonDateOf(deps.now())).map((visit) => ({ ...visit, schoolName: nameOf(visit.urn) }));
+    return { kind: 'card', card: selfEvaluationProgressCard({ set, visits, groups: byGroup, strands: countsByStrand(set, all), ...extra }) };
+  }
+
+  async function setVisit(actor: Actor, urnText: string, dateText: string): Promise<CardVerbResult> {
+    const decision = decide(actor, 'selfEvaluation.overview', {});
+    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+    const typed = { urn: urnText.slice(0, 6), date: dateText.slice(0, 10) };
+    const urn = UrnSchema.safeParse(urnText.trim());
+    const school = urn.success ? await deps.directory.getSchool(urn.data) : undefined;
+    const date = parseDateAnswer(dateText, '9999-12-31');
+    const problems = [
+      ...(!urn.success ? [`“${urnText.trim().slice(0, 20)}” is not a URN: a URN is six digits.`] : !school ? [`There is no school with URN ${urn.data} in the directory.`] : []),
+      ...(date.ok ? [] : [`The visit’s date: ${date.errors.join(' ')}`]),
+    ];
+    if (!urn.success || !school || !date.ok) return progress(actor, { problems, typed });
+    const saved = await records.change(school.urn, (record) => ok(setReviewVisit(record, date.value, personOf(actor), deps.now())));
+    if (!saved.ok) return progress(actor, { problems: saved.errors, typed });
+    deps.logger.info({ urn: school.urn }, 'the SIT set a school’s review visit');
+    return progress(actor, { notice: `${escapeMarkdown(school.name)}’s review visit is set for ${formatLongDate(date.value)}.` });
+  }
+
+  /** The SIT's list of every school, or an invited system leader's of the schools they advise. */
+  async function schoolsList(actor: Actor): Promise<CardVerbResult> {
+    const all = await records.all();
+    const advised = all.filter((record) => decide(actor, 'selfEvaluation.review', { urn: record.urn, advisers: adviserIds(record) }).allowed);
+    if (!actor.isSitAdmin && advised.length === 0) {
+      const decision = decide(actor, 'selfEvaluation.review', { urn: '', advisers: [] });
+      if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+    }
     const rows = await Promise.all(
-      all.map(async (record) => {
+      advised.map(async (record) => {
         const latest = latestSnapshot(record);
         return { urn: record.urn, schoolName: await schoolName(record.urn), status: statusOf(record), term: latest?.term };
       }),
     );
-    return { kind: 'card', card: selfEvaluationSchoolsCard({ rows }) };
+    return { kind: 'card', card: selfEvaluationSchoolsCard({ rows, acrossSchools: actor.isSitAdmin }) };
+  }
+
+  /** The school's advisers card, for anyone at the school who may see its self-evaluation. */
+  async function advisersFor(actor: Actor, notice?: string): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.view');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    const record = await records.get(school.urn);
+    const invited = new Set(adviserIds(record));
+    const candidates = (await profiles.all())
+      .flatMap((profile) => (profile.kind === 'system_leader' && !invited.has(profile.aadObjectId) ? [{ aadObjectId: profile.aadObjectId, name: profile.name, organisation: profile.organisation }] : []))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    return { kind: 'card', card: advisersCard({ schoolName: await schoolName(school.urn), advisers: record?.advisers ?? [], candidates, notice }) };
+  }
+
+  /** The headteacher's own school, when the policy lets them invite or remove advisers. */
+  function inviting(actor: Actor): { urn: string } | { refused: string } {
+    const urn = actor.profile?.kind === 'school' ? actor.profile.urn : '';
+    const decision = decide(actor, 'selfEvaluation.invite', { urn });
+    return decision.allowed ? { urn } : { refused: refusalText(decision) };
   }
 
   async function exportAll(actor: Actor): Promise<CardVerbResult> {
     const decision = decide(actor, 'export.acrossSchools', {});
     if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
     const all = await records.all();
-    const schools = await Promise.all(all.map(async (record) => ({ urn: record.urn, name: await schoolName(record.urn), record })));
+    const across = await acrossSchools(deps.directory, all);
+    const schools = all.map((record) => {
+      const groupId = across.schools.get(record.urn)?.liaisonGroupId;
+      return { urn: record.urn, name: across.nameOf(record.urn), liaisonGroup: groupId === undefined ? undefined : across.groupName(groupId), record };
+    });
     schools.sort((a, b) => a.name.localeCompare(b.name));
     const now = deps.now();
-    const bytes = await buildSelfEvaluationWorkbook(set, schools, now);
+    const bytes = await buildSelfEvaluationWorkbook(set, schools, { groups: across.byGroup, today: londonDateOf(now) }, now);
     const link = await deps.exports.create(actor.aadObjectId, { filename: `self-evaluations-${now.toISOString().slice(0, 10)}.xlsx`, contentType: XLSX, bytes });
     const submitted = schools.filter((school) => latestSnapshot(school.record) !== undefined).length;
     deps.logger.info({ schools: schools.length, submitted }, 'self-evaluations exported');
@@ -301,24 +399,96 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
 
   /** A school's latest snapshot for the adviser, once the policy allows. */
   async function forAdviser(actor: Actor, urn: string): Promise<{ record: SelfEvaluation; latest: Snapshot } | { refused: string }> {
-    const decision = decide(actor, 'selfEvaluation.review', { urn });
-    if (!decision.allowed) return { refused: refusalText(decision) };
     const record = await records.get(urn);
+    const decision = decide(actor, 'selfEvaluation.review', { urn, advisers: adviserIds(record) });
+    if (!decision.allowed) return { refused: refusalText(decision) };
     const latest = latestSnapshot(record);
     if (!record || !latest) return { refused: `The school with URN ${urn} has not submitted a self-evaluation yet.` };
     return { record, latest };
   }
 
   /** Tells the people who wrote the school's snapshot that it has been reviewed. */
-  async function tellSchool(urn: string, snapshot: Snapshot): Promise<void> {
+  async function tellSchool(urn: string, snapshot: Snapshot, reviewer: Actor): Promise<void> {
     const people = new Set([snapshot.submittedBy.aadObjectId, ...Object.values(snapshot.answers).map((answer) => answer.editedBy.aadObjectId)]);
     const comments = Object.keys(snapshot.comments).length;
-    const text = `The School Improvement Team has reviewed ${escapeMarkdown(await schoolName(urn))}’s ${snapshot.term} self-evaluation${comments > 0 ? `, with comments on ${comments} key issue${comments === 1 ? '' : 's'}` : ''}. Say “review” to see them beside your answers.`;
+    const who = reviewer.isSitAdmin ? 'The School Improvement Team has' : `${escapeMarkdown(reviewer.name)}, your adviser, has`;
+    const text = `${who} reviewed ${escapeMarkdown(await schoolName(urn))}’s ${snapshot.term} self-evaluation${comments > 0 ? `, with comments on ${comments} key issue${comments === 1 ? '' : 's'}` : ''}. Say “review” to see them beside your answers.`;
     const outcomes = await Promise.all([...people].map((person) => deps.proactive.sendToPerson(person, { type: 'message', text })));
     deps.logger.info({ urn, told: outcomes.filter((outcome) => outcome === 'sent').length, people: people.size }, 'told a school its self-evaluation was reviewed');
   }
 
   const verbs: CardVerb[] = [
+    verb({
+      verb: VERBS.invite,
+      data: LeaderData,
+      handle: async (_turn, data: z.infer<typeof LeaderData>, actor) => {
+        const school = inviting(actor);
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const leader = await profiles.get(data.leader);
+        if (leader?.kind !== 'system_leader') return { kind: 'refused', text: 'I do not know that system leader: choose one from the list on the card.' };
+        const saved = await records.change(school.urn, (record) => inviteAdviser(record, leader, personOf(actor), deps.now()));
+        if (!saved.ok) return advisersFor(actor, saved.errors.join(' '));
+        const name = await schoolName(school.urn);
+        const text = `${escapeMarkdown(name)} has invited you to be the adviser for its Narrowing the Gap self-evaluation: you can read what it submits, comment on each key issue and mark it reviewed. Say “self-evaluations” to see it.`;
+        // The invitation stands whether or not the message goes: the notice says which.
+        const delivery = await deps.proactive.sendToPerson(leader.aadObjectId, { type: 'message', text }).catch(() => 'failed' as const);
+        deps.logger.info({ urn: school.urn, delivery }, 'a school invited a system leader as its self-evaluation adviser');
+        return advisersFor(actor, `Invited ${escapeMarkdown(leader.name)}${delivery === 'sent' ? ', who has been told' : '; I could not message them, so please tell them yourself'}.`);
+      },
+    }),
+    verb({
+      verb: VERBS.removeAdviser,
+      data: AdviserData,
+      handle: async (_turn, data: z.infer<typeof AdviserData>, actor) => {
+        const school = inviting(actor);
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const saved = await records.change(school.urn, (record) => removeAdviser(record, data.adviser));
+        if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
+        deps.logger.info({ urn: school.urn }, 'a school removed an adviser from its self-evaluation');
+        return advisersFor(actor, 'Removed: they no longer see your school’s self-evaluation.');
+      },
+    }),
+    { verb: VERBS.progress, data: Empty, handle: async (_turn, _data, actor) => progress(actor) },
+    verb({ verb: VERBS.setVisit, data: VisitData, handle: async (_turn, data: z.infer<typeof VisitData>, actor) => setVisit(actor, data.urn ?? '', data.date ?? '') }),
+    { verb: VERBS.actionPlan, data: Empty, handle: async (_turn, _data, actor) => actionPlan(actor) },
+    verb({
+      verb: VERBS.actionDone,
+      data: ActionDoneData,
+      handle: async (_turn, data: z.infer<typeof ActionDoneData>, actor) => markDone(actor, data.action),
+    }),
+    verb({
+      verb: VERBS.actionNew,
+      data: ActionNewData,
+      handle: async (_turn, data: z.infer<typeof ActionNewData>, actor) => {
+        const keyIssue = data.blank ? undefined : data.keyIssue;
+        const school = keyIssue === undefined ? ownSchool(actor, 'selfEvaluation.edit') : editing(actor, keyIssue);
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const values = keyIssue === undefined ? {} : actionStartingFrom(await records.get(school.urn), keyIssue);
+        return { kind: 'card', card: actionFormCard({ set, schoolName: await schoolName(school.urn), keyIssue, values }) };
+      },
+    }),
+    verb({
+      verb: VERBS.actionAdd,
+      data: ActionAddData,
+      handle: async (_turn, data: z.infer<typeof ActionAddData>, actor) => {
+        const school = ownSchool(actor, 'selfEvaluation.edit');
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const { keyIssue, ...typed } = data;
+        const formAgain = async (problems: string[]) => ({ kind: 'card' as const, card: actionFormCard({ set, schoolName: await schoolName(school.urn), keyIssue, values: typed, problems }) });
+        const action = actionFrom(set, typed, keyIssue, personOf(actor), deps.now());
+        if (!action.ok) return formAgain(action.errors);
+        let number = 0;
+        const saved = await records.change(school.urn, (record) => {
+          const added = addAction(record, action.value);
+          if (!added.ok) return added;
+          number = added.value.number;
+          return ok(added.value.record);
+        });
+        if (!saved.ok) return formAgain(saved.errors);
+        deps.logger.info({ urn: school.urn, action: number }, 'a school added an action to its action plan');
+        return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Added action ${number}.`) };
+      },
+    }),
     verb({
       verb: VERBS.save,
       data: SaveData,
@@ -433,7 +603,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         if ('refused' in found) return { kind: 'refused', text: found.refused };
         const saved = await records.change(data.urn, (record) => markReviewed(record, personOf(actor), deps.now()));
         if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
-        await tellSchool(data.urn, latestSnapshot(saved.value) as Snapshot);
+        await tellSchool(data.urn, latestSnapshot(saved.value) as Snapshot, actor);
         return { kind: 'card', card: (await overviewCard(data.urn, saved.value, 'adviser', 'Marked reviewed; the school has been told.')) as AdaptiveCard };
       },
     }),
@@ -468,6 +638,39 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       { scopes: ['personal'], match: phrases('start the next self-evaluation', 'start next self-evaluation', 'next self-evaluation'), dialogId: NEXT },
       {
         summary: {
+          title: 'Action plan',
+          description: 'Your school’s action plan from its self-evaluation’s next steps (Appendix 1’s columns), with a reminder before each action’s date.',
+          command: 'our action plan',
+          example: 'done with action 3',
+        },
+        scopes: ['personal'],
+        match: phrases('our action plan', 'action plan', 'show our action plan', 'show the action plan', 'my action plan', 'the action plan'),
+        dialogId: ACTIONS,
+        examples: ['what is on our action plan', 'next steps action plan', 'list our actions', 'see the action plan for narrowing the gap'],
+      },
+      {
+        scopes: ['personal'],
+        match: (text) => {
+          const words = normaliseCommandText(text);
+          const found = DONE_WORDS.map((pattern) => pattern.exec(words)).find((match) => match !== null);
+          return found ? { action: Number(found[1]) } : undefined;
+        },
+        dialogId: DONE,
+      },
+      {
+        summary: {
+          title: 'Your adviser',
+          description: 'Invite a system leader as your self-evaluation’s adviser (headteachers), or see who is invited.',
+          command: 'invite an adviser',
+          example: 'our advisers',
+        },
+        scopes: ['personal'],
+        match: phrases('invite an adviser', 'invite adviser', 'our advisers', 'our adviser', 'self-evaluation advisers', 'invite a system leader'),
+        dialogId: ADVISERS,
+        examples: ['invite a system leader to see our self evaluation', 'who can see our self evaluation', 'add an adviser to our self evaluation'],
+      },
+      {
+        summary: {
           title: 'Schools’ self-evaluations',
           description: 'Which schools have started, submitted and been reviewed; open a submitted one, comment per key issue and mark it reviewed.',
           command: 'self-evaluations',
@@ -477,6 +680,28 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         scopes: ['personal'],
         match: phrases('self-evaluations', 'self evaluations', 'schools self-evaluations'),
         dialogId: SCHOOLS,
+      },
+      {
+        summary: {
+          title: 'Self-evaluations across schools',
+          description: 'Review visits (overdue first), each liaison group’s schools started, submitted and reviewed, and where schools stand on each strand; set a school’s review visit.',
+          command: 'self-evaluation overview',
+          example: 'review visit for 110001 on 12 May 2027',
+        },
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: phrases('self-evaluation overview', 'self evaluation overview', 'self-evaluations across schools', 'review visits', 'self-evaluations by liaison group', 'self-evaluations by strand'),
+        dialogId: PROGRESS,
+        examples: ['which schools have submitted their self evaluation', 'self evaluation progress by liaison group', 'strategy review visit dates', 'how far are schools with the self evaluation'],
+      },
+      {
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: (text) => {
+          const found = VISIT_WORDS.exec(normaliseCommandText(text));
+          return found ? { urn: found[1], date: found[2] } : undefined;
+        },
+        dialogId: VISIT,
       },
       {
         summary: {
@@ -492,5 +717,6 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       },
     ],
     verbs,
+    scheduled: (now) => sendActionReminders(context, schoolName, now),
   };
 }

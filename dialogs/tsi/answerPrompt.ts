@@ -1,8 +1,8 @@
 import { InputHints, MessageFactory, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Result } from '../../domain/result.js';
-import { normaliseCommandText } from '../journey.js';
 import { askWithChoices } from '../tapPrompts.js';
+import { normaliseCommandText } from '../../domain/text.js';
 
 /** A typed answer, or "change": the user wants to give what the directory filled in themselves. */
 export type Answer<T> = { readonly change: true } | { readonly change: false; readonly value: T };
@@ -13,12 +13,15 @@ export interface QuestionContext {
   readonly allowChange: boolean;
   /** The latest judgement's date, when asking for the one before it. */
   readonly latestDate?: string;
+  /** For a yes-or-no question: what it means and where each answer leads, said to "not sure". */
+  readonly whenUnsure?: string;
 }
 
 export interface AnswerContext {
   readonly today: string;
   readonly choices: readonly string[];
   readonly latestDate: string | undefined;
+  readonly whenUnsure: string | undefined;
 }
 
 export type AnswerParser<T> = (text: string, context: AnswerContext) => Result<T>;
@@ -61,7 +64,7 @@ export class AnswerPrompt<T> extends Prompt<Answer<T>> {
     const question = (options.validations ?? { allowChange: false }) as QuestionContext;
     if (question.allowChange && normaliseCommandText(text) === 'change') return { succeeded: true, value: { change: true } };
     const choices = (options.choices ?? []).map((choice) => (typeof choice === 'string' ? choice : choice.value));
-    const result = this.#parse(text, { today: this.#today(), choices, latestDate: question.latestDate });
+    const result = this.#parse(text, { today: this.#today(), choices, latestDate: question.latestDate, whenUnsure: question.whenUnsure });
     if (result.ok) return { succeeded: true, value: { change: false, value: result.value } };
     (state as AskState).reason = result.errors.join(' ');
     return { succeeded: false };

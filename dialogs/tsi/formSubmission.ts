@@ -6,7 +6,8 @@ import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { needsEarlierJudgement, type Judgement } from '../../domain/tsi/eligibility.js';
 import type { Offer } from '../../domain/tsi/offer.js';
-import { quoted } from './answers.js';
+import { quoted } from '../../domain/tsi/answers.js';
+import { saysUnsure } from '../../domain/text.js';
 import type { TsiAnswers } from './assessment.js';
 
 /** Longer than any real answer; what is kept of a longer one when the form is shown again. */
@@ -176,6 +177,7 @@ export function answersFromForm(data: Readonly<Record<string, unknown>>, today: 
   const urn = values.urn.replace(/\s/g, '');
   if (recipient === 'school') {
     if (urn === '') problems.add('urn', "Give the school's URN: its six-digit Unique Reference Number.");
+    else if (saysUnsure(values.urn)) problems.add('urn', 'No problem: type part of the school’s name in “Find the school in the directory” and press “Fill in from the directory”: that fills in its URN.');
     else if (!/^\d{6}$/.test(urn)) problems.add('urn', `The URN ${quoted(values.urn)} is not six digits: a URN looks like 100001.`);
   }
   const trust = values.trust.replace(/\s+/g, ' ');

@@ -4,7 +4,7 @@ import { GRADE_TITLES } from '../../cards/tsiCards.js';
 import { NO_OVERALL_GRADE, REGIONS, type OfstedJudgement, type Region, type School } from '../../domain/directory/types.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { needsEarlierJudgement, type Judgement } from '../../domain/tsi/eligibility.js';
-import { AnswerPrompt, type Answer, type AskOptions } from './answerPrompt.js';
+import { AnswerPrompt, type Answer, type AskOptions, type QuestionContext } from './answerPrompt.js';
 import {
   chooseFrom,
   parseEarlierJudgementDate,
@@ -16,7 +16,7 @@ import {
   parseSchoolQuery,
   parseYesNo,
   type SchoolQuery,
-} from './answers.js';
+} from '../../domain/tsi/answers.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { assessAndRecord, type AssessmentDeps, type TsiAnswers } from './assessment.js';
 import type { SchoolDirectory } from './schoolDirectory.js';
@@ -90,12 +90,12 @@ function ask(
   prompt: string,
   allowChange: boolean,
   choices?: readonly string[],
-  latestDate?: string,
+  question: Omit<QuestionContext, 'allowChange'> = {},
 ): Promise<DialogTurnResult> {
   const options: AskOptions = {
     prompt,
     ...(choices ? { choices: [...choices] } : {}),
-    validations: { allowChange, ...(latestDate ? { latestDate } : {}) },
+    validations: { allowChange, ...question },
   };
   return step.prompt(promptId, options);
 }
@@ -206,7 +206,7 @@ function judgementsDialog(deps: QuestionsDeps): WaterfallDialog {
       }
       const when = formatLongDate(earliest.date);
       const why = earliest.grade === NO_OVERALL_GRADE ? `The inspection on ${when} has no overall grade, so I need the graded judgements before it. ` : '';
-      return ask(step, ASK.earlierDate, `${why}And the judgement before the one on ${when}: what was its date? Say "none" if ${when} was the first.`, allowChange, undefined, earliest.date);
+      return ask(step, ASK.earlierDate, `${why}And the judgement before the one on ${when}: what was its date? Say "none" if ${when} was the first.`, allowChange, undefined, { latestDate: earliest.date });
     },
     async (step) => {
       const answer = answerOf<string | 'none'>(step);
@@ -296,21 +296,33 @@ function questionsDialog(deps: QuestionsDeps): WaterfallDialog {
       if (result) draft.judgements = result.judgements;
       draft.judgementsDone = true;
       const subject = draft.judgedSchool ?? draft.name;
-      return ask(step, ASK.yesNo, `Has a DfE regional director assessed ${subject} as needing immediate support?`, draft.fromDirectory, ['Yes', 'No']);
+      return ask(step, ASK.yesNo, `Has a DfE regional director assessed ${subject} as needing immediate support?`, draft.fromDirectory, ['Yes', 'No'], {
+        whenUnsure:
+          `"Yes" means a DfE regional director has assessed ${subject} as needing immediate support: that alone makes it eligible. ` +
+          'If you do not know of such an assessment, say "no": I will check the other criteria, and the result names the Regional Delivery Partner to ask.',
+      });
     },
     async (step) => {
       const draft = draftOf(step);
       const answer = answerOf<boolean>(step);
       if (answer?.change) return startAgain(step);
       if (answer) draft.regionalDirector = answer.value;
-      return ask(step, ASK.yesNo, `Does ${draft.name} see itself as needing help?`, draft.fromDirectory, ['Yes', 'No']);
+      return ask(step, ASK.yesNo, `Does ${draft.name} see itself as needing help?`, draft.fromDirectory, ['Yes', 'No'], {
+        whenUnsure:
+          `This asks whether ${draft.name}'s own leaders feel it needs help. It matters only when no other criterion holds: ` +
+          'then it can ask for support by exception, through its Regional Delivery Partner. If its leaders would not ask for help, say "no".',
+      });
     },
     async (step) => {
       const draft = draftOf(step);
       const answer = answerOf<boolean>(step);
       if (answer?.change) return startAgain(step);
       if (answer) draft.selfIdentifies = answer.value;
-      return ask(step, ASK.yesNo, `Does the DfE regional delivery team judge that ${draft.name} needs help?`, draft.fromDirectory, ['Yes', 'No']);
+      return ask(step, ASK.yesNo, `Does the DfE regional delivery team judge that ${draft.name} needs help?`, draft.fromDirectory, ['Yes', 'No'], {
+        whenUnsure:
+          `This asks whether the DfE regional delivery team has judged that ${draft.name} needs help. It matters only when no other criterion holds: ` +
+          'then it can ask for support by exception. If you have not heard that they have, say "no": the result names the Regional Delivery Partner to ask.',
+      });
     },
     async (step) => {
       const draft = draftOf(step);
@@ -339,7 +351,7 @@ export function questionDialogs(deps: QuestionsDeps): Dialog[] {
     new AnswerPrompt(ASK.trustSchool, parseOrganisationName, today),
     new AnswerPrompt(ASK.recipient, parseRecipient, today),
     new AnswerPrompt(ASK.school, parseSchoolQuery, today),
-    new AnswerPrompt(ASK.schoolChoice, (text, { choices }) => chooseFrom(text, choices, 'is not one of these. Please tap one, or give its number.'), today),
+    new AnswerPrompt(ASK.schoolChoice, (text, { choices }) => chooseFrom(text, choices, 'is not one of these. Please tap one, or say which, like "the first".'), today),
     new AnswerPrompt(ASK.trustName, parseOrganisationName, today),
     new AnswerPrompt(ASK.region, parseRegion, today),
     new AnswerPrompt(ASK.latestDate, (text, context) => parseLatestJudgementDate(text, context.today), today),
@@ -349,6 +361,6 @@ export function questionDialogs(deps: QuestionsDeps): Dialog[] {
       today,
     ),
     new AnswerPrompt(ASK.grade, parseGrade, today),
-    new AnswerPrompt(ASK.yesNo, parseYesNo, today),
+    new AnswerPrompt(ASK.yesNo, (text, { whenUnsure }) => parseYesNo(text, whenUnsure), today),
   ];
 }

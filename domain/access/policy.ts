@@ -43,6 +43,8 @@ export const ACTIONS = [
   'selfEvaluation.view',
   'selfEvaluation.edit',
   'selfEvaluation.review',
+  'selfEvaluation.invite',
+  'selfEvaluation.overview',
   'attendance.log',
   'attendance.register',
   'calendar.edit',
@@ -76,6 +78,11 @@ export type Action = (typeof ACTIONS)[number];
 export type NoResource = Record<string, never>;
 export interface SchoolResource {
   readonly urn: Urn;
+}
+/** A school's self-evaluation, with the system leaders the school has invited as its advisers. */
+export interface AdvisedSchoolResource extends SchoolResource {
+  /** AAD object ids of the invited advisers. */
+  readonly advisers?: readonly string[] | undefined;
 }
 export interface LiaisonGroupResource {
   readonly liaisonGroupId: string;
@@ -111,8 +118,12 @@ export interface ResourceOf {
   'school.export': SchoolResource;
   'selfEvaluation.view': SchoolResource;
   'selfEvaluation.edit': SchoolResource;
-  /** Commenting on a school's submitted self-evaluation and marking it reviewed. */
-  'selfEvaluation.review': SchoolResource;
+  /** Reading a school's submitted self-evaluation as its adviser, commenting on it and marking it reviewed. */
+  'selfEvaluation.review': AdvisedSchoolResource;
+  /** Inviting a system leader to be the school's adviser, or removing one. */
+  'selfEvaluation.invite': SchoolResource;
+  /** The overview across schools (by liaison group, by strand) and setting review visit dates. */
+  'selfEvaluation.overview': NoResource;
   'attendance.log': SchoolResource;
   'attendance.register': NoResource;
   'calendar.edit': NoResource;
@@ -358,10 +369,25 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
   'selfEvaluation.edit': ownSchool('fill in a school’s self-evaluation', {
     sitInstead: 'You can see the school’s self-evaluation; the school fills it in before its review.',
   }),
-  // The adviser is the SIT for now: a system leader invited by the school is not built yet.
-  'selfEvaluation.review': sitOnly(
-    'comments on a school’s self-evaluation and marks it reviewed',
-    'Your school sees the adviser’s comments beside its answers once they are made.',
+  // The adviser: the SIT, or a system leader the school has invited (and not removed); nobody else.
+  'selfEvaluation.review': personal((actor, { advisers }) => {
+    if (actor.isSitAdmin) return ALLOWED;
+    if (actor.profile?.kind === 'system_leader' && (advisers ?? []).includes(actor.aadObjectId)) return ALLOWED;
+    return refuse(
+      'Only the School Improvement Team, or a system leader the school has invited as its adviser, reads a school’s submitted self-evaluation, comments on it and marks it reviewed.',
+      actor.profile?.kind === 'system_leader'
+        ? 'Ask the school’s headteacher to invite you: they say “invite an adviser” in their personal chat with me.'
+        : 'Your school sees the adviser’s comments beside its answers once they are made.',
+    );
+  }),
+  // Letting someone outside the school read its self-evaluation commits the school (the council's own rule).
+  'selfEvaluation.invite': headteacherOf(
+    'invites an adviser to read the school’s self-evaluation',
+    'You can see schools’ self-evaluations already: say “self-evaluations”.',
+  ),
+  'selfEvaluation.overview': sitOnly(
+    'sees self-evaluations across schools and sets the dates of review visits',
+    'You can see your own school’s self-evaluation and action plan: say “self-evaluation” or “our action plan”.',
   ),
   // A pending person logs their own attendance: the SIT sees it marked as not yet verified.
   'attendance.log': ownSchool('log a school’s attendance', { pendingMay: true }),

@@ -30,7 +30,8 @@ function attendedCount(urn: string, records: readonly AttendanceRecord[], progra
   return countedUniversal(programme).filter((meeting) => schoolStatusAt(meeting.id, urn, records) === 'present').length;
 }
 
-function tasksOf(programme: Programme): Task[] {
+/** The programme's tasks that still stand (a cancelled one is neither due nor shown). */
+export function tasksOf(programme: Programme): Task[] {
   return programme.sessions.filter((session): session is Task => session.kind === 'task' && !session.cancelled);
 }
 

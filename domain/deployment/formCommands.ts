@@ -5,6 +5,7 @@
  * to staff" stays an answer.
  */
 import { fail, ok, type Result } from '../result.js';
+import { normaliseCommandText as words } from '../text.js';
 import { isSectionNumber, type SectionNumber } from './sections.js';
 
 export type FormCommand =
@@ -19,15 +20,6 @@ export type FormCommand =
   | { readonly kind: 'progress' }
   | { readonly kind: 'sendToSchool' }
   | { readonly kind: 'export' };
-
-const words = (text: string): string =>
-  text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.,!?;:]+|(?<![\s.,!?;:])[\s.,!?;:]+$/g, '')
-    .trim();
 
 const FIXED: Readonly<Record<string, FormCommand>> = Object.fromEntries(
   (

@@ -2,7 +2,7 @@ import type { LiaisonGroup } from '../directory/types.js';
 import { isValidInstant } from '../time/londonTime.js';
 import { issueMessages, PersonSchema, type Person } from '../attendance/userInput.js';
 import { fail, ok, type Result } from '../result.js';
-import { checkNomination } from './check.js';
+import { checkNomination, type NominationCheck } from './check.js';
 import { currentSubmission, DecisionSchema, isDecided, type Nomination, type SchoolsByUrn } from './nomination.js';
 
 const UNKNOWN_NOW = 'The time now is not known, so nothing was changed. Please try again.';
@@ -12,6 +12,11 @@ const UNKNOWN_NOW = 'The time now is not known, so nothing was changed. Please t
  * the nomination must pass every check (warnings do not stop it). A submission replaces the
  * group's current one, which moves to history.
  */
+/** Why the check keeps a nomination from being submitted: what to put right, then what is still to answer. */
+export function notReadyReasons(check: NominationCheck): string[] {
+  return [...check.problems, ...check.missing.map((item) => `Still to answer: ${item}`)];
+}
+
 export function submitNomination(
   nomination: Nomination,
   context: { by: Person; now: Date; commitmentsConfirmed: boolean; group: LiaisonGroup; schoolsByUrn: SchoolsByUrn },
@@ -24,8 +29,7 @@ export function submitNomination(
   if (context.commitmentsConfirmed !== true) {
     errors.push("Please confirm the champion school's commitments before submitting: the nominated school agrees to all of them.");
   }
-  const check = checkNomination(nomination, context);
-  errors.push(...check.problems, ...check.missing.map((item) => `Still to answer: ${item}`));
+  errors.push(...notReadyReasons(checkNomination(nomination, context)));
   if (errors.length > 0) return fail(...errors);
 
   const replaced = currentSubmission(nomination);

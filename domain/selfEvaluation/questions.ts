@@ -10,6 +10,9 @@ import { fail, ok, type Result } from '../result.js';
  */
 export const HEADING_IDS = ['whereAreWe', 'lead', 'evidence', 'nextSteps', 'impact'] as const;
 export type HeadingId = (typeof HEADING_IDS)[number];
+/** Appendix 1's columns of an action plan, in the source's order. */
+export const ACTION_PLAN_COLUMN_IDS = ['keyAction', 'lead', 'timeScale', 'outcome', 'monitoring', 'completed'] as const;
+export type ActionPlanColumnId = (typeof ACTION_PLAN_COLUMN_IDS)[number];
 
 const Text = z.string().trim().min(1);
 const Entry = z.object({ id: z.string().regex(/^[a-zA-Z]+$/), title: Text });
@@ -19,6 +22,11 @@ export const QuestionSetSchema = z
     source: Text,
     councilsChoice: Text,
     headings: z.array(Entry.extend({ id: z.enum(HEADING_IDS) })).length(HEADING_IDS.length),
+    actionPlan: z.object({
+      source: Text,
+      columns: z.array(Entry.extend({ id: z.enum(ACTION_PLAN_COLUMN_IDS) })).length(ACTION_PLAN_COLUMN_IDS.length),
+      note: Text,
+    }),
     strands: z.array(Entry).min(1),
     strandsNote: Text,
     scale: z.object({ note: Text, steps: z.array(Entry.extend({ description: Text })).min(2).max(10) }),
@@ -28,6 +36,9 @@ export const QuestionSetSchema = z
     const problem = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
     HEADING_IDS.forEach((id, index) => {
       if (set.headings[index]?.id !== id) problem(['headings', index, 'id'], `the headings must be ${HEADING_IDS.join(', ')} in that order`);
+    });
+    ACTION_PLAN_COLUMN_IDS.forEach((id, index) => {
+      if (set.actionPlan.columns[index]?.id !== id) problem(['actionPlan', 'columns', index, 'id'], `the action plan's columns must be ${ACTION_PLAN_COLUMN_IDS.join(', ')} in that order`);
     });
     const strands = new Set(set.strands.map((strand) => strand.id));
     if (strands.size !== set.strands.length) problem(['strands'], 'a strand id is used twice');
@@ -59,4 +70,5 @@ function loadShipped(): QuestionSet {
 export const SHIPPED_QUESTIONS: QuestionSet = loadShipped();
 
 export const strandTitle = (set: QuestionSet, id: string): string => set.strands.find((strand) => strand.id === id)?.title ?? id;
+export const columnTitle = (set: QuestionSet, id: ActionPlanColumnId): string => set.actionPlan.columns.find((column) => column.id === id)?.title ?? id;
 export const stepTitle = (set: QuestionSet, id: string | undefined): string | undefined => set.scale.steps.find((step) => step.id === id)?.title;

@@ -51,11 +51,50 @@ export interface Draft {
   readonly positions: readonly { readonly aadObjectId: string; readonly keyIssue: number }[];
 }
 
+/**
+ * One row of the school's action plan, under source 004 Appendix 1's columns (Key Actions, Lead,
+ * Time scale, Outcome, Monitoring, Completed); the rules are in ./actionPlan.ts.
+ */
+export interface PlannedAction {
+  /** Numbered 1, 2, 3… in the order added; a number is never reused. */
+  readonly number: number;
+  readonly keyAction: string;
+  readonly lead: string;
+  /** As the school wrote it: "Spring 2027", "2027", "31 March 2027", "Autumn 2026 onwards". */
+  readonly timeScale: string;
+  /** The London date (YYYY-MM-DD) the time scale is read as ending, when it has an end. */
+  readonly dueDate?: string | undefined;
+  readonly outcome: string;
+  readonly monitoring: string;
+  /** The key issue whose next steps it came from, if any. */
+  readonly fromKeyIssue?: number | undefined;
+  readonly addedBy: Person;
+  readonly addedAt: string;
+  readonly completed?: { readonly date: string; readonly by: Person } | undefined;
+  /** When the reminder before its date was sent: it goes once. */
+  readonly remindedAt?: string | undefined;
+}
+
+/** A system leader invited by the school to read its self-evaluation, comment and mark it reviewed. */
+export interface Adviser {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly organisation: string;
+  readonly invitedBy: Person;
+  readonly invitedAt: string;
+}
+
 export interface SelfEvaluation {
   readonly urn: Urn;
   readonly draft?: Draft | undefined;
   /** Oldest first. */
   readonly snapshots: readonly Snapshot[];
+  /** The action plan, kept across snapshots; absent on records saved before it existed. */
+  readonly actions?: readonly PlannedAction[] | undefined;
+  /** System leaders the school has invited as its advisers (./advisers.ts); the SIT is an adviser anyway. */
+  readonly advisers?: readonly Adviser[] | undefined;
+  /** The date of the school's Disadvantaged Strategy Review visit, as the SIT set it (./overview.ts). */
+  readonly reviewVisit?: { readonly date: string; readonly setBy: Person; readonly setAt: string } | undefined;
 }
 
 export type Status = 'not started' | 'started' | 'submitted' | 'reviewed';
@@ -169,7 +208,8 @@ export function submit(set: QuestionSet, record: SelfEvaluation, by: Person, now
   const season = termOf(now);
   const same = record.snapshots.filter((snapshot) => snapshot.term === season || snapshot.term.startsWith(`${season} (`)).length;
   const snapshot: Snapshot = { term: same === 0 ? season : `${season} (${same + 1})`, submittedAt: now.toISOString(), submittedBy: by, answers: record.draft.answers, comments: {} };
-  return ok({ urn: record.urn, snapshots: [...record.snapshots, snapshot] });
+  const { draft: _submitted, ...kept } = record;
+  return ok({ ...kept, snapshots: [...record.snapshots, snapshot] });
 }
 
 function changeLatest(record: SelfEvaluation, change: (snapshot: Snapshot) => Result<Snapshot>): Result<SelfEvaluation> {

@@ -32,13 +32,16 @@ describe('the layers point one way (.dependency-cruiser.cjs, docs/architecture.m
     expect(violations).toEqual([]);
   }, 120_000);
 
-  it('the rules catch an upward import, a reach into the shell, and a type-only circle', async () => {
+  it('the rules catch an upward import, a reach into the shell, a tab with a repository of its own, and a type-only circle', async () => {
     const dir = await temp.make('depcruise');
     {
       const files: Record<string, string> = {
         'domain/rule.ts': "import { shell } from '../bot/shell.js';\nexport const rule = shell;\n",
         'bot/shell.ts': 'export const shell = 1;\n',
         'dialogs/journey.ts': "import { shell } from '../bot/shell.js';\nexport const journey = shell;\n",
+        'bot/http/tab.ts': "import { Directory } from '../../storage/directory.js';\nimport type { Row } from '../../storage/row.js';\nexport const tab = (row: Row) => new Directory(row);\n",
+        'storage/directory.ts': 'export class Directory { constructor(readonly row: unknown) {} }\n',
+        'storage/row.ts': 'export interface Row { readonly id: string }\n',
         'storage/a.ts': "import type { B } from './b.js';\nexport type A = { b?: B };\n",
         'storage/b.ts': "import type { A } from './a.js';\nexport type B = { a?: A };\n",
       };
@@ -47,10 +50,13 @@ describe('the layers point one way (.dependency-cruiser.cjs, docs/architecture.m
         await writeFile(join(dir, path), text);
       }
       const { violations } = await violationsIn(dir, ['domain', 'bot', 'dialogs', 'storage']);
+      // A type named from storage/ is no second repository.
+      expect(violations).not.toContain('tab-is-a-face-over-the-journeys: bot/http/tab.ts → storage/row.ts');
       expect(violations).toEqual(
         expect.arrayContaining([
           'domain-is-pure: domain/rule.ts → bot/shell.ts',
           'dialogs-below-bot: dialogs/journey.ts → bot/shell.ts',
+          'tab-is-a-face-over-the-journeys: bot/http/tab.ts → storage/directory.ts',
           expect.stringMatching(/^no-circular: storage\/(a|b)\.ts → /),
         ]),
       );

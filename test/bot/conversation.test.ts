@@ -209,4 +209,23 @@ describe('the help card is for the person asking', () => {
     expect(forHead).not.toContain('Review nominations');
     expect(forAdmin).toContain('Review nominations');
   });
+
+  it.each([
+    ['Review nominations (School Improvement Team)', 'nominations'],
+    ['Export nominations', 'export nominations'],
+    ['Take the register', 'register for T2'],
+    ['Attendance across schools', 'attendance summary for T2'],
+    ['Export attendance', 'export attendance'],
+    ['Add, move or cancel a session', 'move session T2'],
+    ['Profile requests', 'profile requests'],
+    ['Schools’ self-evaluations', 'self-evaluations'],
+    ['Export self-evaluations', 'export self-evaluations'],
+  ])('lists every SIT capability to an administrator: %s (say "%s"), and none of them to a headteacher', async (title, example) => {
+    testBot = await createTestBot({ env: { SIT_ADMIN_AAD_IDS: 'aad-sit-1' } });
+    const forHead = cardText(cardOf((await say(testBot.conversation({ userId: 'aad-head-1' }), 'help'))[0]));
+    const forAdmin = cardText(cardOf((await say(testBot.conversation({ userId: 'aad-sit-1' }), 'help'))[0]));
+    expect(forAdmin).toContain(`**${title}**`);
+    expect(forAdmin).toContain(`Say: *${example}*`);
+    expect(forHead).not.toContain(`**${title}**`);
+  });
 });

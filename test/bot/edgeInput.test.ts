@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotStateStorage } from '../../bot/botStateStorage.js';
+import { BotStateRepository } from '../../storage/botStateRepository.js';
 import { MAX_MESSAGE_LENGTH, MESSAGE_TOO_LONG } from '../../bot/teamsBot.js';
 import { TestApps, type RunningApp } from '../support/testApp.js';
 import { teamsMessage } from '../../devtools/teamsActivities.js';
@@ -17,7 +17,7 @@ const CONVERSATION = `a:personal-${USER}`;
 const message = (text: string, extra: Record<string, unknown> = {}) => ({ ...teamsMessage({ serviceUrl: running.connector.url, text, userId: USER }), ...extra });
 
 /** The conversation's stored dialog state, exactly as saved (eTag included). */
-const dialogState = () => running.app.services.store.read(BotStateStorage.keyOf(`msteams/conversations/${CONVERSATION}/`));
+const dialogState = () => running.app.services.store.read(BotStateRepository.keyOf(`msteams/conversations/${CONVERSATION}/`));
 
 const lastReplyText = async (activityId: unknown) =>
   (await running.connector.waitFor((call) => call.method === 'POST' && call.body?.type === 'message' && call.path.includes(`/activities/${String(activityId)}`))).body?.text;

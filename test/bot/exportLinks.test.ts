@@ -23,10 +23,10 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function newLink(owner = 'aad-sit-admin'): Promise<URL> {
-  const { url } = await app.services.exports.create(owner, { filename: 'nominations.csv', contentType: CSV, bytes: Buffer.from('group,first choice\nlg-01,900001\n') });
-  const link = new URL(url);
-  return new URL(`${link.pathname}${link.search}`, base);
+/** A link as the bot gives it, used as it is: it must name the port the bot listens on (PORT=0 binds a free one). */
+async function newLink(owner = 'aad-sit-admin', bot = app): Promise<URL> {
+  const { url } = await bot.services.exports.create(owner, { filename: 'nominations.csv', contentType: CSV, bytes: Buffer.from('group,first choice\nlg-01,900001\n') });
+  return new URL(url);
 }
 
 const download = (url: URL, user?: string) => fetch(url, { headers: user ? { 'x-dev-aad-object-id': user } : {} });
@@ -69,16 +69,66 @@ describe('export download links', () => {
     expect(await app.services.store.read(`exports/${id}`)).toBeUndefined();
   });
 
+  it('point at the address and port the bot really listens on', async () => {
+    expect((await newLink()).origin).toBe(base);
+  });
+
+  it('open in a plain browser tab in local development (authentication off), as the Agents Playground opens them', async () => {
+    const response = await fetch(await newLink(), { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('attachment; filename="nominations.csv"');
+    expect(await response.text()).toContain('lg-01,900001');
+  });
+
+  it('still refuse a tampered or expired link in local development', async () => {
+    const tampered = await newLink();
+    tampered.searchParams.set('sig', `${tampered.searchParams.get('sig')?.slice(0, -2)}xx`);
+    expect((await fetch(tampered, { headers: { accept: 'text/html' } })).status).toBe(403);
+    const link = await newLink();
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    expect((await fetch(link, { headers: { accept: 'text/html' } })).status).toBe(403);
+  });
+});
+
+describe('export download links with authentication on', () => {
+  let signedIn: App;
+  let signedInDir: string;
+  beforeAll(async () => {
+    signedInDir = await mkdtemp(path.join(tmpdir(), 'sib-exports-auth-'));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: signedInDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
+    signedIn = await createApp(config, { logger: createLogger('silent'), now: () => clock });
+    await signedIn.listen();
+  });
+  afterAll(async () => {
+    await signedIn.close();
+    await rm(signedInDir, { recursive: true, force: true });
+  });
+
   it('refuse a request that says nobody is asking', async () => {
-    expect((await download(await newLink())).status).toBe(401);
+    const response = await fetch(await newLink('aad-sit-admin', signedIn));
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toContain('lg-01');
+  });
+
+  it('refuse the development header: only a Teams sign-in token says who is asking', async () => {
+    expect((await download(await newLink('aad-sit-admin', signedIn), 'aad-sit-admin')).status).toBe(401);
   });
 
   it('send a browser a page that signs in through Teams before fetching the file', async () => {
-    const response = await fetch(await newLink(), { headers: { accept: 'text/html' } });
+    const link = await newLink('aad-sit-admin', signedIn);
+    const response = await fetch(link, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const page = await response.text();
     expect(page).toContain('microsoftTeams.authentication.getAuthToken');
     expect(page).not.toContain('lg-01');
-    expect((await fetch(`${base}/web/vendor/MicrosoftTeams.min.js`)).status).toBe(200);
+    expect((await fetch(new URL('/web/vendor/MicrosoftTeams.min.js', link))).status).toBe(200);
   });
 });

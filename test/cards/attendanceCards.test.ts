@@ -129,6 +129,38 @@ describe('what the cards say', () => {
     expect(text).toContain('Workshop Meeting 3 (W3): cancelled');
   });
 
+  it('the summary across 18 groups and 250 schools stays short: counts and the first schools missing show, the rest and the groups open by a tap', () => {
+    const schools = Array.from({ length: 250 }, (_, index) => ({ ...school(String(200000 + index), `School ${index + 1}`), liaisonGroupId: `lg-${String((index % 18) + 1).padStart(2, '0')}` }));
+    const meetings = startedSessions(DEFAULT_PROGRAMME, new Date('2022-07-01T12:00:00Z'));
+    const summaryOf = (meeting: Meeting) => sessionSummary(meeting.id, schools, []);
+    const card = summaryCard({
+      programme: DEFAULT_PROGRAMME,
+      signedUpCount: schools.length,
+      sessions: meetings.map((meeting) => ({ meeting, summary: summaryOf(meeting) })),
+      groups: { meeting: T1, lines: Array.from({ length: 18 }, (_, index) => ({ group: { id: `lg-${index + 1}`, name: `Liaison group ${index + 1}` }, summary: summaryOf(T1) })) },
+      lastSession: { session: T1, schools: schools.map((missing) => ({ school: missing, status: 'no_record' })) },
+    });
+    // What shows before anything is tapped: elements inside a hidden container do not.
+    const shown: Element[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node && typeof node === 'object' && (node as Element).isVisible !== false) {
+        shown.push(node as Element);
+        Object.entries(node).forEach(([key, value]) => key !== 'actions' && visit(value));
+      }
+    };
+    visit(card.body);
+    const lines = shown.filter((element) => element.type === 'TextBlock').length + shown.filter((element) => element.type === 'FactSet').reduce((sum, facts) => sum + (facts.facts as unknown[]).length, 0);
+    expect(lines).toBeLessThanOrEqual(16);
+    expect(cardText(card)).toContain('School 5 (URN 200004)');
+    const toggles = elements(card).filter((element) => element.type === 'Action.ToggleVisibility');
+    expect(toggles.map((toggle) => toggle.title)).toEqual(['35 more schools', 'By liaison group']);
+    const hidden = elements(card).filter((element) => element.isVisible === false);
+    expect(hidden.map((container) => container.id)).toEqual(toggles.flatMap((toggle) => toggle.targetElements as string[]));
+    expect(cardText(hidden)).toContain('School 40 (URN 200039)');
+    expect(cardText(hidden)).toContain('Liaison group 18');
+  });
+
   it('a school record names every missed session of a champion school', () => {
     const text = cardText(CARDS[2]![1]);
     expect(text).toContain('Sessions attended: 1 of 6');

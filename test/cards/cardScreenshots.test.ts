@@ -32,6 +32,8 @@ const SHOTS: readonly { renderer: string; data: string; file: string; open?: str
   { renderer: 'sharedNominationCard', data: 'complete, 3 schools', file: 'nomination-edit-first', open: 'Edit first choice' },
   { renderer: 'sharedNominationCard', data: 'new, 3 schools in the group', file: 'nomination-choose-schools', open: 'Choose the schools' },
   { renderer: 'registerCard', data: '250 schools in 18 groups', file: 'register-page' },
+  { renderer: 'summaryCard', data: '250 schools in 18 groups', file: 'attendance-summary' },
+  { renderer: 'summaryCard', data: '250 schools in 18 groups', file: 'attendance-summary-by-group', open: 'By liaison group' },
   { renderer: 'sectionFormCard', data: 'section 1, filled in', file: 'deployment-section-1' },
 ];
 

@@ -31,7 +31,10 @@ import { selectNomination, submitNomination } from '../../domain/nomination/subm
 import type { EligibilityOutcome } from '../../domain/tsi/eligibility.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
 import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
-import type { Answer, Snapshot } from '../../domain/selfEvaluation/record.js';
+import type { Answer, PlannedAction, Snapshot } from '../../domain/selfEvaluation/record.js';
+import { LONGEST_ACTION_FIELD, MOST_ACTIONS } from '../../domain/selfEvaluation/actionPlan.js';
+import { countsByStrand } from '../../domain/selfEvaluation/overview.js';
+import { MOST_ADVISERS } from '../../domain/selfEvaluation/advisers.js';
 import { emptyDraft, readyDraft } from '../domain/deployment/sampleDraft.js';
 import { ALICE, completeNomination, GROUP, NOW as NOMINATION_NOW, SCHOOLS as NOMINATION_SCHOOLS, SCHOOLS_BY_URN, SIT } from '../domain/nomination/fixtures.js';
 
@@ -400,6 +403,20 @@ const NOMINATION_CASES: CardCase[] = [
   },
   {
     renderer: 'nominationReviewCard',
+    data: 'a decision to confirm',
+    card: () =>
+      nomination.nominationReviewCard({
+        group: GROUP,
+        schoolsByUrn: SCHOOLS_BY_URN,
+        confirmations: new Map(),
+        nomination: submitted(),
+        check: checkNomination(submitted(), { group: GROUP, schoolsByUrn: SCHOOLS_BY_URN }),
+        notice: { text: 'Mark this nomination “Reserve selected”?', style: 'default' },
+        confirming: 'reserve_selected',
+      }),
+  },
+  {
+    renderer: 'nominationReviewCard',
     data: 'a draft',
     card: () => nomination.nominationReviewCard({ group: GROUP, schoolsByUrn: SCHOOLS_BY_URN, confirmations: new Map(), nomination: completeNomination(), check: checkNomination(completeNomination(), { group: GROUP, schoolsByUrn: SCHOOLS_BY_URN }) }),
   },
@@ -428,6 +445,20 @@ const SE_SNAPSHOT: Snapshot = {
 };
 const SE_ROWS = SHIPPED_QUESTIONS.keyIssues.map(() => ({ answer: seAnswer('embedded'), commented: true }));
 const SE_SET = SHIPPED_QUESTIONS;
+const SE_ACTION_WORDS = [...SE_LONG].slice(0, LONGEST_ACTION_FIELD).join('');
+const SE_ACTIONS: PlannedAction[] = Array.from({ length: MOST_ACTIONS }, (_, index) => ({
+  number: index + 1,
+  keyAction: SE_ACTION_WORDS,
+  lead: SE_ACTION_WORDS,
+  timeScale: 'Autumn 2026 onwards',
+  ...(index % 2 === 0 ? { timeScale: 'Spring 2027', dueDate: '2027-03-31' } : {}),
+  outcome: SE_ACTION_WORDS,
+  monitoring: SE_ACTION_WORDS,
+  fromKeyIssue: (index % 18) + 1,
+  addedBy: SE_PERSON,
+  addedAt: '2026-10-05T09:00:00.000Z',
+  ...(index % 3 === 0 ? { completed: { date: '2026-11-05', by: SE_PERSON } } : {}),
+}));
 
 const SELF_EVALUATION_CASES: CardCase[] = [
   { renderer: 'keyIssueFormCard', data: 'first key issue, empty, with the intro', card: () => selfEvaluation.keyIssueFormCard({ set: SE_SET, keyIssue: 1, schoolName: LONG, answer: undefined, intro: `${SE_SET.councilsChoice} ${SE_SET.strandsNote}` }) },
@@ -447,6 +478,51 @@ const SELF_EVALUATION_CASES: CardCase[] = [
   { renderer: 'confirmSubmitCard', data: 'ready', card: () => selfEvaluation.confirmSubmitCard({ schoolName: LONG, term: 'autumn 2026', complete: 12, total: 18, withoutStep: [] }) },
   { renderer: 'confirmSubmitCard', data: 'steps missing', card: () => selfEvaluation.confirmSubmitCard({ schoolName: LONG, term: 'autumn 2026', complete: 0, total: 18, withoutStep: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18] }) },
   { renderer: 'selfEvaluationExportCard', data: 'a link', card: () => selfEvaluation.selfEvaluationExportCard({ schools: 300, submitted: 200, workbookUrl: 'https://bot.example/exports/a', expiresAt: new Date('2026-10-05T09:15:00Z') }) },
+  { renderer: 'actionPlanCard', data: 'no actions, nothing to plan', card: () => selfEvaluation.actionPlanCard({ set: SE_SET, schoolName: 'School 1 Primary', actions: [], toPlan: [] }) },
+  {
+    renderer: 'actionPlanCard',
+    data: `${MOST_ACTIONS} actions, every column at its longest of hostile text, every key issue to plan`,
+    card: () => selfEvaluation.actionPlanCard({ set: SE_SET, schoolName: LONG, actions: SE_ACTIONS, toPlan: SE_SET.keyIssues.map((issue) => issue.number), notice: 'Added action 60.' }),
+  },
+  { renderer: 'actionFormCard', data: 'blank', card: () => selfEvaluation.actionFormCard({ set: SE_SET, schoolName: 'School 1 Primary', values: {} }) },
+  {
+    renderer: 'actionFormCard',
+    data: 'from a key issue, longest words, problems',
+    card: () =>
+      selfEvaluation.actionFormCard({
+        set: SE_SET,
+        schoolName: LONG,
+        keyIssue: 7,
+        values: { keyAction: SE_ACTION_WORDS, lead: SE_ACTION_WORDS, timeScale: 'next year sometime', outcome: SE_ACTION_WORDS, monitoring: SE_ACTION_WORDS },
+        problems: ['Time scale: I could not read the time scale “next year sometime”.'],
+      }),
+  },
+  { renderer: 'selfEvaluationProgressCard', data: 'nothing yet', card: () => selfEvaluation.selfEvaluationProgressCard({ set: SE_SET, visits: [], groups: [], strands: countsByStrand(SE_SET, []) }) },
+  {
+    renderer: 'selfEvaluationProgressCard',
+    data: '300 visits of long-named schools, 18 groups with long names, a problem and what was typed',
+    card: () =>
+      selfEvaluation.selfEvaluationProgressCard({
+        set: SE_SET,
+        visits: LONG_SCHOOLS.slice(0, 300).map((school, index) => ({ urn: school.urn, schoolName: school.name, date: '2026-11-01', state: (['overdue', 'coming', 'done'] as const)[index % 3] ?? 'coming', status: 'submitted' })),
+        groups: Array.from({ length: 18 }, (_, index) => ({ liaisonGroupId: `lg-${index}`, name: `${LONG} [group](https://evil.example) ${index}`, started: 300, submitted: 300, reviewed: 300 })),
+        strands: SE_SET.strands.map((strand) => ({ strand: strand.id, steps: Object.fromEntries(SE_SET.scale.steps.map((step) => [step.id, 5400])), schools: 300 })),
+        problems: ['“12345x” is not a URN: a URN is six digits.'],
+        typed: { urn: '12345x', date: '2027-05-12' },
+      }),
+  },
+  { renderer: 'advisersCard', data: 'no advisers, nobody to invite', card: () => selfEvaluation.advisersCard({ schoolName: 'School 1 Primary', advisers: [], candidates: [] }) },
+  {
+    renderer: 'advisersCard',
+    data: `${MOST_ADVISERS} advisers and 150 system leaders to invite, long hostile names`,
+    card: () =>
+      selfEvaluation.advisersCard({
+        schoolName: LONG,
+        advisers: Array.from({ length: MOST_ADVISERS }, (_, index) => ({ aadObjectId: `aad-adviser-${index}`, name: SE_PERSON.name, organisation: `${LONG} [Trust](https://evil.example)`, invitedBy: SE_PERSON, invitedAt: '2026-10-05T09:00:00.000Z' })),
+        candidates: Array.from({ length: 150 }, (_, index) => ({ aadObjectId: `aad-leader-${index}-${'x'.repeat(30)}`, name: `${LONG} ${index}`, organisation: `${LONG} Trust` })),
+        notice: 'Invited someone.',
+      }),
+  },
   { renderer: 'selfEvaluationSchoolsCard', data: 'none yet', card: () => selfEvaluation.selfEvaluationSchoolsCard({ rows: [] }) },
   {
     renderer: 'selfEvaluationSchoolsCard',

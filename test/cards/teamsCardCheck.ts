@@ -131,6 +131,8 @@ export function teamsCardProblems(card: object, verbs: ReadonlySet<string>): str
       if (String(node.label ?? '').trim() === '') problems.push(`input "${id}" has no label`);
       if (node.isRequired === true && String(node.errorMessage ?? '').trim() === '') problems.push(`required input "${id}" has no errorMessage`);
       if (type === 'Input.ChoiceSet' && !node['choices.data'] && (!Array.isArray(node.choices) || node.choices.length === 0)) problems.push(`choice list "${id}" has no choices`);
+      // Without wrap a choice's words are clipped at the card's edge, mid-word (the deployment form's "why eligible" choices were).
+      if (type === 'Input.ChoiceSet' && node.wrap !== true) problems.push(`choice list "${id}" does not wrap its choices, so long ones are cut`);
     }
     if (type.startsWith('Action.') && typeof node.title === 'string') titles.set(node.title, (titles.get(node.title) ?? 0) + 1);
     if (type === 'Action.Execute') {

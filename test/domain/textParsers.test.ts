@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseCommandText } from '../../dialogs/journey.js';
-import { parseRecipient, parseSchoolQuery, parseOrganisationName, parseRegion, parseLatestJudgementDate } from '../../dialogs/tsi/answers.js';
+import { parseRecipient, parseSchoolQuery, parseOrganisationName, parseRegion, parseLatestJudgementDate } from '../../domain/tsi/answers.js';
 import { lineOfText, noteText } from '../../domain/attendance/userInput.js';
 import { readSessionDate, readSessionTime } from '../../domain/attendance/sessionEdit.js';
 import { parseFieldAnswer } from '../../domain/deployment/answers.js';
@@ -13,6 +12,7 @@ import { parseSignUpStatement } from '../../domain/attendance/signUp.js';
 import { escapeMarkdown } from '../../cards/markdown.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { mixedRun, punctuationRun } from '../support/hostileText.js';
+import { normaliseCommandText } from '../../domain/text.js';
 
 /**
  * Every parser that reads what a person typed, on 100,000-character hostile strings: runs of

@@ -1,6 +1,12 @@
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { z } from 'zod';
-import type { BotMessage, InvokeResult, Playground } from '../../devtools/playground.js';
+import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
+import { startPlayground, type BotMessage, type InvokeResult, type Playground } from '../../devtools/playground.js';
+import { approved } from '../../domain/directory/verification.js';
+import { LowdbStore } from '../../storage/lowdbStore.js';
+import { ProfileRepository } from '../../storage/profileRepository.js';
+import { TempDirs } from '../support/tempDir.js';
 
 /**
  * Reading the bot's side of a conversation in the Agents Playground, and pressing its cards'
@@ -257,4 +263,74 @@ export function press(card: CardNode, title: string, typed: Readonly<Record<stri
 export function pressOn(playground: Playground, conversationId: string, cardMessageId: string, card: CardNode, title: string, typed: Readonly<Record<string, string>> = {}): Promise<InvokeResult> {
   const { verb, data } = press(card, title, typed);
   return playground.invoke(conversationId, { cardMessageId, verb, data, title });
+}
+
+/**
+ * The real bot process (authentication off, the demo directory, a data folder of its own) and the
+ * Agents Playground pointed at it, for one test file's journeys; the bot can be restarted on the
+ * same port, as after a crash or a release.
+ */
+export class PlaygroundSession {
+  readonly #dirs = new TempDirs();
+  #dataDir = '';
+  bot!: BotProcess;
+  playground!: Playground;
+  turns!: BotTurns;
+
+  async start(label: string): Promise<void> {
+    this.#dataDir = await this.#dirs.make(label);
+    this.bot = await this.#startBot();
+    this.playground = await startPlayground({ botEndpoint: `${this.bot.url}/api/messages` });
+    this.turns = await BotTurns.open(this.playground);
+  }
+
+  #startBot(port = 0): Promise<BotProcess> {
+    return startBotProcess({ BOT_AUTH: 'off', DATA_DIR: this.#dataDir, SCHEDULER_INTERVAL_SECONDS: '0', PORT: String(port) });
+  }
+
+  /** Stops the bot (it must exit cleanly) and starts it again on the same port over the same data. */
+  async restartBot(between?: (dataDir: string) => Promise<void>): Promise<void> {
+    const { port } = this.bot;
+    expect(await this.bot.stop('SIGTERM')).toBe(0);
+    await between?.(this.#dataDir);
+    this.bot = await this.#startBot(port);
+    expect(this.bot.port).toBe(port);
+  }
+
+  /**
+   * The School Improvement Team approves the playground user's claim to a school role. The
+   * Playground speaks as its one user only, so the approval (tested as a conversation in
+   * test/dialogs/directory/roles.test.ts) is written as the SIT's button would write it, with the
+   * bot stopped (it holds its data folder).
+   */
+  approveClaimAsTheSit(): Promise<void> {
+    const userId = this.playground.config().currentUser.aadObjectId;
+    return this.restartBot(async (dataDir) => {
+      const store = new LowdbStore(dataDir);
+      try {
+        const profiles = new ProfileRepository(store);
+        await profiles.update(userId, (current) => (current?.kind === 'school' ? approved(current, 'aad-sit-e2e', new Date()) : undefined));
+        expect(await profiles.get(userId)).toMatchObject({ verification: { status: 'verified' } });
+      } finally {
+        await store.close();
+      }
+    });
+  }
+
+  /** Says something in the personal chat and reads the answer up to the words expected. */
+  personal(text: string, expected: string): Promise<BotMessage[]> {
+    return sayAndRead(this.playground, this.turns, this.playground.config().personalChatId, text, expected);
+  }
+
+  /** What the bot logged at error level or worse: a journey that works logs none. */
+  loggedErrors(): Record<string, unknown>[] {
+    return this.bot.logs.filter((entry) => typeof entry.level === 'number' && entry.level >= 50);
+  }
+
+  async stop(): Promise<void> {
+    this.turns?.close();
+    await this.playground?.stop();
+    await this.bot?.stop();
+    await this.#dirs.removeAll();
+  }
 }

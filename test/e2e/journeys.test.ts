@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../../devtools/botProcess.js';
-import { startPlayground, type Playground } from '../../devtools/playground.js';
-import { approved } from '../../domain/directory/verification.js';
 import { addDays } from '../../domain/deploymentLifecycle/calendar.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
-import { LowdbStore } from '../../storage/lowdbStore.js';
-import { ProfileRepository } from '../../storage/profileRepository.js';
-import { TempDirs } from '../support/tempDir.js';
-import { adaptiveCardOf, answeredCard, BotTurns, cardText, messageSaying, press, pressOn, said, sayAndRead, wordsOf } from './journeyHelpers.js';
+import { adaptiveCardOf, answeredCard, cardText, messageSaying, PlaygroundSession, press, pressOn, said, sayAndRead, wordsOf } from './journeyHelpers.js';
 
 /**
  * The journeys end to end: the real bot process, with the demo directory of fictional
@@ -23,65 +17,26 @@ const LIAISON_GROUP_1 = 'Liaison group 1 (placeholder name)';
 const USER_NAME = 'Alex Wilber';
 
 describe('the journeys through the Agents Playground', () => {
-  const dirs = new TempDirs();
-  let dataDir: string;
-  let bot: BotProcess;
-  let playground: Playground;
-  let turns: BotTurns;
+  const session = new PlaygroundSession();
+  const personal = (text: string, expected: string) => session.personal(text, expected);
+  const loggedErrors = () => session.loggedErrors();
+  const group = (text: string, expected: string) => sayAndRead(session.playground, session.turns, session.playground.config().groupChat.id, text, expected, { mentionBot: true });
 
-  const startBot = (port = 0) => startBotProcess({ BOT_AUTH: 'off', DATA_DIR: dataDir, SCHEDULER_INTERVAL_SECONDS: '0', PORT: String(port) });
-  const personal = (text: string, expected: string) => sayAndRead(playground, turns, playground.config().personalChatId, text, expected);
-  /** What the bot logged at error level or worse: a journey that works logs none. */
-  const loggedErrors = () => bot.logs.filter((entry) => typeof entry.level === 'number' && entry.level >= 50);
-  const group = (text: string, expected: string) => sayAndRead(playground, turns, playground.config().groupChat.id, text, expected, { mentionBot: true });
-
-  beforeAll(async () => {
-    dataDir = await dirs.make('journeys-bot');
-    bot = await startBot();
-    playground = await startPlayground({ botEndpoint: `${bot.url}/api/messages` });
-    turns = await BotTurns.open(playground);
-  });
-
-  /**
-   * The School Improvement Team approves the claim. The Playground speaks as its one user only, so
-   * the approval (tested as a conversation in test/dialogs/directory/roles.test.ts) is written as
-   * the SIT's button would write it, with the bot stopped (it holds its data folder), and the bot
-   * started again on the same port.
-   */
-  async function verifyClaimAsTheSit(): Promise<void> {
-    const { port } = bot;
-    expect(await bot.stop('SIGTERM')).toBe(0);
-    const store = new LowdbStore(dataDir);
-    try {
-      const profiles = new ProfileRepository(store);
-      const userId = playground.config().currentUser.aadObjectId;
-      await profiles.update(userId, (current) => (current?.kind === 'school' ? approved(current, 'aad-sit-e2e', new Date()) : undefined));
-      expect(await profiles.get(userId)).toMatchObject({ verification: { status: 'verified' } });
-    } finally {
-      await store.close();
-    }
-    bot = await startBot(port);
-  }
-
-  afterAll(async () => {
-    turns?.close();
-    await playground?.stop();
-    await bot?.stop();
-    await dirs.removeAll();
-  });
+  beforeAll(() => session.start('journeys-bot'));
+  afterAll(() => session.stop());
 
   it('TSI eligibility: a headteacher sets their profile, fills in the form, and reads the outcome and whom to contact', async () => {
-    const chat = playground.config().personalChatId;
+    const chat = session.playground.config().personalChatId;
     await personal("I'm the head of 900001", `Is it ${OAKFIELD} (URN 900001, Buckinghamshire)?`);
     expect(said(await personal('yes', LIAISON_GROUP_1))).toContain(`I have you as the headteacher at ${OAKFIELD}, not yet verified`);
-    await verifyClaimAsTheSit();
+    await session.approveClaimAsTheSit();
 
     await personal('check eligibility', 'Would you like to fill in a form, or answer questions one at a time?');
     const formMessage = messageSaying(await personal('Fill in a form', 'Check eligibility'), 'Check eligibility');
     const form = adaptiveCardOf(formMessage);
     expect(cardText(form)).toContain(`I have filled in what the school directory says about ${OAKFIELD}.`);
 
-    const answer = await pressOn(playground, chat, formMessage.messageId, form, 'Check eligibility', {
+    const answer = await pressOn(session.playground, chat, formMessage.messageId, form, 'Check eligibility', {
       previousDate: '2014-05-01',
       previousGrade: 'requires_improvement',
       regionalDirectorAssessed: 'no',
@@ -97,12 +52,12 @@ describe('the journeys through the Agents Playground', () => {
   });
 
   it("attendance: the headteacher logs T1 with the form's button, and the school's record counts it", async () => {
-    const chat = playground.config().personalChatId;
+    const chat = session.playground.config().personalChatId;
     const formMessage = messageSaying(await personal('log attendance for T1', 'Log attendance'), 'Log attendance');
     const form = adaptiveCardOf(formMessage);
     expect(cardText(form)).toContain(`For ${OAKFIELD}.`);
 
-    const logged = cardText(answeredCard(await pressOn(playground, chat, formMessage.messageId, form, 'Log attendance', { status: 'present' })));
+    const logged = cardText(answeredCard(await pressOn(session.playground, chat, formMessage.messageId, form, 'Log attendance', { status: 'present' })));
     expect(logged).toContain('Attendance logged');
     expect(logged).toContain(`Thank you. I have logged ${USER_NAME} for ${OAKFIELD}.`);
     expect(logged).toContain('Training Session 1 (T1), 1 October 2021');
@@ -115,7 +70,7 @@ describe('the journeys through the Agents Playground', () => {
   });
 
   it('nomination: the group chat is linked to its liaison group, both choices are saved on the shared card, and it is submitted', async () => {
-    const chat = playground.config().groupChat.id;
+    const chat = session.playground.config().groupChat.id;
     await group('this chat is liaison group 1', `Done: this chat now acts for ${LIAISON_GROUP_1}.`);
     const cardMessage = messageSaying(await group('nominate', 'Save first choice'), `Disadvantaged Champion School nomination: ${LIAISON_GROUP_1}`);
     const posted = adaptiveCardOf(cardMessage);
@@ -130,11 +85,11 @@ describe('the journeys through the Agents Playground', () => {
       verb: 'nomination.save',
       data: { groupId: 'lg-01', choice: 'first', part: 'school', shown: { urn: '' }, school_urn: '900001' },
     });
-    const firstSchool = answeredCard(await pressOn(playground, chat, cardMessage.messageId, posted, 'Make it the first choice', { school_urn: '900001' }));
+    const firstSchool = answeredCard(await pressOn(session.playground, chat, cardMessage.messageId, posted, 'Make it the first choice', { school_urn: '900001' }));
     expect(cardText(firstSchool)).toContain(`${USER_NAME} saved the school`);
 
     const afterFirst = answeredCard(
-      await pressOn(playground, chat, cardMessage.messageId, firstSchool, 'Save first choice', {
+      await pressOn(session.playground, chat, cardMessage.messageId, firstSchool, 'Save first choice', {
         first_championName: 'Priya Shah',
         first_championRole: 'pupil_premium_lead',
         first_notInadequate: 'yes',
@@ -144,9 +99,9 @@ describe('the journeys through the Agents Playground', () => {
     );
     expect(cardText(afterFirst)).toContain(`${USER_NAME} saved the champion's name`);
 
-    const secondSchool = answeredCard(await pressOn(playground, chat, cardMessage.messageId, afterFirst, 'Make it the second choice', { school_urn: '900003' }));
+    const secondSchool = answeredCard(await pressOn(session.playground, chat, cardMessage.messageId, afterFirst, 'Make it the second choice', { school_urn: '900003' }));
     const afterSecond = answeredCard(
-      await pressOn(playground, chat, cardMessage.messageId, secondSchool, 'Save second choice', {
+      await pressOn(session.playground, chat, cardMessage.messageId, secondSchool, 'Save second choice', {
         second_championName: 'Tom Reed',
         second_championRole: 'slt',
         second_notInadequate: 'yes',
@@ -156,7 +111,7 @@ describe('the journeys through the Agents Playground', () => {
     );
     expect(cardText(afterSecond)).toContain('Everything is answered: the nomination is ready to submit.');
 
-    const submitted = cardText(answeredCard(await pressOn(playground, chat, cardMessage.messageId, afterSecond, 'Submit the nomination', { commitmentsSeen: 'true' })));
+    const submitted = cardText(answeredCard(await pressOn(session.playground, chat, cardMessage.messageId, afterSecond, 'Submit the nomination', { commitmentsSeen: 'true' })));
     expect(submitted).toContain(`${USER_NAME} submitted the nomination.`);
     expect(submitted).toContain(`Submitted by ${USER_NAME} on`);
     expect(submitted).not.toContain('Draft: not submitted yet.');
@@ -189,10 +144,7 @@ describe('the journeys through the Agents Playground', () => {
     expect(sectionTwo).toContain('Areas of focus\nNot answered yet\n');
 
     expect(loggedErrors()).toEqual([]);
-    const { port } = bot;
-    expect(await bot.stop('SIGTERM')).toBe(0);
-    bot = await startBot(port);
-    expect(bot.port).toBe(port);
+    await session.restartBot();
 
     const next = said(await personal('Teaching & Learning, Behaviour', 'Which DfE programmes (Annex A) or additional support elements could support the school or trust?'));
     expect(next).not.toContain('Are you supporting a school or a trust?');

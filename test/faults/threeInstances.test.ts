@@ -124,7 +124,7 @@ describe('three bot instances on one Azure Blob store', () => {
 
   it('opens an export link made on one instance from another that shares the link secret', async () => {
     const secret = 'a-shared-export-link-secret-of-32-characters';
-    const [maker, opener] = [0, 2].map((index) => new ExportLinks(stores[index]!, secret, 'https://bot.example.org', 15, NOW));
+    const [maker, opener] = [0, 2].map((index) => new ExportLinks(stores[index]!, secret, () => 'https://bot.example.org', 15, NOW));
     const { url } = await maker!.create('aad-owner', { filename: 'export.csv', contentType: 'text/csv', bytes: Buffer.from('urn,name\n100001,Oakfield') });
     const link = new URL(url);
     const id = link.pathname.split('/').at(-1)!;

@@ -6,6 +6,8 @@ import { LowdbStore } from '../../storage/lowdbStore.js';
 import { PersonIndex } from '../../storage/personIndex.js';
 import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository.js';
 import { withPosition } from '../../domain/selfEvaluation/record.js';
+import { actionFrom, addAction } from '../../domain/selfEvaluation/actionPlan.js';
+import { inviteAdviser } from '../../domain/selfEvaluation/advisers.js';
 import { isConflict, type Store } from '../../storage/store.js';
 import { TempDirs } from '../support/tempDir.js';
 
@@ -105,5 +107,24 @@ describe('SelfEvaluationRepository', () => {
     const saved = await repository.get('900001');
     expect(JSON.stringify(saved)).not.toContain('aad-staff');
     expect(saved?.draft?.answers['2']?.texts.evidence).toBe('Words that stay');
+  });
+
+  it('erases an invited adviser and the person who added an action from the record, keeping the plan and the organisation', async () => {
+    const repository = new SelfEvaluationRepository(store);
+    const head = { aadObjectId: 'aad-head', name: 'Hana Head' };
+    const action = actionFrom(SHIPPED_QUESTIONS, { keyAction: 'Brief governors', lead: 'AO', timeScale: 'Spring 2027' }, undefined, head, NOW);
+    if (!action.ok) throw new Error('refused');
+    await repository.change('900001', (record) => {
+      const added = addAction(record, action.value);
+      return added.ok ? inviteAdviser(added.value.record, { aadObjectId: 'aad-leader', name: 'Lee Leader', organisation: 'Chiltern Trust' }, head, NOW) : added;
+    });
+    const people = new PersonIndex(store);
+    expect((await people.countsOf('aad-leader')).selfEvaluation).toBe(1);
+    await people.erase('aad-leader');
+    await people.erase('aad-head');
+    const saved = await repository.get('900001');
+    expect(JSON.stringify(saved)).not.toMatch(/aad-leader|Lee Leader|aad-head|Hana Head/);
+    expect(saved?.actions?.[0]?.keyAction).toBe('Brief governors');
+    expect(saved?.advisers?.[0]?.organisation).toBe('Chiltern Trust');
   });
 });

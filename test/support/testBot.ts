@@ -76,7 +76,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const cloudAdapter = createAdapter(config, logger, deliveries);
   const references = new ConversationReferences(store);
   const proactive = new ProactiveMessenger(cloudAdapter, '', references, logger);
-  const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, publicBaseUrl(config), config.EXPORT_LINK_TTL_MINUTES, now);
+  const exports = new ExportLinks(store, config.EXPORT_LINK_SECRET, () => publicBaseUrl(config, config.PORT), config.EXPORT_LINK_TTL_MINUTES, now);
   const services: BotServices = { config, logger, store, now, references, proactive, exports };
   const { bot, scheduled } = await assembleBot(services, conversationState, options.journeys ?? createJourneys);
 

@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AadIssuer } from './aadIssuer.js';
 import { BROWSER_WAIT_MS, chromiumInstalled, launchChromium, openInHost, type Browser, type HostConfig, type HostContext } from './chromium.js';
-import { AUDIENCE, GROUP_CHAT, HEAD, LEADER, SIT_ADMIN, STRANGER, TENANT, startTabApp, type TabApp } from './tabFixtures.js';
+import { AUDIENCE, GROUP_CHAT, HEAD, LEADER, SELF_EVALUATION_HOSTILE, SIT_ADMIN, STRANGER, TENANT, startTabApp, type TabApp } from './tabFixtures.js';
 
 /*
  * The tab in a real browser (Debian's Chromium, driven by playwright-core), inside a test host
@@ -137,6 +137,34 @@ describeInBrowser('the tab in Teams (Chromium, the Teams JavaScript client, sing
           await screenshot(page, `${shot}-${theme}`, frame);
         });
       }
+    },
+    TEST_MS,
+  );
+
+  it(
+    'shows a headteacher their self-evaluation beside last term’s, their action plan, and the SIT the overview across schools',
+    async () => {
+      await withTab(tab.base, { context: contextFor(HEAD.aadObjectId), token: await signedIn(HEAD.aadObjectId) }, async (frame, page) => {
+        await frame.getByRole('button', { name: 'Self-evaluation' }).click();
+        await frame.getByRole('heading', { name: 'Action plan' }).waitFor();
+        const text = await textOf(frame);
+        expect(text).toContain('Autumn 2021 (submitted)');
+        expect(text).toContain('Now (draft)');
+        expect(text).toContain('Now with data');
+        // The school's words are text on the page, never markup.
+        expect(text).toContain(SELF_EVALUATION_HOSTILE);
+        expect(await frame.locator('main img').count()).toBe(0);
+        expect(text).toContain('Governors briefing on NtG Strategy');
+        expect(text).toContain('Summer 2022 (by 31 August 2022)');
+        await screenshot(page, 'self-evaluation-default', frame);
+      });
+      await withTab(tab.base, { context: contextFor(SIT_ADMIN), token: await signedIn(SIT_ADMIN) }, async (frame) => {
+        await frame.getByRole('heading', { name: 'Review visits' }).waitFor();
+        const text = await textOf(frame);
+        expect(text).toContain('Overdue');
+        expect(text).toContain('1 March 2022: self-evaluation started');
+        expect(text).toContain('By strand');
+      });
     },
     TEST_MS,
   );

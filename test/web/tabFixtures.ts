@@ -19,6 +19,13 @@ import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import { NominationRepository, type NominationRecord } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { answerAll } from '../domain/deployment/sampleDraft.js';
+import { actionFrom, addAction } from '../../domain/selfEvaluation/actionPlan.js';
+import { setReviewVisit } from '../../domain/selfEvaluation/overview.js';
+import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
+import { saveAnswer, submit } from '../../domain/selfEvaluation/record.js';
+import { ok } from '../../domain/result.js';
+import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository.js';
+import type { Store } from '../../storage/store.js';
 import type { AadIssuer } from './aadIssuer.js';
 
 export const TENANT = '7a1c0a52-0b8d-4c3e-9b77-3f5f0a1d2e01';
@@ -106,8 +113,32 @@ const PATTERN: readonly (readonly (AttendanceRecord['status'] | undefined)[])[] 
 ];
 const HELD = ['T1', 'W1', 'T2', 'W2'] as const;
 
+/** Words a school typed into its self-evaluation that must reach the page as text. */
+export const SELF_EVALUATION_HOSTILE = '<img src=x onerror=alert(1)> [Sign in](https://evil.example)';
+
+/** The headteacher's school submitted its self-evaluation in autumn 2021 and is writing the next, with an action and a review visit. */
+async function seedSelfEvaluation(store: Store): Promise<void> {
+  const by = { aadObjectId: HEAD.aadObjectId, name: HEAD.name };
+  const autumn = new Date('2021-10-01T09:00:00Z');
+  await new SelfEvaluationRepository(store).change(HEAD.urn, (record) => {
+    let next = record;
+    for (const issue of SHIPPED_QUESTIONS.keyIssues) {
+      next = saveAnswer(next, issue.number, { step: 'beginning', texts: { evidence: issue.number === 1 ? SELF_EVALUATION_HOSTILE : 'Minutes' }, editedBy: by, editedAt: autumn.toISOString() }, autumn).record;
+    }
+    const submitted = submit(SHIPPED_QUESTIONS, next, by, autumn);
+    if (!submitted.ok) return submitted;
+    next = saveAnswer(submitted.value, 1, { step: 'developing', texts: { evidence: 'Now with data' }, editedBy: by, editedAt: NOW.toISOString() }, NOW).record;
+    const action = actionFrom(SHIPPED_QUESTIONS, { keyAction: 'Governors briefing on NtG Strategy', lead: 'AO/JC', timeScale: 'Summer 2022' }, 1, by, NOW);
+    if (!action.ok) return action;
+    const added = addAction(next, action.value);
+    if (!added.ok) return added;
+    return ok(setReviewVisit(added.value.record, '2022-03-01', sit, NOW));
+  });
+}
+
 async function seed(app: App): Promise<void> {
   const store = app.services.store;
+  await seedSelfEvaluation(store);
   const profiles = new ProfileRepository(store);
   for (const profile of [HEAD, OTHER_HEAD, HEAD_ELSEWHERE, PENDING_HEAD, LEADER]) await profiles.put(profile);
 

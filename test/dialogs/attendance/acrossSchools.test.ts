@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTENDANCE_VERBS } from '../../../cards/attendanceCards.js';
 import { ATTENDANCE_SHEET } from '../../../files/attendanceWorkbook.js';
+import { TabApi } from '../../../bot/http/tabApi.js';
+import { createJourneyQueries } from '../../../dialogs/queries.js';
+import { DirectoryRepository } from '../../../storage/directoryRepository.js';
 import { cardOf, cardText, say, type TestBot } from '../../support/testBot.js';
 import { AFTER_W2, chatAs, CHESHAM_HEAD, clockAt, HEAD, SIT, STAFF, startAttendanceBot, storedRecords, submit } from './support.js';
 
@@ -105,6 +108,30 @@ describe('the attendance export', () => {
       ['100002', 'Beaconsfield High', 'Amersham and Chesham', '1', '6', ''],
       ['100003', 'Chesham Special', 'Wycombe North', '1', '6', ''],
     ]);
+  });
+
+  it('and the tab’s matrix, asking the same query, shows the SIT the same register, school by school and session by session', async () => {
+    bot = await startAttendanceBot(clockAt(AFTER_W2).now);
+    await someAttendance(bot);
+    const card = cardOf((await say(chatAs(bot, SIT), 'export attendance'))[0]);
+    const csvUrl = ((card?.actions as { url: string }[] | undefined) ?? [])[1]?.url ?? '';
+    const csvFile = await download(csvUrl, SIT.aadObjectId);
+    if (!csvFile.ok) throw new Error('the export link did not open for its owner');
+    const csv = parse(csvFile.value.bytes.toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+
+    const queries = createJourneyQueries(bot.store, await DirectoryRepository.open(bot.store), bot.services.now);
+    const tab = new TabApi({ queries, now: bot.services.now, sitAdminIds: [SIT.aadObjectId], createExport: (owner, file) => bot!.services.exports.create(owner, file) });
+    const reply = await tab.sitAttendance(SIT.aadObjectId, undefined);
+    if (reply.status !== 200) throw new Error(reply.error);
+    const { columns, rows } = reply.body;
+    const fromTab = rows.map((row) => [row.urn, row.name, String(row.attended), String(row.outOf), ...columns.map((column) => row.cells[column.sessionId] ?? '')]);
+    const fromChat = csv.map((row) => {
+      const cells = columns.map((column) => row[Object.keys(row).find((title) => title.startsWith(`${column.sessionId} `)) ?? ''] ?? '');
+      return [row.URN, row.School, row['Sessions attended'], row['Out of'], ...cells];
+    });
+    expect(fromTab).toEqual(fromChat);
+    // Something was recorded, so the two agree on more than empty rows.
+    expect(fromTab.flat()).toEqual(expect.arrayContaining(['present', 'apologies', 'absent']));
   });
 
   it('the links open only for the person who asked', async () => {

@@ -33,6 +33,30 @@ describe('choices answered by tap', () => {
     expect((await new ProfileRepository(bot.store).get('aad-new'))?.kind).toBe('school');
   });
 
+  it('"not sure" to "Is it this school?" says what the directory has and what each answer does, then asks again', async () => {
+    const bot = await start();
+    const chat = bot.conversation({ userId: 'aad-new', userName: 'Nia New' });
+    await say(chat, "I'm the head of 900001");
+    const explained = await say(chat, 'not sure');
+    expect(texts(explained)).toContain('The school directory has Fictional Oakfield Primary School (demo), URN 900001 (');
+    expect(texts(explained)).toContain('If it is not, say “no”: nothing is saved, and you can tell me its URN or more of its name.');
+    expect(texts(explained)).toContain('Is it Fictional Oakfield Primary School (demo) (URN 900001, Buckinghamshire)?');
+    expect(await new ProfileRepository(bot.store).get('aad-new')).toBeUndefined();
+    expect(texts(await say(chat, tap(explained, 'Yes')))).toContain('Thank you. I have you as the headteacher at');
+  });
+
+  it('"I don\'t know" to "Delete your data?" says nothing is deleted unless they choose to, and deletes nothing', async () => {
+    const bot = await start();
+    const chat = bot.conversation({ userId: 'aad-new' });
+    await say(chat, "I'm the head of 900001");
+    await say(chat, 'yes');
+    await say(chat, 'delete my data');
+    const explained = await say(chat, "I don't know");
+    expect(texts(explained)).toContain('Nothing is deleted unless you choose “Yes, delete my data”.');
+    expect(await new ProfileRepository(bot.store).get('aad-new')).toBeDefined();
+    expect(texts(await say(chat, tap(explained, 'No, keep it')))).toContain('Nothing was deleted.');
+  });
+
   it('still takes the answer typed', async () => {
     const bot = await start();
     const chat = bot.conversation({ userId: 'aad-new', userName: 'Nia New' });

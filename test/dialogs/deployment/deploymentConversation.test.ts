@@ -406,18 +406,20 @@ describe('bank details', () => {
     expect((await onlyForm(bot)).draft.sections[5].masked?.accountName).toBe('Oak Learning Trust');
   });
 
-  it('without BANK_DETAILS_KEY, takes no bank details and says an administrator must set it', async () => {
+  it('without BANK_DETAILS_KEY, takes no bank details and says the key is not set up, naming the setting only in the log', async () => {
     const bot = await startBot();
     await seedForm(bot.store, { answers: [[4, 'allActivitiesCompleted', true], [4, 'nextSteps', 'More'], [4, 'enhancedStrand', 'none']], position: { section: 4, field: 'enhancedStrand' }, days: Array.from({ length: 10 }, (_, day) => `2024-03-${String(day + 1).padStart(2, '0')}`) });
     const chat = chatWith(bot);
     const moved = said(await answer(chat, 'deployment form', '1'));
-    expect(moved).toContain('an administrator must set BANK_DETAILS_KEY');
+    expect(moved).toContain('the key for that has not been set up on this bot. Please ask the School Improvement Team');
+    expect(moved).not.toContain('BANK_DETAILS');
+    expect(bot.logs.some((line) => String(line.msg).startsWith('BANK_DETAILS_KEY is not set'))).toBe(true);
     expect(moved).toContain('Section 6 of 8: Payment claim');
-    expect(said(await say(chat, 'go to section 5'))).toContain('an administrator must set BANK_DETAILS_KEY');
+    expect(said(await say(chat, 'go to section 5'))).toContain('the key for that has not been set up on this bot');
 
     const body = invokeBody(await say(chat, executeAction('deployment.saveSection', { ownerAadObjectId: LEADER.aadObjectId, draftId: 'form-1', section: 5, accountName: 'Oak', sortCode: SORT_CODE, accountNumber: ACCOUNT_NUMBER })));
     expect(body.statusCode).toBe(400);
-    expect(JSON.stringify(body.value)).toContain('an administrator must set BANK_DETAILS_KEY');
+    expect(JSON.stringify(body.value)).toContain('the key for that has not been set up on this bot');
     expect((await readForm(bot.store)).draft.sections[5]).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
-import { cardOf, cardText, createTestBot, mentionMessage, replyText, say, type TestBot } from '../../support/testBot.js';
+import { cardOf, cardText, createTestBot, mentionMessage, replyText, say, tap, type TestBot } from '../../support/testBot.js';
 import { rolesBot, SIT, verifiedAs } from './roles.js';
 
 let testBot: TestBot | undefined;
@@ -35,6 +35,17 @@ describe('a person tells the bot who they are', () => {
     expect(await new ProfileRepository(testBot.store).get('aad-staff-1')).toMatchObject({ urn: '900001', role: 'staff' });
   });
 
+  it('a school is picked from the list by its place in it: "the second one"', async () => {
+    testBot = await createTestBot();
+    const chat = testBot.conversation({ userId: 'aad-staff-2' });
+    const [choices] = await say(chat, 'I work at Oakfield');
+    const listed = cardText(cardOf(choices));
+    expect(listed).not.toMatch(/\b1\./);
+    await say(chat, 'the second one');
+    const second = (cardOf(choices) as { body: { type: string; choices?: { value: string }[] }[] }).body.find((element) => element.type === 'Input.ChoiceSet')!.choices![1]!.value;
+    expect(await new ProfileRepository(testBot.store).get('aad-staff-2')).toMatchObject({ urn: /URN (\d{6})/.exec(second)![1], role: 'staff' });
+  });
+
   it('says plainly when no school matches, and saves nothing', async () => {
     testBot = await createTestBot();
     const chat = testBot.conversation({ userId: 'aad-nobody' });
@@ -52,6 +63,26 @@ describe('a person tells the bot who they are', () => {
     const saved = await say(chat, 'sam.leader@example.org');
     expect(texts(saved)).toContain('I have you as a system leader.');
     expect(await new ProfileRepository(testBot.store).get('aad-leader-1')).toMatchObject({ kind: 'system_leader', organisation: 'Fictional Riverside Trust', role: 'mat_ceo', email: 'sam.leader@example.org' });
+  });
+
+  it('a verified headteacher who says they are a system leader is asked first, and "keep my school role" changes nothing', async () => {
+    const { bot } = await rolesBot();
+    testBot = bot;
+    await verifiedAs(bot, 'aad-head-1', "I'm the head of 900001");
+    const chat = bot.conversation({ userId: 'aad-head-1', userName: 'Pat Head' });
+    const asked = await say(chat, "I'm a system leader");
+    expect(texts(asked)).toContain(
+      'I have you as the headteacher at Fictional Oakfield Primary School (demo). I hold one role for each person, so as a system leader I would no longer have you as the headteacher at Fictional Oakfield Primary School (demo)',
+    );
+    expect(texts(await say(chat, tap(asked, 'No, keep my school role')))).toContain('nothing has changed, and your school role stays as it was');
+    expect(await new ProfileRepository(bot.store).get('aad-head-1')).toMatchObject({ kind: 'school', urn: '900001', verification: { status: 'verified' } });
+
+    const again = await say(chat, "I'm a system leader");
+    expect(texts(await say(chat, tap(again, 'Yes, I am a system leader now')))).toContain('Which organisation');
+    await say(chat, 'Fictional Riverside Trust');
+    await say(chat, 'MAT CEO');
+    expect(texts(await say(chat, 'skip'))).toContain('I have you as a system leader.');
+    expect(await new ProfileRepository(bot.store).get('aad-head-1')).toMatchObject({ kind: 'system_leader' });
   });
 
   it('nobody becomes a SIT administrator by saying so', async () => {

@@ -44,6 +44,18 @@ async function start(proactive = new RecordingProactive()) {
   return { testBot, member1, member2, sit, proactive };
 }
 
+/** The titles of a card's top-level buttons. */
+function buttonTitles(card: Record<string, unknown>): string[] {
+  return ((card.actions ?? []) as { title: string }[]).map((action) => action.title);
+}
+
+/** The data a card's top-level button sends, as Teams would send it on a tap. */
+function buttonData(card: Record<string, unknown>, title: string): Record<string, unknown> {
+  const button = ((card.actions ?? []) as { title: string; data?: Record<string, unknown> }[]).find((action) => action.title === title);
+  if (!button) throw new Error(`No button "${title}" among ${buttonTitles(card).join(', ')}`);
+  return button.data ?? {};
+}
+
 async function record(bot: TestBot): Promise<NominationRecord> {
   return (await bot.store.read<NominationRecord>(`nominations/${GROUP.id}`))!.value;
 }
@@ -187,6 +199,19 @@ describe('the nomination in a liaison group’s chat', () => {
     expect(text).toContain('Willowmere Academy (URN 900002); champion Tom Reed');
   });
 
+  it('submitting too soon lists what is still to answer once, under "Still to answer", not again in the notice', async () => {
+    const { member1 } = await start();
+    const [posted] = await say(member1, mentionMessage('nominate'));
+    const first = invokeCard(await say(member1, execute('nomination.save', saveSection('first', shownIn(cardOf(posted)!, 'first'), COMPLETE_FIRST))));
+    const refused = cardText(invokeCard(await say(member1, execute('nomination.submit', { groupId: GROUP.id, commitmentsSeen: 'false' }))));
+    expect(refused).toContain('The nomination was not submitted:');
+    expect(refused).toContain("Please confirm the champion school's commitments before submitting");
+    expect(refused).toContain('Put right and answer what the card lists below, then submit again.');
+    expect(refused).toContain('Still to answer:');
+    expect(refused.split('Second choice (reserve): the school.')).toHaveLength(2);
+    expect(cardText(first).split('Second choice (reserve): the school.')).toHaveLength(2);
+  });
+
   it('the refresh verb shows everyone the current state', async () => {
     const { member1, member2 } = await start();
     await fillBoth(member1, member2);
@@ -221,14 +246,24 @@ describe('the School Improvement Team', () => {
     const review = invokeCard(await say(sit, execute('nomination.review', { groupId: GROUP.id })));
     expect(cardText(review)).toContain('Submitted by Alex Member on 1 March 2024 at 10:00. Waiting for your decision.');
 
-    const selected = invokeCard(await say(sit, execute('nomination.select', { groupId: GROUP.id, decision: 'selected' })));
+    // A decision is asked to be confirmed by tap before anything is changed or anyone told.
+    const asked = invokeCard(await say(sit, execute('nomination.select', buttonData(review, 'Selected'))));
+    expect(cardText(asked)).toContain('Mark this nomination “Selected”? Nothing is changed until you confirm; then I will tell the group in its chat: “Good news: the School Improvement Team has selected Oakfield Primary');
+    expect(buttonTitles(asked)).toEqual(['Yes: Selected, tell the group', 'Not now', 'All nominations']);
+    expect(proactive.sent).toEqual([]);
+    expect((await record(testBot!)).nomination.decision).toBeUndefined();
+    const notNow = invokeCard(await say(sit, execute('nomination.review', buttonData(asked, 'Not now'))));
+    expect(buttonTitles(notNow)).toEqual(['Selected', 'Reserve selected', 'Not selected', 'All nominations']);
+    expect(proactive.sent).toEqual([]);
+
+    const selected = invokeCard(await say(sit, execute('nomination.select', buttonData(asked, 'Yes: Selected, tell the group'))));
     expect(cardText(selected)).toContain('Marked selected. I have told the group in its chat.');
     expect(proactive.sent).toEqual([{ conversationId: GROUP_CHAT, text: expect.stringContaining('has selected Oakfield Primary, your first choice') }]);
 
     const back = invokeCard(await say(sit, execute('nomination.overview', {})));
     expect(cardText(back)).toContain('Test Group 01**: selected');
 
-    const twice = invokeCard(await say(sit, execute('nomination.select', { groupId: GROUP.id, decision: 'selected' })));
+    const twice = invokeCard(await say(sit, execute('nomination.select', { groupId: GROUP.id, decision: 'selected', confirmed: true })));
     expect(cardText(twice)).toContain('It was already marked selected, so the group has not been told again.');
     expect(proactive.sent).toHaveLength(1);
 

@@ -47,7 +47,7 @@ describe('over HTTP, as Teams sends it', () => {
     expect(cardText(submitted)).toContain('Bea Member submitted the nomination.');
 
     const review = answeredCard(
-      await send(running, teamsCardAction({ serviceUrl: connector.url, userId: SIT_ADMIN, userName: 'Sam SIT', verb: 'nomination.select', data: { groupId: GROUP.id, decision: 'reserve_selected' } })),
+      await send(running, teamsCardAction({ serviceUrl: connector.url, userId: SIT_ADMIN, userName: 'Sam SIT', verb: 'nomination.select', data: { groupId: GROUP.id, decision: 'reserve_selected', confirmed: true } })),
     );
     expect(cardText(review)).toContain('Marked reserve selected. I have told the group in its chat.');
 
@@ -69,7 +69,7 @@ describe('over HTTP, as Teams sends it', () => {
     await send(running, teamsCardAction({ ...inChat, userId: MEMBER_1, verb: 'nomination.submit', data: { groupId: GROUP.id, commitmentsSeen: 'true' } }));
 
     connector.failNext({ status: 403, times: 1 });
-    const review = answeredCard(await send(running, teamsCardAction({ serviceUrl: connector.url, userId: SIT_ADMIN, verb: 'nomination.select', data: { groupId: GROUP.id, decision: 'selected' } })));
+    const review = answeredCard(await send(running, teamsCardAction({ serviceUrl: connector.url, userId: SIT_ADMIN, verb: 'nomination.select', data: { groupId: GROUP.id, decision: 'selected', confirmed: true } })));
     expect(cardText(review)).toContain('Marked selected. I could not tell the group');
   });
 });

@@ -1,72 +1,15 @@
-import type { Activity } from 'botbuilder';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JourneySet } from '../../../bot/journeys.js';
-import type { BotServices } from '../../../bot/services.js';
-import type { ProactiveMessenger } from '../../../bot/proactive.js';
 import { SELF_EVALUATION_VERBS as VERBS } from '../../../cards/selfEvaluationCards.js';
-import { createSelfEvaluationJourney } from '../../../dialogs/selfEvaluation/index.js';
-import type { Profile } from '../../../domain/directory/types.js';
 import { SHIPPED_QUESTIONS } from '../../../domain/selfEvaluation/questions.js';
-import { DirectoryRepository } from '../../../storage/directoryRepository.js';
-import { ProfileRepository } from '../../../storage/profileRepository.js';
-import { SelfEvaluationRepository } from '../../../storage/selfEvaluationRepository.js';
 import { execute, inputsOf, invokeBody, submit } from '../attendance/support.js';
 import { RecordingMessenger } from '../directory/roles.js';
-import { cardOf, cardText, createTestBot, replyText, say, type TestBot } from '../../support/testBot.js';
-
-const SIT_ID = 'aad-sit';
-const school = (urn: string, name: string) => ({ urn, name, type: 'Community school', phase: 'primary' as const, localAuthority: 'Buckinghamshire' });
-const profile = (aadObjectId: string, name: string, urn: string, role: 'headteacher' | 'staff', verified = true): Profile => ({
-  kind: 'school',
-  aadObjectId,
-  name,
-  urn,
-  role,
-  ...(verified ? { verification: { status: 'verified' as const, by: SIT_ID, at: '2024-01-01T00:00:00.000Z' } } : {}),
-  updatedAt: '2024-01-01T00:00:00.000Z',
-});
-const HEAD = profile('aad-head', 'Hana Head', '100001', 'headteacher');
-const STAFF = profile('aad-staff', 'Sam Staff', '100001', 'staff');
-const OTHER_HEAD = profile('aad-other', 'Olu Other', '100002', 'headteacher');
-const PENDING = profile('aad-pending', 'Pat Pending', '100001', 'staff', false);
-
-let bots: TestBot[] = [];
-afterEach(async () => {
-  for (const bot of bots) await bot.close();
-  bots = [];
-});
-
-async function startBot(messenger = new RecordingMessenger(), dataDir?: string): Promise<TestBot> {
-  const journeys = async (services: BotServices): Promise<JourneySet> => {
-    const directory = await DirectoryRepository.open(services.store);
-    const profiles = new ProfileRepository(services.store);
-    return {
-      journeys: [createSelfEvaluationJourney({ store: services.store, now: services.now, logger: services.logger, directory, proactive: messenger as unknown as ProactiveMessenger, exports: services.exports })],
-      actorSources: { profileOf: (id) => profiles.get(id), liaisonGroupOfConversation: async () => undefined },
-      async start() {
-        if (directory.schoolCount === 0) await directory.putSchools([school('100001', 'Amersham Primary'), school('100002', 'Beaconsfield High')]);
-        for (const person of [HEAD, STAFF, OTHER_HEAD, PENDING]) await profiles.put(person);
-      },
-    };
-  };
-  const bot = await createTestBot({ env: { SIT_ADMIN_AAD_IDS: SIT_ID }, journeys, ...(dataDir ? { dataDir } : {}) });
-  bots.push(bot);
-  return bot;
-}
-
-const chat = (bot: TestBot, who: { aadObjectId: string; name: string }) => bot.conversation({ userId: who.aadObjectId, userName: who.name });
-const question = (number: number) => SHIPPED_QUESTIONS.keyIssues[number - 1]?.question ?? '';
-const answerOf = async (bot: TestBot, keyIssue: number) => (await new SelfEvaluationRepository(bot.store).get('100001'))?.draft?.answers[String(keyIssue)];
-
-/** The card an Action.Execute press answers with. */
-function executedCard(replies: Partial<Activity>[]): unknown {
-  const body = invokeBody(replies);
-  expect(body.statusCode).toBe(200);
-  return body.value;
-}
+import { cardOf, cardText, replyText, say } from '../../support/testBot.js';
+import { answerOf, chat, closeBots, executedCard, HEAD, OTHER_HEAD, PENDING, question, restart, SIT_ID, STAFF, startBot } from './support.js';
 
 const words = { whereAreWe: 'Governors ask about it each term.', lead: 'Deputy head', evidence: 'SEF section 3', nextSteps: 'Report to governors', impact: 'Gap down 4 points' };
+
+afterEach(closeBots);
 
 describe('the self-evaluation conversation', () => {
   it('starts at key issue 1 saying the questions are the council’s choice, saves and moves on, and resumes after a restart', async () => {
@@ -83,9 +26,7 @@ describe('the self-evaluation conversation', () => {
     expect(cardText(next)).toContain('Saved key issue 1.');
     expect(await answerOf(bot, 1)).toMatchObject({ step: 'developing', texts: words, editedBy: { aadObjectId: 'aad-head', name: 'Hana Head' } });
 
-    await bot.close({ keepData: true });
-    bots = [];
-    const restarted = await startBot(undefined, bot.dataDir);
+    const restarted = await restart(bot);
     const again = chat(restarted, HEAD);
     const resumed = await say(again, 'self-evaluation');
     expect(resumed[0]?.text).toBe('Welcome back: you were on key issue 2.');
@@ -189,10 +130,10 @@ describe('the self-evaluation conversation', () => {
     expect(file.value.filename).toBe('self-evaluations-2024-03-01.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.value.bytes as never);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', '100001 Amersham Primary']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', '100001 Amersham Primary', 'Action plans', 'By liaison group', 'By strand']);
     const summaryRow = (workbook.getWorksheet('Summary')?.getRow(2).values as unknown[]).slice(1);
     expect(summaryRow.slice(0, 5)).toEqual(['100001', 'Amersham Primary', 'reviewed', 'spring 2024', 'Sita Admin']);
-    expect(summaryRow.slice(5)).toEqual([0, 0, 18, 0, 0]);
+    expect(summaryRow.slice(5)).toEqual([0, 0, 18, 0, 0, 'Amersham', '', '']);
     const sheet = workbook.getWorksheet('100001 Amersham Primary');
     expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(['Key Issue', 'Strand', 'Where are we? (step)', 'Where are we?', 'Lead', 'Evidence', 'Next steps', 'Impact', 'Adviser’s comment']);
     expect(sheet?.getRow(5).getCell(1).value).toBe(question(4));

@@ -363,7 +363,7 @@ describe('answering questions one at a time', () => {
     expect(buttonsOf(grade)).toEqual(['Outstanding', 'Good', 'Requires improvement', 'Inadequate', 'Inspected, no overall grade']);
 
     expect(said((await say(chat, 'Good'))[0])).toBe('Has a DfE regional director assessed Oakfield Church of England Junior School as needing immediate support?');
-    expect(said((await say(chat, 'maybe'))[0])).toBe(
+    expect(said((await say(chat, 'sometimes'))[0])).toBe(
       'Please answer yes or no.\n\nHas a DfE regional director assessed Oakfield Church of England Junior School as needing immediate support?',
     );
     expect(said((await say(chat, 'no'))[0])).toBe('Does Oakfield Church of England Junior School see itself as needing help?');
@@ -401,6 +401,37 @@ describe('answering questions one at a time', () => {
     expect(said((await say(chat, 'none'))[0])).toBe('Has a DfE regional director assessed Riverside Special School as needing immediate support?');
     const [result] = await answer(chat, 'no', 'no', 'no');
     expect(cardText(cardOf(result))).toContain('Riverside Special School is not eligible for TSI in 2023/24.');
+  });
+
+  it('"I don\'t know it" for the URN offers a search by name; "the first one" picks from the list; "not sure" to a yes/no question explains it and says where each answer leads', async () => {
+    const chat = (await startBot()).conversation();
+    await answer(chat, 'check eligibility', 'questions', 'school');
+    const [noUrn] = await say(chat, "I don't know it");
+    expect(said(noUrn)).toBe(
+      "No problem: you do not need the URN. Type the school's name, or part of it, and I will look it up in the school directory.\n\nWhich school is it? Type its name or its six-digit URN.",
+    );
+    const [matches] = await say(chat, 'oakfield');
+    expect(buttonsOf(matches)[0]).toBe('Oakfield Primary School (URN 100001, Buckinghamshire)');
+    // No numbers are shown, so none is asked for.
+    const [unknown] = await say(chat, 'the blue one');
+    expect(said(unknown)).toBe('"the blue one" is not one of these. Please tap one, or say which, like "the first".\n\nWhich of these is it?');
+    const [found] = await say(chat, 'the first one');
+    expect(said(found)).toContain('Found it: **Oakfield Primary School** (URN 100001)');
+
+    await answer(chat, 'none');
+    const [explained] = await say(chat, 'not sure');
+    expect(said(explained)).toBe(
+      '"Yes" means a DfE regional director has assessed Oakfield Primary School as needing immediate support: that alone makes it eligible. ' +
+        'If you do not know of such an assessment, say "no": I will check the other criteria, and the result names the Regional Delivery Partner to ask.' +
+        '\n\nHas a DfE regional director assessed Oakfield Primary School as needing immediate support?',
+    );
+    expect(buttonsOf(explained)).toEqual(['Yes', 'No']);
+    expect(said((await say(chat, 'no'))[0])).toBe('Does Oakfield Primary School see itself as needing help?');
+    expect(said((await say(chat, "I don't know"))[0])).toContain("This asks whether Oakfield Primary School's own leaders feel it needs help. It matters only when no other criterion holds");
+    expect(said((await say(chat, 'no'))[0])).toBe('Does the DfE regional delivery team judge that Oakfield Primary School needs help?');
+    expect(said((await say(chat, 'no idea'))[0])).toContain('If you have not heard that they have, say "no": the result names the Regional Delivery Partner to ask.');
+    const [result] = await say(chat, 'no');
+    expect(cardText(cardOf(result))).toContain('Regional Delivery Partner (RDP) lead for South East');
   });
 
   it('for a trust: asks its name and region, then which of its schools, since a trust qualifies through its schools’ judgements', async () => {

@@ -102,6 +102,7 @@ describe('reading a submitted eligibility form', () => {
     ['a date that is not a date', { latestDate: '2023-02-30' }, 'Latest judgement: "2023-02-30" is not a real date: February 2023 has 28 days.'],
     ['a school without a URN', { urn: '' }, "Give the school's URN: its six-digit Unique Reference Number."],
     ['a URN that is not six digits', { urn: '12345' }, 'The URN "12345" is not six digits: a URN looks like 100001.'],
+    ['a URN the user does not know points to the directory search', { urn: "I don't know it" }, 'No problem: type part of the school’s name in “Find the school in the directory” and press “Fill in from the directory”: that fills in its URN.'],
     ['a missing name', { name: '   ' }, 'Give the name of the school or trust.'],
     ['a region that does not exist', { region: 'Wessex' }, '"Wessex" is not one of the nine DfE regions: choose one from the list.'],
     ['a missing yes/no answer', { regionalDirectorAssessed: undefined }, 'Answer yes or no to "Has a DfE regional director assessed it as needing immediate support?"'],

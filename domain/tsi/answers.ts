@@ -1,9 +1,8 @@
-import { REGIONS, type OfstedJudgement, type Region } from '../../domain/directory/types.js';
-import { fail, ok, type Result } from '../../domain/result.js';
-import { formatLongDate } from '../../domain/tsi/academicYear.js';
-import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
-import { normaliseCommandText } from '../journey.js';
-import { NO_WORDS, YES_WORDS } from '../../domain/text.js';
+import { REGIONS, type OfstedJudgement, type Region } from '../directory/types.js';
+import { fail, ok, type Result } from '../result.js';
+import { formatLongDate } from './academicYear.js';
+import { parseDateAnswer } from './dateAnswer.js';
+import { NO_WORDS, YES_WORDS, normaliseCommandText, ordinalChoice, saysUnsure } from '../text.js';
 
 /**
  * Typed answers to the step-by-step questions: each becomes a value, or the reason it cannot,
@@ -37,6 +36,7 @@ const LONGEST_NAME = 120;
 /** A school's name, or its URN: six digits, and nothing else that looks like a number. */
 export function parseSchoolQuery(text: string): Result<SchoolQuery> {
   const typed = text.trim().replace(/\s+/g, ' ');
+  if (saysUnsure(typed)) return fail("No problem: you do not need the URN. Type the school's name, or part of it, and I will look it up in the school directory.");
   const maybeUrn = typed.replace(/^urn\s*:?\s*/i, '');
   if (/^[\d\s]+$/.test(maybeUrn)) {
     const digits = maybeUrn.replace(/\s/g, '');
@@ -56,16 +56,18 @@ export function parseOrganisationName(text: string): Result<string> {
 }
 
 /**
- * Which of the offered choices was meant: its number, its words, or any part of them that
- * fits only one. Returns the choice's position.
+ * Which of the offered choices was meant: its number, its place in the list ("the first one"),
+ * its words, or any part of them that fits only one. Returns the choice's position.
  */
 export function chooseFrom(text: string, choices: readonly string[], unknown: string): Result<number> {
   const words = wordsOf(text);
   if (/^\d+$/.test(words)) {
     const position = Number(words);
     if (position >= 1 && position <= choices.length) return ok(position - 1);
-    return fail(`Please choose a number from 1 to ${choices.length}, or tap one of the buttons.`);
+    return fail(`There are ${choices.length} choices: tap one, or say which, like "the first".`);
   }
+  const byOrder = ordinalChoice(words, choices.length);
+  if (byOrder !== undefined) return ok(byOrder);
   const normalised = choices.map(wordsOf);
   const exact = normalised.indexOf(words);
   if (exact !== -1) return ok(exact);
@@ -123,10 +125,15 @@ export function parseGrade(text: string): Result<OfstedJudgement> {
 const YES = new Set([...YES_WORDS, 'yes please', 'it has', 'it does', 'they have', 'they do', 'we do']);
 const NO = new Set([...NO_WORDS, 'not', 'it has not', "it hasn't", 'it does not', "it doesn't", 'they have not', 'they do not', 'we do not', "we don't"]);
 
-export function parseYesNo(text: string): Result<boolean> {
+/**
+ * Yes or no. "Not sure" is refused with `whenUnsure`: what the question means and what each
+ * answer leads to, so that the person can choose.
+ */
+export function parseYesNo(text: string, whenUnsure?: string): Result<boolean> {
   const words = wordsOf(text);
   if (YES.has(words)) return ok(true);
   if (NO.has(words)) return ok(false);
+  if (whenUnsure && saysUnsure(text)) return fail(whenUnsure);
   return fail('Please answer yes or no.');
 }
 

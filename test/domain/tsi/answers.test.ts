@@ -9,7 +9,7 @@ import {
   parseRegion,
   parseSchoolQuery,
   parseYesNo,
-} from '../../../dialogs/tsi/answers.js';
+} from '../../../domain/tsi/answers.js';
 import type { Result } from '../../../domain/result.js';
 
 const TODAY = '2024-03-01';
@@ -50,6 +50,8 @@ describe('which school: a name or a six-digit URN', () => {
     ['seven digits are refused too', '1000011', '"1000011" has 7'],
     ['a single letter is too little to search for', 'o', 'at least two letters'],
     ['a name longer than any school name', 'x'.repeat(200), 'longer than any school'],
+    ['not knowing the URN offers a search by name', "I don't know it", "you do not need the URN. Type the school's name, or part of it"],
+    ['so does "no idea"', 'No idea!', 'I will look it up in the school directory'],
   ])('%s', (_rule, text, reason) => {
     expect(errorOf(parseSchoolQuery(text))).toContain(reason);
   });
@@ -70,12 +72,17 @@ describe('choosing from the offered options', () => {
     ['by the button text', 'None of these', 2],
     ['by a part that fits one option only', 'junior', 1],
     ['"none" picks "None of these"', 'none', 2],
+    ['by its place in the list', 'the first one', 0],
+    ['by its place, briefly', 'Second', 1],
+    ['by "the last"', 'the last one', 2],
+    ['by an ordinal number', '2nd', 1],
   ])('%s', (_rule, text, position) => {
     expect(chooseFrom(text, options, 'is not one of these.')).toEqual({ ok: true, value: position });
   });
 
   it.each([
-    ['a number out of range', '7', 'Please choose a number from 1 to 3, or tap one of the buttons.'],
+    ['a number out of range', '7', 'There are 3 choices: tap one, or say which, like "the first".'],
+    ['a place past the end of the list', 'the fifth one', '"the fifth one" is not one of these.'],
     ['a part that fits several', 'oakfield', '"oakfield" fits more than one: Oakfield Primary School (URN 100001) or Oakfield Junior School (URN 100003). Which one?'],
     ['something that fits none', 'Meadow Lane', '"Meadow Lane" is not one of these.'],
   ])('%s is asked again with the reason', (_rule, text, reason) => {
@@ -159,5 +166,16 @@ describe('judgement dates', () => {
   it('the judgement before the latest may be "none", or an earlier date', () => {
     expect(parseEarlierJudgementDate('none', TODAY, '2023-10-10')).toEqual({ ok: true, value: 'none' });
     expect(parseEarlierJudgementDate('3/5/2021', TODAY, '2023-10-10')).toEqual({ ok: true, value: '2021-05-03' });
+  });
+});
+
+describe('yes or no, when not sure', () => {
+  it.each(['not sure', "I'm not sure", 'no idea', 'Don’t know', 'maybe'])('"%s" gets the question explained, with what each answer leads to', (text) => {
+    expect(errorOf(parseYesNo(text, 'What the question means, and where each answer leads.'))).toBe('What the question means, and where each answer leads.');
+  });
+
+  it('a real answer is still taken', () => {
+    expect(parseYesNo('it has', 'explained')).toEqual({ ok: true, value: true });
+    expect(parseYesNo('they do not', 'explained')).toEqual({ ok: true, value: false });
   });
 });

@@ -1,0 +1,139 @@
+import type { Activity } from 'botbuilder';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SELF_EVALUATION_VERBS as VERBS } from '../../../cards/selfEvaluationCards.js';
+import { SelfEvaluationRepository } from '../../../storage/selfEvaluationRepository.js';
+import { execute, inputsOf, submit } from '../attendance/support.js';
+import { RecordingMessenger } from '../directory/roles.js';
+import { cardOf, cardText, replyText, say, type TestBot } from '../../support/testBot.js';
+import { chat, closeBots, executedCard, HEAD, OTHER_HEAD, PENDING, restart, SIT_ID, STAFF, startBot } from './support.js';
+
+afterEach(closeBots);
+
+const actionsOf = async (bot: TestBot, urn = '100001') => (await new SelfEvaluationRepository(bot.store).get(urn))?.actions ?? [];
+const hostile = '[Sign in](https://evil.example) ${keyAction} # Urgent';
+
+/** Fails the first message to each person, as a passing network fault would. */
+class FlakyMessenger extends RecordingMessenger {
+  readonly failed = new Set<string>();
+  override async sendToPerson(aadObjectId: string, activity: Partial<Activity>) {
+    if (!this.failed.has(aadObjectId)) {
+      this.failed.add(aadObjectId);
+      throw new Error('connection reset');
+    }
+    return super.sendToPerson(aadObjectId, activity);
+  }
+}
+
+describe('the action plan from the self-evaluation’s next steps', () => {
+  it('turns a next step into an action under Appendix 1’s columns, lists it for “our action plan”, and marks actions done by words and by tap', async () => {
+    const bot = await startBot();
+    const head = chat(bot, HEAD);
+    await say(head, 'self-evaluation');
+    await say(head, execute(VERBS.save, { keyIssue: 2, move: 'stay', step: 'beginning', lead: 'AO', nextSteps: 'Ensure SIPs focus on NtG as part of regular dialogue with schools' }));
+
+    const empty = cardOf((await say(head, 'our action plan')).at(-1));
+    expect(cardText(empty)).toContain('No actions yet');
+    expect(inputsOf(empty).keyIssue?.value).toBe('2');
+
+    const form = executedCard(await say(head, execute(VERBS.actionNew, { keyIssue: '2' })));
+    expect(inputsOf(form).keyAction?.value).toBe('Ensure SIPs focus on NtG as part of regular dialogue with schools');
+    expect(inputsOf(form).lead?.value).toBe('AO');
+    expect(Object.values(inputsOf(form)).map((input) => input.label)).toEqual(['Key Actions', 'Lead', 'Time scale', 'Outcome', 'Monitoring']);
+
+    // A time scale the bot cannot read: the card comes back with the words as typed, and nothing is saved.
+    const typed = { keyIssue: 2, keyAction: 'Ensure SIPs focus on NtG', lead: 'AO', outcome: 'NTG reported in Annual Report to Governors', monitoring: 'SIP QA' };
+    const refused = executedCard(await say(head, execute(VERBS.actionAdd, { ...typed, timeScale: 'whenever' })));
+    expect(cardText(refused)).toContain('I could not read the time scale “whenever”');
+    expect(inputsOf(refused).outcome?.value).toBe(typed.outcome);
+    expect(await actionsOf(bot)).toEqual([]);
+
+    const added = executedCard(await say(head, execute(VERBS.actionAdd, { ...typed, timeScale: 'Autumn 2024' })));
+    expect(cardText(added)).toContain('Added action 1.');
+    expect(cardText(added)).toContain('Autumn 2024 (by 31 December 2024)');
+    expect(cardText(added)).toContain('key issue 2’s next steps');
+    // The key issue planned is no longer offered.
+    expect(inputsOf(added).keyIssue).toBeUndefined();
+
+    // A colleague adds a blank one, by the Action.Submit fallback, with words another person will read.
+    const staff = chat(bot, STAFF);
+    await say(staff, submit(VERBS.actionAdd, { keyAction: hostile, lead: 'SLT', timeScale: '2025', outcome: '', monitoring: 'Governors/SIP/LA' }));
+    expect((await actionsOf(bot)).map((action) => [action.number, action.addedBy.name])).toEqual([[1, 'Hana Head'], [2, 'Sam Staff']]);
+
+    const plan = cardText(cardOf((await say(head, 'our action plan')).at(-1)));
+    expect(plan).toContain('2 actions, 2 still open.');
+    expect(plan).toContain('\\[Sign in\\](https\\://evil.example) ${keyAction} # Urgent');
+
+    const done = cardText(cardOf((await say(head, 'done with action 1')).at(-1)));
+    expect(done).toContain('Action 1 marked completed today.');
+    expect(done).toContain('1 March 2024, Hana Head');
+    const tapped = executedCard(await say(staff, execute(VERBS.actionDone, { action: '2' })));
+    expect(cardText(tapped)).toContain('2 actions, 0 still open.');
+    expect(replyText((await say(head, 'done with action 2'))[0])).toContain('Action 2 was already marked completed on 1 March 2024 by Sam Staff.');
+    expect(replyText((await say(head, 'Mark action 9 as done.'))[0])).toContain('There is no action 9 in your school’s action plan: its actions are numbered 1, 2.');
+    expect((await actionsOf(bot)).map((action) => action.completed?.by.name)).toEqual(['Hana Head', 'Sam Staff']);
+
+    // The SIT's workbook carries every school's plan under Appendix 1's columns.
+    const sit = chat(bot, { aadObjectId: SIT_ID, name: 'Sita Admin' });
+    const exported = cardOf((await say(sit, 'export self-evaluations')).at(-1));
+    const url = new URL(((exported?.actions as { url: string }[] | undefined) ?? [])[0]?.url ?? '');
+    const file = await bot.services.exports.open(url.pathname.split('/').at(-1) ?? '', url.searchParams.get('sig') ?? '', SIT_ID);
+    if (!file.ok) throw new Error('the export link did not open for its owner');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.value.bytes as never);
+    const sheet = workbook.getWorksheet('Action plans');
+    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual(['URN', 'School', 'No.', 'Key Actions', 'Lead', 'Time scale', 'By', 'Outcome', 'Monitoring', 'Completed', 'From key issue']);
+    expect((sheet?.getRow(2).values as unknown[]).slice(1)).toEqual(['100001', 'Amersham Primary', 1, 'Ensure SIPs focus on NtG', 'AO', 'Autumn 2024', '31 December 2024', typed.outcome, 'SIP QA', '1 March 2024', 2]);
+    expect(sheet?.getRow(3).getCell(4).value).toBe(hostile);
+  });
+
+  it('shows and changes only the person’s own school’s plan, and not for the SIT, a pending claim or a group chat', async () => {
+    const bot = await startBot();
+    await say(chat(bot, HEAD), execute(VERBS.actionAdd, { keyAction: 'Secret plan', lead: 'AO', timeScale: 'Spring 2025' }));
+    const other = chat(bot, OTHER_HEAD);
+    const theirs = cardText(cardOf((await say(other, 'our action plan')).at(-1)));
+    expect(theirs).toContain('Beaconsfield High');
+    expect(theirs).not.toContain('Secret plan');
+    expect(replyText((await say(other, 'done with action 1'))[0])).toContain('Your school’s action plan has no actions yet.');
+    expect((await actionsOf(bot))[0]?.completed).toBeUndefined();
+
+    expect(replyText((await say(chat(bot, PENDING), 'our action plan'))[0])).toContain('not verified yet');
+    expect(replyText((await say(chat(bot, { aadObjectId: SIT_ID, name: 'Sita Admin' }), 'our action plan'))[0])).toContain('say “self-evaluations”');
+    const group = bot.conversation({ kind: 'groupChat', userId: HEAD.aadObjectId, userName: HEAD.name });
+    const inGroup = JSON.stringify(await say(group, { type: 'message', value: { verb: VERBS.actionDone, action: 1 } }));
+    expect(inGroup).toContain('personal chat');
+    // A payload that is not an action number is refused before anything is looked at.
+    expect(JSON.stringify(await say(chat(bot, HEAD), execute(VERBS.actionDone, { action: 'all' })))).toContain('not valid');
+    expect((await actionsOf(bot))[0]?.completed).toBeUndefined();
+  });
+
+  it('reminds whoever added an action before its date, once, across a restart, and tries again after a passing failure', async () => {
+    const messenger = new FlakyMessenger();
+    const bot = await startBot(messenger);
+    const head = chat(bot, HEAD);
+    await say(head, execute(VERBS.actionAdd, { keyAction: 'Governors briefing on NtG Strategy', lead: 'AO/JC', timeScale: 'Spring 2024' }));
+    await say(head, execute(VERBS.actionAdd, { keyAction: 'Done early', lead: 'SLT', timeScale: 'Spring 2024' }));
+    await say(head, execute(VERBS.actionAdd, { keyAction: 'Carries on', lead: 'SLT', timeScale: 'Spring 2024 onwards' }));
+    await say(head, 'done with action 2');
+
+    await bot.runScheduled(new Date('2024-03-16T09:00:00Z'));
+    expect(messenger.toPeople).toEqual([]);
+    expect(messenger.failed.size).toBe(0);
+
+    // 17 March is 14 days before the end of spring term (31 March): the first try fails, the next run sends it.
+    await bot.runScheduled(new Date('2024-03-17T09:00:00Z'));
+    expect(messenger.failed.has(HEAD.aadObjectId)).toBe(true);
+    expect(messenger.toPeople).toEqual([]);
+    await bot.runScheduled(new Date('2024-03-17T09:01:00Z'));
+    expect(messenger.toPeople).toEqual([
+      {
+        aadObjectId: HEAD.aadObjectId,
+        text: 'A reminder: action 1 in Amersham Primary’s action plan is due by 31 March 2024 (Time scale: Spring 2024): “Governors briefing on NtG Strategy”. Say “our action plan” to see it, or “done with action 1” once it is done.',
+      },
+    ]);
+    await bot.runScheduled(new Date('2024-03-18T09:00:00Z'));
+    const restarted = await restart(bot, messenger);
+    await restarted.runScheduled(new Date('2024-04-18T09:00:00Z'));
+    expect(messenger.toPeople).toHaveLength(1);
+  });
+});

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SELF_EVALUATION_VERBS as VERBS } from '../../../cards/selfEvaluationCards.js';
+import { SHIPPED_QUESTIONS } from '../../../domain/selfEvaluation/questions.js';
+import { SelfEvaluationRepository } from '../../../storage/selfEvaluationRepository.js';
+import { execute, inputsOf, submit } from '../attendance/support.js';
+import { cardOf, cardText, replyText, say } from '../../support/testBot.js';
+import { chat, closeBots, executedCard, HEAD, OTHER_HEAD, SIT_ID, startBot } from './support.js';
+
+afterEach(closeBots);
+
+const SIT = { aadObjectId: SIT_ID, name: 'Sita Admin' };
+
+describe('the SIT’s view across schools', () => {
+  it('counts by liaison group and by strand, lists review visits overdue first, and sets a visit by words or by the card', async () => {
+    const bot = await startBot();
+    const head = chat(bot, HEAD);
+    await say(head, 'self-evaluation');
+    for (const issue of SHIPPED_QUESTIONS.keyIssues) await say(head, submit(VERBS.save, { keyIssue: issue.number, move: 'next', step: issue.strand === 'know' ? 'embedded' : 'beginning' }));
+    await say(head, execute(VERBS.confirmSubmit, {}));
+    await say(chat(bot, OTHER_HEAD), 'self-evaluation');
+
+    const sit = chat(bot, SIT);
+    const empty = cardText(cardOf((await say(sit, 'self-evaluation overview')).at(-1)));
+    expect(empty).toContain('No review visit has been set yet.');
+    expect(empty).toContain('Amersham');
+    expect(empty).toContain('0 started, 1 submitted and waiting for review, 0 reviewed');
+    expect(empty).toContain('In no liaison group');
+    const know = SHIPPED_QUESTIONS.keyIssues.filter((issue) => issue.strand === 'know').length;
+    expect(empty).toContain(`Not started 0 · Beginning 0 · Developing 0 · Embedded ${know}`);
+
+    // The fixed clock says 1 March 2024: a visit on 20 February without a review is overdue, and listed first.
+    await say(sit, 'review visit for 100002 on 1 May 2024');
+    const set = cardText(cardOf((await say(sit, 'Review visit for 100001 on 20/02/2024.')).at(-1)));
+    expect(set).toContain('Amersham Primary’s review visit is set for 20 February 2024.');
+    expect(set).toContain('2 review visits set: 1 overdue, 1 coming.');
+    expect(set.indexOf('Amersham Primary (100001)')).toBeLessThan(set.indexOf('Beaconsfield High (100002)'));
+    expect(set).toContain('20 February 2024 · overdue');
+    expect(set).toContain('1 May 2024 · coming · self-evaluation started');
+
+    // Moved by the card's form; bad input is refused, kept on the card, and changes nothing.
+    const refused = executedCard(await say(sit, execute(VERBS.setVisit, { urn: '99999x', date: '31 February 2024' })));
+    expect(cardText(refused)).toContain('“99999x” is not a URN');
+    expect(cardText(refused)).toContain('is not a real date');
+    expect(inputsOf(refused).urn?.value).toBe('99999x');
+    expect(JSON.stringify(await say(sit, execute(VERBS.setVisit, { urn: '123456', date: '2024-05-01' })))).toContain('There is no school with URN 123456');
+    const moved = executedCard(await say(sit, execute(VERBS.setVisit, { urn: '100001', date: '2024-03-20' })));
+    expect(cardText(moved)).toContain('2 review visits set: 0 overdue, 2 coming.');
+    expect((await new SelfEvaluationRepository(bot.store).get('100001'))?.reviewVisit).toMatchObject({ date: '2024-03-20', setBy: { aadObjectId: SIT_ID } });
+
+    // Nobody but the SIT sees it or sets a visit.
+    expect(replyText((await say(head, 'self-evaluation overview'))[0])).toContain('Only the School Improvement Team sees self-evaluations across schools');
+    expect(replyText((await say(head, 'review visit for 100001 on 1 June 2024'))[0])).toContain('Only the School Improvement Team');
+    expect((await new SelfEvaluationRepository(bot.store).get('100001'))?.reviewVisit?.date).toBe('2024-03-20');
+  });
+});
