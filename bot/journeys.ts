@@ -6,7 +6,9 @@ import { createNominationJourney } from '../dialogs/nomination/index.js';
 import { createAttendanceJourney } from '../dialogs/attendance/index.js';
 import { createPersonalDataJourney } from '../dialogs/personalData/index.js';
 import { createSelfEvaluationJourney } from '../dialogs/selfEvaluation/index.js';
+import { createDeploymentLifecycleJourney } from '../dialogs/deploymentLifecycle/index.js';
 import { DeploymentRepository } from '../storage/deploymentRepository.js';
+import { DeploymentLifecycleRepository } from '../storage/deploymentLifecycleRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
 import { DirectoryRepository, loadDemoDirectoryIfEmpty } from '../storage/directoryRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
@@ -60,11 +62,13 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
     createAttendanceJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createSelfEvaluationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
+    createDeploymentLifecycleJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createPersonalDataJourney({
       profiles,
       people: new PersonIndex(store),
       eligibility: new EligibilityRepository(store),
       deployments: new DeploymentRepository(store),
+      lifecycles: new DeploymentLifecycleRepository(store),
       references: services.references,
       logger,
     }),

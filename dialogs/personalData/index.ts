@@ -3,6 +3,7 @@ import { ChoiceFactory, WaterfallDialog, type WaterfallStepContext } from 'botbu
 import { TapChoicePrompt, type UnsureHelp } from '../tapPrompts.js';
 import { actorOf } from '../actor.js';
 import type { ConversationReferences, Logger } from '../ports.js';
+import type { DeploymentLifecycleRepository } from '../../storage/deploymentLifecycleRepository.js';
 import type { DeploymentRepository } from '../../storage/deploymentRepository.js';
 import type { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import type { PersonIndex, RecordKind } from '../../storage/personIndex.js';
@@ -13,6 +14,8 @@ export interface PersonalDataDeps {
   readonly profiles: ProfileRepository;
   readonly eligibility: EligibilityRepository;
   readonly deployments: DeploymentRepository;
+  /** The deployments a system leader recorded the steps of: theirs, erased with them. */
+  readonly lifecycles: Pick<DeploymentLifecycleRepository, 'deleteAllFor'>;
   readonly references: ConversationReferences;
   /** Where each person appears: every record that names them, their own and other people's. */
   readonly people: PersonIndex;
@@ -35,6 +38,7 @@ const OTHER_RECORDS: Partial<Record<RecordKind, (count: number) => string>> = {
   conversation: (count) => `how to reach you in ${plural(count, 'chat')}, for reminders and notices`,
   signUp: (count) => `${plural(count, 'school sign-up')} to the universal offer that you recorded`,
   selfEvaluation: (count) => `${plural(count, 'school self-evaluation')} that name you (as who wrote, submitted, commented, added or completed an action, or was invited as an adviser)`,
+  deploymentLifecycle: (count) => `${plural(count, 'deployment')} you recorded the steps of (engagement, days, checklists, enhanced strand)`,
   deploymentForm: (count) => `${plural(count, 'deployment form')} that name you (yours, or sent to you to confirm)`,
 };
 
@@ -74,7 +78,7 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
   async function ask(step: WaterfallStepContext) {
     return step.prompt(CONFIRM, {
       prompt:
-        'This erases your profile, your eligibility checks and your deployment form drafts, and takes your name and ids out of every other record that names you: attendance, nominations, chat links, forms sent to you, and how to reach you (their facts stay). It cannot be undone. Delete your data?',
+        'This erases your profile, your eligibility checks, your deployment form drafts and the deployments you recorded, and takes your name and ids out of every other record that names you: attendance, nominations, chat links, forms sent to you, and how to reach you (their facts stay). It cannot be undone. Delete your data?',
       choices: ChoiceFactory.toChoices([YES, NO]),
       validations: { whenUnsure: `Nothing is deleted unless you choose “${YES}”. Choose “${NO}” to keep everything; “what do you hold about me” shows what I hold first.` } satisfies UnsureHelp,
     });
@@ -87,11 +91,15 @@ export function createPersonalDataJourney(deps: PersonalDataDeps): Journey {
     }
     const actor = actorOf(step.context);
     // Their own records go first; the index then takes them out of everyone else's.
-    const [checks, forms] = await Promise.all([deps.eligibility.deleteAllFor(actor.aadObjectId), deps.deployments.deleteAllFor(actor.aadObjectId)]);
+    const [checks, forms, deployments] = await Promise.all([
+      deps.eligibility.deleteAllFor(actor.aadObjectId),
+      deps.deployments.deleteAllFor(actor.aadObjectId),
+      deps.lifecycles.deleteAllFor(actor.aadObjectId),
+    ]);
     await deps.profiles.delete(actor.aadObjectId);
     await deps.references.forget(actor.conversation.id);
     const scrubbed = await deps.people.erase(actor.aadObjectId);
-    deps.logger.info({ checks, forms, sharedRecords: scrubbed.length }, 'erased a person’s data at their request');
+    deps.logger.info({ checks, forms, deployments, sharedRecords: scrubbed.length }, 'erased a person’s data at their request');
     await step.context.sendActivity('Done: your data is deleted. If you talk to me again I will know nothing about you until you tell me.');
     return step.endDialog();
   }

@@ -19,6 +19,9 @@ import { isVerified, isVerifiedMemberOf } from '../directory/verification.js';
  * - Section 7 of a deployment form is confirmed by the people it was sent to, or by a SIT
  *   administrator acting for them (recorded as such).
  * - A system leader sees and changes their own deployment forms only.
+ * - A deployment's lifecycle (engagement, days, checklists, enhanced strand) is recorded by its
+ *   system leader only and seen by them and the SIT; the supported school's staff see its stage
+ *   and the dates agreed; the SIT sees every deployment in the council.
  * - School Improvement Team (SIT) administrators, named in configuration and never by what a
  *   user says, see everything, and they alone select champions, keep the session calendar and
  *   the register, export across schools, rename liaison groups, place schools in them, sign
@@ -64,6 +67,10 @@ export const ACTIONS = [
   'profile.review',
   'liaisonGroup.membership',
   'programme.signUp',
+  'lifecycle.record',
+  'lifecycle.view',
+  'lifecycle.schoolView',
+  'lifecycle.overview',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -141,6 +148,19 @@ export interface ResourceOf {
   'liaisonGroup.membership': NoResource;
   /** Signing a school up to the universal offer, or withdrawing it. */
   'programme.signUp': SchoolResource;
+  /** Recording a step of a deployment (a new one has the actor as its system leader). */
+  'lifecycle.record': DeploymentLifecycleResource;
+  /** Everything recorded about one deployment. */
+  'lifecycle.view': DeploymentLifecycleResource;
+  /** The supported school's view of its deployments: the stage and the dates agreed. */
+  'lifecycle.schoolView': SchoolResource;
+  /** Every deployment in the council, overdue steps first, and its export. */
+  'lifecycle.overview': NoResource;
+}
+
+export interface DeploymentLifecycleResource {
+  /** The system leader whose deployment it is. */
+  readonly ownerAadObjectId: string;
 }
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -420,6 +440,22 @@ const RULES: { [A in Action]: Rule<ResourceOf[A]> } = {
     if (isFormOwner(actor, form) || actor.isSitAdmin) return ALLOWED;
     return confirmerOf(actor, form);
   }),
+  'lifecycle.record': personal((actor, deployment) => {
+    if (actor.profile?.kind === 'system_leader' && actor.aadObjectId === deployment.ownerAadObjectId) return ALLOWED;
+    const instead = actor.isSitAdmin
+      ? 'You can see every deployment in the council: say “deployments”.'
+      : actor.profile?.kind === 'school'
+        ? 'You can see your school’s deployment, its stage and the dates agreed: say “our deployment”.'
+        : 'If you are a system leader, tell me your name, role (MAT CEO or NLE) and organisation so that I can set up your profile.';
+    return refuse('A deployment’s steps are recorded by the system leader (a MAT CEO or NLE) who delivers the support.', instead);
+  }),
+  'lifecycle.view': personal((actor, deployment) =>
+    actor.aadObjectId === deployment.ownerAadObjectId || actor.isSitAdmin
+      ? ALLOWED
+      : refuse('You can see only your own deployments.', 'Say “my deployments” to see yours.'),
+  ),
+  'lifecycle.schoolView': ownSchool('see the deployments supporting a school', { sitInstead: 'You can see every deployment in the council: say “deployments”.' }),
+  'lifecycle.overview': sitOnly('sees every deployment in the council', 'Say “my deployments” to see yours, or “our deployment” for your school’s.'),
   'deployment.edit': formOwner('fills in', false),
   'deployment.submit': formOwner('submits', false),
   'deployment.export': formOwner('exports', true),

@@ -85,7 +85,8 @@ describe('hostile card data', () => {
         { numRuns: 12 },
       );
     }
-  });
+    // Every journey's verbs, a dozen values each: the time grows with the verbs, not with any one answer.
+  }, 120_000);
 });
 
 describe('hostile typed answers', () => {

@@ -7,6 +7,10 @@ import * as attendance from '../../cards/attendanceCards.js';
 import * as choice from '../../cards/choiceCard.js';
 import * as conversation from '../../cards/conversationCards.js';
 import * as deployment from '../../cards/deploymentCards.js';
+import * as lifecycle from '../../cards/deploymentLifecycleCards.js';
+import { dueSteps } from '../../domain/deploymentLifecycle/due.js';
+import { ANNEX_A } from '../../domain/deploymentLifecycle/programme.js';
+import { lifecycle as lifecycleRecord, daysFrom } from '../domain/deploymentLifecycle/support.js';
 import * as directory from '../../cards/directoryCards.js';
 import * as nomination from '../../cards/nominationCards.js';
 import * as selfEvaluation from '../../cards/selfEvaluationCards.js';
@@ -538,10 +542,62 @@ const SELF_EVALUATION_CASES: CardCase[] = [
   },
 ];
 
-export const EVERY_CARD: readonly CardCase[] = [...CONVERSATION_CASES, ...TSI_CASES, ...DIRECTORY_CASES, ...ATTENDANCE_CASES, ...DEPLOYMENT_CASES, ...NOMINATION_CASES, ...SELF_EVALUATION_CASES];
+// Deployment lifecycle
+
+const HOSTILE = '[Sign in](https://evil.example) # Urgent';
+const FULL_DEPLOYMENT = lifecycleRecord({
+  recipient: { kind: 'school', name: LONG, urn: '100001' },
+  ownerName: `Lee ${HOSTILE}`,
+  engagement: { rdpContactOn: '2025-01-06', ability: { canSupport: true, on: '2025-01-07' }, deploymentInfoOn: '2025-01-08', schoolContactedOn: '2025-01-10', firstVisitOn: '2025-01-20' },
+  agreedDays: 15,
+  days: [...daysFrom('2025-01-20', 14), { date: '2025-02-10', days: 0.5 }],
+  checklists: { preEngagement: { doneOn: '2025-01-20', note: 'x'.repeat(1000) }, midEngagement: { doneOn: '2025-01-27', note: HOSTILE, returnedToRdpOn: '2025-01-28' } },
+  extension: { status: 'approved', request: { days: 5, reason: HOSTILE, draftedOn: '2025-01-29' }, sentOn: '2025-01-29', decidedOn: '2025-02-03', approvedDays: 5, windowEndsOn: '2025-04-28' },
+});
+const EMPTY_DEPLOYMENT = lifecycleRecord();
+const lifecycleView = (record: typeof EMPTY_DEPLOYMENT, today: string) => ({ record, stage: 'deployment' as const, due: dueSteps(record, today), daysUsed: record.days.reduce((sum, day) => sum + day.days, 0) });
+const DEPLOYMENT_ROWS = LONG_SCHOOLS.slice(0, 60).map((school, index) => ({
+  id: `dep-${index}`,
+  owner: `aad-leader-${index % 7}`,
+  recipient: school.name,
+  urn: school.urn,
+  stage: (['engagement', 'deployment', 'report_and_claim', 'enhanced_strand'] as const)[index % 4] ?? 'engagement',
+  next: index % 3 === 0 ? undefined : { kind: 'first_visit' as const, title: 'First visit, initial scoping and diagnostic', dueOn: '2025-02-07', overdue: index % 2 === 0, remindedByForm: false },
+  daysUsed: index % 11,
+  agreedDays: 10 + (index % 6),
+  systemLeader: `Leader ${index} ${HOSTILE}`,
+}));
+
+const LIFECYCLE_CASES: CardCase[] = [
+  { renderer: 'lifecycleCard', data: 'everything recorded, hostile notes, 15 days', card: () => lifecycle.lifecycleCard({ ...lifecycleView(FULL_DEPLOYMENT, '2025-02-11'), notice: 'Logged.', problems: [HOSTILE] }, true) },
+  { renderer: 'lifecycleCard', data: 'just started, read only', card: () => lifecycle.lifecycleCard(lifecycleView(EMPTY_DEPLOYMENT, '2025-01-20'), false) },
+  { renderer: 'myDeploymentsCard', data: 'none', card: () => lifecycle.myDeploymentsCard([]) },
+  { renderer: 'myDeploymentsCard', data: '60 deployments with long names', card: () => lifecycle.myDeploymentsCard(DEPLOYMENT_ROWS, 'Open one.') },
+  { renderer: 'whichDeploymentCard', data: 'eight under way, a 2000-character line typed', card: () => lifecycle.whichDeploymentCard(DEPLOYMENT_ROWS.slice(0, 8), `met the school ${'y'.repeat(2000)}`) },
+  { renderer: 'schoolDeploymentsCard', data: 'none', card: () => lifecycle.schoolDeploymentsCard([]) },
+  {
+    renderer: 'schoolDeploymentsCard',
+    data: 'two, one extended',
+    card: () =>
+      lifecycle.schoolDeploymentsCard([
+        { recipient: LONG, systemLeader: HOSTILE, stage: 'deployment', agreedDays: 15, firstVisitOn: '2025-01-20', daysOn: daysFrom('2025-01-20', 15).map((day) => day.date), extensionWindowEndsOn: '2025-04-28' },
+        { recipient: 'Willowmere Primary School', systemLeader: 'Jo Patel', stage: 'engagement', agreedDays: 10, daysOn: [] },
+      ]),
+  },
+  { renderer: 'sitDeploymentsCard', data: 'none', card: () => lifecycle.sitDeploymentsCard([]) },
+  { renderer: 'sitDeploymentsCard', data: '60 deployments, overdue ones', card: () => lifecycle.sitDeploymentsCard(DEPLOYMENT_ROWS) },
+  { renderer: 'extensionDraftCard', data: 'a long reason', card: () => lifecycle.extensionDraftCard('dep-1', 'aad-leader', `Request for additional TSI support days: ${LONG}\n${HOSTILE} ${'z'.repeat(1000)}`, 'Drafted.') },
+  { renderer: 'partnershipCaseCard', data: 'empty', card: () => lifecycle.partnershipCaseCard('dep-1', LONG) },
+  { renderer: 'partnershipCaseCard', data: 'refused, values kept', card: () => lifecycle.partnershipCaseCard('dep-1', HOSTILE, { benefit: 'b'.repeat(1000), suitableMatch: HOSTILE, context: 'c' }, ['The case needs the potential benefit.']) },
+  { renderer: 'signpostingCard', data: 'all of Annex A', card: () => lifecycle.signpostingCard([], ANNEX_A.programmes, ANNEX_A.linksNote) },
+  { renderer: 'signpostingCard', data: 'behaviour', card: () => lifecycle.signpostingCard(['Behaviour'], ANNEX_A.programmes.slice(0, 3), ANNEX_A.linksNote) },
+  { renderer: 'lifecycleExportCard', data: 'a link', card: () => lifecycle.lifecycleExportCard({ deployments: 60, overdue: 12, workbookUrl: 'https://bot.example/exports/d?sig=x', expiresAt: new Date('2025-02-01T09:15:00Z') }) },
+];
+
+export const EVERY_CARD: readonly CardCase[] = [...CONVERSATION_CASES, ...TSI_CASES, ...DIRECTORY_CASES, ...ATTENDANCE_CASES, ...DEPLOYMENT_CASES, ...NOMINATION_CASES, ...SELF_EVALUATION_CASES, ...LIFECYCLE_CASES];
 
 /** The renderers cards/ exports, so a new one without a row here fails the check. */
-export const RENDERERS: readonly string[] = [attendance, choice, conversation, deployment, directory, nomination, selfEvaluation, tsi].flatMap((module) =>
+export const RENDERERS: readonly string[] = [attendance, choice, conversation, deployment, directory, lifecycle, nomination, selfEvaluation, tsi].flatMap((module) =>
   Object.entries(module)
     // isAskedOnACard and the like answer a question; they draw no card.
     .filter(([name, value]) => typeof value === 'function' && name.endsWith('Card') && !name.startsWith('is'))

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/deploymentLifecycle/calendar.js';
+import { londonDateOf } from '../../domain/time/londonTime.js';
+import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { adaptiveCardOf, answeredCard, cardText, messageSaying, PlaygroundSession, press, pressOn, said, sayAndRead, tapAndRead, wordsOf } from './journeyHelpers.js';
 
 /**
- * The four journeys end to end: the real bot process, with the demo directory of fictional
+ * The journeys end to end: the real bot process, with the demo directory of fictional
  * schools, spoken to through the Agents Playground as a Teams client. The tests run in order,
  * as the playground's one user: the profile set in the first is the one the next ones act
  * under. The bot reads the real clock, so every date typed is in the past.
@@ -117,7 +120,9 @@ describe('the journeys through the Agents Playground', () => {
 
   it('deployment form: a system leader answers section 1 and part of section 2, reviews them, and carries on at the same question after the bot restarts', async () => {
     await personal('change my profile', 'Tell me who you are');
-    await personal("I'm a system leader", 'Which organisation');
+    // The headteacher of the earlier tests becomes a system leader: one role a person, so the bot asks first.
+    await personal("I'm a system leader", 'Become a system leader instead?');
+    await personal('Yes, I am a system leader now', 'Which organisation');
     await personal('Fictional Beechwood Learning Trust (demo)', 'MAT CEO or a National Leader of Education');
     await personal('MAT CEO', 'email');
     await personal('alex.wilber@example.org', 'I have you as a system leader.');
@@ -154,4 +159,29 @@ describe('the journeys through the Agents Playground', () => {
     expect(wordsOf(messageSaying(reviewed, `${WILLOWMERE}: section 2`))).toContain('Areas of focus\nTeaching & Learning; Behaviour\n');
     expect(loggedErrors()).toEqual([]);
   });
+
+  it('the whole deployment: engagement, days, checklists, an extension DfE approved, and a claim of 13 days accepted on the form', async () => {
+    // The bot reads the real clock: every date is counted back from today.
+    const today = londonDateOf(new Date());
+    const daysAgo = (days: number) => formatLongDate(addDays(today, -days));
+    await personal('cancel', 'Cancelled.');
+    await personal(`The RDP asked me to support ${WILLOWMERE} on ${daysAgo(30)}`, `Recorded: your RDP asked you to support ${WILLOWMERE}`);
+    await personal(`I can support ${WILLOWMERE} on ${daysAgo(29)}`, `Recorded: you can support ${WILLOWMERE}`);
+    await personal(`contacted the school on ${daysAgo(28)}`, 'Recorded your contact with the school.');
+    await personal(`met the school on ${daysAgo(27)}`, 'Recorded the first visit.');
+    for (let day = 1; day <= 10; day++) await personal(`delivered day ${day} on ${daysAgo(27 - day)}`, `${daysAgo(27 - day)} is recorded`);
+    await personal(`pre-engagement checklist done on ${daysAgo(26)}`, 'Recorded the pre-engagement checklist as done.');
+    await personal(`mid-engagement checklist done on ${daysAgo(21)}`, 'Recorded the mid-engagement checklist as done.');
+    await personal(`returned the mid-engagement return to the RDP on ${daysAgo(21)}`, 'Recorded the mid-engagement return to the RDP.');
+    await personal('request an extension of 3 days because phonics needs another half term', 'Additional days requested: 3.');
+    await personal('sent the extension request today', 'Recorded the request as sent.');
+    const approval = said(await personal('DfE approved 3 days, reference TSI-E2E', 'Your deployment form now allows a claim of up to 13 days.'));
+    expect(approval).toContain('13 days are now agreed');
+    const mine = said(await personal('my deployments', 'Your deployments'));
+    expect(mine).toContain('days 10 of 13');
+
+    await personal('go to section 6', 'How many days of support did you deliver?');
+    await personal('13', 'That is section 6 done.');
+    expect(loggedErrors()).toEqual([]);
+  }, 180_000);
 });

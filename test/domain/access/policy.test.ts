@@ -234,6 +234,20 @@ const CASES: Case[] = [
   ['the SIT changes a chat’s link', inGroupChat(sit, 'lg-01'), 'chatLink.change', lg02, true],
   ['the SIT relinks a linked chat', inGroupChat(sit, 'lg-01'), 'chatLink.set', lg02, true],
   ['a link is not changed from a personal chat', sit, 'chatLink.change', lg02, false],
+  ['a system leader records the steps of their own deployment', leader, 'lifecycle.record', { ownerAadObjectId: 'aad-leader' }, true],
+  ['a system leader records nothing on another system leader’s deployment', otherLeader, 'lifecycle.record', { ownerAadObjectId: 'aad-leader' }, false],
+  ['the SIT does not record a system leader’s steps', sit, 'lifecycle.record', { ownerAadObjectId: 'aad-leader' }, false],
+  ['a headteacher does not record a deployment’s steps', head, 'lifecycle.record', { ownerAadObjectId: 'aad-head' }, false],
+  ['a deployment’s steps are not recorded in a group chat', inGroupChat(leader, 'lg-01'), 'lifecycle.record', { ownerAadObjectId: 'aad-leader' }, false],
+  ['a system leader sees their own deployment', leader, 'lifecycle.view', { ownerAadObjectId: 'aad-leader' }, true],
+  ['the SIT sees any deployment', sit, 'lifecycle.view', { ownerAadObjectId: 'aad-leader' }, true],
+  ['a system leader does not see another’s deployment', otherLeader, 'lifecycle.view', { ownerAadObjectId: 'aad-leader' }, false],
+  ['a headteacher does not see the system leader’s full record', head, 'lifecycle.view', { ownerAadObjectId: 'aad-leader' }, false],
+  ['the supported school’s staff see its stage and dates', staff, 'lifecycle.schoolView', ownSchool, true],
+  ['another school’s head does not see them', otherHead, 'lifecycle.schoolView', ownSchool, false],
+  ['a pending claim does not see them', pendingHead, 'lifecycle.schoolView', ownSchool, false],
+  ['the SIT sees every deployment in the council', sit, 'lifecycle.overview', nothing, true],
+  ['a system leader does not see every deployment', leader, 'lifecycle.overview', nothing, false],
 ];
 
 describe('who may do what', () => {

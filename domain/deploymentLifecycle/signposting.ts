@@ -1,0 +1,7 @@
+import { ANNEX_A, type AnnexAProgramme, type AnnexAProgrammes } from './programme.js';
+
+/** Annex A's programmes linked to the areas of focus chosen in section 2 (the links are the council's own), in Annex A's order. */
+export function programmesFor(areaIds: readonly string[], annex: AnnexAProgrammes = ANNEX_A): AnnexAProgramme[] {
+  const chosen = new Set(areaIds);
+  return annex.programmes.filter((programme) => programme.areas.some((area) => chosen.has(area)));
+}

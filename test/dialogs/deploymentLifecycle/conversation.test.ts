@@ -1,0 +1,242 @@
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LIFECYCLE_VERBS as VERBS } from '../../../cards/deploymentLifecycleCards.js';
+import { DEPLOYMENTS_SHEET } from '../../../files/deploymentLifecycleWorkbook.js';
+import { DeploymentLifecycleRepository } from '../../../storage/deploymentLifecycleRepository.js';
+import { DeploymentRepository } from '../../../storage/deploymentRepository.js';
+import { newDeploymentDraft } from '../../../domain/deployment/draft.js';
+import { cardOf, createTestBot, replyText, say, tap, type TestBot } from '../../support/testBot.js';
+import { ProfileRepository } from '../../../storage/profileRepository.js';
+import { submit } from '../attendance/support.js';
+import { said } from '../deployment/support.js';
+import { clock, HEAD, LEADER, OTHER_HEAD, OTHER_LEADER, SIT, startLifecycleBot } from './support.js';
+
+let bots: TestBot[] = [];
+afterEach(async () => {
+  for (const bot of bots) await bot.close();
+  bots = [];
+});
+
+async function start(at = '2025-01-06T09:00:00Z') {
+  const time = clock(at);
+  const started = await startLifecycleBot(time.now);
+  bots.push(started.bot);
+  return { ...started, time };
+}
+
+const chat = (bot: TestBot, who: { aadObjectId: string; name: string }) => bot.conversation({ userId: who.aadObjectId, userName: who.name });
+/** The system leader's deployment form for Willowmere, its section 1 filled in. */
+async function seedForm(bot: TestBot): Promise<void> {
+  const draft = newDeploymentDraft('form-1', LEADER.aadObjectId, '2025-01-13T09:00:00.000Z');
+  await new DeploymentRepository(bot.store).create({ draft: { ...draft, sections: { ...draft.sections, 1: { recipientKind: 'school', recipientName: 'Willowmere Primary School', urn: '100001' } } }, position: { section: 1 } });
+}
+
+const stored = async (bot: TestBot, owner = LEADER.aadObjectId) => new DeploymentLifecycleRepository(bot.store).listFor(owner);
+
+describe('the system leader records a deployment in their own words', () => {
+  it('from the RDP’s contact through engagement, checklists and an approved extension', async () => {
+    const { bot, time } = await start();
+    const leader = chat(bot, LEADER);
+    expect(said(await say(leader, 'The RDP asked me to support Willowmere on 6 January'))).toContain('Willowmere Primary School (URN 100001)');
+    time.set('2025-01-07T09:00:00Z');
+    const yes = said(await say(leader, 'I can support Willowmere'));
+    expect(yes).toContain('Recorded: you can support Willowmere Primary School');
+    expect(yes).toContain('Contact the school to arrange the initial meeting, by 17 January 2025');
+    time.set('2025-01-13T09:00:00Z');
+    await say(leader, 'contacted the school on 10 January');
+    const met = said(await say(leader, 'met the school on 12 January'));
+    expect(met).toContain('First visit');
+    expect(met).toContain('12 January 2025');
+    expect(met).toContain('Nothing is due just now.');
+
+    // Days told to the deployment form count here too: one list of days.
+    await seedForm(bot);
+    time.set('2025-01-20T09:00:00Z');
+    for (let day = 1; day <= 6; day++) expect(said(await say(leader, `delivered day ${day} on ${13 + day} January`))).toContain(`${13 + day} January 2025 is recorded`);
+    const mine = said(await say(leader, 'my deployments'));
+    expect(mine).toContain('days 6 of 10');
+    expect(mine).toContain('Overdue**: Pre-engagement checklist (day 1), by 14 January 2025');
+
+    await say(leader, 'pre-engagement checklist done on 14 January');
+    const mid = said(await say(leader, 'Mid-engagement checklist done: reading plan on track'));
+    expect(mid).toContain('reading plan on track');
+    expect(mid).toContain('Send the mid-engagement return to the RDP');
+    await say(leader, 'returned the mid-engagement return to the RDP');
+
+    const draft = said(await say(leader, 'request an extension of 3 days because phonics needs another half term'));
+    expect(draft).toContain('Additional days requested: 3.');
+    expect(draft).toContain('Why the school or trust would benefit: phonics needs another half term');
+    const sent = said(await say(leader, submit(VERBS.extensionSent, { id: 'dep-1' })));
+    expect(sent).toContain('sent, waiting for DfE');
+    expect(sent).toContain('Chase the RDP');
+    time.set('2025-01-24T09:00:00Z');
+    const approved = said(await say(leader, 'DfE approved 3 days, reference TSI-77'));
+    expect(approved).toContain('13 days are now agreed');
+    expect(approved).toContain('6 of 13 agreed');
+    const [record] = await stored(bot);
+    expect(record?.agreedDays).toBe(13);
+    expect((await new DeploymentRepository(bot.store).get(LEADER.aadObjectId, 'form-1'))?.draft.agreedDays).toBe(13);
+
+    // The form's claim rule now takes 13 days: DfE's approval and its reference are on the form already.
+    expect(said(await say(leader, 'go to section 6'))).toContain('Section 6 is due after day 13 of support');
+    expect(said(await say(leader, '13'))).toContain('That is section 6 done.');
+    const section6 = (await new DeploymentRepository(bot.store).get(LEADER.aadObjectId, 'form-1'))?.draft.sections[6];
+    expect(section6).toEqual({ daysDelivered: 13, extensionApprovedDays: 3, approvalReference: 'TSI-77' });
+
+    // Before the form goes: the days logged by date against the 13 claimed, with the dates.
+    expect(said(await say(leader, 'reconcile days'))).toBe(
+      'Section 6 claims 13 days but only 6 days are logged by date: 14 January 2025, 15 January 2025, 16 January 2025, 17 January 2025, 18 January 2025, 19 January 2025. Log the missing days with their dates, or correct the claim, before sending the form.',
+    );
+    expect(record?.extension.status === 'approved' && record.extension.windowEndsOn).toBe('2025-04-18');
+  });
+
+  it('the "no" answer, and steps said before they can be are refused with the reason, changing nothing', async () => {
+    const { bot } = await start('2025-01-08T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    expect(said(await say(leader, 'met the school on 7 January'))).toContain('You have no deployment under way');
+    expect(said(await say(leader, "I can't support Ashdown"))).toContain('Tell your RDP, so that alternative support can be found.');
+    expect(said(await say(leader, 'met Ashdown on 7 January'))).toMatch(/no deployment recorded for Ashdown|cannot support/);
+    const [record] = await stored(bot);
+    expect(record?.engagement.firstVisitOn).toBeUndefined();
+  });
+
+  it('the help card’s “record a deployment step” explains the words and records nothing', async () => {
+    const { bot } = await start('2025-01-08T09:00:00Z');
+    expect(said(await say(chat(bot, LEADER), { type: 'message', value: { command: 'record a deployment step' } }))).toContain('“met the school on 12 January”');
+    expect(await stored(bot)).toEqual([]);
+  });
+
+  it('with two deployments under way, the system leader taps the one meant', async () => {
+    const { bot } = await start('2025-01-10T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere');
+    await say(leader, 'I can support Ashdown Academy');
+    const which = await say(leader, 'contacted the school on 10 January');
+    expect(said(which)).toContain('Which deployment is that for?');
+    const answer = said(await say(leader, tap(which, 'Ashdown Academy (URN 100002)')));
+    expect(answer).toContain('Recorded your contact with the school.');
+    const records = await stored(bot);
+    expect(records.find((item) => item.recipient.name === 'Ashdown Academy')?.engagement.schoolContactedOn).toBe('2025-01-10');
+    expect(records.find((item) => item.recipient.name.startsWith('Willowmere'))?.engagement.schoolContactedOn).toBeUndefined();
+  });
+
+  it.each([
+    { rule: 'a date that does not exist', typed: 'met the school on 31 February', says: /not a real date/ },
+    { rule: 'a date in the future', typed: 'met the school on 2 February 2025', says: /after today/ },
+    { rule: 'negative days asked for', typed: 'request an extension of -3 days because reasons', says: /positive number/ },
+    { rule: 'more than 5 days asked for', typed: 'request an extension of 9 days because reasons', says: /up to 5/ },
+    { rule: 'a 28k reason', typed: `request an extension of 3 days because ${'x'.repeat(28_000)}`, says: /./ },
+  ])('hostile input, $rule: a clear message and nothing changes', async ({ typed, says }) => {
+    const { bot } = await start('2025-01-20T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere');
+    const before = JSON.stringify(await stored(bot));
+    const replies = await say(leader, typed);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.map(replyText).join(' ')).toMatch(says);
+    expect(JSON.stringify(await stored(bot))).toBe(before);
+  });
+
+  it('a card button for another system leader’s deployment changes nothing', async () => {
+    const { bot } = await start('2025-01-20T09:00:00Z');
+    await say(chat(bot, LEADER), 'I can support Willowmere');
+    const before = JSON.stringify(await stored(bot));
+    const other = chat(bot, OTHER_LEADER);
+    expect(said(await say(other, submit(VERBS.logToday, { id: 'dep-1' })))).toContain('not one of yours');
+    expect(said(await say(other, submit(VERBS.open, { id: 'dep-1', owner: LEADER.aadObjectId })))).toContain('You can see only your own deployments');
+    expect(said(await say(other, submit(VERBS.logToday, { id: '' })))).not.toContain('Logged');
+    expect(JSON.stringify(await stored(bot))).toBe(before);
+
+    // The system leader's own buttons record as their words would.
+    const leader = chat(bot, LEADER);
+    expect(said(await say(leader, submit(VERBS.logToday, { id: 'dep-1' })))).toContain('Logged a day of support.');
+    expect(said(await say(leader, submit(VERBS.checklist, { id: 'dep-1', kind: 'preEngagement' })))).toContain('Recorded the pre-engagement checklist as done.');
+    const [record] = await stored(bot);
+    expect({ days: record?.days, checklist: record?.checklists.preEngagement }).toEqual({ days: [{ date: '2025-01-20', days: 1 }], checklist: { doneOn: '2025-01-20' } });
+  });
+});
+
+describe('who sees what', () => {
+  it('the school sees the stage and dates agreed; another school sees none of it; the SIT sees every deployment, overdue first, and exports them', async () => {
+    const { bot, time } = await start('2025-01-07T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere');
+    await say(chat(bot, OTHER_LEADER), 'The RDP asked me to support Ashdown on 1 January');
+    time.set('2025-01-12T09:00:00Z');
+    await say(leader, 'met Willowmere on 11 January');
+
+    const school = said(await say(chat(bot, HEAD), 'our deployment'));
+    expect(school).toContain('supported by Jo Patel');
+    expect(school).toContain('11 January 2025');
+    expect(school).not.toContain('Days logged');
+    const otherSchool = said(await say(chat(bot, OTHER_HEAD), 'our deployment'));
+    expect(otherSchool).toContain('supported by Kim Other');
+    expect(otherSchool).not.toContain('Willowmere');
+    expect(said(await say(chat(bot, HEAD), 'deployments'))).toContain('Only the School Improvement Team');
+
+    const sit = chat(bot, SIT);
+    const overview = cardOf((await say(sit, 'deployments'))[0]);
+    const text = said([{ attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: overview }] }]);
+    expect(text.indexOf('Ashdown')).toBeLessThan(text.indexOf('Willowmere'));
+    expect(text).toContain('1 with an overdue step');
+
+    const exported = await say(sit, 'export deployments');
+    const url = new URL(String((cardOf(exported[0]) as { actions: { url: string }[] }).actions[0]?.url));
+    const file = await bot.services.exports.open(url.pathname.split('/').at(-1) ?? '', url.searchParams.get('sig') ?? '', SIT.aadObjectId);
+    if (!file.ok) throw new Error(file.errors.join(' '));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.value.bytes as never);
+    const sheet = workbook.getWorksheet(DEPLOYMENTS_SHEET);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('School or trust');
+    expect(sheet?.getRow(2).getCell(1).value).toBe('Ashdown Academy');
+    expect(sheet?.getRow(2).getCell(9).value).toBe('yes');
+    expect(sheet?.getRow(3).getCell(1).value).toBe('Willowmere Primary School');
+    expect(sheet?.rowCount).toBe(3);
+  });
+});
+
+describe('reminders before each due point', () => {
+  it('go once, the day before, and not again after a restart', async () => {
+    const time = clock('2025-01-06T09:00:00Z');
+    const first = await startLifecycleBot(time.now);
+    await say(chat(first.bot, LEADER), 'The RDP asked me to support Willowmere on 6 January');
+    await first.bot.runScheduled(time.now());
+    expect(first.messenger.toPeople).toEqual([]);
+
+    time.set('2025-01-08T07:00:00Z');
+    await first.bot.runScheduled(time.now());
+    await first.bot.runScheduled(time.now());
+    expect(first.messenger.toPeople).toEqual([
+      { aadObjectId: LEADER.aadObjectId, text: 'Deployment with Willowmere Primary School: Confirm to the RDP whether you can support (yes or no). It is due by 9 January 2025. Say “my deployments” to see what else is due.' },
+    ]);
+    await first.bot.close({ keepData: true });
+
+    const second = await startLifecycleBot(time.now, undefined, first.bot.dataDir);
+    bots.push(second.bot);
+    await second.bot.runScheduled(time.now());
+    time.set('2025-01-10T07:00:00Z');
+    await second.bot.runScheduled(time.now());
+    expect(second.messenger.toPeople).toEqual([]);
+
+    // The next step falls due once the first is done, and is reminded in its turn.
+    await say(chat(second.bot, LEADER), 'I can support Willowmere');
+    time.set('2025-01-19T07:00:00Z');
+    await second.bot.runScheduled(time.now());
+    expect(second.messenger.toPeople.map((message) => message.text)).toEqual([expect.stringContaining('Contact the school to arrange the initial meeting. It is due by 20 January 2025.')]);
+  });
+});
+
+describe('the system leader’s own data', () => {
+  it('“what do you hold about me” counts their deployments and “delete my data” erases them', async () => {
+    const bot = await createTestBot({ now: () => new Date('2025-01-08T09:00:00Z') });
+    bots.push(bot);
+    await new ProfileRepository(bot.store).put(LEADER);
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere Primary');
+    expect(await stored(bot)).toHaveLength(1);
+    expect(said(await say(leader, 'what do you hold about me'))).toContain('1 deployment you recorded the steps of');
+    await say(leader, 'delete my data');
+    await say(leader, 'Yes, delete my data');
+    expect(await stored(bot)).toEqual([]);
+  });
+});
