@@ -33,6 +33,9 @@ export const SELF_EVALUATION_VERBS = {
   actionNew: 'selfEvaluation.actions.new',
   actionAdd: 'selfEvaluation.actions.add',
   actionDone: 'selfEvaluation.actions.done',
+  actionEdit: 'selfEvaluation.actions.edit',
+  actionSave: 'selfEvaluation.actions.save',
+  actionReopen: 'selfEvaluation.actions.reopen',
   progress: 'selfEvaluation.adviser.progress',
   setVisit: 'selfEvaluation.adviser.visit',
   invite: 'selfEvaluation.advisers.invite',
@@ -305,6 +308,7 @@ export function actionPlanCard(view: {
   const title = (id: (typeof ACTION_PLAN_COLUMN_IDS)[number]) => columnTitle(set, id);
   const shown = view.actions.slice(0, ACTIONS_SHOWN);
   const open = view.actions.filter((action) => !action.completed);
+  const completed = view.actions.length - open.length;
   const words = (text: string) => (text === '' ? '—' : escapeMarkdown(cut(text, SHOWN_CHARACTERS)));
   const more = view.actions.length - shown.length;
   return renderCard(actionPlanTemplate, {
@@ -325,13 +329,15 @@ export function actionPlanCard(view: {
         ...(action.fromKeyIssue === undefined ? [] : [{ title: 'From', value: `key issue ${action.fromKeyIssue}’s next steps` }]),
       ],
     })),
-    open: open.map((action) => ({ title: cut(`${action.number}. ${action.keyAction}`, 80), value: String(action.number) })),
-    firstOpen: open[0] ? String(open[0].number) : '',
+    choices: view.actions.map((action) => ({ title: cut(`${action.number}. ${action.completed ? '(completed) ' : ''}${action.keyAction}`, 80), value: String(action.number) })),
+    firstChoice: String((open[0] ?? view.actions[0])?.number ?? ''),
     toPlan: view.toPlan.map((number) => ({ title: cut(`${number}. ${set.keyIssues[number - 1]?.question ?? ''}`, 80), value: String(number) })),
     firstToPlan: view.toPlan[0] === undefined ? '' : String(view.toPlan[0]),
-    note: `${set.actionPlan.source} ${set.actionPlan.note} Say “done with action 3” to mark one done.`,
+    note: `${set.actionPlan.source} ${set.actionPlan.note} Say “done with action 3” to mark one done, “edit action 3” to change one, or “reopen action 3”.`,
     actions: [
       ...(open.length > 0 ? [button('Mark done', SELF_EVALUATION_VERBS.actionDone, {}, 'positive')] : []),
+      ...(view.actions.length > 0 ? [button('Edit', SELF_EVALUATION_VERBS.actionEdit, {})] : []),
+      ...(completed > 0 ? [button('Reopen', SELF_EVALUATION_VERBS.actionReopen, {})] : []),
       ...(view.toPlan.length > 0 ? [button('Turn into an action', SELF_EVALUATION_VERBS.actionNew, {})] : []),
       button('Add another action', SELF_EVALUATION_VERBS.actionNew, { blank: true }),
       button('Self-evaluation', SELF_EVALUATION_VERBS.overview, {}),
@@ -339,26 +345,36 @@ export function actionPlanCard(view: {
   });
 }
 
-/** A new action, started from a key issue's next steps and lead (or blank), under Appendix 1's columns. */
+/**
+ * A new action, started from a key issue's next steps and lead (or blank), under Appendix 1's
+ * columns; or an action being changed, carrying the version it was shown at.
+ */
 export function actionFormCard(view: {
   readonly set: QuestionSet;
   readonly schoolName: string;
   readonly keyIssue?: number | undefined;
+  readonly editing?: { readonly number: number; readonly version: string } | undefined;
   readonly values: ActionInput;
   readonly problems?: readonly string[] | undefined;
 }): AdaptiveCard {
-  const { set, keyIssue } = view;
+  const { set, keyIssue, editing } = view;
   const question = keyIssue === undefined ? undefined : set.keyIssues[keyIssue - 1]?.question;
+  const timeScale = columnTitle(set, 'timeScale');
   return renderCard(actionFormTemplate, {
     heading: `${escapeMarkdown(view.schoolName)} · action plan`,
-    title: question ? `A new action from key issue ${keyIssue}: ${question}` : 'A new action',
+    title: editing ? `Action ${editing.number}` : question ? `A new action from key issue ${keyIssue}: ${question}` : 'A new action',
     problems: view.problems ?? [],
     labels: Object.fromEntries(ACTION_PLAN_COLUMN_IDS.map((id) => [id, columnTitle(set, id)])),
     values: { keyAction: view.values.keyAction ?? '', lead: view.values.lead ?? '', timeScale: view.values.timeScale ?? '', outcome: view.values.outcome ?? '', monitoring: view.values.monitoring ?? '' },
     longest: LONGEST_ACTION_FIELD,
-    note: `${question ? 'It starts from the key issue’s next steps and lead: make them into one key action. ' : ''}${columnTitle(set, 'timeScale')}: a term and year (“Spring 2027”), a year, or a date; I remind the person who adds it ${REMINDER_DAYS_BEFORE} days before it ends. ${columnTitle(set, 'completed')} is filled in when you mark it done.`,
+    note:
+      `${question && !editing ? 'It starts from the key issue’s next steps and lead: make them into one key action. ' : ''}` +
+      `${timeScale}: a term and year (“Spring 2027”), a year, or a date; I remind the person who adds it ${REMINDER_DAYS_BEFORE} days before it ends` +
+      `${editing ? `, and again if you change ${timeScale} to a different date` : ''}. ${columnTitle(set, 'completed')} is filled in when you mark it done.`,
     actions: [
-      button('Add to the action plan', SELF_EVALUATION_VERBS.actionAdd, keyIssue === undefined ? {} : { keyIssue }, 'positive'),
+      editing
+        ? button(`Save action ${editing.number}`, SELF_EVALUATION_VERBS.actionSave, { action: editing.number, version: editing.version }, 'positive')
+        : button('Add to the action plan', SELF_EVALUATION_VERBS.actionAdd, keyIssue === undefined ? {} : { keyIssue }, 'positive'),
       button('Back to the action plan', SELF_EVALUATION_VERBS.actionPlan, {}),
     ],
   });

@@ -19,9 +19,9 @@ import { escapeMarkdown } from '../../cards/markdown.js';
 import { decide, refusalText, type Action } from '../../domain/access/policy.js';
 import { ok } from '../../domain/result.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
-import type { QuestionSet } from '../../domain/selfEvaluation/questions.js';
+import { columnTitle, type QuestionSet } from '../../domain/selfEvaluation/questions.js';
 import { createSelfEvaluationContext, type SelfEvaluationDeps } from './context.js';
-import { actionFrom, actionStartingFrom, addAction, completeAction, nextStepsToPlan, orderedActions } from '../../domain/selfEvaluation/actionPlan.js';
+import { actionFrom, actionInputOf, actionStartingFrom, addAction, completeAction, editAction, nextStepsToPlan, noSuchAction, orderedActions, reopenAction, versionOf } from '../../domain/selfEvaluation/actionPlan.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { adviserIds, inviteAdviser, removeAdviser } from '../../domain/selfEvaluation/advisers.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
@@ -65,6 +65,8 @@ const SCHOOLS = 'selfEvaluation.schools';
 const EXPORT = 'selfEvaluation.export';
 const ACTIONS = 'selfEvaluation.actionPlan';
 const DONE = 'selfEvaluation.actionDone';
+const EDIT = 'selfEvaluation.actionEdit';
+const REOPEN = 'selfEvaluation.actionReopen';
 const PROGRESS = 'selfEvaluation.progress';
 const ADVISERS = 'selfEvaluation.advisers';
 const VISIT = 'selfEvaluation.visit';
@@ -77,6 +79,10 @@ const DONE_WORDS = [
   /^(?:we'?ve |we have |i'?ve |i have )?(?:done with|finished|completed|complete|mark) action (\d{1,3})(?: as)?(?: done| complete| completed)?$/,
   /^action (\d{1,3}) (?:is )?(?:done|complete|completed|finished)$/,
 ];
+/** "edit action 3", "change action 3". */
+const EDIT_WORDS = /^(?:edit|change|update|amend) action (\d{1,3})$/;
+/** "reopen action 3", "action 3 is not done". */
+const REOPEN_WORDS = [/^(?:reopen|re-open|undo|unmark) action (\d{1,3})$/, /^action (\d{1,3}) (?:is )?not (?:done|complete|completed|finished)(?: yet)?$/];
 
 const KeyIssueNumber = z.coerce.number().int().min(1).max(200);
 const MoveSchema = z.enum(['stay', 'next', 'back', 'overview']);
@@ -93,7 +99,16 @@ const ActionAddData = z.object({ keyIssue: KeyIssueNumber.optional(), keyAction:
 const VisitData = z.object({ urn: z.string().max(50).optional(), date: z.string().max(100).optional() });
 const LeaderData = z.object({ leader: z.string().trim().min(1).max(200) });
 const AdviserData = z.object({ adviser: z.string().trim().min(1).max(200) });
-const ActionDoneData = z.object({ action: z.coerce.number().int().min(1).max(10_000) });
+const ActionNumber = z.coerce.number().int().min(1).max(10_000);
+const ActionDoneData = z.object({ action: ActionNumber });
+const ActionSaveData = z.object({ action: ActionNumber, version: z.string().max(12), keyAction: Words, lead: Words, timeScale: Words, outcome: Words, monitoring: Words });
+
+/** The action number in words that match one of `patterns`. */
+function actionNumberIn(text: string, patterns: readonly RegExp[]): { action: number } | undefined {
+  const words = normaliseCommandText(text);
+  const found = patterns.map((pattern) => pattern.exec(words)).find((match) => match !== null);
+  return found ? { action: Number(found[1]) } : undefined;
+}
 
 /** A verb typed by its own schema, listed with the others. */
 const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
@@ -254,6 +269,8 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     answering(EXPORT, async (_options, actor) => exportAll(actor)),
     answering(ACTIONS, async (_options, actor) => actionPlan(actor)),
     answering(DONE, async (options, actor) => markDone(actor, (options as { action: number }).action)),
+    answering(EDIT, async (options, actor) => editForm(actor, (options as { action: number }).action)),
+    answering(REOPEN, async (options, actor) => reopen(actor, (options as { action: number }).action)),
     answering(ADVISERS, async (_options, actor) => advisersFor(actor)),
     answering(PROGRESS, async (_options, actor) => progress(actor)),
     answering(VISIT, async (options, actor) => {
@@ -314,6 +331,25 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
     deps.logger.info({ urn: school.urn, action: number }, 'a school completed an action in its action plan');
     return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} marked completed today.`) };
+  }
+
+  /** The card to change an action's words, carrying the version it shows. */
+  async function editForm(actor: Actor, number: number): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.edit');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    const record = await records.get(school.urn);
+    const action = record?.actions?.find((candidate) => candidate.number === number);
+    if (!action) return { kind: 'refused', text: noSuchAction(record?.actions ?? [], number) };
+    return { kind: 'card', card: actionFormCard({ set, schoolName: await schoolName(school.urn), editing: { number, version: versionOf(action) }, values: actionInputOf(action) }) };
+  }
+
+  async function reopen(actor: Actor, number: number): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.edit');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    const saved = await records.change(school.urn, (record) => reopenAction(record, number));
+    if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
+    deps.logger.info({ urn: school.urn, action: number }, 'a school reopened an action in its action plan');
+    return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} is open again.`) };
   }
 
   async function progress(actor: Actor, extra: { notice?: string; problems?: string[]; typed?: { urn?: string; date?: string } } = {}): Promise<CardVerbResult> {
@@ -455,6 +491,32 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       verb: VERBS.actionDone,
       data: ActionDoneData,
       handle: async (_turn, data: z.infer<typeof ActionDoneData>, actor) => markDone(actor, data.action),
+    }),
+    verb({ verb: VERBS.actionEdit, data: ActionDoneData, handle: async (_turn, data: z.infer<typeof ActionDoneData>, actor) => editForm(actor, data.action) }),
+    verb({ verb: VERBS.actionReopen, data: ActionDoneData, handle: async (_turn, data: z.infer<typeof ActionDoneData>, actor) => reopen(actor, data.action) }),
+    verb({
+      verb: VERBS.actionSave,
+      data: ActionSaveData,
+      handle: async (_turn, data: z.infer<typeof ActionSaveData>, actor) => {
+        const school = ownSchool(actor, 'selfEvaluation.edit');
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const { action: number, version, ...typed } = data;
+        const formAgain = async (problems: string[], shown = version) => ({
+          kind: 'card' as const,
+          card: actionFormCard({ set, schoolName: await schoolName(school.urn), editing: { number, version: shown }, values: typed, problems }),
+        });
+        const changed = actionFrom(set, typed, undefined, personOf(actor), deps.now());
+        if (!changed.ok) return formAgain(changed.errors);
+        const saved = await records.change(school.urn, (record) => editAction(record, number, changed.value, version, personOf(actor), deps.now()));
+        if (!saved.ok) {
+          // A colleague's change since: the card comes back with their version, so pressing Save again is a choice made seeing it.
+          const now = (await records.get(school.urn))?.actions?.find((candidate) => candidate.number === number);
+          if (!now) return { kind: 'refused', text: saved.errors.join(' ') };
+          return formAgain([...saved.errors, ...(versionOf(now) === version ? [] : [`${columnTitle(set, 'keyAction')} as it is now: “${escapeMarkdown(now.keyAction)}”; ${columnTitle(set, 'timeScale')}: “${escapeMarkdown(now.timeScale)}”.`])], versionOf(now));
+        }
+        deps.logger.info({ urn: school.urn, action: number }, 'a school changed an action in its action plan');
+        return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Saved action ${number}.`) };
+      },
     }),
     verb({
       verb: VERBS.actionNew,
@@ -650,13 +712,11 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       },
       {
         scopes: ['personal'],
-        match: (text) => {
-          const words = normaliseCommandText(text);
-          const found = DONE_WORDS.map((pattern) => pattern.exec(words)).find((match) => match !== null);
-          return found ? { action: Number(found[1]) } : undefined;
-        },
+        match: (text) => actionNumberIn(text, DONE_WORDS),
         dialogId: DONE,
       },
+      { scopes: ['personal'], match: (text) => actionNumberIn(text, [EDIT_WORDS]), dialogId: EDIT },
+      { scopes: ['personal'], match: (text) => actionNumberIn(text, REOPEN_WORDS), dialogId: REOPEN },
       {
         summary: {
           title: 'Your adviser',

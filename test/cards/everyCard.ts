@@ -502,6 +502,18 @@ const SELF_EVALUATION_CASES: CardCase[] = [
         problems: ['Time scale: I could not read the time scale “next year sometime”.'],
       }),
   },
+  {
+    renderer: 'actionFormCard',
+    data: 'editing an action a colleague changed since, longest words',
+    card: () =>
+      selfEvaluation.actionFormCard({
+        set: SE_SET,
+        schoolName: LONG,
+        editing: { number: MOST_ACTIONS, version: '9999' },
+        values: { keyAction: SE_ACTION_WORDS, lead: SE_ACTION_WORDS, timeScale: 'Spring 2027', outcome: SE_ACTION_WORDS, monitoring: SE_ACTION_WORDS },
+        problems: [`${SE_PERSON.name} changed action ${MOST_ACTIONS} after this card was shown, so nothing was saved.`, `Key Actions as it is now: “${SE_ACTION_WORDS}”.`],
+      }),
+  },
   { renderer: 'selfEvaluationProgressCard', data: 'nothing yet', card: () => selfEvaluation.selfEvaluationProgressCard({ set: SE_SET, visits: [], groups: [], strands: countsByStrand(SE_SET, []) }) },
   {
     renderer: 'selfEvaluationProgressCard',
