@@ -38,6 +38,7 @@ export const SELF_EVALUATION_VERBS = {
   actionReopen: 'selfEvaluation.actions.reopen',
   progress: 'selfEvaluation.adviser.progress',
   setVisit: 'selfEvaluation.adviser.visit',
+  clearVisit: 'selfEvaluation.adviser.visit.clear',
   invite: 'selfEvaluation.advisers.invite',
   removeAdviser: 'selfEvaluation.advisers.remove',
 } as const;
@@ -390,6 +391,19 @@ export function actionReminderText(set: QuestionSet, schoolName: string, action:
   );
 }
 
+/**
+ * What the school's verified people are told when the SIT sets, moves or clears its review visit
+ * (source 000: the self-evaluation is "to be complete prior to the visit").
+ */
+export function reviewVisitNoticeText(schoolName: string, visit: { readonly date?: string | undefined; readonly was?: string | undefined }): string {
+  const school = escapeMarkdown(schoolName);
+  if (visit.date === undefined) {
+    return `The School Improvement Team has cleared ${school}’s Disadvantaged Strategy Review visit, which was set for ${formatLongDate(visit.was ?? '')}. I will tell you when a new date is set.`;
+  }
+  const set = visit.was === undefined ? `set ${school}’s Disadvantaged Strategy Review visit for ${formatLongDate(visit.date)}` : `moved ${school}’s Disadvantaged Strategy Review visit to ${formatLongDate(visit.date)} (it was ${formatLongDate(visit.was)})`;
+  return `The School Improvement Team has ${set}. Your self-evaluation is to be complete before the visit: say “self-evaluation” to carry on with it, or “review” to see what you submitted.`;
+}
+
 /** The most review visits the SIT's overview lists (the council's own cut, to stay under 80 KB): overdue and soonest first. */
 export const VISITS_SHOWN = 40;
 
@@ -439,6 +453,7 @@ export function selfEvaluationProgressCard(view: {
     date: view.typed?.date ?? '',
     actions: [
       button('Set review visit', SELF_EVALUATION_VERBS.setVisit, {}, 'positive'),
+      ...(view.visits.length > 0 ? [button('Clear review visit', SELF_EVALUATION_VERBS.clearVisit, {})] : []),
       button('Schools', SELF_EVALUATION_VERBS.schools, {}),
       button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {}),
     ],

@@ -7,6 +7,7 @@ import {
   confirmSubmitCard,
   keyIssueFormCard,
   keyIssueReadCard,
+  reviewVisitNoticeText,
   SELF_EVALUATION_VERBS as VERBS,
   selfEvaluationOverviewCard,
   selfEvaluationExportCard,
@@ -26,7 +27,8 @@ import { londonDateOf } from '../../domain/time/londonTime.js';
 import { adviserIds, inviteAdviser, removeAdviser } from '../../domain/selfEvaluation/advisers.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { acrossSchools } from './tabView.js';
-import { countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
+import { clearReviewVisit, countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
+import { isVerifiedMemberOf } from '../../domain/directory/verification.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { UrnSchema } from '../../domain/directory/types.js';
 import {
@@ -70,10 +72,13 @@ const REOPEN = 'selfEvaluation.actionReopen';
 const PROGRESS = 'selfEvaluation.progress';
 const ADVISERS = 'selfEvaluation.advisers';
 const VISIT = 'selfEvaluation.visit';
+const CLEAR_VISIT = 'selfEvaluation.visitClear';
 
 const GO_TO_WORDS = /^(?:go to |open )?key issue (\d{1,3})$/;
 /** "review visit for 100001 on 12 May 2027", "set the review visit of 100001 to 2027-05-12". */
 const VISIT_WORDS = /^(?:set )?(?:the )?review visit (?:for |of |at )?(\d{6}) (?:on |to |is |for )?([\w ,/.-]{1,40})$/;
+/** "clear the review visit for 100001", "cancel review visit of 100001". */
+const CLEAR_VISIT_WORDS = /^(?:clear|cancel|remove) (?:the )?review visit (?:for |of |at )?(\d{6})$/;
 /** "done with action 3", "mark action 3 done", "action 3 is complete", "we've finished action 3". */
 const DONE_WORDS = [
   /^(?:we'?ve |we have |i'?ve |i have )?(?:done with|finished|completed|complete|mark) action (\d{1,3})(?: as)?(?: done| complete| completed)?$/,
@@ -277,6 +282,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       const { urn, date } = options as { urn: string; date: string };
       return setVisit(actor, urn, date);
     }),
+    answering(CLEAR_VISIT, async (options, actor) => clearVisit(actor, (options as { urn: string }).urn)),
     answering(SCHOOLS, async (_options, actor) => schoolsList(actor)),
   ];
 
@@ -373,10 +379,44 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       ...(date.ok ? [] : [`The visit’s date: ${date.errors.join(' ')}`]),
     ];
     if (!urn.success || !school || !date.ok) return progress(actor, { problems, typed });
-    const saved = await records.change(school.urn, (record) => ok(setReviewVisit(record, date.value, personOf(actor), deps.now())));
+    let was: string | undefined;
+    const saved = await records.change(school.urn, (record) => {
+      was = record.reviewVisit?.date;
+      return ok(setReviewVisit(record, date.value, personOf(actor), deps.now()));
+    });
     if (!saved.ok) return progress(actor, { problems: saved.errors, typed });
-    deps.logger.info({ urn: school.urn }, 'the SIT set a school’s review visit');
-    return progress(actor, { notice: `${escapeMarkdown(school.name)}’s review visit is set for ${formatLongDate(date.value)}.` });
+    const notice = `${escapeMarkdown(school.name)}’s review visit is set for ${formatLongDate(date.value)}.`;
+    if (was === date.value) return progress(actor, { notice });
+    deps.logger.info({ urn: school.urn, moved: was !== undefined }, 'the SIT set a school’s review visit');
+    return progress(actor, { notice: `${notice} ${await tellSchoolOfVisit(school.urn, school.name, { date: date.value, was })}` });
+  }
+
+  async function clearVisit(actor: Actor, urnText: string): Promise<CardVerbResult> {
+    const decision = decide(actor, 'selfEvaluation.overview', {});
+    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+    const urn = UrnSchema.safeParse(urnText.trim());
+    const school = urn.success ? await deps.directory.getSchool(urn.data) : undefined;
+    if (!urn.success || !school) return progress(actor, { problems: [!urn.success ? `“${urnText.trim().slice(0, 20)}” is not a URN: a URN is six digits.` : `There is no school with URN ${urn.data} in the directory.`], typed: { urn: urnText.slice(0, 6) } });
+    let was: string | undefined;
+    const saved = await records.change(school.urn, (record) => {
+      was = record.reviewVisit?.date;
+      return clearReviewVisit(record);
+    });
+    if (!saved.ok) return progress(actor, { problems: saved.errors, typed: { urn: school.urn } });
+    deps.logger.info({ urn: school.urn }, 'the SIT cleared a school’s review visit');
+    return progress(actor, { notice: `${escapeMarkdown(school.name)}’s review visit is cleared. ${await tellSchoolOfVisit(school.urn, school.name, { was })}` });
+  }
+
+  /** Tells the school's verified headteacher and staff, in their personal chats, of its visit; says to the SIT how many were told. */
+  async function tellSchoolOfVisit(urn: string, name: string, visit: { date?: string; was?: string | undefined }): Promise<string> {
+    const people = (await profiles.all()).filter((profile) => isVerifiedMemberOf(profile, urn));
+    const text = reviewVisitNoticeText(name, visit);
+    // The visit stands whether or not a message goes: the SIT is told how many went.
+    const outcomes = await Promise.all(people.map((person) => deps.proactive.sendToPerson(person.aadObjectId, { type: 'message', text }).catch(() => 'failed' as const)));
+    const told = outcomes.filter((outcome) => outcome === 'sent').length;
+    deps.logger.info({ urn, told, people: people.length }, 'told a school of its review visit');
+    if (people.length === 0) return 'Nobody at the school is verified with me yet, so please tell the school yourself.';
+    return told === people.length ? `I have told the school’s ${told} verified ${told === 1 ? 'person' : 'people'}.` : `I told ${told} of the school’s ${people.length} verified people; please tell the others yourself.`;
   }
 
   /** The SIT's list of every school, or an invited system leader's of the schools they advise. */
@@ -486,6 +526,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     }),
     { verb: VERBS.progress, data: Empty, handle: async (_turn, _data, actor) => progress(actor) },
     verb({ verb: VERBS.setVisit, data: VisitData, handle: async (_turn, data: z.infer<typeof VisitData>, actor) => setVisit(actor, data.urn ?? '', data.date ?? '') }),
+    verb({ verb: VERBS.clearVisit, data: VisitData, handle: async (_turn, data: z.infer<typeof VisitData>, actor) => clearVisit(actor, data.urn ?? '') }),
     { verb: VERBS.actionPlan, data: Empty, handle: async (_turn, _data, actor) => actionPlan(actor) },
     verb({
       verb: VERBS.actionDone,
@@ -762,6 +803,15 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
           return found ? { urn: found[1], date: found[2] } : undefined;
         },
         dialogId: VISIT,
+      },
+      {
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: (text) => {
+          const found = CLEAR_VISIT_WORDS.exec(normaliseCommandText(text));
+          return found ? { urn: found[1] } : undefined;
+        },
+        dialogId: CLEAR_VISIT,
       },
       {
         summary: {

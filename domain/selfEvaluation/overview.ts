@@ -1,4 +1,5 @@
 import type { Urn } from '../directory/types.js';
+import { fail, ok, type Result } from '../result.js';
 import type { QuestionSet } from './questions.js';
 import { latestSnapshot, statusOf, type Person, type SelfEvaluation, type Status } from './record.js';
 
@@ -90,4 +91,10 @@ export function reviewVisits(records: readonly SelfEvaluation[], today: string):
 export function setReviewVisit(record: SelfEvaluation, date: string, by: Person, now: Date): SelfEvaluation {
   if (record.reviewVisit?.date === date) return record;
   return { ...record, reviewVisit: { date, setBy: by, setAt: now.toISOString() } };
+}
+
+/** Takes away a school's review visit, for one called off or set by mistake. */
+export function clearReviewVisit(record: SelfEvaluation): Result<SelfEvaluation> {
+  if (!record.reviewVisit) return fail('That school has no review visit set, so there is nothing to clear.');
+  return ok({ ...record, reviewVisit: undefined });
 }

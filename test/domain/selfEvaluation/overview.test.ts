@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsByGroup, countsByStrand, reviewVisits, setReviewVisit } from '../../../domain/selfEvaluation/overview.js';
+import { clearReviewVisit, countsByGroup, countsByStrand, reviewVisits, setReviewVisit } from '../../../domain/selfEvaluation/overview.js';
 import { SHIPPED_QUESTIONS } from '../../../domain/selfEvaluation/questions.js';
 import { markReviewed, newSelfEvaluation, saveAnswer, startDraft, submit, type SelfEvaluation } from '../../../domain/selfEvaluation/record.js';
 
@@ -72,5 +72,12 @@ describe('review visits (overdue: the council’s own reading)', () => {
     const record = setReviewVisit(started('100001'), '2026-11-10', SIT, NOW);
     expect(reviewVisits([record], '2026-11-10')[0]?.state).toBe('coming');
     expect(setReviewVisit(record, '2026-11-10', SIT, LATER)).toBe(record);
+  });
+
+  it('is cleared once: a school with no visit has nothing to clear', () => {
+    const cleared = clearReviewVisit(setReviewVisit(started('100001'), '2026-11-10', SIT, NOW));
+    if (!cleared.ok) throw new Error(cleared.errors.join(' '));
+    expect(reviewVisits([cleared.value], '2026-11-01')).toEqual([]);
+    expect(clearReviewVisit(cleared.value)).toEqual({ ok: false, errors: ['That school has no review visit set, so there is nothing to clear.'] });
   });
 });
