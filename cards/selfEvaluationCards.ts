@@ -7,7 +7,7 @@ import actionPlanTemplate from './templates/selfEvaluation/actionPlan.json' with
 import actionFormTemplate from './templates/selfEvaluation/actionForm.json' with { type: 'json' };
 import advisersTemplate from './templates/selfEvaluation/advisers.json' with { type: 'json' };
 import progressTemplate from './templates/selfEvaluation/progress.json' with { type: 'json' };
-import type { GroupCounts, ReviewVisit, StrandCounts } from '../domain/selfEvaluation/overview.js';
+import type { GroupCounts, ReviewVisit, StrandCounts, Submission } from '../domain/selfEvaluation/overview.js';
 import { LONGEST_ACTION_FIELD, REMINDER_DAYS_BEFORE, type ActionInput } from '../domain/selfEvaluation/actionPlan.js';
 import { formatLongDate } from '../domain/tsi/academicYear.js';
 import { ACTION_PLAN_COLUMN_IDS, columnTitle, HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
@@ -424,6 +424,8 @@ export function selfEvaluationProgressCard(view: {
   readonly visits: readonly (ReviewVisit & { readonly schoolName: string })[];
   readonly groups: readonly (GroupCounts & { readonly name: string })[];
   readonly strands: readonly StrandCounts[];
+  /** What was submitted since the person last looked (`since` undefined on their first look). */
+  readonly submitted: { readonly since: string | undefined; readonly schools: readonly (Submission & { readonly schoolName: string })[] };
   readonly notice?: string | undefined;
   readonly problems?: readonly string[] | undefined;
   /** What was typed into the visit form, when it could not be saved. */
@@ -434,7 +436,18 @@ export function selfEvaluationProgressCard(view: {
   const overdue = view.visits.filter((visit) => visit.state === 'overdue').length;
   const coming = view.visits.filter((visit) => visit.state === 'coming').length;
   const schools = view.strands[0]?.schools ?? 0;
+  const { since } = view.submitted;
+  const fresh = view.submitted.schools.slice(0, VISITS_SHOWN);
+  const sinceText = since === undefined ? 'This is your first look here: these are waiting for review.' : `Since you last looked, ${describeLondonInstant(new Date(since))}.`;
   return renderCard(progressTemplate, {
+    submittedHeading: since === undefined ? 'Submitted and waiting for review' : 'Submitted since you last looked',
+    submittedNote:
+      (fresh.length === 0 ? `${since === undefined ? 'None is waiting for review.' : `Nothing has been submitted since you last looked, ${describeLondonInstant(new Date(since))}.`}` : sinceText) +
+      (view.submitted.schools.length > fresh.length ? ` The first ${fresh.length} of ${view.submitted.schools.length} are listed; say “self-evaluations” for all of them.` : ''),
+    submitted: fresh.map((submission) => ({
+      title: `${escapeMarkdown(submission.schoolName)} (${submission.urn})`,
+      value: `${submission.term}, submitted ${describeLondonInstant(new Date(submission.submittedAt))} by ${escapeMarkdown(submission.submittedBy.name)}${submission.reviewed ? ' · reviewed since' : ''}`,
+    })),
     intro: `${view.visits.length} review visit${view.visits.length === 1 ? '' : 's'} set: ${overdue} overdue, ${coming} coming.`,
     notice: view.notice ?? '',
     problems: view.problems ?? [],

@@ -19,7 +19,7 @@ export interface PersonEntry {
 const added = <T>(list: readonly T[], item: T | undefined): readonly T[] => (item === undefined || list.includes(item) ? list : [...list, item]);
 
 /** What kind of record a listed key is, for "what do you hold about me". */
-export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp', 'selfEvaluation', 'deploymentLifecycle'] as const;
+export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp', 'selfEvaluation', 'selfEvaluationLook', 'deploymentLifecycle'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
@@ -31,6 +31,7 @@ const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
   ['directory/links/', 'chatLink'],
   ['signups/schools/', 'signUp'],
   ['selfEvaluations/', 'selfEvaluation'],
+  ['selfEvaluationLooks', 'selfEvaluationLook'],
   ['deploymentLifecycles/', 'deploymentLifecycle'],
   // A personal chat is saved twice (by its id and by its person): counted once.
   ['conversations/by-id/', 'conversation'],

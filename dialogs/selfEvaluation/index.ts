@@ -27,7 +27,7 @@ import { londonDateOf } from '../../domain/time/londonTime.js';
 import { adviserIds, inviteAdviser, removeAdviser } from '../../domain/selfEvaluation/advisers.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { acrossSchools } from './tabView.js';
-import { clearReviewVisit, countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
+import { clearReviewVisit, countsByStrand, reviewVisits, setReviewVisit, submittedSince } from '../../domain/selfEvaluation/overview.js';
 import { isVerifiedMemberOf } from '../../domain/directory/verification.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { UrnSchema } from '../../domain/directory/types.js';
@@ -364,7 +364,11 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     const all = await records.all();
     const { byGroup, nameOf } = await acrossSchools(deps.directory, all);
     const visits = reviewVisits(all, londonDateOf(deps.now())).map((visit) => ({ ...visit, schoolName: nameOf(visit.urn) }));
-    return { kind: 'card', card: selfEvaluationProgressCard({ set, visits, groups: byGroup, strands: countsByStrand(set, all), ...extra }) };
+    // No channel tells the SIT of a submission, so this card shows what came in since the person last saw it.
+    const since = await records.lastLooked(actor.aadObjectId);
+    const submitted = { since, schools: submittedSince(all, since).map((submission) => ({ ...submission, schoolName: nameOf(submission.urn) })) };
+    await records.noteLooked(actor.aadObjectId, deps.now().toISOString());
+    return { kind: 'card', card: selfEvaluationProgressCard({ set, visits, groups: byGroup, strands: countsByStrand(set, all), submitted, ...extra }) };
   }
 
   async function setVisit(actor: Actor, urnText: string, dateText: string): Promise<CardVerbResult> {

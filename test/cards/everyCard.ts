@@ -514,7 +514,7 @@ const SELF_EVALUATION_CASES: CardCase[] = [
         problems: [`${SE_PERSON.name} changed action ${MOST_ACTIONS} after this card was shown, so nothing was saved.`, `Key Actions as it is now: “${SE_ACTION_WORDS}”.`],
       }),
   },
-  { renderer: 'selfEvaluationProgressCard', data: 'nothing yet', card: () => selfEvaluation.selfEvaluationProgressCard({ set: SE_SET, visits: [], groups: [], strands: countsByStrand(SE_SET, []) }) },
+  { renderer: 'selfEvaluationProgressCard', data: 'nothing yet', card: () => selfEvaluation.selfEvaluationProgressCard({ set: SE_SET, visits: [], groups: [], strands: countsByStrand(SE_SET, []), submitted: { since: undefined, schools: [] } }) },
   {
     renderer: 'selfEvaluationProgressCard',
     data: '300 visits of long-named schools, 18 groups with long names, a problem and what was typed',
@@ -524,6 +524,10 @@ const SELF_EVALUATION_CASES: CardCase[] = [
         visits: LONG_SCHOOLS.slice(0, 300).map((school, index) => ({ urn: school.urn, schoolName: school.name, date: '2026-11-01', state: (['overdue', 'coming', 'done'] as const)[index % 3] ?? 'coming', status: 'submitted' })),
         groups: Array.from({ length: 18 }, (_, index) => ({ liaisonGroupId: `lg-${index}`, name: `${LONG} [group](https://evil.example) ${index}`, started: 300, submitted: 300, reviewed: 300 })),
         strands: SE_SET.strands.map((strand) => ({ strand: strand.id, steps: Object.fromEntries(SE_SET.scale.steps.map((step) => [step.id, 5400])), schools: 300 })),
+        submitted: {
+          since: '2026-10-01T09:00:00.000Z',
+          schools: LONG_SCHOOLS.slice(0, 300).map((school) => ({ urn: school.urn, schoolName: school.name, term: 'autumn 2026', submittedAt: '2026-10-05T09:00:00.000Z', submittedBy: SE_PERSON, reviewed: true })),
+        },
         problems: ['“12345x” is not a URN: a URN is six digits.'],
         typed: { urn: '12345x', date: '2027-05-12' },
       }),

@@ -99,4 +99,42 @@ describe('the SIT’s view across schools', () => {
     expect(cardText(byTap)).toContain('No review visit has been set yet.');
     expect(await visitOf('100002')).toBeUndefined();
   });
+
+  it('shows each SIT administrator what was submitted since they last looked, as no channel tells the SIT', async () => {
+    let clock = new Date('2024-03-01T10:00:00Z');
+    const bot = await startBot(undefined, undefined, () => clock);
+    const submitSchool = async (who: typeof HEAD) => {
+      const person = chat(bot, who);
+      await say(person, 'self-evaluation');
+      for (const issue of SHIPPED_QUESTIONS.keyIssues) await say(person, submit(VERBS.save, { keyIssue: issue.number, move: 'next', step: 'beginning' }));
+      await say(person, execute(VERBS.confirmSubmit, {}));
+    };
+    const overview = async (who: { aadObjectId: string; name: string }) => cardText(cardOf((await say(chat(bot, who), 'self-evaluation overview')).at(-1)));
+
+    await submitSchool(HEAD);
+    clock = new Date('2024-03-01T11:00:00Z');
+    const first = await overview(SIT);
+    expect(first).toContain('Submitted and waiting for review');
+    expect(first).toContain('This is your first look here');
+    expect(first).toContain('Amersham Primary (100001)');
+    expect(first).toContain('spring 2024, submitted 1 March 2024 at 10:00 by Hana Head');
+
+    clock = new Date('2024-03-02T09:00:00Z');
+    const again = await overview(SIT);
+    expect(again).toContain('Nothing has been submitted since you last looked, 1 March 2024 at 11:00.');
+    expect(again).not.toContain('Amersham Primary (100001)');
+
+    clock = new Date('2024-03-04T09:30:00Z');
+    await submitSchool(OTHER_HEAD);
+    clock = new Date('2024-03-04T10:00:00Z');
+    const later = await overview(SIT);
+    expect(later).toContain('Submitted since you last looked');
+    expect(later).toContain('Beaconsfield High (100002)');
+    expect(later).not.toContain('Amersham Primary (100001)');
+
+    // A school's people do not see the list, and no look is noted for them.
+    expect(replyText((await say(chat(bot, HEAD), 'self-evaluation overview'))[0])).toContain('Only the School Improvement Team');
+    expect(await new SelfEvaluationRepository(bot.store).lastLooked(HEAD.aadObjectId)).toBeUndefined();
+    expect(await new SelfEvaluationRepository(bot.store).lastLooked(SIT_ID)).toBe('2024-03-04T10:00:00.000Z');
+  });
 });
