@@ -476,6 +476,13 @@ export function selfEvaluationProgressCard(view: {
 /** The most system leaders the invitation list offers (the council's own cut, to stay under 80 KB). */
 export const CANDIDATES_SHOWN = 100;
 
+/**
+ * How the card labels a system leader: nothing verifies a system leader's profile (the SIT
+ * approves claims to school roles only, domain/directory/verification.ts), so every one is
+ * labelled as saying so themselves; when a verification exists, the list should offer only those.
+ */
+const UNVERIFIED_LEADER = 'not verified';
+
 /** The school's advisers: who is invited, invite a system leader, remove one. */
 export function advisersCard(view: {
   readonly schoolName: string;
@@ -490,12 +497,15 @@ export function advisersCard(view: {
     intro:
       'The School Improvement Team reads your submitted self-evaluation. You may also invite a system leader (a MAT CEO or National Leader of Education who has told me who they are) as your adviser: ' +
       'they can then read it, comment on each key issue and mark it reviewed. Nobody else sees it. Inviting advisers is the council’s own arrangement, for your headteacher to decide.',
+    verification:
+      'Nobody has verified these system leaders: the School Improvement Team checks claims to a school role (headteacher or staff), not to be a system leader, so each name and organisation below is what the person told me. Check with them before you invite them.',
     notice: view.notice ?? '',
     advisers: view.advisers.map((adviser) => ({
       title: `${escapeMarkdown(adviser.name)}, ${escapeMarkdown(adviser.organisation)}`,
-      value: `invited by ${escapeMarkdown(adviser.invitedBy.name)}, ${describeLondonInstant(new Date(adviser.invitedAt))}`,
+      value: `${UNVERIFIED_LEADER}; invited by ${escapeMarkdown(adviser.invitedBy.name)}, ${describeLondonInstant(new Date(adviser.invitedAt))}`,
     })),
-    candidates: candidates.map((leader) => ({ title: cut(`${leader.name}, ${leader.organisation}`, 80), value: leader.aadObjectId })),
+    // The organisation and the label each keep their place however long the name is.
+    candidates: candidates.map((leader) => ({ title: `${cut(leader.name, 30)}, ${cut(leader.organisation, 30)} (${UNVERIFIED_LEADER})`, value: leader.aadObjectId })),
     firstCandidate: candidates[0]?.aadObjectId ?? '',
     current: view.advisers.map((adviser) => ({ title: cut(`${adviser.name}, ${adviser.organisation}`, 80), value: adviser.aadObjectId })),
     firstCurrent: view.advisers[0]?.aadObjectId ?? '',
