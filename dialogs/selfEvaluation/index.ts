@@ -339,6 +339,11 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} marked completed today.`) };
   }
 
+  /** The action card (new or being changed) at the school, as a card button's answer. */
+  async function actionForm(urn: string, view: Omit<Parameters<typeof actionFormCard>[0], 'set' | 'schoolName'>): Promise<CardVerbResult> {
+    return { kind: 'card', card: actionFormCard({ set, schoolName: await schoolName(urn), ...view }) };
+  }
+
   /** The card to change an action's words, carrying the version it shows. */
   async function editForm(actor: Actor, number: number): Promise<CardVerbResult> {
     const school = ownSchool(actor, 'selfEvaluation.edit');
@@ -346,7 +351,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     const record = await records.get(school.urn);
     const action = record?.actions?.find((candidate) => candidate.number === number);
     if (!action) return { kind: 'refused', text: noSuchAction(record?.actions ?? [], number) };
-    return { kind: 'card', card: actionFormCard({ set, schoolName: await schoolName(school.urn), editing: { number, version: versionOf(action) }, values: actionInputOf(action) }) };
+    return actionForm(school.urn, { editing: { number, version: versionOf(action) }, values: actionInputOf(action) });
   }
 
   async function reopen(actor: Actor, number: number): Promise<CardVerbResult> {
@@ -546,10 +551,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         const school = ownSchool(actor, 'selfEvaluation.edit');
         if ('refused' in school) return { kind: 'refused', text: school.refused };
         const { action: number, version, ...typed } = data;
-        const formAgain = async (problems: string[], shown = version) => ({
-          kind: 'card' as const,
-          card: actionFormCard({ set, schoolName: await schoolName(school.urn), editing: { number, version: shown }, values: typed, problems }),
-        });
+        const formAgain = (problems: string[], shown = version) => actionForm(school.urn, { editing: { number, version: shown }, values: typed, problems });
         const changed = actionFrom(set, typed, undefined, personOf(actor), deps.now());
         if (!changed.ok) return formAgain(changed.errors);
         const saved = await records.change(school.urn, (record) => editAction(record, number, changed.value, version, personOf(actor), deps.now()));
@@ -571,7 +573,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         const school = keyIssue === undefined ? ownSchool(actor, 'selfEvaluation.edit') : editing(actor, keyIssue);
         if ('refused' in school) return { kind: 'refused', text: school.refused };
         const values = keyIssue === undefined ? {} : actionStartingFrom(await records.get(school.urn), keyIssue);
-        return { kind: 'card', card: actionFormCard({ set, schoolName: await schoolName(school.urn), keyIssue, values }) };
+        return actionForm(school.urn, { keyIssue, values });
       },
     }),
     verb({
@@ -581,7 +583,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         const school = ownSchool(actor, 'selfEvaluation.edit');
         if ('refused' in school) return { kind: 'refused', text: school.refused };
         const { keyIssue, ...typed } = data;
-        const formAgain = async (problems: string[]) => ({ kind: 'card' as const, card: actionFormCard({ set, schoolName: await schoolName(school.urn), keyIssue, values: typed, problems }) });
+        const formAgain = (problems: string[]) => actionForm(school.urn, { keyIssue, values: typed, problems });
         const action = actionFrom(set, typed, keyIssue, personOf(actor), deps.now());
         if (!action.ok) return formAgain(action.errors);
         let number = 0;
