@@ -89,6 +89,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
       const [records, submissions] = await Promise.all([attendance.all(), attendance.allTaskSubmissions()]);
       const migrated = await new SignUpRepository(store).migrateOnce([...records, ...submissions].map((entry) => entry.urn), now());
       if (migrated !== undefined) logger.info({ signedUp: migrated }, 'sign-ups kept from now on: schools with attendance already logged are signed up');
+      if (await attendance.indexIfMissing()) logger.info('built the attendance index from the records');
       const demo = (config.DEMO_DIRECTORY ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
       if (!demo) return;
       const report = await loadDemoDirectoryIfEmpty(directory);
