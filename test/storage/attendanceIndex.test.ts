@@ -1,56 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { latestOwnLine } from '../../domain/attendance/audience.js';
 import { REGISTER_ATTENDEE, type AttendanceRecord, type AttendanceStatus } from '../../domain/attendance/record.js';
 import { statusesFrom } from '../../domain/attendance/summary.js';
-import { startAzurite, type Azurite } from '../../devtools/azurite.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
-import { AzureBlobStore } from '../../storage/azureBlobStore.js';
-import { LowdbStore } from '../../storage/lowdbStore.js';
 import { PersonIndex } from '../../storage/personIndex.js';
 import type { Store } from '../../storage/store.js';
-import { TempDirs } from '../support/tempDir.js';
+import { sharedStoreBackends } from '../support/sharedStores.js';
 
-const dirs = new TempDirs();
-let azurite: Azurite | undefined;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-
-afterAll(async () => {
-  await Promise.all([azurite?.stop(), dirs.removeAll()]);
-});
-
-/**
- * Two "instances" of the bot on one store: on blob, two clients of one container (as two
- * machines have); the embedded store is one process's, so there the two share its one client.
- */
-interface Instances {
-  readonly stores: readonly [Store, Store];
-  close(): Promise<void>;
-}
-
-const BACKENDS: readonly { name: string; open: () => Promise<Instances> }[] = [
-  {
-    name: 'the embedded store (lowdb, files)',
-    open: async () => {
-      const store = new LowdbStore(await dirs.make('attendance-index'));
-      return { stores: [store, store], close: () => store.close() };
-    },
-  },
-  {
-    name: 'Azure Blob Storage (Azurite), two clients',
-    open: async () => {
-      if (!azurite) throw new Error('Azurite did not start');
-      const container = `index-${randomUUID()}`;
-      const first = new AzureBlobStore(azurite.connectionString, container);
-      await first.open();
-      const second = new AzureBlobStore(azurite.connectionString, container);
-      return { stores: [first, second], close: async () => void (await Promise.all([first.close(), second.close()])) };
-    },
-  },
-];
+const BACKENDS = sharedStoreBackends('attendance-index');
 
 const URNS = ['100001', '100002', '100003', '100004'];
 const SESSIONS = ['T1', 'W1'];
@@ -87,9 +44,9 @@ async function expectIndexAgreesWithRecords(repository: AttendanceRepository): P
 
 describe.each(BACKENDS)('the attendance index on $name', ({ open }) => {
   it('agrees with the records after two instances log, correct the same lines at once and keep the register', async () => {
-    const { stores, close } = await open();
+    const { instance, close } = await open();
     try {
-      const [a, b] = stores.map((store) => new AttendanceRepository(store)) as [AttendanceRepository, AttendanceRepository];
+      const [a, b] = [new AttendanceRepository(instance()), new AttendanceRepository(instance())];
       const writes: Promise<unknown>[] = [];
       URNS.forEach((urn, school) => {
         SESSIONS.forEach((sessionId, session) => {
@@ -117,9 +74,9 @@ describe.each(BACKENDS)('the attendance index on $name', ({ open }) => {
   });
 
   it('is built from the records when it is missing, equal to the one kept with the writes', async () => {
-    const { stores, close } = await open();
+    const { instance, close } = await open();
     try {
-      const [store] = stores;
+      const store = instance();
       const repository = new AttendanceRepository(store);
       expect(await repository.indexIfMissing()).toBe(true);
       for (const [index, urn] of URNS.entries()) {
@@ -143,9 +100,9 @@ describe.each(BACKENDS)('the attendance index on $name', ({ open }) => {
   });
 
   it('follows an erasure that re-keys a line, and keeps no name of the erased person', async () => {
-    const { stores, close } = await open();
+    const { instance, close } = await open();
     try {
-      const [store] = stores;
+      const store = instance();
       const repository = new AttendanceRepository(store);
       await repository.log({ ...line('T1', '100001', 'Jane Doe', 'present', 1), loggedBy: { aadObjectId: 'aad-jane', name: 'Jane Doe' } });
       await repository.log(line('T1', '100001', 'Omar Other', 'absent', 0));

@@ -1,22 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAzurite, type Azurite } from '../../devtools/azurite.js';
-import { AzureBlobStore } from '../../storage/azureBlobStore.js';
+import { describe, expect, it } from 'vitest';
 import { DirectoryRepository, importMembership, importSchools } from '../../storage/directoryRepository.js';
-import { LowdbStore } from '../../storage/lowdbStore.js';
 import type { Store } from '../../storage/store.js';
-import { TempDirs } from '../support/tempDir.js';
+import { sharedStoreBackends } from '../support/sharedStores.js';
 
-const dirs = new TempDirs();
-let azurite: Azurite | undefined;
-
-beforeAll(async () => {
-  azurite = await startAzurite();
-});
-
-afterAll(async () => {
-  await Promise.all([azurite?.stop(), dirs.removeAll()]);
-});
+const BACKENDS = sharedStoreBackends('directory-snapshot');
 
 /** A store that counts the listings of every school: what opening the directory used to cost. */
 class CountingStore implements Store {
@@ -32,42 +19,14 @@ class CountingStore implements Store {
   close = () => this.inner.close();
 }
 
-/**
- * Instances on one store: on blob, a client each (as machines have); the embedded store is one
- * process's, so there they share its one client.
- */
-const BACKENDS: readonly { name: string; open: () => Promise<{ instance: () => CountingStore; close: () => Promise<void> }> }[] = [
-  {
-    name: 'the embedded store (lowdb, files)',
-    open: async () => {
-      const store = new LowdbStore(await dirs.make('directory-snapshot'));
-      return { instance: () => new CountingStore(store), close: () => store.close() };
-    },
-  },
-  {
-    name: 'Azure Blob Storage (Azurite)',
-    open: async () => {
-      if (!azurite) throw new Error('Azurite did not start');
-      const container = `snapshot-${randomUUID()}`;
-      const stores: AzureBlobStore[] = [];
-      return {
-        instance: () => {
-          const store = new AzureBlobStore(azurite!.connectionString, container);
-          stores.push(store);
-          return new CountingStore(store);
-        },
-        close: async () => void (await Promise.all(stores.map((store) => store.close()))),
-      };
-    },
-  },
-];
-
 const GIAS = (rows: readonly (readonly [string, string])[]) => ['URN,EstablishmentName\n', ...rows.map(([urn, name]) => `${urn},${name}\n`)];
 const A_MINUTE_ON = () => Date.now() + 60_000;
 
 describe.each(BACKENDS)('the directory snapshot on $name', ({ open }) => {
   it('an instance opens an imported directory with one read, and sees a later import at its next check without listing the schools', async () => {
-    const { instance, close } = await open();
+    const shared = await open();
+    const instance = () => new CountingStore(shared.instance());
+    const close = () => shared.close();
     try {
       const importerStore = instance();
       const importer = await DirectoryRepository.open(importerStore);
@@ -89,7 +48,9 @@ describe.each(BACKENDS)('the directory snapshot on $name', ({ open }) => {
   });
 
   it('after a change made without a snapshot, the first instance to notice lists the schools once and the rest read its snapshot', async () => {
-    const { instance, close } = await open();
+    const shared = await open();
+    const instance = () => new CountingStore(shared.instance());
+    const close = () => shared.close();
     try {
       const first = await DirectoryRepository.open(instance());
       await first.addLiaisonGroupsIfMissing([
