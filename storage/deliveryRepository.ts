@@ -52,10 +52,10 @@ export class DeliveryRepository {
     const id = randomUUID();
     const mark: DeliveryMark = { expiresAt: this.#after(now, this.takenMs), state: 'taken', claim: id };
     if (!(await this.#take(key, mark, now))) return undefined;
-    const ours = (change: (current: DeliveryMark) => DeliveryMark) =>
+    const ours = (change: (current: DeliveryMark) => DeliveryMark | undefined) =>
       updateRecord<DeliveryMark>(this.store, key, (current) => (current?.claim === id ? change(current) : undefined));
     return {
-      renew: async (at) => void (await ours((current) => (current.state === 'taken' ? { ...current, expiresAt: this.#after(at, this.takenMs) } : current))),
+      renew: async (at) => void (await ours((current) => (current.state === 'taken' ? { ...current, expiresAt: this.#after(at, this.takenMs) } : undefined))),
       done: async (at) => void (await ours((current) => ({ ...current, state: 'done', expiresAt: this.#after(at, this.rememberMs) }))),
     };
   }
