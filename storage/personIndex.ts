@@ -1,5 +1,6 @@
 import type { AttendanceRecord } from '../domain/attendance/record.js';
 import { peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
+import { AttendanceIndex } from './attendanceIndex.js';
 import { ATTENDANCE_RECORDS, attendanceRecordKey } from './attendanceKeys.js';
 import { updateRecord, writeIfAbsent, type Store } from './store.js';
 
@@ -152,6 +153,9 @@ export class PersonIndex {
       if (!free) continue;
       await this.store.delete(key, current.eTag);
       await this.#moveKey(line, key, target);
+      const index = new AttendanceIndex(this.store);
+      await index.syncLine(key);
+      await index.syncLine(target);
       return target;
     }
   }

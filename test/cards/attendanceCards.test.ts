@@ -18,7 +18,7 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { cancelSession } from '../../domain/attendance/calendar.js';
 import { DEFAULT_PROGRAMME, findSession, startedSessions, type Meeting } from '../../domain/attendance/programme.js';
 import type { AttendanceRecord } from '../../domain/attendance/record.js';
-import { schoolAttendanceSummary, sessionSummary } from '../../domain/attendance/summary.js';
+import { schoolAttendanceSummary, sessionSummary, statusesFrom } from '../../domain/attendance/summary.js';
 import type { School } from '../../domain/directory/types.js';
 import { cardText } from '../support/testBot.js';
 
@@ -67,8 +67,8 @@ const CARDS: [string, AdaptiveCard][] = [
     summaryCard({
       programme: DEFAULT_PROGRAMME,
       signedUpCount: 2,
-      sessions: [{ meeting: T1, summary: sessionSummary('T1', SCHOOLS, [RECORD]) }],
-      groups: { meeting: T1, lines: [{ group: { id: 'lg-01', name: 'Amersham and Chesham' }, summary: sessionSummary('T1', SCHOOLS, [RECORD]) }] },
+      sessions: [{ meeting: T1, summary: sessionSummary('T1', SCHOOLS, statusesFrom([RECORD])) }],
+      groups: { meeting: T1, lines: [{ group: { id: 'lg-01', name: 'Amersham and Chesham' }, summary: sessionSummary('T1', SCHOOLS, statusesFrom([RECORD])) }] },
       lastSession: { session: T1, schools: [{ school: SCHOOLS[1]!, status: 'no_record' }] },
     }),
   ],

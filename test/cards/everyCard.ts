@@ -20,7 +20,7 @@ import { cancelSession } from '../../domain/attendance/calendar.js';
 import { DEFAULT_PROGRAMME, findSession, startedSessions, type Meeting, type Programme } from '../../domain/attendance/programme.js';
 import { ATTENDANCE_STATUSES, type AttendanceRecord } from '../../domain/attendance/record.js';
 import { registerPages } from '../../domain/attendance/register.js';
-import { schoolAttendanceSummary, sessionSummary } from '../../domain/attendance/summary.js';
+import { schoolAttendanceSummary, sessionSummary, statusesFrom } from '../../domain/attendance/summary.js';
 import { fieldSpec, SECTION_NUMBERS, type SectionNumber } from '../../domain/deployment/form.js';
 import type { LiaisonGroup, School } from '../../domain/directory/types.js';
 import { checkNomination } from '../../domain/nomination/check.js';
@@ -126,8 +126,8 @@ function summaryCase(data: string, schools: readonly School[], groups: readonly 
       attendance.summaryCard({
         programme: DEFAULT_PROGRAMME,
         signedUpCount: schools.length,
-        sessions: startedSessions(DEFAULT_PROGRAMME, NOW).map((meeting) => ({ meeting, summary: sessionSummary(meeting.id, schools, records) })),
-        groups: { meeting: T1, lines: groups.map((group) => ({ group, summary: sessionSummary('T1', schools.filter((school) => school.liaisonGroupId === group.id), records) })) },
+        sessions: startedSessions(DEFAULT_PROGRAMME, NOW).map((meeting) => ({ meeting, summary: sessionSummary(meeting.id, schools, statusesFrom(records)) })),
+        groups: { meeting: T1, lines: groups.map((group) => ({ group, summary: sessionSummary('T1', schools.filter((school) => school.liaisonGroupId === group.id), statusesFrom(records)) })) },
         lastSession: { session: T1, schools: schools.slice(100).map((school) => ({ school, status: 'no_record' })) },
       }),
   };
