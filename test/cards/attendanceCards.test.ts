@@ -132,7 +132,7 @@ describe('what the cards say', () => {
   it('the summary across 18 groups and 250 schools stays short: counts and the first schools missing show, the rest and the groups open by a tap', () => {
     const schools = Array.from({ length: 250 }, (_, index) => ({ ...school(String(200000 + index), `School ${index + 1}`), liaisonGroupId: `lg-${String((index % 18) + 1).padStart(2, '0')}` }));
     const meetings = startedSessions(DEFAULT_PROGRAMME, new Date('2022-07-01T12:00:00Z'));
-    const summaryOf = (meeting: Meeting) => sessionSummary(meeting.id, schools, []);
+    const summaryOf = (meeting: Meeting) => sessionSummary(meeting.id, schools, statusesFrom([]));
     const card = summaryCard({
       programme: DEFAULT_PROGRAMME,
       signedUpCount: schools.length,
