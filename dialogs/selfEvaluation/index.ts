@@ -492,9 +492,11 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     return { record, latest };
   }
 
-  /** Tells the people who wrote the school's snapshot that it has been reviewed. */
+  /** Tells the people who wrote the school's snapshot, while they are still verified at the school, that it has been reviewed. */
   async function tellSchool(urn: string, snapshot: Snapshot, reviewer: Actor): Promise<void> {
-    const people = new Set([snapshot.submittedBy.aadObjectId, ...Object.values(snapshot.answers).map((answer) => answer.editedBy.aadObjectId)]);
+    const writers = new Set([snapshot.submittedBy.aadObjectId, ...Object.values(snapshot.answers).map((answer) => answer.editedBy.aadObjectId)]);
+    const writerProfiles = await Promise.all([...writers].map((id) => profiles.get(id)));
+    const people = new Set(writerProfiles.flatMap((profile) => (profile && isVerifiedMemberOf(profile, urn) ? [profile.aadObjectId] : [])));
     const comments = Object.keys(snapshot.comments).length;
     const who = reviewer.isSitAdmin ? 'The School Improvement Team has' : `${escapeMarkdown(reviewer.name)}, your adviser, has`;
     const text = `${who} reviewed ${escapeMarkdown(await schoolName(urn))}’s ${snapshot.term} self-evaluation${comments > 0 ? `, with comments on ${comments} key issue${comments === 1 ? '' : 's'}` : ''}. Say “review” to see them beside your answers.`;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SELF_EVALUATION_VERBS as VERBS } from '../../../cards/selfEvaluationCards.js';
 import { SHIPPED_QUESTIONS } from '../../../domain/selfEvaluation/questions.js';
 import { SelfEvaluationRepository } from '../../../storage/selfEvaluationRepository.js';
+import { ProfileRepository } from '../../../storage/profileRepository.js';
 import { execute, inputsOf, submit } from '../attendance/support.js';
 import { RecordingMessenger } from '../directory/roles.js';
 import { cardOf, cardText, replyText, say, type TestBot } from '../../support/testBot.js';
@@ -79,5 +80,22 @@ describe('a system leader invited as the school’s adviser', () => {
     expect(refusal(await say(head, execute(VERBS.invite, { leader: '' })))).toContain('not valid');
     expect(refusal(await say(head, execute(VERBS.removeAdviser, { adviser: LEADER.aadObjectId })))).toContain('not one of your school’s advisers');
     expect((await new SelfEvaluationRepository(bot.store).get('100001'))?.advisers ?? []).toEqual([]);
+  });
+});
+
+describe('who hears that the self-evaluation was reviewed', () => {
+  it('the people who wrote it while they are still verified at the school, not one who has since left it', async () => {
+    const messenger = new RecordingMessenger();
+    const bot = await startBot(messenger);
+    const head = chat(bot, HEAD);
+    const staff = chat(bot, STAFF);
+    await say(head, 'self-evaluation');
+    await say(staff, 'self-evaluation');
+    for (const issue of SHIPPED_QUESTIONS.keyIssues) await say(issue.number === 1 ? staff : head, submit(VERBS.save, { keyIssue: issue.number, move: 'next', step: 'developing' }));
+    await say(head, execute(VERBS.confirmSubmit, {}));
+    // Sam Staff moves to the other school (a claim there, not verified), after writing key issue 1.
+    await new ProfileRepository(bot.store).put({ ...STAFF, urn: '100002', verification: undefined });
+    await say(chat(bot, { aadObjectId: SIT_ID, name: 'Sita Admin' }), execute(VERBS.markReviewed, { urn: '100001' }));
+    expect(messenger.toPeople.filter((message) => message.text.includes('has reviewed')).map((message) => message.aadObjectId)).toEqual([HEAD.aadObjectId]);
   });
 });
