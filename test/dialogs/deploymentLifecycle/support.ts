@@ -3,6 +3,7 @@ import type { BotServices } from '../../../bot/services.js';
 import type { ProactiveMessenger } from '../../../bot/proactive.js';
 import { createDeploymentJourney } from '../../../dialogs/deployment/index.js';
 import { createDeploymentLifecycleJourney } from '../../../dialogs/deploymentLifecycle/index.js';
+import { createLifecycleQueries } from '../../../dialogs/deploymentLifecycle/queries.js';
 import type { Profile, School } from '../../../domain/directory/types.js';
 import { DirectoryRepository } from '../../../storage/directoryRepository.js';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
@@ -38,7 +39,7 @@ export async function startLifecycleBot(now: () => Date, messenger = new Recordi
     const proactive = messenger as unknown as ProactiveMessenger;
     return {
       journeys: [
-        createDeploymentJourney({ store: services.store, now: services.now, config: services.config, directory, proactive, exports: services.exports, logger: services.logger }),
+        createDeploymentJourney({ store: services.store, now: services.now, config: services.config, directory, proactive, exports: services.exports, logger: services.logger, days: createLifecycleQueries(services.store, services.now) }),
         createDeploymentLifecycleJourney({ store: services.store, now: services.now, logger: services.logger, directory, proactive, exports: services.exports, newId: () => `dep-${++ids}` }),
       ],
       actorSources: { profileOf: (id) => profiles.get(id), liaisonGroupOfConversation: async () => undefined },
