@@ -116,11 +116,11 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
 
   async function overview(actor: Actor): Promise<CardVerbResult> {
     const all = await context.overview(actor);
-    return all.ok ? { kind: 'card', card: sitDeploymentsCard(all.view.map((view) => context.rowOf(view, true))) } : { kind: 'refused', text: refusalOf(all) };
+    return all.ok ? { kind: 'card', card: sitDeploymentsCard(all.view) } : { kind: 'refused', text: refusalOf(all) };
   }
 
   async function exportAll(actor: Actor): Promise<CardVerbResult> {
-    const all = await context.overview(actor);
+    const all = await context.council(actor);
     if (!all.ok) return { kind: 'refused', text: refusalOf(all) };
     const views = all.view;
     const rows = lifecycleExportRows(views.map((view) => ({ record: view.record, form: view.form?.facts })), context.today());

@@ -48,8 +48,10 @@ export interface LifecycleQueries {
   mine(actor: PolicyActor): Promise<ViewAnswer<DeploymentRow[]>>;
   /** The deployments supporting the actor's school: the stage and the dates agreed. */
   school(actor: PolicyActor): Promise<ViewAnswer<SchoolDeploymentView[]>>;
-  /** Every deployment in the council for the SIT, those with an overdue step first. */
-  overview(actor: PolicyActor): Promise<ViewAnswer<DeploymentView[]>>;
+  /** Every deployment in the council for the SIT, those with an overdue step first, then by what falls due soonest. */
+  council(actor: PolicyActor): Promise<ViewAnswer<DeploymentView[]>>;
+  /** The council's deployments as the SIT's list shows them, with each system leader's name. */
+  overview(actor: PolicyActor): Promise<ViewAnswer<DeploymentRow[]>>;
   /**
    * Before a form is sent: its days logged by date (with the deployment's own) against its section
    * 6 claim; undefined when no deployment is recorded for the form's school or trust.
@@ -97,6 +99,14 @@ export function createLifecycleQueries(store: Store, now: () => Date): Lifecycle
 
   const viewsOf = (records: readonly DeploymentLifecycle[]) => Promise.all(records.map(viewOf));
 
+  async function council(actor: PolicyActor): Promise<ViewAnswer<DeploymentView[]>> {
+    const decision = decide(actor, 'lifecycle.overview', {});
+    if (!decision.allowed) return refused(decision);
+    const views = await viewsOf(await lifecycles.all());
+    const key = (view: DeploymentView) => [view.due[0]?.overdue ? 0 : 1, view.due[0]?.dueOn ?? '9999-12-31'] as const;
+    return { ok: true, view: views.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1].localeCompare(key(b)[1])) };
+  }
+
   return {
     lifecycles,
     forms,
@@ -127,12 +137,10 @@ export function createLifecycleQueries(store: Store, now: () => Date): Lifecycle
         })),
       };
     },
+    council,
     async overview(actor) {
-      const decision = decide(actor, 'lifecycle.overview', {});
-      if (!decision.allowed) return refused(decision);
-      const views = await viewsOf(await lifecycles.all());
-      const key = (view: DeploymentView) => [view.due[0]?.overdue ? 0 : 1, view.due[0]?.dueOn ?? '9999-12-31'] as const;
-      return { ok: true, view: views.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1].localeCompare(key(b)[1])) };
+      const all = await council(actor);
+      return all.ok ? { ok: true, view: all.view.map((view) => rowOf(view, true)) } : all;
     },
     async reconcileForm(draft) {
       const record = (await lifecycles.listFor(draft.ownerAadObjectId)).find((candidate) => formIsFor(draft, candidate));
