@@ -7,8 +7,8 @@ import { createLifecycleQueries, type LifecycleQueries } from './queries.js';
 export type { DeploymentView, LinkedForm } from './queries.js';
 
 export interface DeploymentLifecycleDeps extends JourneyDeps {
-  /** A new deployment's school is looked up by the name the system leader gives. */
-  readonly directory: { findSchools(query: string, options?: { limit?: number }): SchoolMatch[] };
+  /** A new deployment's school or trust is looked up by the name the system leader gives. */
+  readonly directory: { findSchools(query: string, options?: { limit?: number }): SchoolMatch[]; trustNames(): readonly string[] };
   /** Reminders go to the system leader's personal chat. */
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
   readonly exports: Pick<ExportLinks, 'create'>;

@@ -102,6 +102,24 @@ describe('the system leader records a deployment in their own words', () => {
     expect(record?.engagement.firstVisitOn).toBeUndefined();
   });
 
+  it('a trust the directory knows through its schools: “I can support Oakfield Academy Trust” starts a deployment for the trust', async () => {
+    const { bot } = await start('2025-01-08T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    const yes = said(await say(leader, 'I can support Oakfield Academy Trust'));
+    expect(yes).toContain('Recorded: you can support Oakfield Academy Trust. Next, contact the trust');
+    expect(yes).not.toContain('URN');
+    const [record] = await stored(bot);
+    expect(record?.recipient).toEqual({ kind: 'trust', name: 'Oakfield Academy Trust' });
+    // Said again in other words, it is the same deployment, and its steps are recorded on it.
+    await say(leader, 'contacted oakfield academy trust on 8 January');
+    const records = await stored(bot);
+    expect(records).toHaveLength(1);
+    expect(records[0]?.engagement.schoolContactedOn).toBe('2025-01-08');
+    // The trust's academy by name is a school, a deployment of its own.
+    expect(said(await say(leader, 'I can support Oakfield Primary Academy'))).toContain('Oakfield Primary Academy (URN 100003)');
+    expect((await stored(bot)).map((item) => item.recipient.kind).sort()).toEqual(['school', 'trust']);
+  });
+
   it('the help card’s “record a deployment step” explains the words and records nothing', async () => {
     const { bot } = await start('2025-01-08T09:00:00Z');
     expect(said(await say(chat(bot, LEADER), { type: 'message', value: { command: 'record a deployment step' } }))).toContain('“met the school on 12 January”');

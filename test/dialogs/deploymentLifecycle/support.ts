@@ -23,6 +23,8 @@ export const SIT = { aadObjectId: SIT_ID, name: 'Sandra SIT' };
 const school = (urn: string, name: string): School => ({ urn, name, type: 'Community school', phase: 'primary', localAuthority: 'Buckinghamshire', region: 'South East' });
 export const WILLOWMERE = school('100001', 'Willowmere Primary School');
 export const ASHDOWN = school('100002', 'Ashdown Academy');
+/** An academy in a trust: the directory knows the trust through it. */
+export const OAKFIELD_ACADEMY: School = { ...school('100003', 'Oakfield Primary Academy'), trust: 'Oakfield Academy Trust' };
 
 /** A clock the test moves on. */
 export function clock(start: string): { now: () => Date; set(at: string): void } {
@@ -44,7 +46,7 @@ export async function startLifecycleBot(now: () => Date, messenger = new Recordi
       ],
       actorSources: { profileOf: (id) => profiles.get(id), liaisonGroupOfConversation: async () => undefined },
       async start() {
-        if (directory.schoolCount === 0) await directory.putSchools([WILLOWMERE, ASHDOWN]);
+        if (directory.schoolCount === 0) await directory.putSchools([WILLOWMERE, ASHDOWN, OAKFIELD_ACADEMY]);
         for (const person of [LEADER, OTHER_LEADER, HEAD, OTHER_HEAD]) await profiles.put(person);
       },
     };
