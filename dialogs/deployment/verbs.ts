@@ -20,7 +20,7 @@ import { whoFillsIn } from '../../domain/deployment/navigation.js';
 import { applySectionAnswers, readBankDetailsAnswers } from '../../domain/deployment/sectionAnswers.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
-import type { CardVerb, CardVerbResult } from '../journey.js';
+import { verb, type CardVerb, type CardVerbResult } from '../journey.js';
 import { FormRefSchema, QuerySchema, SaveSectionSchema, SectionCardSchema, SendSchema, type FormRefData, type QueryData } from './cardData.js';
 import { DEPLOYMENT_JOURNEY, londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
 import { recordDay, sendToSchool } from './formActions.js';
@@ -199,5 +199,5 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
     },
   };
 
-  return [saveSection, sectionCard, recordDayVerb, confirm, query, send] as CardVerb[];
+  return [verb(saveSection), verb(sectionCard), verb(recordDayVerb), verb(confirm), verb(query), verb(send)];
 }

@@ -23,7 +23,7 @@ import { readFormCommand } from '../../domain/deployment/formCommands.js';
 import { buildLifecycleWorkbook } from '../../files/deploymentLifecycleWorkbook.js';
 import { actorOf, type Actor } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
-import { phrases, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
+import { phrases, verb, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
 import { XLSX } from '../ports.js';
 import { createDeploymentLifecycleContext, type DeploymentLifecycleDeps } from './context.js';
 import { refusalOf } from './queries.js';
@@ -51,9 +51,6 @@ const ChecklistData = z.object({ id: Id, kind: z.enum(['preEngagement', 'midEnga
 const Words = z.string().max(1000, 'Keep each part of the case to 1000 characters.').optional();
 const CaseData = z.object({ id: Id, benefit: Words, schoolAgreed: z.enum(['true', 'false']).optional(), suitableMatch: Words, context: Words });
 const Empty = z.object({});
-
-/** A verb typed by its own schema, listed with the others. */
-const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
 
 const NO_DEPLOYMENT = 'That deployment is not one of yours, or no longer exists. Say “my deployments” to see yours.';
 

@@ -50,7 +50,7 @@ import {
 import type { Actor } from '../actor.js';
 import { actorOf } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
-import { phrases, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
+import { phrases, verb, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
 import { XLSX } from '../ports.js';
 import { buildSelfEvaluationWorkbook } from '../../files/selfEvaluationWorkbook.js';
 import { sendActionReminders } from './reminders.js';
@@ -94,9 +94,6 @@ const VisitData = z.object({ urn: z.string().max(50).optional(), date: z.string(
 const LeaderData = z.object({ leader: z.string().trim().min(1).max(200) });
 const AdviserData = z.object({ adviser: z.string().trim().min(1).max(200) });
 const ActionDoneData = z.object({ action: z.coerce.number().int().min(1).max(10_000) });
-
-/** A verb typed by its own schema, listed with the others. */
-const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
 
 const personOf = (actor: Actor): Person => ({ aadObjectId: actor.aadObjectId, name: actor.name });
 
