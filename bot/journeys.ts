@@ -7,6 +7,7 @@ import { createAttendanceJourney } from '../dialogs/attendance/index.js';
 import { createPersonalDataJourney } from '../dialogs/personalData/index.js';
 import { createSelfEvaluationJourney } from '../dialogs/selfEvaluation/index.js';
 import { createDeploymentLifecycleJourney } from '../dialogs/deploymentLifecycle/index.js';
+import { createLifecycleQueries } from '../dialogs/deploymentLifecycle/queries.js';
 import { DeploymentRepository } from '../storage/deploymentRepository.js';
 import { DeploymentLifecycleRepository } from '../storage/deploymentLifecycleRepository.js';
 import { EligibilityRepository } from '../storage/eligibilityRepository.js';
@@ -59,7 +60,7 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
       deploymentFormAvailable: () => true,
     }),
     createNominationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
-    createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger }),
+    createDeploymentJourney({ store, now, config, directory, proactive: services.proactive, exports: services.exports, logger, days: createLifecycleQueries(store, now) }),
     createAttendanceJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createSelfEvaluationJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),
     createDeploymentLifecycleJourney({ store, now, directory, proactive: services.proactive, exports: services.exports, logger }),

@@ -1,3 +1,4 @@
+import daysMismatchTemplate from './templates/deployment/daysMismatch.json' with { type: 'json' };
 import draftsTemplate from './templates/deployment/drafts.json' with { type: 'json' };
 import progressTemplate from './templates/deployment/progress.json' with { type: 'json' };
 import answeredTemplate from './templates/deployment/answered.json' with { type: 'json' };
@@ -25,6 +26,7 @@ export const DEPLOYMENT_VERBS = {
   recordDay: 'deployment.recordDay',
   confirm: 'deployment.confirm',
   query: 'deployment.query',
+  sendToSchool: 'deployment.sendToSchool',
 } as const;
 
 /** Which form a card is about: its owner and id, carried by every button. */
@@ -480,6 +482,26 @@ export function schoolConfirmationCard(view: SchoolConfirmationView): AdaptiveCa
     canAnswer: s7.outcome === undefined,
     confirmVerb: DEPLOYMENT_VERBS.confirm,
     queryVerb: DEPLOYMENT_VERBS.query,
+    ownerAadObjectId: view.ref.ownerAadObjectId,
+    draftId: view.ref.draftId,
+  });
+}
+
+export interface DaysMismatchView {
+  readonly ref: FormRef;
+  readonly draft: DeploymentDraft;
+  /** The reconciliation's words: the days claimed, the days logged and their dates. */
+  readonly message: string;
+}
+
+/** Before the form goes to the school: the days logged by date do not match the claim; send it as it is, or correct it. */
+export function daysMismatchCard(view: DaysMismatchView): AdaptiveCard {
+  return renderCard(daysMismatchTemplate, {
+    title: `${formTitle(view.draft)}: the days do not match`,
+    message: view.message,
+    hint: 'To log a missing day, say it with its date, like "delivered day 7 on 12 March", then "send to school" again.',
+    sendVerb: DEPLOYMENT_VERBS.sendToSchool,
+    sectionVerb: DEPLOYMENT_VERBS.sectionCard,
     ownerAadObjectId: view.ref.ownerAadObjectId,
     draftId: view.ref.draftId,
   });

@@ -46,6 +46,12 @@ export interface CardVerb<Schema extends z.ZodType = z.ZodType> {
   readonly handle: (context: TurnContext, data: z.infer<Schema>, actor: Actor) => Promise<CardVerbResult>;
 }
 
+/**
+ * A card verb typed by its own schema, listed with the journey's others: its handler sees the
+ * data as its schema parsed it, and the router parses with that schema before calling it.
+ */
+export const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
+
 /** One journey's parts: the dialogs it runs, the commands that start them, the card verbs it answers. */
 export interface Journey {
   readonly id: string;

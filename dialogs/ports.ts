@@ -1,4 +1,6 @@
 import type { Activity } from 'botbuilder';
+import type { Reconciliation } from '../domain/deploymentLifecycle/reconcile.js';
+import type { DeploymentDraft } from '../domain/deployment/draft.js';
 
 /*
  * What the journeys need from the Teams shell, said here as interfaces so that dialogs/ never
@@ -57,4 +59,13 @@ export interface BankDetailsSettings {
   readonly BANK_DETAILS_KEY?: string | undefined;
   /** Days after payment that bank details are erased. */
   readonly BANK_DETAILS_RETENTION_DAYS: number;
+}
+
+/**
+ * Whether a deployment form's days logged by date match the days it claims, asked before the form
+ * is sent: the deployment lifecycle answers it (dialogs/deploymentLifecycle/queries.ts).
+ */
+export interface DaysReconciliation {
+  /** Undefined when no deployment is recorded for the form's school or trust. */
+  reconcileForm(draft: DeploymentDraft): Promise<Reconciliation | undefined>;
 }

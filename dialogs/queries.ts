@@ -8,6 +8,7 @@ import { createAttendanceQueries, type AttendanceQueries } from './attendance/qu
 import { createNominationQueries, type NominationQueries } from './nomination/queries.js';
 import { NominationRepository } from '../storage/nominationRepository.js';
 import type { PolicyActor } from '../domain/access/policy.js';
+import { createLifecycleQueries, type LifecycleQueries } from './deploymentLifecycle/queries.js';
 import { schoolSelfEvaluationView, selfEvaluationOverviewView, type SchoolSelfEvaluationView, type SelfEvaluationOverviewView, type ViewAnswer } from './selfEvaluation/tabView.js';
 
 /** What the tab reads from the directory: the bot's one copy, as the journeys read it. */
@@ -37,6 +38,8 @@ export interface JourneyQueries {
     /** The SIT's view across schools, if the policy lets them see it. */
     overview(actor: PolicyActor): Promise<ViewAnswer<SelfEvaluationOverviewView>>;
   };
+  /** The TSI deployments as "my deployments", "our deployment" and the SIT's "deployments" show them, each decided by the policy. */
+  readonly deploymentLifecycle: Pick<LifecycleQueries, 'mine' | 'school' | 'overview'>;
 }
 
 export function createJourneyQueries(store: Store, directory: QueryDirectory, now: () => Date): JourneyQueries {
@@ -57,5 +60,6 @@ export function createJourneyQueries(store: Store, directory: QueryDirectory, no
       school: (actor) => schoolSelfEvaluationView({ store, now, directory }, actor),
       overview: (actor) => selfEvaluationOverviewView({ store, now, directory }, actor),
     },
+    deploymentLifecycle: createLifecycleQueries(store, now),
   };
 }

@@ -167,6 +167,12 @@ export class DirectoryRepository {
     return this.#schools.size;
   }
 
+  /** The trusts the directory's schools belong to, each once, by name: the directory knows a trust only through its schools. */
+  trustNames(): string[] {
+    const names = new Set([...this.#schools.values()].flatMap((school) => (school.trust ? [school.trust] : [])));
+    return [...names].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  }
+
   /**
    * Stores schools, replacing those with the same URN. A school arriving without a liaison
    * group keeps the one it had: Get Information about Schools knows nothing of liaison

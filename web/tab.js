@@ -212,7 +212,7 @@
 
   // ----- Personal tab: the views a role may see -----
 
-  const VIEW_LABELS = { school: 'My school', selfEvaluation: 'Self-evaluation', deployments: 'My deployment forms', sit: 'Across schools' };
+  const VIEW_LABELS = { school: 'My school', selfEvaluation: 'Self-evaluation', ourDeployment: 'Our deployment', deployments: 'My deployment forms', myDeployments: 'My deployments', sit: 'Across schools' };
   const ROLE_LABELS = { headteacher: 'Headteacher', staff: 'Member of staff', mat_ceo: 'MAT CEO', nle: 'National Leader of Education' };
 
   async function showPersonal(wanted) {
@@ -254,6 +254,8 @@
   const VIEW_RENDERERS = {
     school: () => load('Loading your school’s record…', '/api/tab/school', renderSchool),
     selfEvaluation: () => load('Loading your self-evaluation…', '/api/tab/self-evaluation', renderSelfEvaluation),
+    ourDeployment: () => load('Loading your school’s deployment…', '/api/tab/our-deployment', renderOurDeployment),
+    myDeployments: () => load('Loading your deployments…', '/api/tab/my-deployments', renderMyDeployments),
     deployments: () => load('Loading your deployment forms…', '/api/tab/deployments', renderDeployments),
     sit: () => renderSit(),
   };
@@ -587,6 +589,92 @@
     );
   }
 
+  // ----- TSI deployments: the system leader's own, the supported school's, the SIT's every one -----
+
+  /** What is due next on a deployment, overdue shown in words as well as colour. */
+  const nextStep = (next) => (next ? [next.overdue ? chip('bad', '!', 'Overdue') : null, ` ${next.title}, by ${formatDate(next.dueOn)}`] : 'Nothing is due just now.');
+
+  /** The deployments as a table, one row each: stage, what is due next, days used of agreed (and, for the SIT, the system leader). */
+  function deploymentsTable(view, withLeader) {
+    const columns = ['School or trust', ...(withLeader ? ['System leader'] : []), 'Stage', `Due next (as of ${formatDate(view.today)})`, 'Days used'];
+    return h(
+      'table',
+      { class: 'deployments' },
+      h('thead', {}, h('tr', {}, columns.map((label) => h('th', { scope: 'col' }, label)))),
+      h(
+        'tbody',
+        {},
+        view.deployments.map((row) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, row.recipient, row.urn ? h('span', { class: 'meta' }, ` (${row.urn})`) : null),
+            withLeader ? h('td', {}, row.systemLeader || '') : null,
+            h('td', {}, row.stage),
+            h('td', {}, nextStep(row.next)),
+            h('td', {}, `${row.daysUsed} of ${row.agreedDays}`),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function renderMyDeployments(view) {
+    title.textContent = 'My deployments';
+    if (view.deployments.length === 0) {
+      return notice('No deployments recorded yet', 'Tell the bot each step in your personal chat, for example “The RDP asked me to support Willowmere on 6 January”.');
+    }
+    return h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'my-deployments-heading' },
+      h('h2', { id: 'my-deployments-heading' }, 'My TSI deployments'),
+      deploymentsTable(view, false),
+      h('p', { class: 'small' }, 'Record each step in your personal chat with the bot; say “my deployments” there to open one.'),
+    );
+  }
+
+  function renderOurDeployment(view) {
+    title.textContent = 'Our deployment';
+    if (view.deployments.length === 0) return notice('No deployment recorded', 'No TSI deployment supporting your school is recorded here yet.');
+    return h(
+      'div',
+      {},
+      view.deployments.map((deployment) =>
+        h(
+          'section',
+          { class: 'card', 'aria-label': deployment.recipient },
+          h('h2', {}, deployment.recipient),
+          h('p', { class: 'meta' }, `Supported by ${deployment.systemLeader}`),
+          h(
+            'ul',
+            { class: 'plain' },
+            h('li', {}, 'Stage: ', deployment.stage),
+            h('li', {}, 'Days agreed: ', String(deployment.agreedDays)),
+            h('li', {}, 'First visit: ', deployment.firstVisitOn ? formatDate(deployment.firstVisitOn) : 'not yet'),
+            h('li', {}, 'Days of support: ', deployment.daysOn.length > 0 ? deployment.daysOn.map(formatDate).join(', ') : 'none yet'),
+            deployment.extensionWindowEndsOn ? h('li', {}, 'Extension agreed until: ', formatDate(deployment.extensionWindowEndsOn)) : null,
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function fillSitDeployments(card) {
+    const heading = card.firstChild;
+    try {
+      const view = await api('/api/tab/sit/deployments');
+      const overdue = view.deployments.filter((row) => row.next && row.next.overdue).length;
+      card.replaceChildren(
+        heading,
+        view.deployments.length === 0
+          ? h('p', {}, 'No TSI deployments recorded yet.')
+          : h('div', {}, h('p', {}, `${view.deployments.length} deployments, ${overdue} with an overdue step (shown first). Say “export deployments” in your personal chat for the workbook.`), deploymentsTable(view, true)),
+      );
+    } catch (error) {
+      card.replaceChildren(heading, problemNotice(error));
+    }
+  }
+
   // ----- SIT: coverage, attendance matrix and exports -----
 
   const PHASE_LABELS = { 'all-through': 'All-through', 'sixteen-plus': '16 plus', 'alternative provision': 'Alternative provision' };
@@ -598,8 +686,9 @@
     const coverageCard = h('section', { class: 'card', 'aria-labelledby': 'coverage-heading' }, h('h2', { id: 'coverage-heading' }, 'Champion school nominations'), h('p', { class: 'status' }, 'Loading…'));
     const attendanceCard = h('section', { class: 'card', 'aria-labelledby': 'matrix-heading' }, h('h2', { id: 'matrix-heading' }, 'Attendance by school and session'), h('p', { class: 'status' }, 'Loading…'));
     const selfEvaluationCard = h('section', { class: 'card', 'aria-labelledby': 'se-across-heading' }, h('h2', { id: 'se-across-heading' }, 'Self-evaluations'), h('p', { class: 'status' }, 'Loading…'));
-    show(exportsCard(), coverageCard, selfEvaluationCard, attendanceCard);
-    await Promise.all([fillCoverage(coverageCard), fillSelfEvaluations(selfEvaluationCard), fillAttendance(attendanceCard, '')]);
+    const deploymentsCard = h('section', { class: 'card', 'aria-labelledby': 'deployments-heading' }, h('h2', { id: 'deployments-heading' }, 'TSI deployments'), h('p', { class: 'status' }, 'Loading…'));
+    show(exportsCard(), coverageCard, selfEvaluationCard, deploymentsCard, attendanceCard);
+    await Promise.all([fillCoverage(coverageCard), fillSelfEvaluations(selfEvaluationCard), fillSitDeployments(deploymentsCard), fillAttendance(attendanceCard, '')]);
   }
 
   const VISIT_STATE = { overdue: ['bad', '!', 'Overdue'], coming: ['quiet', '·', 'Coming'], done: ['good', '✓', 'Done'] };

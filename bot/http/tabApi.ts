@@ -3,6 +3,7 @@ import { findSession, isUniversal, meetingsInOrder, sessionStart, type Task } fr
 import { attendanceMatrix, tasksOf } from '../../domain/attendance/summary.js';
 import { formProgress } from '../../domain/deployment/progress.js';
 import { remindersDue } from '../../domain/deployment/timeline.js';
+import { STAGE_TITLES } from '../../domain/deploymentLifecycle/due.js';
 import { decide, refusalText, type Decision, type PolicyActor } from '../../domain/access/policy.js';
 import type { LiaisonGroup, Profile, School } from '../../domain/directory/types.js';
 import { CHOICES, type Nomination } from '../../domain/nomination/nomination.js';
@@ -11,6 +12,7 @@ import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js
 import { conversationKeyOf } from '../../dialogs/actor.js';
 import type { ExportFile } from '../../dialogs/ports.js';
 import type { JourneyQueries } from '../../dialogs/queries.js';
+import type { DeploymentRow, SchoolDeploymentView } from '../../cards/deploymentLifecycleCards.js';
 import type { SchoolSelfEvaluationView, SelfEvaluationOverviewView, ViewAnswer } from '../../dialogs/selfEvaluation/tabView.js';
 
 /** What an API call answers: the view's data, or why not (the policy's reason and what to do instead). */
@@ -63,9 +65,11 @@ export class TabApi {
       profile = { kind: 'school', name: actor.profile.name, role: actor.profile.role, urn: actor.profile.urn, schoolName: school?.name ?? null };
       views.push('school');
       if (decide(actor, 'selfEvaluation.view', { urn: actor.profile.urn }).allowed) views.push('selfEvaluation');
+      if (decide(actor, 'lifecycle.schoolView', { urn: actor.profile.urn }).allowed) views.push('ourDeployment');
     } else if (actor.profile?.kind === 'system_leader') {
       profile = { kind: 'system_leader', name: actor.profile.name, role: actor.profile.role, organisation: actor.profile.organisation };
       views.push('deployments');
+      if (decide(actor, 'lifecycle.record', { ownerAadObjectId: aadObjectId }).allowed) views.push('myDeployments');
     }
     if (actor.isSitAdmin) views.push('sit');
     // With no profile and no SIT role, the policy's own words say how to set one up.
@@ -164,6 +168,36 @@ export class TabApi {
   /** The SIT's view of self-evaluations across schools. */
   async sitSelfEvaluations(aadObjectId: string): Promise<TabReply<SelfEvaluationOverviewView>> {
     return replyOf(await this.#queries.selfEvaluation.overview(await this.#actor(aadObjectId)));
+  }
+
+  /** A system leader's own TSI deployments: the stage, what is due next, the days used of those agreed. */
+  async myDeployments(aadObjectId: string): Promise<TabReply<LifecycleRowsView>> {
+    return replyOf(lifecycleRows(await this.#queries.deploymentLifecycle.mine(await this.#actor(aadObjectId)), this.deps.now()));
+  }
+
+  /** The deployments supporting the person's own school: the stage and the dates agreed. */
+  async ourDeployment(aadObjectId: string): Promise<TabReply<SchoolDeploymentsView>> {
+    const answer = await this.#queries.deploymentLifecycle.school(await this.#actor(aadObjectId));
+    if (!answer.ok) return replyOf(answer);
+    return {
+      status: 200,
+      body: {
+        deployments: answer.view.map((view: SchoolDeploymentView) => ({
+          recipient: view.recipient,
+          systemLeader: view.systemLeader,
+          stage: STAGE_TITLES[view.stage],
+          agreedDays: view.agreedDays,
+          firstVisitOn: view.firstVisitOn ?? null,
+          daysOn: view.daysOn,
+          extensionWindowEndsOn: view.extensionWindowEndsOn ?? null,
+        })),
+      },
+    };
+  }
+
+  /** Every TSI deployment in the council for the SIT, those with an overdue step first. */
+  async sitDeployments(aadObjectId: string): Promise<TabReply<LifecycleRowsView>> {
+    return replyOf(lifecycleRows(await this.#queries.deploymentLifecycle.overview(await this.#actor(aadObjectId)), this.deps.now()));
   }
 
   /** A system leader's own deployment forms, each with where it stands and what is due. */
@@ -361,7 +395,53 @@ function deploymentSummary(record: DeploymentFormRecord, today: string): Deploym
   };
 }
 
-export type ViewName = 'school' | 'selfEvaluation' | 'deployments' | 'sit';
+/** Deployments as the chat's lists show them, laid out for the page: the stage in words, the next step and its date. */
+function lifecycleRows(answer: ViewAnswer<DeploymentRow[]>, now: Date): ViewAnswer<LifecycleRowsView> {
+  if (!answer.ok) return answer;
+  return {
+    ok: true,
+    view: {
+      today: londonDateOf(now),
+      deployments: answer.view.map((row) => ({
+        recipient: row.recipient,
+        urn: row.urn ?? null,
+        systemLeader: row.systemLeader ?? null,
+        stage: STAGE_TITLES[row.stage],
+        next: row.next ? { title: row.next.title, dueOn: row.next.dueOn, overdue: row.next.overdue } : null,
+        daysUsed: row.daysUsed,
+        agreedDays: row.agreedDays,
+      })),
+    },
+  };
+}
+
+export interface LifecycleRowsView {
+  readonly today: string;
+  readonly deployments: readonly {
+    readonly recipient: string;
+    readonly urn: string | null;
+    /** Only in the SIT's view. */
+    readonly systemLeader: string | null;
+    readonly stage: string;
+    readonly next: { readonly title: string; readonly dueOn: string; readonly overdue: boolean } | null;
+    readonly daysUsed: number;
+    readonly agreedDays: number;
+  }[];
+}
+
+export interface SchoolDeploymentsView {
+  readonly deployments: readonly {
+    readonly recipient: string;
+    readonly systemLeader: string;
+    readonly stage: string;
+    readonly agreedDays: number;
+    readonly firstVisitOn: string | null;
+    readonly daysOn: readonly string[];
+    readonly extensionWindowEndsOn: string | null;
+  }[];
+}
+
+export type ViewName = 'school' | 'selfEvaluation' | 'ourDeployment' | 'deployments' | 'myDeployments' | 'sit';
 
 export interface MeView {
   readonly isSitAdmin: boolean;

@@ -141,6 +141,9 @@ export function registerTabRoutes(server: Server, services: BotServices, verifie
   server.get('/api/tab/self-evaluation', answer('selfEvaluation', (_req, user) => api.selfEvaluation(user)));
   server.get('/api/tab/sit/self-evaluations', answer('sit.selfEvaluations', (_req, user) => api.sitSelfEvaluations(user)));
   server.get('/api/tab/deployments', answer('deployments', (_req, user) => api.deployments(user)));
+  server.get('/api/tab/my-deployments', answer('myDeployments', (_req, user) => api.myDeployments(user)));
+  server.get('/api/tab/our-deployment', answer('ourDeployment', (_req, user) => api.ourDeployment(user)));
+  server.get('/api/tab/sit/deployments', answer('sit.deployments', (_req, user) => api.sitDeployments(user)));
   server.get(
     '/api/tab/group',
     answer('group', async (req, user) => {

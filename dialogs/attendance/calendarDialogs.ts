@@ -19,7 +19,7 @@ import { addSessionFromDetails, editSession, readSessionDate, readSessionTime, S
 import { lineOfText } from '../../domain/attendance/userInput.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import { fail, ok, type Result } from '../../domain/result.js';
-import type { CardVerb, CardVerbResult } from '../journey.js';
+import { verb, type CardVerb, type CardVerbResult } from '../journey.js';
 import { type AttendanceContext } from './context.js';
 import { readAnswerPrompt } from './prompts.js';
 import { cardActivity } from '../cardActivity.js';
@@ -351,6 +351,6 @@ export function calendarDialogs(context: AttendanceContext): { dialogs: Dialog[]
 
   return {
     dialogs: [show, startYear, add, move, cancel, ...prompts],
-    verbs: [showVerb, editVerb as CardVerb, saveVerb as CardVerb, cancelVerb as CardVerb],
+    verbs: [verb(showVerb), verb(editVerb), verb(saveVerb), verb(cancelVerb)],
   };
 }

@@ -7,7 +7,7 @@ import { describeStart, findSession, meetingsInOrder, sessionLabel, startedSessi
 import { checkSessionLoggable, validateAttendanceLog, validateTaskSubmission, type AttendanceStatus } from '../../domain/attendance/record.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
-import type { CardVerb, CardVerbResult } from '../journey.js';
+import { verb, type CardVerb, type CardVerbResult } from '../journey.js';
 import { ownSchoolOf, type AttendanceContext } from './context.js';
 import { cardActivity } from '../cardActivity.js';
 
@@ -175,5 +175,5 @@ export function schoolDialogs(context: AttendanceContext): { dialogs: WaterfallD
     },
   ]);
 
-  return { dialogs: [log, task, record], verbs: [logVerb as CardVerb] };
+  return { dialogs: [log, task, record], verbs: [verb(logVerb)] };
 }

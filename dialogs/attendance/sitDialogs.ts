@@ -11,7 +11,7 @@ import { liaisonGroupSummary, schoolsWithNoAttendanceAtLastSession, sessionSumma
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { School } from '../../domain/directory/types.js';
 import type { Result } from '../../domain/result.js';
-import type { CardVerb, CardVerbResult } from '../journey.js';
+import { verb, type CardVerb, type CardVerbResult } from '../journey.js';
 import { type AttendanceContext } from './context.js';
 import { cardActivity } from '../cardActivity.js';
 
@@ -230,5 +230,5 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
     },
   ]);
 
-  return { dialogs: [register, summary, exportDialog, new TapChoicePrompt(CHOOSE_SESSION)], verbs: [registerVerb as CardVerb, showPageVerb as CardVerb] };
+  return { dialogs: [register, summary, exportDialog, new TapChoicePrompt(CHOOSE_SESSION)], verbs: [verb(registerVerb), verb(showPageVerb)] };
 }

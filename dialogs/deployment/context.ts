@@ -1,5 +1,5 @@
 import type { JourneyContext, JourneyDeps } from '../journey.js';
-import type { BankDetailsSettings, ExportLinks, ProactiveMessenger } from '../ports.js';
+import type { BankDetailsSettings, DaysReconciliation, ExportLinks, ProactiveMessenger } from '../ports.js';
 import type { FormRef } from '../../cards/deploymentCards.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { parseBankDetailsKey } from '../../domain/deployment/bankDetails.js';
@@ -23,6 +23,8 @@ export interface DeploymentJourneyDeps extends JourneyDeps {
   readonly directory: SchoolLookup;
   readonly proactive: Pick<ProactiveMessenger, 'sendToPerson'>;
   readonly exports: Pick<ExportLinks, 'create'>;
+  /** Asked before the form is sent to the school: a mismatch of days is shown first. */
+  readonly days: DaysReconciliation;
 }
 
 /** The journey's parts, built once: what its dialog, verbs and reminders share. */

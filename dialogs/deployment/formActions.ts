@@ -8,6 +8,7 @@ import type { Activity } from 'botbuilder';
 import type { Actor } from '../actor.js';
 import { XLSX } from '../ports.js';
 import {
+  daysMismatchCard,
   formHelpText,
   progressCard,
   schoolConfirmationCard,
@@ -137,9 +138,11 @@ const ROLE_WORDS = { school: 'headteacher', trust: 'chief executive' } as const;
 
 /**
  * Sends the supported school's headteacher (or the trust's CEO) the work reported, sections 1 to 4
- * and 6 and never the bank details, to confirm or query in section 7. Says what happened.
+ * and 6 and never the bank details, to confirm or query in section 7. Says what happened. Days
+ * logged by date that do not match the claim are shown first, to send as it is (`daysChecked`)
+ * or correct.
  */
-export async function sendToSchool(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord): Promise<string> {
+export async function sendToSchool(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord, daysChecked = false): Promise<string | AdaptiveCard> {
   const decision = decide(actor, 'deployment.edit', resourceOf(record));
   if (!decision.allowed) return refusalText(decision);
   const { draft } = record;
@@ -147,6 +150,10 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
   if (unfinished.length > 0) {
     const lines = unfinished.map(({ section, needs }) => `section ${section} (${needs.join(', ')})`);
     return `Before the school or trust can confirm the work, please finish ${lines.join('; ')}. Say "go to section ${unfinished[0]?.section}" to carry on.`;
+  }
+  if (!daysChecked) {
+    const days = await context.deps.days.reconcileForm(draft);
+    if (days?.kind === 'mismatch') return daysMismatchCard({ ref: refOf(record), draft, message: days.message });
   }
 
   const kind = draft.sections[1].recipientKind ?? 'school';
@@ -266,7 +273,7 @@ export async function replyToCommand(context: DeploymentContext, actor: Actor, r
     }
     case 'sendToSchool': {
       const said = await sendToSchool(context, actor, record);
-      return { messages: [said], record: (await context.forms.get(ref.ownerAadObjectId, ref.draftId)) ?? record };
+      return { messages: [typeof said === 'string' ? said : cardActivity(said)], record: (await context.forms.get(ref.ownerAadObjectId, ref.draftId)) ?? record };
     }
     case 'export': {
       const exported = await exportForm(context, actor, record);

@@ -20,10 +20,10 @@ import { whoFillsIn } from '../../domain/deployment/navigation.js';
 import { applySectionAnswers, readBankDetailsAnswers } from '../../domain/deployment/sectionAnswers.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
-import type { CardVerb, CardVerbResult } from '../journey.js';
-import { FormRefSchema, QuerySchema, SaveSectionSchema, SectionCardSchema, type FormRefData, type QueryData } from './cardData.js';
+import { verb, type CardVerb, type CardVerbResult } from '../journey.js';
+import { FormRefSchema, QuerySchema, SaveSectionSchema, SectionCardSchema, SendSchema, type FormRefData, type QueryData } from './cardData.js';
 import { DEPLOYMENT_JOURNEY, londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
-import { recordDay } from './formActions.js';
+import { recordDay, sendToSchool } from './formActions.js';
 
 const NOT_FOUND: CardVerbResult = { kind: 'refused', text: 'I cannot find that deployment form: it may have been deleted. Say "deployment form" to see your forms.' };
 
@@ -188,5 +188,16 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
     handle: (_turn, data, actor) => answerSection7(data, actor, 'queried'),
   };
 
-  return [saveSection, sectionCard, recordDayVerb, confirm, query] as CardVerb[];
+  const send: CardVerb<typeof SendSchema> = {
+    verb: DEPLOYMENT_VERBS.sendToSchool,
+    data: SendSchema,
+    handle: async (_turn, data, actor) => {
+      const found = await editable(data, actor);
+      if (!isRecord(found)) return found;
+      const said = await sendToSchool(context, actor, found, data.daysChecked === true);
+      return typeof said === 'string' ? { kind: 'message', text: said } : { kind: 'card', card: said };
+    },
+  };
+
+  return [verb(saveSection), verb(sectionCard), verb(recordDayVerb), verb(confirm), verb(query), verb(send)];
 }

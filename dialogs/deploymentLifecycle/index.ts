@@ -23,9 +23,10 @@ import { readFormCommand } from '../../domain/deployment/formCommands.js';
 import { buildLifecycleWorkbook } from '../../files/deploymentLifecycleWorkbook.js';
 import { actorOf, type Actor } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
-import { phrases, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
+import { phrases, verb, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
 import { XLSX } from '../ports.js';
-import { createDeploymentLifecycleContext, type DeploymentLifecycleDeps, type DeploymentView } from './context.js';
+import { createDeploymentLifecycleContext, type DeploymentLifecycleDeps } from './context.js';
+import { refusalOf } from './queries.js';
 import { lifecycleScheduledWork } from './reminders.js';
 import { createSteps } from './steps.js';
 
@@ -50,9 +51,6 @@ const ChecklistData = z.object({ id: Id, kind: z.enum(['preEngagement', 'midEnga
 const Words = z.string().max(1000, 'Keep each part of the case to 1000 characters.').optional();
 const CaseData = z.object({ id: Id, benefit: Words, schoolAgreed: z.enum(['true', 'false']).optional(), suitableMatch: Words, context: Words });
 const Empty = z.object({});
-
-/** A verb typed by its own schema, listed with the others. */
-const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
 
 const NO_DEPLOYMENT = 'That deployment is not one of yours, or no longer exists. Say “my deployments” to see yours.';
 
@@ -95,10 +93,8 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
   }
 
   async function myDeployments(actor: Actor, notice?: string): Promise<CardVerbResult> {
-    const refusal = steps.mayRecord(actor);
-    if (refusal) return { kind: 'refused', text: refusal };
-    const views = await Promise.all((await lifecycles.listFor(actor.aadObjectId)).map((record) => context.viewOf(record)));
-    return { kind: 'card', card: myDeploymentsCard(views.map((view) => context.rowOf(view, false)), notice) };
+    const mine = await context.mine(actor);
+    return mine.ok ? { kind: 'card', card: myDeploymentsCard(mine.view, notice) } : { kind: 'refused', text: refusalOf(mine) };
   }
 
   async function open(actor: Actor, id: string, owner = actor.aadObjectId): Promise<CardVerbResult> {
@@ -111,44 +107,19 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
   }
 
   async function schoolView(actor: Actor): Promise<CardVerbResult> {
-    const urn = actor.profile?.kind === 'school' ? actor.profile.urn : '';
-    const decision = decide(actor, 'lifecycle.schoolView', { urn });
-    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
-    const records = (await lifecycles.all()).filter((record) => record.recipient.urn === urn);
-    const views = await Promise.all(records.map((record) => context.viewOf(record)));
-    return {
-      kind: 'card',
-      card: schoolDeploymentsCard(
-        views.map(({ record, stage }) => ({
-          recipient: record.recipient.name,
-          systemLeader: record.ownerName,
-          stage,
-          agreedDays: record.agreedDays,
-          firstVisitOn: record.engagement.firstVisitOn,
-          daysOn: record.days.map((day) => day.date),
-          extensionWindowEndsOn: record.extension.status === 'approved' ? record.extension.windowEndsOn : undefined,
-        })),
-      ),
-    };
-  }
-
-  /** Every deployment in the council, those with an overdue step first, then by what falls due soonest. */
-  async function councilViews(): Promise<DeploymentView[]> {
-    const views = await Promise.all((await lifecycles.all()).map((record) => context.viewOf(record)));
-    const key = (view: DeploymentView) => [view.due[0]?.overdue ? 0 : 1, view.due[0]?.dueOn ?? '9999-12-31'] as const;
-    return views.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1].localeCompare(key(b)[1]));
+    const ours = await context.school(actor);
+    return ours.ok ? { kind: 'card', card: schoolDeploymentsCard(ours.view) } : { kind: 'refused', text: refusalOf(ours) };
   }
 
   async function overview(actor: Actor): Promise<CardVerbResult> {
-    const decision = decide(actor, 'lifecycle.overview', {});
-    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
-    return { kind: 'card', card: sitDeploymentsCard((await councilViews()).map((view) => context.rowOf(view, true))) };
+    const all = await context.overview(actor);
+    return all.ok ? { kind: 'card', card: sitDeploymentsCard(all.view) } : { kind: 'refused', text: refusalOf(all) };
   }
 
   async function exportAll(actor: Actor): Promise<CardVerbResult> {
-    const decision = decide(actor, 'lifecycle.overview', {});
-    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
-    const views = await councilViews();
+    const all = await context.council(actor);
+    if (!all.ok) return { kind: 'refused', text: refusalOf(all) };
+    const views = all.view;
     const rows = lifecycleExportRows(views.map((view) => ({ record: view.record, form: view.form?.facts })), context.today());
     const now = deps.now();
     const bytes = await buildLifecycleWorkbook(rows, now);

@@ -18,6 +18,7 @@ import {
   type DeploymentLifecycle,
   type Recipient,
 } from '../../domain/deploymentLifecycle/record.js';
+import { recipientNamed } from '../../domain/deploymentLifecycle/recipient.js';
 import { parseLifecycleStatement, type LifecycleStatement } from '../../domain/deploymentLifecycle/statements.js';
 import { recordDeliveredDay } from '../../domain/deployment/draft.js';
 import type { Result } from '../../domain/result.js';
@@ -54,15 +55,8 @@ export function createSteps(context: DeploymentLifecycleContext) {
     return { kind: 'card', card: lifecycleCard({ ...view, notice, problems: [...(problems ?? []), ...mismatch] }, true) };
   }
 
-  /** The school's record in the directory, when the name (or URN) given finds exactly one: the whole name, or the only one starting with the words. */
-  function recipientFrom(name: string): Recipient {
-    const words = name.trim().toLowerCase();
-    const matches = deps.directory.findSchools(name, { limit: 5 });
-    const whole = matches.filter((match) => match.score === 1);
-    const starting = matches.filter((match) => match.school.name.toLowerCase().startsWith(words));
-    const found = whole.length === 1 ? whole[0] : starting.length === 1 ? starting[0] : undefined;
-    return found ? { kind: 'school', name: found.school.name, urn: found.school.urn } : { kind: 'school', name: name.trim() };
-  }
+  /** The school or trust the system leader names, as the directory knows it when it does. */
+  const recipientFrom = (name: string): Recipient => recipientNamed(name, deps.directory.findSchools(name, { limit: 5 }), deps.directory.trustNames());
 
   /** A new deployment, or the one already recorded for that school or trust. */
   async function startOrFind(actor: Actor, mine: DeploymentLifecycle[], name: string, rdpContactOn: string): Promise<Result<DeploymentLifecycle>> {
@@ -89,7 +83,8 @@ export function createSteps(context: DeploymentLifecycleContext) {
           if (record.engagement.ability && statement.on > record.engagement.ability.on) return { ok: false, errors: ['You answered the RDP before that date: check the date of their contact.'] };
           return { ok: true, value: { ...record, engagement: { ...record.engagement, rdpContactOn: statement.on } } };
         case 'ability':
-          notice = statement.canSupport ? `Recorded: you can support ${record.recipient.name}. Next, contact the school to arrange the initial meeting.` : `Recorded: you cannot support ${record.recipient.name}. Tell your RDP, so that alternative support can be found.`;
+          notice = statement.canSupport
+            ? `Recorded: you can support ${record.recipient.name}. Next, contact the ${record.recipient.kind} to arrange the initial meeting.` : `Recorded: you cannot support ${record.recipient.name}. Tell your RDP, so that alternative support can be found.`;
           return recordEngagement(record, 'ability', statement.on, today, statement.canSupport);
         case 'engagement':
           notice = { deploymentInfo: 'Recorded the deployment information.', schoolContacted: 'Recorded your contact with the school.', firstVisit: 'Recorded the first visit.' }[statement.step];

@@ -13,7 +13,7 @@ import { parseMembershipStatement, resolveLiaisonGroup, type MembershipStatement
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import type { ProfileRepository } from '../../storage/profileRepository.js';
 import type { ProactiveMessenger } from '../ports.js';
-import { phrases, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
+import { phrases, verb, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
 import { cardActivity } from '../cardActivity.js';
 
 export interface DirectoryJourneyDeps {
@@ -476,6 +476,6 @@ export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
         dialogId: membership,
       },
     ],
-    verbs: [claimVerb(deps, 'approve'), claimVerb(deps, 'reject')] as CardVerb[],
+    verbs: [verb(claimVerb(deps, 'approve')), verb(claimVerb(deps, 'reject'))],
   };
 }

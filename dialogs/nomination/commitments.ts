@@ -7,7 +7,7 @@ import { UrnSchema } from '../../domain/directory/types.js';
 import { BENEFITS, COMMITMENTS } from '../../domain/nomination/commitments.js';
 import { confirmCommitments, nominationNamingSchool } from '../../domain/nomination/commitmentsConfirmation.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
-import { phrases } from '../journey.js';
+import { phrases, verb } from '../journey.js';
 import { oneStepDialog, personOf, type NominationContext } from './services.js';
 import { cardActivity } from '../cardActivity.js';
 
@@ -91,5 +91,5 @@ export function commitmentsParts(context: NominationContext): { dialogs: ReturnT
     },
   ];
 
-  return { dialogs: [oneStepDialog(COMMITMENTS_DIALOG, showCommitments)], commands, verbs: [confirm] as CardVerb[] };
+  return { dialogs: [oneStepDialog(COMMITMENTS_DIALOG, showCommitments)], commands, verbs: [verb(confirm)] };
 }

@@ -17,7 +17,7 @@ import { ok, type Result } from '../../domain/result.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { NO_NOMINATION, type NominationRecord } from '../../storage/nominationRepository.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
-import { phrases } from '../journey.js';
+import { phrases, verb } from '../journey.js';
 import { GROUP_GONE, groupSchools, oneStepDialog, personOf, schoolsNamedBy, teamsUserIdOf, UNLINKED_CHAT, type GroupSchools, type NominationContext } from './services.js';
 import { listed } from '../../domain/text.js';
 import { cardActivity } from '../cardActivity.js';
@@ -310,6 +310,6 @@ export function groupChatParts(context: NominationContext): { dialogs: ReturnTyp
   return {
     dialogs: [oneStepDialog(POST_DIALOG, postCard), oneStepDialog(HISTORY_DIALOG, showHistory)],
     commands,
-    verbs: [refresh, save, submit] as CardVerb[],
+    verbs: [verb(refresh), verb(save), verb(submit)],
   };
 }

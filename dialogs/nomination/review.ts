@@ -10,7 +10,7 @@ import { CHOICES, DecisionSchema, type Decision, type Nomination, type SchoolsBy
 import { selectNomination } from '../../domain/nomination/submit.js';
 import { ok } from '../../domain/result.js';
 import type { CardVerb, CardVerbResult, Command } from '../journey.js';
-import { phrases } from '../journey.js';
+import { phrases, verb } from '../journey.js';
 import { GROUP_GONE, oneStepDialog, personOf, schoolsNamedBy, type NominationContext } from './services.js';
 import { cardActivity } from '../cardActivity.js';
 
@@ -183,6 +183,6 @@ export function reviewParts(context: NominationContext): { dialogs: ReturnType<t
   return {
     dialogs: [oneStepDialog(OVERVIEW_DIALOG, showOverview), oneStepDialog(EXPORT_DIALOG, exportNominations)],
     commands,
-    verbs: [overview, review, select] as CardVerb[],
+    verbs: [verb(overview), verb(review), verb(select)],
   };
 }

@@ -52,7 +52,7 @@ import {
 import type { Actor } from '../actor.js';
 import { actorOf } from '../actor.js';
 import { cardActivity } from '../cardActivity.js';
-import { phrases, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
+import { phrases, verb, type CardVerb, type CardVerbResult, type Journey } from '../journey.js';
 import { XLSX } from '../ports.js';
 import { buildSelfEvaluationWorkbook } from '../../files/selfEvaluationWorkbook.js';
 import { sendActionReminders } from './reminders.js';
@@ -114,9 +114,6 @@ function actionNumberIn(text: string, patterns: readonly RegExp[]): { action: nu
   const found = patterns.map((pattern) => pattern.exec(words)).find((match) => match !== null);
   return found ? { action: Number(found[1]) } : undefined;
 }
-
-/** A verb typed by its own schema, listed with the others. */
-const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
 
 const personOf = (actor: Actor): Person => ({ aadObjectId: actor.aadObjectId, name: actor.name });
 

@@ -3,7 +3,8 @@
  * A mismatch is shown with the dates, so the system leader corrects one or the other.
  */
 import { formatLongDate } from '../tsi/academicYear.js';
-import { loggedDays, type DeploymentLifecycle } from './record.js';
+import type { DeploymentDraft } from '../deployment/draft.js';
+import { loggedDays, withFormDays, type DeploymentLifecycle } from './record.js';
 
 export type Reconciliation =
   | { readonly kind: 'not_claimed'; readonly logged: number }
@@ -23,4 +24,9 @@ export function reconcileDays(record: Pick<DeploymentLifecycle, 'days'>, claimed
       ? `Section 6 claims ${days(claimed)} but only ${days(logged)} are logged by date${logList}. Log the missing days with their dates, or correct the claim, before sending the form.`
       : `Section 6 claims ${days(claimed)} but ${days(logged)} are logged by date${logList}. Correct the claim, or the log, before sending the form.`;
   return { kind: 'mismatch', logged, claimed, dates: record.days.map((day) => day.date), message };
+}
+
+/** A deployment's form against its own claim: the form's days and the deployment's joined by date, then reconciled. */
+export function reconcileForm(record: DeploymentLifecycle, draft: Pick<DeploymentDraft, 'daysDeliveredLog' | 'sections'>): Reconciliation {
+  return reconcileDays(withFormDays(record, draft.daysDeliveredLog), draft.sections[6].daysDelivered);
 }

@@ -324,6 +324,16 @@ const DEPLOYMENT_CASES: CardCase[] = [
   { renderer: 'progressCard', data: 'ready, sent to the school', card: () => deployment.progressCard({ ref: REF, draft: readyDraft(), sentToSchool: true }) },
   { renderer: 'progressCard', data: 'empty', card: () => deployment.progressCard({ ref: REF, draft: emptyDraft(), sentToSchool: false }) },
   {
+    renderer: 'daysMismatchCard',
+    data: 'a whole term of dates logged against the claim',
+    card: () =>
+      deployment.daysMismatchCard({
+        ref: REF,
+        draft: readyDraft(),
+        message: `Section 6 claims 15 days but only 14 days are logged by date: ${Array.from({ length: 14 }, (_, day) => `${day + 1} March 2025 (half day)`).join(', ')}. Log the missing days with their dates, or correct the claim, before sending the form.`,
+      }),
+  },
+  {
     renderer: 'submissionCard',
     data: 'with a download',
     card: () => deployment.submissionCard({ draft: readyDraft(), download: { url: 'https://bot.example/exports/x', minutes: 15 }, fullBankDetails: true }),

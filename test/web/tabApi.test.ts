@@ -67,8 +67,8 @@ describe('the tab API signs people in with their Teams single sign-on token', ()
 
 describe('each person sees the views their role allows', () => {
   it.each([
-    { who: 'a headteacher', oid: HEAD.aadObjectId, views: ['school', 'selfEvaluation'] },
-    { who: 'a system leader', oid: LEADER.aadObjectId, views: ['deployments'] },
+    { who: 'a headteacher', oid: HEAD.aadObjectId, views: ['school', 'selfEvaluation', 'ourDeployment'] },
+    { who: 'a system leader', oid: LEADER.aadObjectId, views: ['deployments', 'myDeployments'] },
     { who: 'a SIT administrator (from configuration)', oid: SIT_ADMIN, views: ['sit'] },
     { who: 'someone the bot does not know yet', oid: STRANGER, views: [] },
   ])('$who', async ({ oid, views }) => {

@@ -4,7 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AadIssuer } from './aadIssuer.js';
 import { BROWSER_WAIT_MS, chromiumInstalled, launchChromium, openInHost, type Browser, type HostConfig, type HostContext } from './chromium.js';
-import { AUDIENCE, GROUP_CHAT, HEAD, LEADER, SELF_EVALUATION_HOSTILE, SIT_ADMIN, STRANGER, TENANT, startTabApp, type TabApp } from './tabFixtures.js';
+import { AUDIENCE, GROUP_CHAT, HEAD, LEADER, LIFECYCLE_HOSTILE, SELF_EVALUATION_HOSTILE, SIT_ADMIN, STRANGER, TENANT, startTabApp, type TabApp } from './tabFixtures.js';
 
 /*
  * The tab in a real browser (Debian's Chromium, driven by playwright-core), inside a test host
@@ -164,6 +164,29 @@ describeInBrowser('the tab in Teams (Chromium, the Teams JavaScript client, sing
         expect(text).toContain('Overdue');
         expect(text).toContain('1 March 2022: self-evaluation started');
         expect(text).toContain('By strand');
+      });
+    },
+    TEST_MS,
+  );
+
+  it(
+    'shows a system leader their deployments by tap, and the SIT every deployment, overdue first, a name typed as markup shown as text',
+    async () => {
+      await withTab(tab.base, { context: contextFor(LEADER.aadObjectId), token: await signedIn(LEADER.aadObjectId) }, async (frame, page) => {
+        await frame.getByRole('button', { name: 'My deployments' }).click();
+        await frame.getByRole('heading', { name: 'My TSI deployments' }).waitFor();
+        const text = await textOf(frame);
+        expect(text).toContain('Overdue Pre-engagement checklist');
+        expect(text).toContain('3 of 10');
+        await screenshot(page, 'my-deployments-default', frame);
+      });
+      await withTab(tab.base, { context: contextFor(SIT_ADMIN), token: await signedIn(SIT_ADMIN) }, async (frame) => {
+        await frame.locator('table.deployments tbody tr').first().waitFor();
+        const rows = await frame.locator('table.deployments tbody tr').allTextContents();
+        expect(rows).toHaveLength(3);
+        expect(rows[2]).not.toContain('Overdue');
+        expect(rows[1]).toContain(LIFECYCLE_HOSTILE);
+        expect(await frame.locator('main img').count()).toBe(0);
       });
     },
     TEST_MS,

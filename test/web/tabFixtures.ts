@@ -25,6 +25,8 @@ import { SHIPPED_QUESTIONS } from '../../domain/selfEvaluation/questions.js';
 import { saveAnswer, submit } from '../../domain/selfEvaluation/record.js';
 import { ok } from '../../domain/result.js';
 import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository.js';
+import { DeploymentLifecycleRepository } from '../../storage/deploymentLifecycleRepository.js';
+import { newLifecycle } from '../../domain/deploymentLifecycle/record.js';
 import type { Store } from '../../storage/store.js';
 import type { AadIssuer } from './aadIssuer.js';
 
@@ -136,9 +138,42 @@ async function seedSelfEvaluation(store: Store): Promise<void> {
   });
 }
 
+/** A system leader's name that must reach the page as text. */
+export const LIFECYCLE_HOSTILE = '<img src=x onerror=alert(2)>';
+
+/**
+ * Three TSI deployments: the system leader's for the head's school, three days delivered and its
+ * pre-engagement checklist overdue; another leader's for the other head's school, its yes-or-no
+ * to the RDP overdue; the system leader's new one for a school in group 2, nothing overdue yet.
+ */
+async function seedDeployments(store: Store): Promise<void> {
+  const directory = await DirectoryRepository.open(store);
+  const nameOf = async (urn: string) => (await directory.getSchool(urn))?.name ?? urn;
+  const made = [
+    newLifecycle({ id: 'dep-1', ownerAadObjectId: LEADER.aadObjectId, ownerName: LEADER.name, recipient: { kind: 'school', name: await nameOf(HEAD.urn), urn: HEAD.urn }, rdpContactOn: '2022-01-10', now: NOW }),
+    newLifecycle({ id: 'dep-2', ownerAadObjectId: 'aad-other-leader', ownerName: LIFECYCLE_HOSTILE, recipient: { kind: 'school', name: await nameOf(OTHER_HEAD.urn), urn: OTHER_HEAD.urn }, rdpContactOn: '2022-03-01', now: NOW }),
+    newLifecycle({ id: 'dep-3', ownerAadObjectId: LEADER.aadObjectId, ownerName: LEADER.name, recipient: { kind: 'school', name: await nameOf(HEAD_ELSEWHERE.urn), urn: HEAD_ELSEWHERE.urn }, rdpContactOn: '2022-03-14', now: NOW }),
+  ];
+  const repository = new DeploymentLifecycleRepository(store);
+  for (const record of made) {
+    if (!record.ok) throw new Error(record.errors.join(' '));
+    const underWay = record.value.id === 'dep-1';
+    await repository.create(
+      underWay
+        ? {
+            ...record.value,
+            engagement: { rdpContactOn: '2022-01-10', ability: { canSupport: true, on: '2022-01-11' }, schoolContactedOn: '2022-01-14', firstVisitOn: '2022-02-01' },
+            days: [{ date: '2022-02-07', days: 1 }, { date: '2022-02-08', days: 1 }, { date: '2022-02-09', days: 1 }],
+          }
+        : record.value,
+    );
+  }
+}
+
 async function seed(app: App): Promise<void> {
   const store = app.services.store;
   await seedSelfEvaluation(store);
+  await seedDeployments(store);
   const profiles = new ProfileRepository(store);
   for (const profile of [HEAD, OTHER_HEAD, HEAD_ELSEWHERE, PENDING_HEAD, LEADER]) await profiles.put(profile);
 

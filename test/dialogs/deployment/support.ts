@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { expect } from 'vitest';
 import type { JourneySet } from '../../../bot/journeys.js';
 import type { BotServices } from '../../../bot/services.js';
+import { createLifecycleQueries } from '../../../dialogs/deploymentLifecycle/queries.js';
 import { createDeploymentJourney } from '../../../dialogs/deployment/index.js';
 import { newDeploymentDraft } from '../../../domain/deployment/form.js';
 import type { Profile, School } from '../../../domain/directory/types.js';
@@ -59,6 +60,7 @@ export function deploymentJourneys(profiles: readonly Profile[] = PROFILES) {
           proactive: services.proactive,
           exports: services.exports,
           logger: services.logger,
+          days: createLifecycleQueries(services.store, services.now),
         }),
       ],
       actorSources: {

@@ -4,7 +4,9 @@ import { LIFECYCLE_VERBS as VERBS } from '../../../cards/deploymentLifecycleCard
 import { DEPLOYMENTS_SHEET } from '../../../files/deploymentLifecycleWorkbook.js';
 import { DeploymentLifecycleRepository } from '../../../storage/deploymentLifecycleRepository.js';
 import { DeploymentRepository } from '../../../storage/deploymentRepository.js';
+import type { Activity } from 'botbuilder';
 import { newDeploymentDraft } from '../../../domain/deployment/draft.js';
+import { answerAll, SYSTEM_LEADER_ANSWERS } from '../../domain/deployment/sampleDraft.js';
 import { cardOf, createTestBot, replyText, say, tap, type TestBot } from '../../support/testBot.js';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
 import { submit } from '../attendance/support.js';
@@ -100,6 +102,24 @@ describe('the system leader records a deployment in their own words', () => {
     expect(record?.engagement.firstVisitOn).toBeUndefined();
   });
 
+  it('a trust the directory knows through its schools: “I can support Oakfield Academy Trust” starts a deployment for the trust', async () => {
+    const { bot } = await start('2025-01-08T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    const yes = said(await say(leader, 'I can support Oakfield Academy Trust'));
+    expect(yes).toContain('Recorded: you can support Oakfield Academy Trust. Next, contact the trust');
+    expect(yes).not.toContain('URN');
+    const [record] = await stored(bot);
+    expect(record?.recipient).toEqual({ kind: 'trust', name: 'Oakfield Academy Trust' });
+    // Said again in other words, it is the same deployment, and its steps are recorded on it.
+    await say(leader, 'contacted oakfield academy trust on 8 January');
+    const records = await stored(bot);
+    expect(records).toHaveLength(1);
+    expect(records[0]?.engagement.schoolContactedOn).toBe('2025-01-08');
+    // The trust's academy by name is a school, a deployment of its own.
+    expect(said(await say(leader, 'I can support Oakfield Primary Academy'))).toContain('Oakfield Primary Academy (URN 100003)');
+    expect((await stored(bot)).map((item) => item.recipient.kind).sort()).toEqual(['school', 'trust']);
+  });
+
   it('the help card’s “record a deployment step” explains the words and records nothing', async () => {
     const { bot } = await start('2025-01-08T09:00:00Z');
     expect(said(await say(chat(bot, LEADER), { type: 'message', value: { command: 'record a deployment step' } }))).toContain('“met the school on 12 January”');
@@ -153,6 +173,62 @@ describe('the system leader records a deployment in their own words', () => {
     expect(said(await say(leader, submit(VERBS.checklist, { id: 'dep-1', kind: 'preEngagement' })))).toContain('Recorded the pre-engagement checklist as done.');
     const [record] = await stored(bot);
     expect({ days: record?.days, checklist: record?.checklists.preEngagement }).toEqual({ days: [{ date: '2025-01-20', days: 1 }], checklist: { doneOn: '2025-01-20' } });
+  });
+});
+
+describe('before the form goes to the school, the days logged by date are checked against the claim', () => {
+  /** The system leader's form for Willowmere with sections 1 to 4 and 6 done, days logged on these dates and this claim. */
+  async function seedReadyForm(bot: TestBot, dates: string[], claimed: number): Promise<void> {
+    const answered = answerAll(newDeploymentDraft('form-1', LEADER.aadObjectId, '2025-01-13T09:00:00.000Z'), [
+      ...SYSTEM_LEADER_ANSWERS.filter(([section, field]) => section !== 6 && field !== 'reviewDate' && !(section === 1 && ['recipientName', 'urn'].includes(field))),
+      [1, 'recipientName', 'Willowmere Primary School'],
+      [1, 'urn', '100001'],
+      [3, 'reviewDate', '2025-01-20'],
+      [6, 'daysDelivered', claimed],
+    ]);
+    await new DeploymentRepository(bot.store).create({ draft: { ...answered, daysDeliveredLog: dates }, position: { section: 8 } });
+  }
+
+  /** Presses a card button by its title, as Teams sends it where Action.Execute falls back to Action.Submit. */
+  function press(replies: readonly Partial<Activity>[], title: string): Partial<Activity> {
+    for (const reply of replies) {
+      const actions = (cardOf(reply) as { actions?: { title: string; fallback?: { data: object } }[] } | undefined)?.actions ?? [];
+      const button = actions.find((action) => action.title === title);
+      if (button?.fallback) return { type: 'message', value: button.fallback.data };
+    }
+    throw new Error(`No button "${title}" in: ${replies.map(replyText).join(' | ')}`);
+  }
+
+  it('a mismatch is shown with the dates and nothing is sent until the system leader taps to send it as it is', async () => {
+    const { bot, messenger } = await start('2025-01-10T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere');
+    await seedReadyForm(bot, ['2025-01-14', '2025-01-15', '2025-01-16'], 10);
+
+    const asked = await say(leader, 'send to school');
+    expect(said(asked)).toContain('the days do not match');
+    expect(said(asked)).toContain('Section 6 claims 10 days but only 3 days are logged by date: 14 January 2025, 15 January 2025, 16 January 2025.');
+    expect(messenger.toPeople).toEqual([]);
+    expect((await new DeploymentRepository(bot.store).get(LEADER.aadObjectId, 'form-1'))?.schoolRequest).toBeUndefined();
+
+    // Correcting the claim opens section 6 on its card; sending it as it is sends it to the headteacher.
+    expect(said(await say(leader, press(asked, 'Correct the claim')))).toContain('Days delivered');
+    expect(messenger.toPeople).toEqual([]);
+    expect(said(await say(leader, press(asked, 'Send it as it is')))).toContain('I have sent the work reported');
+    expect(messenger.toPeople.map((message) => message.aadObjectId)).toEqual([HEAD.aadObjectId]);
+
+    // Another system leader's tap on the same button sends nothing.
+    expect(said(await say(chat(bot, OTHER_LEADER), press(asked, 'Send it as it is')))).not.toContain('I have sent');
+    expect(messenger.toPeople).toHaveLength(1);
+  });
+
+  it('matching days send at once, as before', async () => {
+    const { bot, messenger } = await start('2025-01-10T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere');
+    await seedReadyForm(bot, ['2025-01-14', '2025-01-15'], 2);
+    expect(said(await say(leader, 'send to school'))).toContain('I have sent the work reported');
+    expect(messenger.toPeople.map((message) => message.aadObjectId)).toEqual([HEAD.aadObjectId]);
   });
 });
 

@@ -3,6 +3,7 @@ import type { BotServices } from '../../../bot/services.js';
 import type { ProactiveMessenger } from '../../../bot/proactive.js';
 import { createDeploymentJourney } from '../../../dialogs/deployment/index.js';
 import { createDeploymentLifecycleJourney } from '../../../dialogs/deploymentLifecycle/index.js';
+import { createLifecycleQueries } from '../../../dialogs/deploymentLifecycle/queries.js';
 import type { Profile, School } from '../../../domain/directory/types.js';
 import { DirectoryRepository } from '../../../storage/directoryRepository.js';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
@@ -22,6 +23,8 @@ export const SIT = { aadObjectId: SIT_ID, name: 'Sandra SIT' };
 const school = (urn: string, name: string): School => ({ urn, name, type: 'Community school', phase: 'primary', localAuthority: 'Buckinghamshire', region: 'South East' });
 export const WILLOWMERE = school('100001', 'Willowmere Primary School');
 export const ASHDOWN = school('100002', 'Ashdown Academy');
+/** An academy in a trust: the directory knows the trust through it. */
+export const OAKFIELD_ACADEMY: School = { ...school('100003', 'Oakfield Primary Academy'), trust: 'Oakfield Academy Trust' };
 
 /** A clock the test moves on. */
 export function clock(start: string): { now: () => Date; set(at: string): void } {
@@ -38,12 +41,12 @@ export async function startLifecycleBot(now: () => Date, messenger = new Recordi
     const proactive = messenger as unknown as ProactiveMessenger;
     return {
       journeys: [
-        createDeploymentJourney({ store: services.store, now: services.now, config: services.config, directory, proactive, exports: services.exports, logger: services.logger }),
+        createDeploymentJourney({ store: services.store, now: services.now, config: services.config, directory, proactive, exports: services.exports, logger: services.logger, days: createLifecycleQueries(services.store, services.now) }),
         createDeploymentLifecycleJourney({ store: services.store, now: services.now, logger: services.logger, directory, proactive, exports: services.exports, newId: () => `dep-${++ids}` }),
       ],
       actorSources: { profileOf: (id) => profiles.get(id), liaisonGroupOfConversation: async () => undefined },
       async start() {
-        if (directory.schoolCount === 0) await directory.putSchools([WILLOWMERE, ASHDOWN]);
+        if (directory.schoolCount === 0) await directory.putSchools([WILLOWMERE, ASHDOWN, OAKFIELD_ACADEMY]);
         for (const person of [LEADER, OTHER_LEADER, HEAD, OTHER_HEAD]) await profiles.put(person);
       },
     };
