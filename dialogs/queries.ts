@@ -9,7 +9,8 @@ import { createNominationQueries, type NominationQueries } from './nomination/qu
 import { NominationRepository } from '../storage/nominationRepository.js';
 import type { PolicyActor } from '../domain/access/policy.js';
 import { createLifecycleQueries, type LifecycleQueries } from './deploymentLifecycle/queries.js';
-import { schoolSelfEvaluationView, selfEvaluationOverviewView, type SchoolSelfEvaluationView, type SelfEvaluationOverviewView, type ViewAnswer } from './selfEvaluation/tabView.js';
+import { schoolSelfEvaluationView, selfEvaluationOverviewView, type SchoolSelfEvaluationView, type SelfEvaluationOverviewView } from './selfEvaluation/tabView.js';
+import type { ViewAnswer } from './viewAnswer.js';
 
 /** What the tab reads from the directory: the bot's one copy, as the journeys read it. */
 export type QueryDirectory = Pick<

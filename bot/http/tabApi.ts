@@ -13,7 +13,8 @@ import { conversationKeyOf } from '../../dialogs/actor.js';
 import type { ExportFile } from '../../dialogs/ports.js';
 import type { JourneyQueries } from '../../dialogs/queries.js';
 import type { DeploymentRow, SchoolDeploymentView } from '../../cards/deploymentLifecycleCards.js';
-import type { SchoolSelfEvaluationView, SelfEvaluationOverviewView, ViewAnswer } from '../../dialogs/selfEvaluation/tabView.js';
+import type { SchoolSelfEvaluationView, SelfEvaluationOverviewView } from '../../dialogs/selfEvaluation/tabView.js';
+import type { ViewAnswer } from '../../dialogs/viewAnswer.js';
 
 /** What an API call answers: the view's data, or why not (the policy's reason and what to do instead). */
 export type TabReply<T> =

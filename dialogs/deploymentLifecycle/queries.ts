@@ -16,7 +16,7 @@ import { londonDateOf } from '../../domain/time/londonTime.js';
 import { DeploymentLifecycleRepository } from '../../storage/deploymentLifecycleRepository.js';
 import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { Store } from '../../storage/store.js';
-import type { ViewAnswer } from '../selfEvaluation/tabView.js';
+import type { ViewAnswer } from '../viewAnswer.js';
 
 /** What the deployment's form says, when the system leader has one for the same school or trust. */
 export interface LinkedForm {

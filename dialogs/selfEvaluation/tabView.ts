@@ -7,6 +7,7 @@ import { londonDateOf } from '../../domain/time/londonTime.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository.js';
 import type { Store } from '../../storage/store.js';
+import type { ViewAnswer } from '../viewAnswer.js';
 
 /**
  * What the tab shows of the self-evaluation, asked of the same policy as the chat: the school's
@@ -14,7 +15,6 @@ import type { Store } from '../../storage/store.js';
  * The tab's HTTP face (bot/http/tabApi.ts) calls these and only turns the answer into a reply.
  */
 
-export type ViewAnswer<T> = { readonly ok: true; readonly view: T } | { readonly ok: false; readonly status: 403 | 404; readonly reason: string; readonly instead?: string };
 
 export interface SelfEvaluationQueries {
   readonly store: Store;
