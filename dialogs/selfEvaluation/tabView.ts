@@ -15,7 +15,6 @@ import type { ViewAnswer } from '../viewAnswer.js';
  * The tab's HTTP face (bot/http/tabApi.ts) calls these and only turns the answer into a reply.
  */
 
-
 export interface SelfEvaluationQueries {
   readonly store: Store;
   readonly now: () => Date;
