@@ -37,6 +37,7 @@ const realClock: PacerClock = { now: () => Date.now(), sleep: (ms) => new Promis
 export class ConversationPacer {
   readonly #recent = new Map<string, number[]>();
   readonly #queues = new Map<string, Promise<void>>();
+  #lastSweep = 0;
 
   constructor(
     private readonly limits: readonly { operations: number; windowMs: number }[] = TEAMS_CONVERSATION_LIMITS,
@@ -70,10 +71,29 @@ export class ConversationPacer {
       if (waitMs <= 0) {
         recent.push(now);
         this.#recent.set(conversationId, recent);
+        this.#forgetQuietConversations(now, longest);
         return;
       }
       this.#recent.set(conversationId, recent);
       await this.clock.sleep(waitMs);
+    }
+  }
+
+  /** How many conversations the pacer holds send times for. */
+  get conversationsHeld(): number {
+    return this.#recent.size;
+  }
+
+  /**
+   * A conversation with no send in the longest window has nothing left to count: once a window,
+   * its times are dropped, so a long-running bot holds only the conversations it spoke to lately.
+   */
+  #forgetQuietConversations(now: number, longest: number): void {
+    if (now - this.#lastSweep < longest) return;
+    this.#lastSweep = now;
+    for (const [conversationId, times] of this.#recent) {
+      const newest = times.at(-1);
+      if (newest === undefined || now - newest >= longest) this.#recent.delete(conversationId);
     }
   }
 }

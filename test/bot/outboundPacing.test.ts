@@ -30,6 +30,16 @@ describe('pacing what the bot sends to one conversation', () => {
     expect(sentAt.slice(0, 7).every((at) => at === 0)).toBe(true);
   });
 
+  it('forgets a conversation it has not sent to for an hour, so a long-running bot does not hold every chat it ever spoke to', async () => {
+    const clock = virtualClock();
+    const pacer = new ConversationPacer(TEAMS_CONVERSATION_LIMITS, clock);
+    for (let i = 0; i < 50; i++) await pacer.acquire(`conversation-${i}`);
+    expect(pacer.conversationsHeld).toBe(50);
+    await clock.sleep(3_600_000);
+    await pacer.acquire('conversation-new');
+    expect(pacer.conversationsHeld).toBe(1);
+  });
+
   it('does not hold one conversation back for another', async () => {
     const clock = virtualClock();
     const pacer = new ConversationPacer(TEAMS_CONVERSATION_LIMITS, clock);
