@@ -93,6 +93,7 @@ describe('"help" and "start over" inside the form', () => {
     for (const words of ['"back"', '"skip"', '"review"', '"go to section 3"', '"start over"', '"cancel"']) expect(text).toContain(words);
     expect(text).not.toContain('We are still in the middle of something');
     expect(said(help.slice(-1))).toContain('Are you supporting a school or a trust?');
+    expect(said(await say(chat, '?'))).toBe(text);
   });
 
   it('"start over" goes through the section again from its first question, with the answers kept, and says so', async () => {
