@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestBot, say, type TestBot } from '../../support/testBot.js';
-import { deploymentJourneys, LEADER, LEADER_ANSWERS, readForm, said, seedForm } from './support.js';
+import { deploymentJourneys, LEADER, LEADER_ANSWERS, NOW, readForm, said, seedForm, SIX_DAYS } from './support.js';
 
 /**
  * The deployment form's choices said in words ("the first one", "the second") and its "not sure":
  * the question explained with where each answer leads, then asked again.
  */
-
-/** 20 March 2024, 10:00 in London. */
-const NOW = () => new Date('2024-03-20T10:00:00Z');
-const SIX_DAYS = ['2024-03-05', '2024-03-06', '2024-03-07', '2024-03-11', '2024-03-12', '2024-03-13'];
 
 let testBot: TestBot | undefined;
 afterEach(async () => {

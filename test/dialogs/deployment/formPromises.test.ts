@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createJourneys } from '../../../bot/journeys.js';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
 import { cardOf, cardText, createTestBot, say, tap, type TestBot } from '../../support/testBot.js';
-import { deploymentJourneys, executeAction, LEADER, LEADER_ANSWERS, PROFILES, readForm, said, seedForm } from './support.js';
+import { deploymentJourneys, executeAction, LEADER, LEADER_ANSWERS, NOW, PROFILES, readForm, said, seedForm, SIX_DAYS } from './support.js';
 
 /**
  * The promises the deployment form makes in conversation, kept: "review" after a section ends,
@@ -11,10 +11,6 @@ import { deploymentJourneys, executeAction, LEADER, LEADER_ANSWERS, PROFILES, re
  * help and "start over", dates that cannot be, "complete" only when nothing reads as missing,
  * and a button's answer said back and left on its card.
  */
-
-/** 20 March 2024, 10:00 in London. */
-const NOW = () => new Date('2024-03-20T10:00:00Z');
-const SIX_DAYS = ['2024-03-05', '2024-03-06', '2024-03-07', '2024-03-11', '2024-03-12', '2024-03-13'];
 
 let testBot: TestBot | undefined;
 afterEach(async () => {
