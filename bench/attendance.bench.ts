@@ -10,28 +10,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addSession } from '../domain/attendance/calendar.js';
-import { DEFAULT_PROGRAMME, meetingsInOrder, type Programme } from '../domain/attendance/programme.js';
+import { meetingsInOrder } from '../domain/attendance/programme.js';
 import { validateAttendanceLog } from '../domain/attendance/record.js';
 import { AttendanceRepository } from '../storage/attendanceRepository.js';
 import { LowdbStore } from '../storage/lowdbStore.js';
+import { twelveSessions } from './twelveSessions.js';
 
 const schools = Number(process.env.BENCH_SCHOOLS ?? 20_000);
 const window = Number(process.env.BENCH_WINDOW ?? 5_000);
 const WARM_UP_LOGS = 3_000;
 const ALLOWED_RATIO = 1.2;
-
-/** The six universal sessions and six termly network groups: twelve meetings. */
-function twelveSessions(): Programme {
-  let programme = DEFAULT_PROGRAMME;
-  const dates = ['2021-10-13', '2022-01-12', '2022-03-02', '2022-05-04', '2022-06-22', '2022-07-06'];
-  dates.forEach((date, index) => {
-    const added = addSession(programme, { id: `N${index + 1}`, kind: 'network', title: `Network Group ${index + 1}`, date, start: '15:30', end: '17:00' });
-    if (!added.ok) throw new Error(added.errors.join(' '));
-    programme = added.value;
-  });
-  return programme;
-}
 
 const programme = twelveSessions();
 const sessionIds = meetingsInOrder(programme).map((meeting) => meeting.id);

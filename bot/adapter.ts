@@ -12,7 +12,7 @@ import { BotAuthentication } from './botAuthentication.js';
 import type { Config } from './config.js';
 import { describeError, type Logger } from './logger.js';
 import { duplicateActivityGuard, type SharedDeliveries } from './middleware/duplicateActivityGuard.js';
-import { ConversationPacer, outboundPacing } from './middleware/outboundPacing.js';
+import { appLimitsFor, ConversationPacer, outboundPacing } from './middleware/outboundPacing.js';
 import { tenantAllowList } from './middleware/tenantAllowList.js';
 import { typingIndicator } from './middleware/typingIndicator.js';
 import { validateAndFixActivity } from '../dialogs/botbuilderInternals.js';
@@ -73,7 +73,7 @@ export function createAdapter(config: Config, logger: Logger, deliveries: Shared
 export function useTurnMiddleware(adapter: BotAdapter, config: Config, logger: Logger, deliveries: SharedDeliveries): void {
   adapter.use(tenantAllowList(config.ALLOWED_TENANT_IDS, logger));
   adapter.use(duplicateActivityGuard(logger, deliveries));
-  adapter.use(outboundPacing(new ConversationPacer()));
+  adapter.use(outboundPacing(new ConversationPacer(), new ConversationPacer(appLimitsFor(config.BOT_INSTANCES))));
   adapter.use(typingIndicator(config.TYPING_DELAY_MS, 2_000, logger));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

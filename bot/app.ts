@@ -80,7 +80,7 @@ export async function assembleBot(
 }
 
 /** Deliveries when no other process shares the store: every activity this process has not seen is its own. */
-const ONE_PROCESS_ONLY: SharedDeliveries = { claim: async () => true };
+const ONE_PROCESS_ONLY: SharedDeliveries = { claim: async () => ({ renew: async () => {}, done: async () => {} }) };
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);

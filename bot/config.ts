@@ -62,6 +62,11 @@ const EnvironmentSchema = z
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     /** How often, at most, a running bot checks whether the directory was changed elsewhere (an import, another instance). */
     DIRECTORY_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    /**
+     * How many instances run the bot on one store (STORE=azure-blob): each sends at most its share
+     * of the 50 requests a second Teams allows an app in a tenant.
+     */
+    BOT_INSTANCES: z.coerce.number().int().min(1).max(50).default(1),
     /** Turns slower than this show a typing indicator. */
     TYPING_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   })

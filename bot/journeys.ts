@@ -92,9 +92,14 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
     async start() {
       await directory.addLiaisonGroupsIfMissing(SHIPPED_LIAISON_GROUPS);
       const attendance = new AttendanceRepository(store);
-      const [records, submissions] = await Promise.all([attendance.all(), attendance.allTaskSubmissions()]);
-      const migrated = await new SignUpRepository(store).migrateOnce([...records, ...submissions].map((entry) => entry.urn), now());
-      if (migrated !== undefined) logger.info({ signedUp: migrated }, 'sign-ups kept from now on: schools with attendance already logged are signed up');
+      const signUps = new SignUpRepository(store);
+      // Every record is read only the once the migration needs them, not at every start.
+      if (!(await signUps.migrated())) {
+        const [records, submissions] = await Promise.all([attendance.all(), attendance.allTaskSubmissions()]);
+        const migrated = await signUps.migrateOnce([...records, ...submissions].map((entry) => entry.urn), now());
+        if (migrated !== undefined) logger.info({ signedUp: migrated }, 'sign-ups kept from now on: schools with attendance already logged are signed up');
+      }
+      if (await attendance.indexIfMissing()) logger.info('built the attendance index from the records');
       const demo = (config.DEMO_DIRECTORY ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
       if (!demo) return;
       const report = await loadDemoDirectoryIfEmpty(directory);

@@ -7,7 +7,7 @@ import actionPlanTemplate from './templates/selfEvaluation/actionPlan.json' with
 import actionFormTemplate from './templates/selfEvaluation/actionForm.json' with { type: 'json' };
 import advisersTemplate from './templates/selfEvaluation/advisers.json' with { type: 'json' };
 import progressTemplate from './templates/selfEvaluation/progress.json' with { type: 'json' };
-import type { GroupCounts, ReviewVisit, StrandCounts } from '../domain/selfEvaluation/overview.js';
+import type { GroupCounts, ReviewVisit, StrandCounts, Submission } from '../domain/selfEvaluation/overview.js';
 import { LONGEST_ACTION_FIELD, REMINDER_DAYS_BEFORE, type ActionInput } from '../domain/selfEvaluation/actionPlan.js';
 import { formatLongDate } from '../domain/tsi/academicYear.js';
 import { ACTION_PLAN_COLUMN_IDS, columnTitle, HEADING_IDS, stepTitle, strandTitle, type QuestionSet } from '../domain/selfEvaluation/questions.js';
@@ -33,8 +33,12 @@ export const SELF_EVALUATION_VERBS = {
   actionNew: 'selfEvaluation.actions.new',
   actionAdd: 'selfEvaluation.actions.add',
   actionDone: 'selfEvaluation.actions.done',
+  actionEdit: 'selfEvaluation.actions.edit',
+  actionSave: 'selfEvaluation.actions.save',
+  actionReopen: 'selfEvaluation.actions.reopen',
   progress: 'selfEvaluation.adviser.progress',
   setVisit: 'selfEvaluation.adviser.visit',
+  clearVisit: 'selfEvaluation.adviser.visit.clear',
   invite: 'selfEvaluation.advisers.invite',
   removeAdviser: 'selfEvaluation.advisers.remove',
 } as const;
@@ -305,6 +309,7 @@ export function actionPlanCard(view: {
   const title = (id: (typeof ACTION_PLAN_COLUMN_IDS)[number]) => columnTitle(set, id);
   const shown = view.actions.slice(0, ACTIONS_SHOWN);
   const open = view.actions.filter((action) => !action.completed);
+  const completed = view.actions.length - open.length;
   const words = (text: string) => (text === '' ? '—' : escapeMarkdown(cut(text, SHOWN_CHARACTERS)));
   const more = view.actions.length - shown.length;
   return renderCard(actionPlanTemplate, {
@@ -325,13 +330,15 @@ export function actionPlanCard(view: {
         ...(action.fromKeyIssue === undefined ? [] : [{ title: 'From', value: `key issue ${action.fromKeyIssue}’s next steps` }]),
       ],
     })),
-    open: open.map((action) => ({ title: cut(`${action.number}. ${action.keyAction}`, 80), value: String(action.number) })),
-    firstOpen: open[0] ? String(open[0].number) : '',
+    choices: view.actions.map((action) => ({ title: cut(`${action.number}. ${action.completed ? '(completed) ' : ''}${action.keyAction}`, 80), value: String(action.number) })),
+    firstChoice: String((open[0] ?? view.actions[0])?.number ?? ''),
     toPlan: view.toPlan.map((number) => ({ title: cut(`${number}. ${set.keyIssues[number - 1]?.question ?? ''}`, 80), value: String(number) })),
     firstToPlan: view.toPlan[0] === undefined ? '' : String(view.toPlan[0]),
-    note: `${set.actionPlan.source} ${set.actionPlan.note} Say “done with action 3” to mark one done.`,
+    note: `${set.actionPlan.source} ${set.actionPlan.note} Say “done with action 3” to mark one done, “edit action 3” to change one, or “reopen action 3”.`,
     actions: [
       ...(open.length > 0 ? [button('Mark done', SELF_EVALUATION_VERBS.actionDone, {}, 'positive')] : []),
+      ...(view.actions.length > 0 ? [button('Edit', SELF_EVALUATION_VERBS.actionEdit, {})] : []),
+      ...(completed > 0 ? [button('Reopen', SELF_EVALUATION_VERBS.actionReopen, {})] : []),
       ...(view.toPlan.length > 0 ? [button('Turn into an action', SELF_EVALUATION_VERBS.actionNew, {})] : []),
       button('Add another action', SELF_EVALUATION_VERBS.actionNew, { blank: true }),
       button('Self-evaluation', SELF_EVALUATION_VERBS.overview, {}),
@@ -339,26 +346,36 @@ export function actionPlanCard(view: {
   });
 }
 
-/** A new action, started from a key issue's next steps and lead (or blank), under Appendix 1's columns. */
+/**
+ * A new action, started from a key issue's next steps and lead (or blank), under Appendix 1's
+ * columns; or an action being changed, carrying the version it was shown at.
+ */
 export function actionFormCard(view: {
   readonly set: QuestionSet;
   readonly schoolName: string;
   readonly keyIssue?: number | undefined;
+  readonly editing?: { readonly number: number; readonly version: string } | undefined;
   readonly values: ActionInput;
   readonly problems?: readonly string[] | undefined;
 }): AdaptiveCard {
-  const { set, keyIssue } = view;
+  const { set, keyIssue, editing } = view;
   const question = keyIssue === undefined ? undefined : set.keyIssues[keyIssue - 1]?.question;
+  const timeScale = columnTitle(set, 'timeScale');
   return renderCard(actionFormTemplate, {
     heading: `${escapeMarkdown(view.schoolName)} · action plan`,
-    title: question ? `A new action from key issue ${keyIssue}: ${question}` : 'A new action',
+    title: editing ? `Action ${editing.number}` : question ? `A new action from key issue ${keyIssue}: ${question}` : 'A new action',
     problems: view.problems ?? [],
     labels: Object.fromEntries(ACTION_PLAN_COLUMN_IDS.map((id) => [id, columnTitle(set, id)])),
     values: { keyAction: view.values.keyAction ?? '', lead: view.values.lead ?? '', timeScale: view.values.timeScale ?? '', outcome: view.values.outcome ?? '', monitoring: view.values.monitoring ?? '' },
     longest: LONGEST_ACTION_FIELD,
-    note: `${question ? 'It starts from the key issue’s next steps and lead: make them into one key action. ' : ''}${columnTitle(set, 'timeScale')}: a term and year (“Spring 2027”), a year, or a date; I remind the person who adds it ${REMINDER_DAYS_BEFORE} days before it ends. ${columnTitle(set, 'completed')} is filled in when you mark it done.`,
+    note:
+      `${question && !editing ? 'It starts from the key issue’s next steps and lead: make them into one key action. ' : ''}` +
+      `${timeScale}: a term and year (“Spring 2027”), a year, or a date; I remind the person who adds it ${REMINDER_DAYS_BEFORE} days before it ends` +
+      `${editing ? `, and again if you change ${timeScale} to a different date` : ''}. ${columnTitle(set, 'completed')} is filled in when you mark it done.`,
     actions: [
-      button('Add to the action plan', SELF_EVALUATION_VERBS.actionAdd, keyIssue === undefined ? {} : { keyIssue }, 'positive'),
+      editing
+        ? button(`Save action ${editing.number}`, SELF_EVALUATION_VERBS.actionSave, { action: editing.number, version: editing.version }, 'positive')
+        : button('Add to the action plan', SELF_EVALUATION_VERBS.actionAdd, keyIssue === undefined ? {} : { keyIssue }, 'positive'),
       button('Back to the action plan', SELF_EVALUATION_VERBS.actionPlan, {}),
     ],
   });
@@ -372,6 +389,19 @@ export function actionReminderText(set: QuestionSet, schoolName: string, action:
     `(${columnTitle(set, 'timeScale')}: ${escapeMarkdown(action.timeScale)}): “${escapeMarkdown(cut(action.keyAction, SHOWN_CHARACTERS))}”. ` +
     `Say “our action plan” to see it, or “done with action ${action.number}” once it is done.`
   );
+}
+
+/**
+ * What the school's verified people are told when the SIT sets, moves or clears its review visit
+ * (source 000: the self-evaluation is "to be complete prior to the visit").
+ */
+export function reviewVisitNoticeText(schoolName: string, visit: { readonly date?: string | undefined; readonly was?: string | undefined }): string {
+  const school = escapeMarkdown(schoolName);
+  if (visit.date === undefined) {
+    return `The School Improvement Team has cleared ${school}’s Disadvantaged Strategy Review visit, which was set for ${formatLongDate(visit.was ?? '')}. I will tell you when a new date is set.`;
+  }
+  const set = visit.was === undefined ? `set ${school}’s Disadvantaged Strategy Review visit for ${formatLongDate(visit.date)}` : `moved ${school}’s Disadvantaged Strategy Review visit to ${formatLongDate(visit.date)} (it was ${formatLongDate(visit.was)})`;
+  return `The School Improvement Team has ${set}. Your self-evaluation is to be complete before the visit: say “self-evaluation” to carry on with it, or “review” to see what you submitted.`;
 }
 
 /** The most review visits the SIT's overview lists (the council's own cut, to stay under 80 KB): overdue and soonest first. */
@@ -394,6 +424,8 @@ export function selfEvaluationProgressCard(view: {
   readonly visits: readonly (ReviewVisit & { readonly schoolName: string })[];
   readonly groups: readonly (GroupCounts & { readonly name: string })[];
   readonly strands: readonly StrandCounts[];
+  /** What was submitted since the person last looked (`since` undefined on their first look). */
+  readonly submitted: { readonly since: string | undefined; readonly schools: readonly (Submission & { readonly schoolName: string })[] };
   readonly notice?: string | undefined;
   readonly problems?: readonly string[] | undefined;
   /** What was typed into the visit form, when it could not be saved. */
@@ -404,7 +436,18 @@ export function selfEvaluationProgressCard(view: {
   const overdue = view.visits.filter((visit) => visit.state === 'overdue').length;
   const coming = view.visits.filter((visit) => visit.state === 'coming').length;
   const schools = view.strands[0]?.schools ?? 0;
+  const { since } = view.submitted;
+  const fresh = view.submitted.schools.slice(0, VISITS_SHOWN);
+  const sinceText = since === undefined ? 'This is your first look here: these are waiting for review.' : `Since you last looked, ${describeLondonInstant(new Date(since))}.`;
   return renderCard(progressTemplate, {
+    submittedHeading: since === undefined ? 'Submitted and waiting for review' : 'Submitted since you last looked',
+    submittedNote:
+      (fresh.length === 0 ? `${since === undefined ? 'None is waiting for review.' : `Nothing has been submitted since you last looked, ${describeLondonInstant(new Date(since))}.`}` : sinceText) +
+      (view.submitted.schools.length > fresh.length ? ` The first ${fresh.length} of ${view.submitted.schools.length} are listed; say “self-evaluations” for all of them.` : ''),
+    submitted: fresh.map((submission) => ({
+      title: `${escapeMarkdown(submission.schoolName)} (${submission.urn})`,
+      value: `${submission.term}, submitted ${describeLondonInstant(new Date(submission.submittedAt))} by ${escapeMarkdown(submission.submittedBy.name)}${submission.reviewed ? ' · reviewed since' : ''}`,
+    })),
     intro: `${view.visits.length} review visit${view.visits.length === 1 ? '' : 's'} set: ${overdue} overdue, ${coming} coming.`,
     notice: view.notice ?? '',
     problems: view.problems ?? [],
@@ -423,6 +466,7 @@ export function selfEvaluationProgressCard(view: {
     date: view.typed?.date ?? '',
     actions: [
       button('Set review visit', SELF_EVALUATION_VERBS.setVisit, {}, 'positive'),
+      ...(view.visits.length > 0 ? [button('Clear review visit', SELF_EVALUATION_VERBS.clearVisit, {})] : []),
       button('Schools', SELF_EVALUATION_VERBS.schools, {}),
       button('Export (.xlsx)', SELF_EVALUATION_VERBS.export, {}),
     ],
@@ -431,6 +475,13 @@ export function selfEvaluationProgressCard(view: {
 
 /** The most system leaders the invitation list offers (the council's own cut, to stay under 80 KB). */
 export const CANDIDATES_SHOWN = 100;
+
+/**
+ * How the card labels a system leader: nothing verifies a system leader's profile (the SIT
+ * approves claims to school roles only, domain/directory/verification.ts), so every one is
+ * labelled as saying so themselves; when a verification exists, the list should offer only those.
+ */
+const UNVERIFIED_LEADER = 'not verified';
 
 /** The school's advisers: who is invited, invite a system leader, remove one. */
 export function advisersCard(view: {
@@ -446,12 +497,15 @@ export function advisersCard(view: {
     intro:
       'The School Improvement Team reads your submitted self-evaluation. You may also invite a system leader (a MAT CEO or National Leader of Education who has told me who they are) as your adviser: ' +
       'they can then read it, comment on each key issue and mark it reviewed. Nobody else sees it. Inviting advisers is the council’s own arrangement, for your headteacher to decide.',
+    verification:
+      'Nobody has verified these system leaders: the School Improvement Team checks claims to a school role (headteacher or staff), not to be a system leader, so each name and organisation below is what the person told me. Check with them before you invite them.',
     notice: view.notice ?? '',
     advisers: view.advisers.map((adviser) => ({
       title: `${escapeMarkdown(adviser.name)}, ${escapeMarkdown(adviser.organisation)}`,
-      value: `invited by ${escapeMarkdown(adviser.invitedBy.name)}, ${describeLondonInstant(new Date(adviser.invitedAt))}`,
+      value: `${UNVERIFIED_LEADER}; invited by ${escapeMarkdown(adviser.invitedBy.name)}, ${describeLondonInstant(new Date(adviser.invitedAt))}`,
     })),
-    candidates: candidates.map((leader) => ({ title: cut(`${leader.name}, ${leader.organisation}`, 80), value: leader.aadObjectId })),
+    // The organisation and the label each keep their place however long the name is.
+    candidates: candidates.map((leader) => ({ title: `${cut(leader.name, 30)}, ${cut(leader.organisation, 30)} (${UNVERIFIED_LEADER})`, value: leader.aadObjectId })),
     firstCandidate: candidates[0]?.aadObjectId ?? '',
     current: view.advisers.map((adviser) => ({ title: cut(`${adviser.name}, ${adviser.organisation}`, 80), value: adviser.aadObjectId })),
     firstCurrent: view.advisers[0]?.aadObjectId ?? '',

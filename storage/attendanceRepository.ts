@@ -1,6 +1,8 @@
 import { attendanceKey, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
 import { ATTENDANCE_RECORDS as RECORDS, attendanceRecordKey as recordKey } from './attendanceKeys.js';
+import { AttendanceIndex } from './attendanceIndex.js';
 import { PersonIndex } from './personIndex.js';
+import { bestStatus, type StatusAt } from '../domain/attendance/summary.js';
 import { ANY_ETAG, updateRecord, type Store } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
@@ -11,15 +13,27 @@ const taskKey = (taskId: string, urn: string) => `${TASKS}${taskId}/${urn}`;
 /** How many register lines are written at once: enough to be quick, not so many as to flood the store. */
 const WRITES_AT_ONCE = 16;
 
+/** What the index says of some schools: their statuses, and the latest line each logged itself. */
+export interface SchoolsAttendance {
+  readonly statusAt: StatusAt;
+  latestOwnLine(urn: string): AttendanceRecord | undefined;
+}
+
 /**
  * Attendance records, one per session, school and attendee, under
  * `attendance/records/<session>/<urn>/<attendee>` (see attendanceKey). Because a school's own
  * line and the SIT's register line have different keys, neither ever overwrites the other;
  * each write is a read-modify-write on the record's eTag, so two writes to the same line
- * (a correction racing another) leave one whole record, never a duplicate.
+ * (a correction racing another) leave one whole record, never a duplicate. Every write is
+ * followed by the school's entry in the attendance index (storage/attendanceIndex.ts), which
+ * the summaries and reminders read.
  */
 export class AttendanceRepository {
-  constructor(private readonly store: Store) {}
+  readonly #index: AttendanceIndex;
+
+  constructor(private readonly store: Store) {
+    this.#index = new AttendanceIndex(store);
+  }
 
   /** Saves a record; `corrected` says it replaced an earlier one for the same attendee. */
   async log(record: AttendanceRecord): Promise<{ corrected: boolean }> {
@@ -28,16 +42,37 @@ export class AttendanceRepository {
       corrected = current !== undefined;
       return record;
     });
-    await new PersonIndex(this.store).noteRecord(recordKey(record), record);
+    const entry = await this.#index.syncLine(recordKey(record));
+    // The index entry keeps the school's latest own line, names and all, so erasure must find it too.
+    await new PersonIndex(this.store).noteRecords([
+      { key: recordKey(record), value: record },
+      { key: entry, value: record },
+    ]);
     return { corrected };
   }
 
   /** Writes the register's lines (from registerChanges); a line already as wanted is left alone. */
   async saveRegister(lines: readonly AttendanceRecord[]): Promise<void> {
-    const stored = await mapAtMost(lines, WRITES_AT_ONCE, (line) =>
-      updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line)),
-    );
+    const stored = await mapAtMost(lines, WRITES_AT_ONCE, async (line) => {
+      const written = await updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line));
+      await this.#index.syncLine(recordKey(line));
+      return written;
+    });
     await new PersonIndex(this.store).noteRecords(stored.flatMap((record) => (record ? [record] : [])));
+  }
+
+  /** The schools' statuses and latest own lines, from the index: one read per school, however many records the store holds. */
+  async ofSchools(urns: Iterable<string>): Promise<SchoolsAttendance> {
+    const entries = await this.#index.entriesOf(urns);
+    return {
+      statusAt: (sessionId, urn) => bestStatus(Object.values(entries.get(urn)?.sessions[sessionId] ?? {})),
+      latestOwnLine: (urn) => entries.get(urn)?.latest,
+    };
+  }
+
+  /** Builds the attendance index from the records if this store has none yet; true when it did. */
+  async indexIfMissing(): Promise<boolean> {
+    return this.#index.ensureBuilt();
   }
 
   async get(sessionId: string, urn: string, attendeeName: string): Promise<AttendanceRecord | undefined> {
@@ -79,6 +114,7 @@ export class AttendanceRepository {
         );
       }
     }
+    await this.#index.clear();
     return moved;
   }
 

@@ -16,8 +16,21 @@ import { mapAtMost } from '../lib/mapAtMost.js';
 const SCHOOLS = 'directory/schools/';
 const GROUPS = 'directory/groups/';
 const LINKS = 'directory/links/';
-/** Rewritten whenever schools or their groups change, so that every running instance sees the change. */
+/** Rewritten whenever schools or their groups change, with the version it makes: every running instance compares it to see a change. */
 const STAMP = 'directory/stamp';
+/** Every school in one record, with the stamp's version it holds: an instance opens or reloads the directory with one read. */
+const SNAPSHOT = 'directory/snapshot';
+
+interface Stamp {
+  readonly changedAt: string;
+  /** Counts changes; stamps written before versions are read as version 0. */
+  readonly version?: number;
+}
+
+interface Snapshot {
+  readonly version: number;
+  readonly schools: readonly School[];
+}
 
 const schoolKey = (urn: Urn) => `${SCHOOLS}${urn}`;
 const groupKey = (id: string) => `${GROUPS}${id}`;
@@ -30,10 +43,12 @@ const WRITES_AT_ONCE = 32;
 /**
  * The school directory: schools (from Get Information about Schools or the demo file),
  * Buckinghamshire's liaison groups, and which group chat acts for which group. Schools are
- * kept in the store and, for search and group listings, in memory: the index is built when
- * the repository opens and kept up to date by {@link putSchools}. Every change also rewrites a
- * stamp record; {@link refreshIfStale} compares it (at most once per `refreshEveryMs`) and
- * reloads when another process (the import command, another instance) changed the directory.
+ * kept in the store and, for search and group listings, in memory. Every change also rewrites a
+ * stamp record with a new version; {@link refreshIfStale} compares it (at most once per
+ * `refreshEveryMs`) and reloads when another process (the import command, another instance)
+ * changed the directory. Opening or reloading reads the snapshot, every school in one record,
+ * when it holds the stamp's version; otherwise it lists the schools once and writes the
+ * snapshot for every other instance. An import writes the snapshot when it is done.
  */
 export class DirectoryRepository {
   readonly #store: Store;
@@ -47,24 +62,68 @@ export class DirectoryRepository {
   #reloadDue = false;
   #refreshing: Promise<void> | undefined;
 
-  private constructor(store: Store, schools: readonly School[], stampSeen: string | undefined, refreshEveryMs: number) {
+  private constructor(store: Store, refreshEveryMs: number) {
     this.#store = store;
     this.#refreshEveryMs = refreshEveryMs;
-    this.#stampSeen = stampSeen;
     this.#checkedAt = Date.now();
-    this.#load(schools);
   }
 
-  /** Opens the directory on a store, reading every stored school into the search index. */
+  /** Opens the directory on a store, reading the schools (see the class) into the search index. */
   static async open(store: Store, options: { readonly refreshEveryMs?: number } = {}): Promise<DirectoryRepository> {
-    const stamp = await store.read<unknown>(STAMP);
-    const records = await store.list<School>(SCHOOLS);
-    return new DirectoryRepository(store, records.map((record) => record.value), stamp?.eTag, options.refreshEveryMs ?? 30_000);
+    const repository = new DirectoryRepository(store, options.refreshEveryMs ?? 30_000);
+    const stamp = await store.read<Stamp>(STAMP);
+    await repository.#loadVersion(stamp);
+    return repository;
   }
 
   #load(schools: readonly School[]): void {
     this.#schools = new Map(schools.map((school) => [school.urn, school]));
     this.#index = new SchoolSearchIndex(schools);
+  }
+
+  /**
+   * Loads the schools as of `stamp`: from the snapshot when it holds that version, else from a
+   * listing, which is then written as the snapshot unless a newer one is there already. Schools
+   * are written before the stamp changes, so a listing made after reading the stamp holds
+   * every change the stamp counts (and perhaps some later ones, which the next stamp counts).
+   */
+  async #loadVersion(stamp: { readonly value: Stamp; readonly eTag: string } | undefined): Promise<void> {
+    const version = stamp?.value.version ?? 0;
+    const snapshot = await this.#store.read<Snapshot>(SNAPSHOT);
+    if (stamp !== undefined && snapshot?.value.version === version) {
+      this.#load(snapshot.value.schools);
+    } else {
+      this.#load((await this.#store.list<School>(SCHOOLS)).map((record) => record.value));
+      if (stamp !== undefined) await this.#writeSnapshot(version, snapshot);
+    }
+    this.#stampSeen = stamp?.eTag;
+  }
+
+  /** Writes the schools in memory as the snapshot of `version`, unless the one there (`current`) is as new. */
+  async #writeSnapshot(version: number, current: { readonly value: Snapshot; readonly eTag: string } | undefined): Promise<void> {
+    if (current !== undefined && current.value.version >= version) return;
+    try {
+      await this.#store.write<Snapshot>(SNAPSHOT, { version, schools: [...this.#schools.values()] }, current?.eTag ?? null);
+    } catch (error) {
+      // Another instance wrote one first: theirs is as new or newer.
+      if (!isConflict(error)) throw error;
+    }
+  }
+
+  /**
+   * Writes the snapshot of the schools as they are now, so that every instance reloads them
+   * with one read (an import calls it when it is done, rather than after each batch).
+   */
+  async publishSnapshot(): Promise<void> {
+    const stamp = await this.#store.read<Stamp>(STAMP);
+    if (stamp === undefined) return;
+    // The schools in memory are the whole directory only if nobody else changed it since they were read.
+    if (stamp.eTag !== this.#stampSeen || this.#reloadDue) {
+      this.#reloadDue = false;
+      this.#load((await this.#store.list<School>(SCHOOLS)).map((record) => record.value));
+      this.#stampSeen = stamp.eTag;
+    }
+    await this.#writeSnapshot(stamp.value.version ?? 0, await this.#store.read<Snapshot>(SNAPSHOT));
   }
 
   /**
@@ -76,12 +135,10 @@ export class DirectoryRepository {
     this.#refreshing ??= (async () => {
       try {
         this.#checkedAt = now;
-        const stamp = await this.#store.read<unknown>(STAMP);
+        const stamp = await this.#store.read<Stamp>(STAMP);
         if (stamp?.eTag === this.#stampSeen && !this.#reloadDue) return;
         this.#reloadDue = false;
-        const records = await this.#store.list<School>(SCHOOLS);
-        this.#load(records.map((record) => record.value));
-        this.#stampSeen = stamp?.eTag;
+        await this.#loadVersion(stamp);
       } finally {
         this.#refreshing = undefined;
       }
@@ -92,9 +149,10 @@ export class DirectoryRepository {
   /** Records that the directory changed here; a change made elsewhere just before is picked up at the next check. */
   async #touch(): Promise<void> {
     for (;;) {
-      const current = await this.#store.read<unknown>(STAMP);
+      const current = await this.#store.read<Stamp>(STAMP);
       try {
-        const eTag = await this.#store.write(STAMP, { changedAt: new Date().toISOString() }, current?.eTag ?? null);
+        const stamp: Stamp = { changedAt: new Date().toISOString(), version: (current?.value.version ?? 0) + 1 };
+        const eTag = await this.#store.write(STAMP, stamp, current?.eTag ?? null);
         if (current?.eTag !== this.#stampSeen) this.#reloadDue = true;
         this.#stampSeen = eTag;
         return;
@@ -398,6 +456,7 @@ export async function importSchools(
     throw error;
   }
   await flush();
+  await repository.publishSnapshot();
   if (!headerSeen) return fail('The file is empty: a Get Information about Schools establishment file starts with a header row.');
   // The reader reports a row it cannot read as soon as it meets it, ahead of rows still queued.
   report.refused.sort((a, b) => a.line - b.line);
@@ -429,7 +488,7 @@ export async function importMembership(
   const groups = await repository.liaisonGroups();
   const report: MembershipReport = { read: 0, placed: 0, moved: 0, refused: [] };
   const header = 'The file is empty: a membership file starts with the header row “URN,liaison group”.';
-  return importUrnRows(source, options.encoding, readMembershipHeader, (record) => readMembershipRow(record, groups), header, report, async (row, refuse) => {
+  const imported = await importUrnRows(source, options.encoding, readMembershipHeader, (record) => readMembershipRow(record, groups), header, report, async (row, refuse) => {
     const before = (await repository.getSchool(row.urn))?.liaisonGroupId;
     const placed = await repository.setLiaisonGroupOf(row.urn, row.liaisonGroupId);
     if (!placed.ok) {
@@ -439,6 +498,8 @@ export async function importMembership(
     report.placed++;
     if (before !== undefined && before !== row.liaisonGroupId) report.moved++;
   });
+  await repository.publishSnapshot();
+  return imported;
 }
 
 /** Why a row naming a school the directory does not have is refused. */

@@ -1,5 +1,6 @@
 import type { AttendanceRecord } from '../domain/attendance/record.js';
 import { peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
+import { AttendanceIndex } from './attendanceIndex.js';
 import { ATTENDANCE_RECORDS, attendanceRecordKey } from './attendanceKeys.js';
 import { updateRecord, writeIfAbsent, type Store } from './store.js';
 
@@ -19,7 +20,7 @@ export interface PersonEntry {
 const added = <T>(list: readonly T[], item: T | undefined): readonly T[] => (item === undefined || list.includes(item) ? list : [...list, item]);
 
 /** What kind of record a listed key is, for "what do you hold about me". */
-export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp', 'selfEvaluation', 'deploymentLifecycle'] as const;
+export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp', 'selfEvaluation', 'selfEvaluationLook', 'deploymentLifecycle'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
@@ -31,6 +32,7 @@ const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
   ['directory/links/', 'chatLink'],
   ['signups/schools/', 'signUp'],
   ['selfEvaluations/', 'selfEvaluation'],
+  ['selfEvaluationLooks', 'selfEvaluationLook'],
   ['deploymentLifecycles/', 'deploymentLifecycle'],
   // A personal chat is saved twice (by its id and by its person): counted once.
   ['conversations/by-id/', 'conversation'],
@@ -151,6 +153,9 @@ export class PersonIndex {
       if (!free) continue;
       await this.store.delete(key, current.eTag);
       await this.#moveKey(line, key, target);
+      const index = new AttendanceIndex(this.store);
+      await index.syncLine(key);
+      await index.syncLine(target);
       return target;
     }
   }

@@ -4,6 +4,12 @@ import { PersonIndex } from './personIndex.js';
 import { isConflict, updateRecord, type Store, type UpdateOptions } from './store.js';
 
 const SELF_EVALUATIONS = 'selfEvaluations/';
+/** One record for every SIT administrator's last look across schools: a list, so erasing one takes their id out without a key that names them. */
+const LOOKS = 'selfEvaluationLooks';
+
+interface Looks {
+  readonly looks: readonly { readonly aadObjectId: string; readonly at: string }[];
+}
 const key = (urn: string) => `${SELF_EVALUATIONS}${encodeURIComponent(urn)}`;
 
 const TOO_BUSY = 'Several people were saving at the same moment and your change could not be saved. Nothing was lost: please press the button again.';
@@ -65,5 +71,16 @@ export class SelfEvaluationRepository {
       if (isConflict(error)) return fail(TOO_BUSY);
       throw error;
     }
+  }
+
+  /** When this person last saw the self-evaluations across schools, if ever. */
+  async lastLooked(aadObjectId: string): Promise<string | undefined> {
+    return (await this.store.read<Looks>(LOOKS))?.value.looks.find((look) => look.aadObjectId === aadObjectId)?.at;
+  }
+
+  /** Notes that this person saw the self-evaluations across schools at `at`. */
+  async noteLooked(aadObjectId: string, at: string): Promise<void> {
+    const saved = await updateRecord<Looks>(this.store, LOOKS, (current) => ({ looks: [...(current?.looks ?? []).filter((look) => look.aadObjectId !== aadObjectId), { aadObjectId, at }] }), this.options);
+    if (saved) await new PersonIndex(this.store).note(aadObjectId, saved.key);
   }
 }

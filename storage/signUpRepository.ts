@@ -31,6 +31,11 @@ export class SignUpRepository {
     return new Set(records.filter((record) => record.value.signedUp).map((record) => record.value.urn));
   }
 
+  /** Whether migrateOnce has run on this store: then its input need not be read. */
+  async migrated(): Promise<boolean> {
+    return (await this.store.read(MIGRATED)) !== undefined;
+  }
+
   /**
    * Once per store: signs up the schools that already took part (urnsSignedUpByMigration), so
    * that an existing programme's registers keep them. Returns how many were signed up, or

@@ -1,10 +1,14 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logger.js';
+import { TAKEN_MS, type DeliveryClaim } from '../../storage/deliveryRepository.js';
 
-/** The marks every instance shares: the first to claim an activity acts on it. */
+/** The marks every instance shares: the first to claim an activity acts on it (see DeliveryRepository). */
 export interface SharedDeliveries {
-  claim(conversationId: string, activityId: string, now: Date): Promise<boolean>;
+  claim(conversationId: string, activityId: string, now: Date): Promise<DeliveryClaim | undefined>;
 }
+
+/** How often a running turn renews its claim: three times within its lapse, so one slow write does not lose it. */
+const RENEW_EVERY_MS = TAKEN_MS / 4;
 
 /** How long a delivered activity is remembered: far longer than Teams goes on retrying. */
 export const REMEMBER_DELIVERIES_MS = 30 * 60_000;
@@ -14,7 +18,8 @@ export const REMEMBER_DELIVERIES_MS = 30 * 60_000;
  * same activity id, and behind a load balancer the second delivery may reach another
  * instance. The guard remembers recent ids in this process (bounded) as the fast path, and
  * claims each new one in the shared store before the turn runs, so each message acts once
- * however many instances see it.
+ * however many instances see it. The claim is renewed while the turn runs and marked done when
+ * it ends, so a delivery after an instance died mid-turn is acted on once its claim lapses.
  */
 export function duplicateActivityGuard(
   logger: Logger,
@@ -41,11 +46,21 @@ export function duplicateActivityGuard(
         const oldest = seen.keys().next().value;
         if (oldest !== undefined) seen.delete(oldest);
       }
-      if (!(await shared.claim(conversationId, id, new Date(at)))) {
+      const claim = await shared.claim(conversationId, id, new Date(at));
+      if (!claim) {
         logger.info({ activityId: id }, 'ignored an activity another instance has acted on');
         return;
       }
-      return next();
+      const keep = (what: string, write: (at: Date) => Promise<void>) =>
+        write(new Date(now())).catch((error: unknown) => logger.warn({ activityId: id, err: (error as Error).message }, what));
+      const renewal = setInterval(() => void keep('could not renew the claim on an activity', (at) => claim.renew(at)), RENEW_EVERY_MS);
+      renewal.unref();
+      try {
+        return await next();
+      } finally {
+        clearInterval(renewal);
+        await keep('could not mark an activity done', (at) => claim.done(at));
+      }
     },
   };
 }

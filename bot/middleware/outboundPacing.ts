@@ -1,10 +1,25 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 
-/** Teams' limits per bot per conversation: 7 operations a second, 60 in 30 seconds. */
+/** Teams' limits per bot per conversation (thread): 7 operations a second, 60 in 30 seconds, 1,800 in an hour. */
 export const TEAMS_CONVERSATION_LIMITS = [
   { operations: 7, windowMs: 1_000 },
   { operations: 60, windowMs: 30_000 },
+  { operations: 1_800, windowMs: 3_600_000 },
 ] as const;
+
+/** Teams' global limit per app per tenant: 50 requests a second, over every conversation. */
+const TEAMS_APP_REQUESTS_PER_SECOND = 50;
+
+/**
+ * This instance's share of the app's limit when `instances` run the bot: they do not talk to
+ * each other for every message, so each keeps to an equal part and together they keep to the whole.
+ */
+export function appLimitsFor(instances: number): { operations: number; windowMs: number }[] {
+  return [{ operations: Math.max(1, Math.floor(TEAMS_APP_REQUESTS_PER_SECOND / Math.max(1, instances))), windowMs: 1_000 }];
+}
+
+/** The one key the app-wide pacer counts every send under. */
+const EVERY_CONVERSATION = '*';
 
 export interface PacerClock {
   now(): number;
@@ -63,14 +78,20 @@ export class ConversationPacer {
   }
 }
 
-/** Paces every activity the bot sends (replies and proactive messages alike), per conversation. */
-export function outboundPacing(pacer: ConversationPacer): Middleware {
+/**
+ * Paces every activity the bot sends (replies and proactive messages alike): per conversation
+ * with `pacer`, and over all conversations with `appWide` (a pacer with appLimitsFor's limits).
+ */
+export function outboundPacing(pacer: ConversationPacer, appWide: ConversationPacer): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       context.onSendActivities(async (ctx, activities, send) => {
         const conversationId = ctx.activity.conversation?.id;
         const paced = activities.filter((activity) => activity.type !== 'invokeResponse' && activity.type !== 'trace');
-        if (conversationId) for (const _ of paced) await pacer.acquire(conversationId);
+        for (const _ of paced) {
+          if (conversationId) await pacer.acquire(conversationId);
+          await appWide.acquire(EVERY_CONVERSATION);
+        }
         return send();
       });
       return next();

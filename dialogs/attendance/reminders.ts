@@ -1,7 +1,6 @@
 import { dayBeforeReminderText, logPromptText } from '../../cards/attendanceCards.js';
 import { reminderRecipients, sessionAudience } from '../../domain/attendance/audience.js';
 import { remindersDue, type Reminder } from '../../domain/attendance/reminders.js';
-import { schoolStatusAt } from '../../domain/attendance/summary.js';
 import type { AttendanceContext } from './context.js';
 
 type Delivery = 'sent' | 'already_sent' | 'not_installed' | 'blocked' | 'failed';
@@ -17,21 +16,17 @@ export async function sendDueReminders(context: AttendanceContext, now: Date): P
   const done = await context.reminders.done();
   const due = remindersDue(await context.programmes.current(), now, done);
   if (due.length === 0) return;
-  const [signedUp, champions, people, records] = await Promise.all([
-    context.signedUpSchools(),
-    context.championUrns(),
-    context.schoolPeople(),
-    context.attendance.all(),
-  ]);
+  const [signedUp, champions, people] = await Promise.all([context.signedUpSchools(), context.championUrns(), context.schoolPeople()]);
   for (const reminder of due) {
     const session = reminder.session;
-    const schools = sessionAudience(session, signedUp, champions).filter(
-      (school) => reminder.kind === 'day_before' || schoolStatusAt(session.id, school.urn, records) === 'no_record',
-    );
+    const audience = sessionAudience(session, signedUp, champions);
+    // The index entries of the session's schools only: what a reminder needs, not every record.
+    const logged = await context.attendance.ofSchools(audience.map((school) => school.urn));
+    const schools = audience.filter((school) => reminder.kind === 'day_before' || logged.statusAt(session.id, school.urn) === 'no_record');
     const outcomes: Delivery[] = [];
     for (const school of schools) {
       const text = reminder.kind === 'day_before' ? dayBeforeReminderText(session, school.name) : logPromptText(session, school.name);
-      for (const person of reminderRecipients(school.urn, people, records)) {
+      for (const person of reminderRecipients(school.urn, people, logged.latestOwnLine(school.urn))) {
         outcomes.push(await sendOnce(context, reminder, person.aadObjectId, text, now));
       }
     }

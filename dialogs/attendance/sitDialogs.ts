@@ -194,18 +194,15 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         }
         groupSession = loggable.value;
       }
-      const [signedUp, records, champions, groups] = await Promise.all([
-        context.signedUpSchools(),
-        context.attendance.all(),
-        context.championUrns(),
-        deps.directory.liaisonGroups(),
-      ]);
+      const [signedUp, champions, groups] = await Promise.all([context.signedUpSchools(), context.championUrns(), deps.directory.liaisonGroups()]);
+      // Every school shown is signed up, so only their index entries are read, never every record.
+      const { statusAt } = await context.attendance.ofSchools(signedUp.map((school) => school.urn));
       const card = summaryCard({
         programme,
         signedUpCount: signedUp.length,
-        sessions: [...started].reverse().map((meeting) => ({ meeting, summary: sessionSummary(meeting.id, sessionAudience(meeting, signedUp, champions), records) })),
-        groups: groupSession ? { meeting: groupSession, lines: liaisonGroupSummary(groupSession.id, groups, signedUp, records) } : undefined,
-        lastSession: schoolsWithNoAttendanceAtLastSession(programme, now, signedUp, records),
+        sessions: [...started].reverse().map((meeting) => ({ meeting, summary: sessionSummary(meeting.id, sessionAudience(meeting, signedUp, champions), statusAt) })),
+        groups: groupSession ? { meeting: groupSession, lines: liaisonGroupSummary(groupSession.id, groups, signedUp, statusAt) } : undefined,
+        lastSession: schoolsWithNoAttendanceAtLastSession(programme, now, signedUp, statusAt),
       });
       await step.context.sendActivity(cardActivity(card));
       return step.endDialog();

@@ -38,6 +38,7 @@ const OTHER_RECORDS: Partial<Record<RecordKind, (count: number) => string>> = {
   conversation: (count) => `how to reach you in ${plural(count, 'chat')}, for reminders and notices`,
   signUp: (count) => `${plural(count, 'school sign-up')} to the universal offer that you recorded`,
   selfEvaluation: (count) => `${plural(count, 'school self-evaluation')} that name you (as who wrote, submitted, commented, added or completed an action, or was invited as an adviser)`,
+  selfEvaluationLook: () => 'when you last looked at schools’ self-evaluations across schools (School Improvement Team)',
   deploymentLifecycle: (count) => `${plural(count, 'deployment')} you recorded the steps of (engagement, days, checklists, enhanced strand)`,
   deploymentForm: (count) => `${plural(count, 'deployment form')} that name you (yours, or sent to you to confirm)`,
 };

@@ -7,6 +7,7 @@ import {
   confirmSubmitCard,
   keyIssueFormCard,
   keyIssueReadCard,
+  reviewVisitNoticeText,
   SELF_EVALUATION_VERBS as VERBS,
   selfEvaluationOverviewCard,
   selfEvaluationExportCard,
@@ -19,14 +20,15 @@ import { escapeMarkdown } from '../../cards/markdown.js';
 import { decide, refusalText, type Action } from '../../domain/access/policy.js';
 import { ok } from '../../domain/result.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
-import type { QuestionSet } from '../../domain/selfEvaluation/questions.js';
+import { columnTitle, type QuestionSet } from '../../domain/selfEvaluation/questions.js';
 import { createSelfEvaluationContext, type SelfEvaluationDeps } from './context.js';
-import { actionFrom, actionStartingFrom, addAction, completeAction, nextStepsToPlan, orderedActions } from '../../domain/selfEvaluation/actionPlan.js';
+import { actionFrom, actionInputOf, actionStartingFrom, addAction, completeAction, editAction, nextStepsToPlan, noSuchAction, orderedActions, reopenAction, versionOf } from '../../domain/selfEvaluation/actionPlan.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { adviserIds, inviteAdviser, removeAdviser } from '../../domain/selfEvaluation/advisers.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { acrossSchools } from './tabView.js';
-import { countsByStrand, reviewVisits, setReviewVisit } from '../../domain/selfEvaluation/overview.js';
+import { clearReviewVisit, countsByStrand, reviewVisits, setReviewVisit, submittedSince } from '../../domain/selfEvaluation/overview.js';
+import { isVerifiedMemberOf } from '../../domain/directory/verification.js';
 import { parseDateAnswer } from '../../domain/tsi/dateAnswer.js';
 import { UrnSchema } from '../../domain/directory/types.js';
 import {
@@ -65,18 +67,27 @@ const SCHOOLS = 'selfEvaluation.schools';
 const EXPORT = 'selfEvaluation.export';
 const ACTIONS = 'selfEvaluation.actionPlan';
 const DONE = 'selfEvaluation.actionDone';
+const EDIT = 'selfEvaluation.actionEdit';
+const REOPEN = 'selfEvaluation.actionReopen';
 const PROGRESS = 'selfEvaluation.progress';
 const ADVISERS = 'selfEvaluation.advisers';
 const VISIT = 'selfEvaluation.visit';
+const CLEAR_VISIT = 'selfEvaluation.visitClear';
 
 const GO_TO_WORDS = /^(?:go to |open )?key issue (\d{1,3})$/;
 /** "review visit for 100001 on 12 May 2027", "set the review visit of 100001 to 2027-05-12". */
 const VISIT_WORDS = /^(?:set )?(?:the )?review visit (?:for |of |at )?(\d{6}) (?:on |to |is |for )?([\w ,/.-]{1,40})$/;
+/** "clear the review visit for 100001", "cancel review visit of 100001". */
+const CLEAR_VISIT_WORDS = /^(?:clear|cancel|remove) (?:the )?review visit (?:for |of |at )?(\d{6})$/;
 /** "done with action 3", "mark action 3 done", "action 3 is complete", "we've finished action 3". */
 const DONE_WORDS = [
   /^(?:we'?ve |we have |i'?ve |i have )?(?:done with|finished|completed|complete|mark) action (\d{1,3})(?: as)?(?: done| complete| completed)?$/,
   /^action (\d{1,3}) (?:is )?(?:done|complete|completed|finished)$/,
 ];
+/** "edit action 3", "change action 3". */
+const EDIT_WORDS = /^(?:edit|change|update|amend) action (\d{1,3})$/;
+/** "reopen action 3", "action 3 is not done". */
+const REOPEN_WORDS = [/^(?:reopen|re-open|undo|unmark) action (\d{1,3})$/, /^action (\d{1,3}) (?:is )?not (?:done|complete|completed|finished)(?: yet)?$/];
 
 const KeyIssueNumber = z.coerce.number().int().min(1).max(200);
 const MoveSchema = z.enum(['stay', 'next', 'back', 'overview']);
@@ -93,7 +104,16 @@ const ActionAddData = z.object({ keyIssue: KeyIssueNumber.optional(), keyAction:
 const VisitData = z.object({ urn: z.string().max(50).optional(), date: z.string().max(100).optional() });
 const LeaderData = z.object({ leader: z.string().trim().min(1).max(200) });
 const AdviserData = z.object({ adviser: z.string().trim().min(1).max(200) });
-const ActionDoneData = z.object({ action: z.coerce.number().int().min(1).max(10_000) });
+const ActionNumber = z.coerce.number().int().min(1).max(10_000);
+const ActionDoneData = z.object({ action: ActionNumber });
+const ActionSaveData = z.object({ action: ActionNumber, version: z.string().max(12), keyAction: Words, lead: Words, timeScale: Words, outcome: Words, monitoring: Words });
+
+/** The action number in words that match one of `patterns`. */
+function actionNumberIn(text: string, patterns: readonly RegExp[]): { action: number } | undefined {
+  const words = normaliseCommandText(text);
+  const found = patterns.map((pattern) => pattern.exec(words)).find((match) => match !== null);
+  return found ? { action: Number(found[1]) } : undefined;
+}
 
 /** A verb typed by its own schema, listed with the others. */
 const verb = <Schema extends z.ZodType>(definition: CardVerb<Schema>): CardVerb => definition as unknown as CardVerb;
@@ -254,12 +274,15 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     answering(EXPORT, async (_options, actor) => exportAll(actor)),
     answering(ACTIONS, async (_options, actor) => actionPlan(actor)),
     answering(DONE, async (options, actor) => markDone(actor, (options as { action: number }).action)),
+    answering(EDIT, async (options, actor) => editForm(actor, (options as { action: number }).action)),
+    answering(REOPEN, async (options, actor) => reopen(actor, (options as { action: number }).action)),
     answering(ADVISERS, async (_options, actor) => advisersFor(actor)),
     answering(PROGRESS, async (_options, actor) => progress(actor)),
     answering(VISIT, async (options, actor) => {
       const { urn, date } = options as { urn: string; date: string };
       return setVisit(actor, urn, date);
     }),
+    answering(CLEAR_VISIT, async (options, actor) => clearVisit(actor, (options as { urn: string }).urn)),
     answering(SCHOOLS, async (_options, actor) => schoolsList(actor)),
   ];
 
@@ -316,13 +339,41 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} marked completed today.`) };
   }
 
+  /** The action card (new or being changed) at the school, as a card button's answer. */
+  async function actionForm(urn: string, view: Omit<Parameters<typeof actionFormCard>[0], 'set' | 'schoolName'>): Promise<CardVerbResult> {
+    return { kind: 'card', card: actionFormCard({ set, schoolName: await schoolName(urn), ...view }) };
+  }
+
+  /** The card to change an action's words, carrying the version it shows. */
+  async function editForm(actor: Actor, number: number): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.edit');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    const record = await records.get(school.urn);
+    const action = record?.actions?.find((candidate) => candidate.number === number);
+    if (!action) return { kind: 'refused', text: noSuchAction(record?.actions ?? [], number) };
+    return actionForm(school.urn, { editing: { number, version: versionOf(action) }, values: actionInputOf(action) });
+  }
+
+  async function reopen(actor: Actor, number: number): Promise<CardVerbResult> {
+    const school = ownSchool(actor, 'selfEvaluation.edit');
+    if ('refused' in school) return { kind: 'refused', text: school.refused };
+    const saved = await records.change(school.urn, (record) => reopenAction(record, number));
+    if (!saved.ok) return { kind: 'refused', text: saved.errors.join(' ') };
+    deps.logger.info({ urn: school.urn, action: number }, 'a school reopened an action in its action plan');
+    return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Action ${number} is open again.`) };
+  }
+
   async function progress(actor: Actor, extra: { notice?: string; problems?: string[]; typed?: { urn?: string; date?: string } } = {}): Promise<CardVerbResult> {
     const decision = decide(actor, 'selfEvaluation.overview', {});
     if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
     const all = await records.all();
     const { byGroup, nameOf } = await acrossSchools(deps.directory, all);
     const visits = reviewVisits(all, londonDateOf(deps.now())).map((visit) => ({ ...visit, schoolName: nameOf(visit.urn) }));
-    return { kind: 'card', card: selfEvaluationProgressCard({ set, visits, groups: byGroup, strands: countsByStrand(set, all), ...extra }) };
+    // No channel tells the SIT of a submission, so this card shows what came in since the person last saw it.
+    const since = await records.lastLooked(actor.aadObjectId);
+    const submitted = { since, schools: submittedSince(all, since).map((submission) => ({ ...submission, schoolName: nameOf(submission.urn) })) };
+    await records.noteLooked(actor.aadObjectId, deps.now().toISOString());
+    return { kind: 'card', card: selfEvaluationProgressCard({ set, visits, groups: byGroup, strands: countsByStrand(set, all), submitted, ...extra }) };
   }
 
   async function setVisit(actor: Actor, urnText: string, dateText: string): Promise<CardVerbResult> {
@@ -337,10 +388,44 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       ...(date.ok ? [] : [`The visit’s date: ${date.errors.join(' ')}`]),
     ];
     if (!urn.success || !school || !date.ok) return progress(actor, { problems, typed });
-    const saved = await records.change(school.urn, (record) => ok(setReviewVisit(record, date.value, personOf(actor), deps.now())));
+    let was: string | undefined;
+    const saved = await records.change(school.urn, (record) => {
+      was = record.reviewVisit?.date;
+      return ok(setReviewVisit(record, date.value, personOf(actor), deps.now()));
+    });
     if (!saved.ok) return progress(actor, { problems: saved.errors, typed });
-    deps.logger.info({ urn: school.urn }, 'the SIT set a school’s review visit');
-    return progress(actor, { notice: `${escapeMarkdown(school.name)}’s review visit is set for ${formatLongDate(date.value)}.` });
+    const notice = `${escapeMarkdown(school.name)}’s review visit is set for ${formatLongDate(date.value)}.`;
+    if (was === date.value) return progress(actor, { notice });
+    deps.logger.info({ urn: school.urn, moved: was !== undefined }, 'the SIT set a school’s review visit');
+    return progress(actor, { notice: `${notice} ${await tellSchoolOfVisit(school.urn, school.name, { date: date.value, was })}` });
+  }
+
+  async function clearVisit(actor: Actor, urnText: string): Promise<CardVerbResult> {
+    const decision = decide(actor, 'selfEvaluation.overview', {});
+    if (!decision.allowed) return { kind: 'refused', text: refusalText(decision) };
+    const urn = UrnSchema.safeParse(urnText.trim());
+    const school = urn.success ? await deps.directory.getSchool(urn.data) : undefined;
+    if (!urn.success || !school) return progress(actor, { problems: [!urn.success ? `“${urnText.trim().slice(0, 20)}” is not a URN: a URN is six digits.` : `There is no school with URN ${urn.data} in the directory.`], typed: { urn: urnText.slice(0, 6) } });
+    let was: string | undefined;
+    const saved = await records.change(school.urn, (record) => {
+      was = record.reviewVisit?.date;
+      return clearReviewVisit(record);
+    });
+    if (!saved.ok) return progress(actor, { problems: saved.errors, typed: { urn: school.urn } });
+    deps.logger.info({ urn: school.urn }, 'the SIT cleared a school’s review visit');
+    return progress(actor, { notice: `${escapeMarkdown(school.name)}’s review visit is cleared. ${await tellSchoolOfVisit(school.urn, school.name, { was })}` });
+  }
+
+  /** Tells the school's verified headteacher and staff, in their personal chats, of its visit; says to the SIT how many were told. */
+  async function tellSchoolOfVisit(urn: string, name: string, visit: { date?: string; was?: string | undefined }): Promise<string> {
+    const people = (await profiles.all()).filter((profile) => isVerifiedMemberOf(profile, urn));
+    const text = reviewVisitNoticeText(name, visit);
+    // The visit stands whether or not a message goes: the SIT is told how many went.
+    const outcomes = await Promise.all(people.map((person) => deps.proactive.sendToPerson(person.aadObjectId, { type: 'message', text }).catch(() => 'failed' as const)));
+    const told = outcomes.filter((outcome) => outcome === 'sent').length;
+    deps.logger.info({ urn, told, people: people.length }, 'told a school of its review visit');
+    if (people.length === 0) return 'Nobody at the school is verified with me yet, so please tell the school yourself.';
+    return told === people.length ? `I have told the school’s ${told} verified ${told === 1 ? 'person' : 'people'}.` : `I told ${told} of the school’s ${people.length} verified people; please tell the others yourself.`;
   }
 
   /** The SIT's list of every school, or an invited system leader's of the schools they advise. */
@@ -450,11 +535,35 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     }),
     { verb: VERBS.progress, data: Empty, handle: async (_turn, _data, actor) => progress(actor) },
     verb({ verb: VERBS.setVisit, data: VisitData, handle: async (_turn, data: z.infer<typeof VisitData>, actor) => setVisit(actor, data.urn ?? '', data.date ?? '') }),
+    verb({ verb: VERBS.clearVisit, data: VisitData, handle: async (_turn, data: z.infer<typeof VisitData>, actor) => clearVisit(actor, data.urn ?? '') }),
     { verb: VERBS.actionPlan, data: Empty, handle: async (_turn, _data, actor) => actionPlan(actor) },
     verb({
       verb: VERBS.actionDone,
       data: ActionDoneData,
       handle: async (_turn, data: z.infer<typeof ActionDoneData>, actor) => markDone(actor, data.action),
+    }),
+    verb({ verb: VERBS.actionEdit, data: ActionDoneData, handle: async (_turn, data: z.infer<typeof ActionDoneData>, actor) => editForm(actor, data.action) }),
+    verb({ verb: VERBS.actionReopen, data: ActionDoneData, handle: async (_turn, data: z.infer<typeof ActionDoneData>, actor) => reopen(actor, data.action) }),
+    verb({
+      verb: VERBS.actionSave,
+      data: ActionSaveData,
+      handle: async (_turn, data: z.infer<typeof ActionSaveData>, actor) => {
+        const school = ownSchool(actor, 'selfEvaluation.edit');
+        if ('refused' in school) return { kind: 'refused', text: school.refused };
+        const { action: number, version, ...typed } = data;
+        const formAgain = (problems: string[], shown = version) => actionForm(school.urn, { editing: { number, version: shown }, values: typed, problems });
+        const changed = actionFrom(set, typed, undefined, personOf(actor), deps.now());
+        if (!changed.ok) return formAgain(changed.errors);
+        const saved = await records.change(school.urn, (record) => editAction(record, number, changed.value, version, personOf(actor), deps.now()));
+        if (!saved.ok) {
+          // A colleague's change since: the card comes back with their version, so pressing Save again is a choice made seeing it.
+          const now = (await records.get(school.urn))?.actions?.find((candidate) => candidate.number === number);
+          if (!now) return { kind: 'refused', text: saved.errors.join(' ') };
+          return formAgain([...saved.errors, ...(versionOf(now) === version ? [] : [`${columnTitle(set, 'keyAction')} as it is now: “${escapeMarkdown(now.keyAction)}”; ${columnTitle(set, 'timeScale')}: “${escapeMarkdown(now.timeScale)}”.`])], versionOf(now));
+        }
+        deps.logger.info({ urn: school.urn, action: number }, 'a school changed an action in its action plan');
+        return { kind: 'card', card: await actionPlanFor(school.urn, saved.value, `Saved action ${number}.`) };
+      },
     }),
     verb({
       verb: VERBS.actionNew,
@@ -464,7 +573,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         const school = keyIssue === undefined ? ownSchool(actor, 'selfEvaluation.edit') : editing(actor, keyIssue);
         if ('refused' in school) return { kind: 'refused', text: school.refused };
         const values = keyIssue === undefined ? {} : actionStartingFrom(await records.get(school.urn), keyIssue);
-        return { kind: 'card', card: actionFormCard({ set, schoolName: await schoolName(school.urn), keyIssue, values }) };
+        return actionForm(school.urn, { keyIssue, values });
       },
     }),
     verb({
@@ -474,7 +583,7 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
         const school = ownSchool(actor, 'selfEvaluation.edit');
         if ('refused' in school) return { kind: 'refused', text: school.refused };
         const { keyIssue, ...typed } = data;
-        const formAgain = async (problems: string[]) => ({ kind: 'card' as const, card: actionFormCard({ set, schoolName: await schoolName(school.urn), keyIssue, values: typed, problems }) });
+        const formAgain = (problems: string[]) => actionForm(school.urn, { keyIssue, values: typed, problems });
         const action = actionFrom(set, typed, keyIssue, personOf(actor), deps.now());
         if (!action.ok) return formAgain(action.errors);
         let number = 0;
@@ -650,13 +759,11 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
       },
       {
         scopes: ['personal'],
-        match: (text) => {
-          const words = normaliseCommandText(text);
-          const found = DONE_WORDS.map((pattern) => pattern.exec(words)).find((match) => match !== null);
-          return found ? { action: Number(found[1]) } : undefined;
-        },
+        match: (text) => actionNumberIn(text, DONE_WORDS),
         dialogId: DONE,
       },
+      { scopes: ['personal'], match: (text) => actionNumberIn(text, [EDIT_WORDS]), dialogId: EDIT },
+      { scopes: ['personal'], match: (text) => actionNumberIn(text, REOPEN_WORDS), dialogId: REOPEN },
       {
         summary: {
           title: 'Your adviser',
@@ -702,6 +809,15 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
           return found ? { urn: found[1], date: found[2] } : undefined;
         },
         dialogId: VISIT,
+      },
+      {
+        forSitAdmins: true,
+        scopes: ['personal'],
+        match: (text) => {
+          const found = CLEAR_VISIT_WORDS.exec(normaliseCommandText(text));
+          return found ? { urn: found[1] } : undefined;
+        },
+        dialogId: CLEAR_VISIT,
       },
       {
         summary: {

@@ -12,20 +12,25 @@ export interface SchoolPerson {
 
 const registerKey = normaliseAttendeeName(REGISTER_ATTENDEE.name);
 
-/**
- * Who at a school hears about a session. The school said who attends by logging: the most
- * recent attendee it logged (matched to a person by name, else the person who logged it).
- * Until it has logged anyone, everyone whose profile names the school hears, since any of
- * them may be the one who goes. The SIT's register lines say nothing about who attended.
- */
-export function reminderRecipients(urn: string, people: readonly SchoolPerson[], records: readonly AttendanceRecord[]): SchoolPerson[] {
-  const atSchool = people.filter((person) => person.urn === urn);
-  if (atSchool.length === 0) return [];
+/** The latest line a school logged itself, of those given (one school's): the SIT's register lines say nothing about who attended. */
+export function latestOwnLine(records: readonly AttendanceRecord[]): AttendanceRecord | undefined {
   let latest: AttendanceRecord | undefined;
   for (const record of records) {
-    if (record.urn !== urn || normaliseAttendeeName(record.attendeeName) === registerKey) continue;
+    if (normaliseAttendeeName(record.attendeeName) === registerKey) continue;
     if (latest === undefined || record.loggedAt > latest.loggedAt) latest = record;
   }
+  return latest;
+}
+
+/**
+ * Who at a school hears about a session. The school said who attends by logging: the most
+ * recent attendee it logged (`latest`, see latestOwnLine; matched to a person by name, else
+ * the person who logged it). Until it has logged anyone, everyone whose profile names the
+ * school hears, since any of them may be the one who goes.
+ */
+export function reminderRecipients(urn: string, people: readonly SchoolPerson[], latest: AttendanceRecord | undefined): SchoolPerson[] {
+  const atSchool = people.filter((person) => person.urn === urn);
+  if (atSchool.length === 0) return [];
   if (!latest) return atSchool;
   const attendee = normaliseAttendeeName(latest.attendeeName);
   const byName = atSchool.find((person) => normaliseAttendeeName(person.name) === attendee);

@@ -9,7 +9,7 @@ import { normaliseAttendeeName, REGISTER_ATTENDEE, type AttendanceRecord, type A
  * The records the SIT's register writes for a session: one line per school, under the
  * reserved attendee {@link REGISTER_ATTENDEE}, so the register never overwrites what a school
  * logged for a named attendee. A school's status at a session is the best of all its lines
- * (see schoolStatusAt), so a school present by either account counts as present.
+ * (see StatusAt in summary.ts), so a school present by either account counts as present.
  *
  * A save covers one page of the register (`covered`, see registerPages): each school on it is
  * present, sent apologies, or otherwise absent, as the page showed it. Schools on other pages

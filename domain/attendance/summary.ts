@@ -7,18 +7,32 @@ export type SchoolSessionStatus = AttendanceStatus | 'no_record';
 
 const RANK: Record<AttendanceStatus, number> = { present: 3, apologies: 2, absent: 1 };
 
-/**
- * A school's status at a session, from all its lines (each attendee, and the SIT's register):
- * present if anyone from the school was present, else apologies if any were sent, else
- * absent if recorded so. Apologies do not count as attending.
- */
-export function schoolStatusAt(sessionId: string, urn: string, records: readonly AttendanceRecord[]): SchoolSessionStatus {
+/** The best of a school's lines at a session: present over apologies over absent; nothing logged when there are none. */
+export function bestStatus(statuses: Iterable<AttendanceStatus>): SchoolSessionStatus {
   let best: AttendanceStatus | undefined;
-  for (const record of records) {
-    if (record.sessionId !== sessionId || record.urn !== urn) continue;
-    if (best === undefined || RANK[record.status] > RANK[best]) best = record.status;
-  }
+  for (const status of statuses) if (best === undefined || RANK[status] > RANK[best]) best = status;
   return best ?? 'no_record';
+}
+
+/**
+ * Each school's status at each session, from all its lines (each attendee, and the SIT's
+ * register): present if anyone from the school was present, else apologies if any were sent,
+ * else absent if recorded so; apologies do not count as attending. However it was found: from the
+ * records (statusesFrom), or from the index the attendance repository keeps with them, which
+ * lets a summary read only the schools it shows.
+ */
+export type StatusAt = (sessionId: string, urn: string) => SchoolSessionStatus;
+
+/** StatusAt over records, grouped once so that asking about every school is not a pass over every record each time. */
+export function statusesFrom(records: readonly AttendanceRecord[]): StatusAt {
+  const lines = new Map<string, AttendanceStatus[]>();
+  for (const record of records) {
+    const key = `${record.sessionId}/${record.urn}`;
+    const statuses = lines.get(key);
+    if (statuses) statuses.push(record.status);
+    else lines.set(key, [record.status]);
+  }
+  return (sessionId, urn) => bestStatus(lines.get(`${sessionId}/${urn}`) ?? []);
 }
 
 /** Universal sessions that have not been cancelled: what "attended out of six" counts against. */
@@ -26,8 +40,8 @@ function countedUniversal(programme: Programme): Meeting[] {
   return meetingsInOrder(programme).filter((meeting) => isUniversal(meeting) && !meeting.cancelled);
 }
 
-function attendedCount(urn: string, records: readonly AttendanceRecord[], programme: Programme): number {
-  return countedUniversal(programme).filter((meeting) => schoolStatusAt(meeting.id, urn, records) === 'present').length;
+function attendedCount(urn: string, statusAt: StatusAt, programme: Programme): number {
+  return countedUniversal(programme).filter((meeting) => statusAt(meeting.id, urn) === 'present').length;
 }
 
 /** The programme's tasks that still stand (a cancelled one is neither due nor shown). */
@@ -72,10 +86,11 @@ export function schoolAttendanceSummary(
   programme: Programme,
   options: { isChampion: boolean; now: Date; taskSubmissions?: readonly TaskSubmission[] },
 ): SchoolAttendanceSummary {
+  const statusAt = statusesFrom(records);
   const sessions: SchoolSessionLine[] = meetingsInOrder(programme)
     .filter((meeting) => isUniversal(meeting) || options.isChampion)
     .map((meeting) => {
-      const recorded = schoolStatusAt(meeting.id, urn, records);
+      const recorded = statusAt(meeting.id, urn);
       const status: SchoolSessionLine['status'] = meeting.cancelled
         ? 'cancelled'
         : recorded === 'no_record' && sessionStart(meeting).getTime() > options.now.getTime()
@@ -93,7 +108,7 @@ export function schoolAttendanceSummary(
       ? { taskId: task.id, title: task.title, submitted: true, submittedAt: submission.submittedAt }
       : { taskId: task.id, title: task.title, submitted: false };
   });
-  return { urn, attended: attendedCount(urn, records, programme), outOf: countedUniversal(programme).length, tasks, sessions, missed };
+  return { urn, attended: attendedCount(urn, statusAt, programme), outOf: countedUniversal(programme).length, tasks, sessions, missed };
 }
 
 export interface SessionSummary {
@@ -102,17 +117,13 @@ export interface SessionSummary {
   readonly apologies: readonly School[];
   readonly absent: readonly School[];
   readonly noRecord: readonly School[];
-  /** URNs with a record for the session that are not among the signed-up schools. */
-  readonly otherSchools: readonly string[];
 }
 
 /** Who came to a session, among the schools signed up to the universal offer. */
-export function sessionSummary(sessionId: string, signedUpSchools: readonly School[], records: readonly AttendanceRecord[]): SessionSummary {
+export function sessionSummary(sessionId: string, signedUpSchools: readonly School[], statusAt: StatusAt): SessionSummary {
   const byStatus: Record<SchoolSessionStatus, School[]> = { present: [], apologies: [], absent: [], no_record: [] };
-  for (const school of signedUpSchools) byStatus[schoolStatusAt(sessionId, school.urn, records)].push(school);
-  const signedUp = new Set(signedUpSchools.map((school) => school.urn));
-  const otherSchools = [...new Set(records.filter((record) => record.sessionId === sessionId && !signedUp.has(record.urn)).map((record) => record.urn))].sort();
-  return { sessionId, present: byStatus.present, apologies: byStatus.apologies, absent: byStatus.absent, noRecord: byStatus.no_record, otherSchools };
+  for (const school of signedUpSchools) byStatus[statusAt(sessionId, school.urn)].push(school);
+  return { sessionId, present: byStatus.present, apologies: byStatus.apologies, absent: byStatus.absent, noRecord: byStatus.no_record };
 }
 
 export interface LiaisonGroupSessionSummary {
@@ -126,15 +137,15 @@ export function liaisonGroupSummary(
   sessionId: string,
   groups: readonly LiaisonGroup[],
   signedUpSchools: readonly School[],
-  records: readonly AttendanceRecord[],
+  statusAt: StatusAt,
 ): LiaisonGroupSessionSummary[] {
   const groupIds = new Set(groups.map((group) => group.id));
   const lines: LiaisonGroupSessionSummary[] = groups.map((group) => ({
     group,
-    summary: sessionSummary(sessionId, signedUpSchools.filter((school) => school.liaisonGroupId === group.id), records),
+    summary: sessionSummary(sessionId, signedUpSchools.filter((school) => school.liaisonGroupId === group.id), statusAt),
   }));
   const outside = signedUpSchools.filter((school) => school.liaisonGroupId === undefined || !groupIds.has(school.liaisonGroupId));
-  if (outside.length > 0) lines.push({ group: null, summary: sessionSummary(sessionId, outside, records) });
+  if (outside.length > 0) lines.push({ group: null, summary: sessionSummary(sessionId, outside, statusAt) });
   return lines;
 }
 
@@ -147,12 +158,12 @@ export function schoolsWithNoAttendanceAtLastSession(
   programme: Programme,
   now: Date,
   signedUpSchools: readonly School[],
-  records: readonly AttendanceRecord[],
+  statusAt: StatusAt,
 ): { session: Meeting; schools: { school: School; status: Exclude<SchoolSessionStatus, 'present'> }[] } | undefined {
   const session = startedSessions(programme, now).find(isUniversal);
   if (!session) return undefined;
   const schools = signedUpSchools.flatMap((school) => {
-    const status = schoolStatusAt(session.id, school.urn, records);
+    const status = statusAt(session.id, school.urn);
     return status === 'present' ? [] : [{ school, status }];
   });
   return { session, schools };
@@ -189,15 +200,16 @@ export function attendanceMatrix(
   const columns = meetings.map((meeting) => ({ sessionId: meeting.id, title: meeting.title, date: meeting.date, kind: meeting.kind, cancelled: meeting.cancelled }));
   const taskIds = tasksOf(programme).map((task) => task.id);
   const outOf = countedUniversal(programme).length;
+  const statusAt = statusesFrom(records);
   const rows = schools.map((school): AttendanceMatrixRow => {
     const cells: Record<string, AttendanceStatus | ''> = {};
     for (const meeting of meetings) {
-      const status = schoolStatusAt(meeting.id, school.urn, records);
+      const status = statusAt(meeting.id, school.urn);
       cells[meeting.id] = status === 'no_record' ? '' : status;
     }
     const tasks: Record<string, boolean> = {};
     for (const taskId of taskIds) tasks[taskId] = taskSubmissions.some((submission) => submission.taskId === taskId && submission.urn === school.urn);
-    return { urn: school.urn, name: school.name, liaisonGroupId: school.liaisonGroupId, cells, attended: attendedCount(school.urn, records, programme), outOf, tasks };
+    return { urn: school.urn, name: school.name, liaisonGroupId: school.liaisonGroupId, cells, attended: attendedCount(school.urn, statusAt, programme), outOf, tasks };
   });
   return { columns, taskIds, rows };
 }

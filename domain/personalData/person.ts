@@ -57,6 +57,22 @@ export function mentionsPerson(value: unknown, person: ErasedPerson): boolean {
   return [...person.ids, ...person.names.filter((name) => name.trim().length >= SHORTEST_NAME_SEARCHED)].some((needle) => text.includes(JSON.stringify(needle).slice(1, -1)));
 }
 
+/** A character that can continue an id: an id inside text counts only where none is either side of it. */
+const ID_CHARACTER = /[\w-]/;
+
+/** Every whole occurrence of the id in the text replaced by {@link ERASED_ID}: "aad-sit" is not taken out of "aad-sit-2". */
+function replaceWholeId(text: string, id: string): string {
+  let result = '';
+  let from = 0;
+  for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
+    const end = at + id.length;
+    if (at < from || ID_CHARACTER.test(text.charAt(at - 1)) || ID_CHARACTER.test(text.charAt(end))) continue;
+    result += text.slice(from, at) + ERASED_ID;
+    from = end;
+  }
+  return result + text.slice(from);
+}
+
 /**
  * The record with the person taken out and everything else kept: wherever it names them (an
  * object with their id, one of their ids, one of their names, in a value or inside other
@@ -69,7 +85,7 @@ export function withoutPerson<T>(value: T, person: ErasedPerson): T {
   const scrubText = (text: string): string => {
     if (ids.has(text)) return ERASED_ID;
     let result = text;
-    for (const id of ids) result = result.split(id).join(ERASED_ID);
+    for (const id of ids) result = replaceWholeId(result, id);
     for (const name of names) result = result.split(name).join(ERASED_NAME);
     return result;
   };

@@ -105,15 +105,62 @@ export function addAction(record: SelfEvaluation, action: NewAction): Result<{ r
   return ok({ record: { ...record, actions: [...actions, { ...action, number }] }, number });
 }
 
+/** Why an action number is not in the school's plan. */
+export const noSuchAction = (actions: readonly PlannedAction[], number: number): string =>
+  actions.length === 0 ? 'Your school’s action plan has no actions yet.' : `There is no action ${number} in your school’s action plan: its actions are numbered ${actions.map((candidate) => candidate.number).join(', ')}.`;
+
 /** Marks an action completed on a London date; once. */
 export function completeAction(record: SelfEvaluation, number: number, by: Person, today: string): Result<SelfEvaluation> {
   const actions = record.actions ?? [];
   const action = actions.find((candidate) => candidate.number === number);
-  if (!action) {
-    return fail(actions.length === 0 ? 'Your school’s action plan has no actions yet.' : `There is no action ${number} in your school’s action plan: its actions are numbered ${actions.map((candidate) => candidate.number).join(', ')}.`);
-  }
+  if (!action) return fail(noSuchAction(actions, number));
   if (action.completed) return fail(`Action ${number} was already marked completed on ${formatLongDate(action.completed.date)} by ${action.completed.by.name}.`);
   return ok({ ...record, actions: actions.map((candidate) => (candidate === action ? { ...candidate, completed: { date: today, by } } : candidate)) });
+}
+
+/**
+ * How many times an action's words have changed: an edit card carries it, so a colleague's
+ * change since is not overwritten unseen (a count, not a time: two saves can share a millisecond).
+ */
+export const versionOf = (action: PlannedAction): string => String(action.edited?.revision ?? 0);
+
+/** What an action's card starts from when the school edits it. */
+export const actionInputOf = (action: PlannedAction): ActionInput => ({ keyAction: action.keyAction, lead: action.lead, timeScale: action.timeScale, outcome: action.outcome, monitoring: action.monitoring });
+
+/**
+ * Changes an action's words under Appendix 1's columns (not Completed, which marking done and
+ * reopening set), checked as a new action's are. The card carries the version it was shown at:
+ * if a colleague changed the action since, nothing is saved and they are named. A new date
+ * re-arms the reminder (the same date, however written, does not send a second one).
+ */
+export function editAction(record: SelfEvaluation, number: number, changed: NewAction, shownVersion: string, by: Person, now: Date): Result<SelfEvaluation> {
+  const actions = record.actions ?? [];
+  const action = actions.find((candidate) => candidate.number === number);
+  if (!action) return fail(noSuchAction(actions, number));
+  if (versionOf(action) !== shownVersion) {
+    const who = action.edited?.by.name ?? action.addedBy.name;
+    return fail(`${who} changed action ${number} after this card was shown, so nothing was saved. Press Save again to put your words in place of theirs.`);
+  }
+  const words = { keyAction: changed.keyAction, lead: changed.lead, timeScale: changed.timeScale, outcome: changed.outcome, monitoring: changed.monitoring };
+  const unchanged = Object.entries(words).every(([key, value]) => action[key as keyof typeof words] === value);
+  if (unchanged) return ok(record);
+  const edited: PlannedAction = {
+    ...action,
+    ...words,
+    dueDate: changed.dueDate,
+    remindedAt: changed.dueDate === action.dueDate ? action.remindedAt : undefined,
+    edited: { by, at: now.toISOString(), revision: (action.edited?.revision ?? 0) + 1 },
+  };
+  return ok({ ...record, actions: actions.map((candidate) => (candidate === action ? edited : candidate)) });
+}
+
+/** Takes back an action's Completed, for one marked done by mistake or that needs more work; its reminder stands as it was. */
+export function reopenAction(record: SelfEvaluation, number: number): Result<SelfEvaluation> {
+  const actions = record.actions ?? [];
+  const action = actions.find((candidate) => candidate.number === number);
+  if (!action) return fail(noSuchAction(actions, number));
+  if (!action.completed) return fail(`Action ${number} is not marked completed, so there is nothing to reopen.`);
+  return ok({ ...record, actions: actions.map((candidate) => (candidate === action ? { ...candidate, completed: undefined } : candidate)) });
 }
 
 /** Open actions first (soonest date first, those with no date last), then completed ones, each by number. */

@@ -1,4 +1,5 @@
 import type { Urn } from '../directory/types.js';
+import { fail, ok, type Result } from '../result.js';
 import type { QuestionSet } from './questions.js';
 import { latestSnapshot, statusOf, type Person, type SelfEvaluation, type Status } from './record.js';
 
@@ -90,4 +91,34 @@ export function reviewVisits(records: readonly SelfEvaluation[], today: string):
 export function setReviewVisit(record: SelfEvaluation, date: string, by: Person, now: Date): SelfEvaluation {
   if (record.reviewVisit?.date === date) return record;
   return { ...record, reviewVisit: { date, setBy: by, setAt: now.toISOString() } };
+}
+
+/** Takes away a school's review visit, for one called off or set by mistake. */
+export function clearReviewVisit(record: SelfEvaluation): Result<SelfEvaluation> {
+  if (!record.reviewVisit) return fail('That school has no review visit set, so there is nothing to clear.');
+  return ok({ ...record, reviewVisit: undefined });
+}
+
+/** A school's latest self-evaluation, as the SIT's "submitted since you last looked" lists it. */
+export interface Submission {
+  readonly urn: Urn;
+  readonly term: string;
+  readonly submittedAt: string;
+  readonly submittedBy: Person;
+  readonly reviewed: boolean;
+}
+
+/**
+ * What the SIT has not seen yet (the council's own reading, as the SIT has no channel of its own
+ * to be told in): the latest self-evaluations submitted after the person last looked, oldest
+ * first; on their first look, those waiting for review.
+ */
+export function submittedSince(records: readonly SelfEvaluation[], since: string | undefined): Submission[] {
+  return records
+    .flatMap((record) => {
+      const latest = latestSnapshot(record);
+      if (!latest || (since === undefined ? latest.reviewed !== undefined : latest.submittedAt <= since)) return [];
+      return [{ urn: record.urn, term: latest.term, submittedAt: latest.submittedAt, submittedBy: latest.submittedBy, reviewed: latest.reviewed !== undefined }];
+    })
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.urn.localeCompare(b.urn));
 }

@@ -70,6 +70,8 @@ export interface PlannedAction {
   readonly fromKeyIssue?: number | undefined;
   readonly addedBy: Person;
   readonly addedAt: string;
+  /** Who last changed its words, when, and how many times it has been changed: a card shown at an earlier count is out of date. */
+  readonly edited?: { readonly by: Person; readonly at: string; readonly revision: number } | undefined;
   readonly completed?: { readonly date: string; readonly by: Person } | undefined;
   /** When the reminder before its date was sent: it goes once. */
   readonly remindedAt?: string | undefined;

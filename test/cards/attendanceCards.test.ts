@@ -18,7 +18,7 @@ import type { AdaptiveCard } from '../../cards/render.js';
 import { cancelSession } from '../../domain/attendance/calendar.js';
 import { DEFAULT_PROGRAMME, findSession, startedSessions, type Meeting } from '../../domain/attendance/programme.js';
 import type { AttendanceRecord } from '../../domain/attendance/record.js';
-import { schoolAttendanceSummary, sessionSummary } from '../../domain/attendance/summary.js';
+import { schoolAttendanceSummary, sessionSummary, statusesFrom } from '../../domain/attendance/summary.js';
 import type { School } from '../../domain/directory/types.js';
 import { cardText } from '../support/testBot.js';
 
@@ -67,8 +67,8 @@ const CARDS: [string, AdaptiveCard][] = [
     summaryCard({
       programme: DEFAULT_PROGRAMME,
       signedUpCount: 2,
-      sessions: [{ meeting: T1, summary: sessionSummary('T1', SCHOOLS, [RECORD]) }],
-      groups: { meeting: T1, lines: [{ group: { id: 'lg-01', name: 'Amersham and Chesham' }, summary: sessionSummary('T1', SCHOOLS, [RECORD]) }] },
+      sessions: [{ meeting: T1, summary: sessionSummary('T1', SCHOOLS, statusesFrom([RECORD])) }],
+      groups: { meeting: T1, lines: [{ group: { id: 'lg-01', name: 'Amersham and Chesham' }, summary: sessionSummary('T1', SCHOOLS, statusesFrom([RECORD])) }] },
       lastSession: { session: T1, schools: [{ school: SCHOOLS[1]!, status: 'no_record' }] },
     }),
   ],
@@ -132,7 +132,7 @@ describe('what the cards say', () => {
   it('the summary across 18 groups and 250 schools stays short: counts and the first schools missing show, the rest and the groups open by a tap', () => {
     const schools = Array.from({ length: 250 }, (_, index) => ({ ...school(String(200000 + index), `School ${index + 1}`), liaisonGroupId: `lg-${String((index % 18) + 1).padStart(2, '0')}` }));
     const meetings = startedSessions(DEFAULT_PROGRAMME, new Date('2022-07-01T12:00:00Z'));
-    const summaryOf = (meeting: Meeting) => sessionSummary(meeting.id, schools, []);
+    const summaryOf = (meeting: Meeting) => sessionSummary(meeting.id, schools, statusesFrom([]));
     const card = summaryCard({
       programme: DEFAULT_PROGRAMME,
       signedUpCount: schools.length,

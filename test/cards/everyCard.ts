@@ -20,7 +20,7 @@ import { cancelSession } from '../../domain/attendance/calendar.js';
 import { DEFAULT_PROGRAMME, findSession, startedSessions, type Meeting, type Programme } from '../../domain/attendance/programme.js';
 import { ATTENDANCE_STATUSES, type AttendanceRecord } from '../../domain/attendance/record.js';
 import { registerPages } from '../../domain/attendance/register.js';
-import { schoolAttendanceSummary, sessionSummary } from '../../domain/attendance/summary.js';
+import { schoolAttendanceSummary, sessionSummary, statusesFrom } from '../../domain/attendance/summary.js';
 import { fieldSpec, SECTION_NUMBERS, type SectionNumber } from '../../domain/deployment/form.js';
 import type { LiaisonGroup, School } from '../../domain/directory/types.js';
 import { checkNomination } from '../../domain/nomination/check.js';
@@ -126,8 +126,8 @@ function summaryCase(data: string, schools: readonly School[], groups: readonly 
       attendance.summaryCard({
         programme: DEFAULT_PROGRAMME,
         signedUpCount: schools.length,
-        sessions: startedSessions(DEFAULT_PROGRAMME, NOW).map((meeting) => ({ meeting, summary: sessionSummary(meeting.id, schools, records) })),
-        groups: { meeting: T1, lines: groups.map((group) => ({ group, summary: sessionSummary('T1', schools.filter((school) => school.liaisonGroupId === group.id), records) })) },
+        sessions: startedSessions(DEFAULT_PROGRAMME, NOW).map((meeting) => ({ meeting, summary: sessionSummary(meeting.id, schools, statusesFrom(records)) })),
+        groups: { meeting: T1, lines: groups.map((group) => ({ group, summary: sessionSummary('T1', schools.filter((school) => school.liaisonGroupId === group.id), statusesFrom(records)) })) },
         lastSession: { session: T1, schools: schools.slice(100).map((school) => ({ school, status: 'no_record' })) },
       }),
   };
@@ -502,7 +502,19 @@ const SELF_EVALUATION_CASES: CardCase[] = [
         problems: ['Time scale: I could not read the time scale “next year sometime”.'],
       }),
   },
-  { renderer: 'selfEvaluationProgressCard', data: 'nothing yet', card: () => selfEvaluation.selfEvaluationProgressCard({ set: SE_SET, visits: [], groups: [], strands: countsByStrand(SE_SET, []) }) },
+  {
+    renderer: 'actionFormCard',
+    data: 'editing an action a colleague changed since, longest words',
+    card: () =>
+      selfEvaluation.actionFormCard({
+        set: SE_SET,
+        schoolName: LONG,
+        editing: { number: MOST_ACTIONS, version: '9999' },
+        values: { keyAction: SE_ACTION_WORDS, lead: SE_ACTION_WORDS, timeScale: 'Spring 2027', outcome: SE_ACTION_WORDS, monitoring: SE_ACTION_WORDS },
+        problems: [`${SE_PERSON.name} changed action ${MOST_ACTIONS} after this card was shown, so nothing was saved.`, `Key Actions as it is now: “${SE_ACTION_WORDS}”.`],
+      }),
+  },
+  { renderer: 'selfEvaluationProgressCard', data: 'nothing yet', card: () => selfEvaluation.selfEvaluationProgressCard({ set: SE_SET, visits: [], groups: [], strands: countsByStrand(SE_SET, []), submitted: { since: undefined, schools: [] } }) },
   {
     renderer: 'selfEvaluationProgressCard',
     data: '300 visits of long-named schools, 18 groups with long names, a problem and what was typed',
@@ -512,6 +524,10 @@ const SELF_EVALUATION_CASES: CardCase[] = [
         visits: LONG_SCHOOLS.slice(0, 300).map((school, index) => ({ urn: school.urn, schoolName: school.name, date: '2026-11-01', state: (['overdue', 'coming', 'done'] as const)[index % 3] ?? 'coming', status: 'submitted' })),
         groups: Array.from({ length: 18 }, (_, index) => ({ liaisonGroupId: `lg-${index}`, name: `${LONG} [group](https://evil.example) ${index}`, started: 300, submitted: 300, reviewed: 300 })),
         strands: SE_SET.strands.map((strand) => ({ strand: strand.id, steps: Object.fromEntries(SE_SET.scale.steps.map((step) => [step.id, 5400])), schools: 300 })),
+        submitted: {
+          since: '2026-10-01T09:00:00.000Z',
+          schools: LONG_SCHOOLS.slice(0, 300).map((school) => ({ urn: school.urn, schoolName: school.name, term: 'autumn 2026', submittedAt: '2026-10-05T09:00:00.000Z', submittedBy: SE_PERSON, reviewed: true })),
+        },
         problems: ['“12345x” is not a URN: a URN is six digits.'],
         typed: { urn: '12345x', date: '2027-05-12' },
       }),

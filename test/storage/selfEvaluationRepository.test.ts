@@ -127,4 +127,21 @@ describe('SelfEvaluationRepository', () => {
     expect(saved?.actions?.[0]?.keyAction).toBe('Brief governors');
     expect(saved?.advisers?.[0]?.organisation).toBe('Chiltern Trust');
   });
+
+  it('keeps each SIT administrator’s last look apart, lists it for them, and erasing them leaves no id of theirs', async () => {
+    const repository = new SelfEvaluationRepository(store);
+    await repository.noteLooked('aad-sit', '2026-10-05T09:00:00.000Z');
+    await repository.noteLooked('aad-other-admin', '2026-10-06T09:00:00.000Z');
+    await repository.noteLooked('aad-sit', '2026-10-07T09:00:00.000Z');
+    expect(await repository.lastLooked('aad-sit')).toBe('2026-10-07T09:00:00.000Z');
+    expect(await repository.lastLooked('aad-other-admin')).toBe('2026-10-06T09:00:00.000Z');
+    expect(await repository.lastLooked('aad-head')).toBeUndefined();
+    // Looks are not schools' records.
+    expect(await repository.all()).toEqual([]);
+    const people = new PersonIndex(store);
+    expect(await people.countsOf('aad-sit')).toEqual({ selfEvaluationLook: 1 });
+    await people.erase('aad-sit');
+    expect(await repository.lastLooked('aad-sit')).toBeUndefined();
+    expect(await repository.lastLooked('aad-other-admin')).toBe('2026-10-06T09:00:00.000Z');
+  });
 });

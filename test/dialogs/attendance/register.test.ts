@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ATTENDANCE_VERBS } from '../../../cards/attendanceCards.js';
 import { REGISTER_ATTENDEE, type AttendanceRecord } from '../../../domain/attendance/record.js';
 import { registerChanges } from '../../../domain/attendance/register.js';
-import { schoolStatusAt } from '../../../domain/attendance/summary.js';
+import { statusesFrom } from '../../../domain/attendance/summary.js';
 import { AttendanceRepository } from '../../../storage/attendanceRepository.js';
 import { cardOf, cardText, say, type TestBot } from '../../support/testBot.js';
 import { AFTER_W2, chatAs, choicesOf, clockAt, execute, HEAD, inputsOf, invokeBody, SIT, STAFF, startAttendanceBot, storedRecords, submit } from './support.js';
@@ -165,7 +165,7 @@ describe('the register and a headteacher at the same moment', () => {
       ['W2', '100002', 'Sam Staff', 'present'],
       ['W2', '100002', REGISTER_ATTENDEE.name, 'apologies'],
     ]);
-    expect(schoolStatusAt('W2', '100001', records)).toBe('present');
+    expect(statusesFrom(records)('W2', '100001')).toBe('present');
   });
 
   it('many saves and corrections racing on one store leave exactly one record per session, school and attendee', async () => {

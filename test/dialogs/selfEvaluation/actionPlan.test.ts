@@ -107,6 +107,83 @@ describe('the action plan from the self-evaluation’s next steps', () => {
     expect((await actionsOf(bot))[0]?.completed).toBeUndefined();
   });
 
+  it('changes an action by words and by tap, re-arms its reminder for a new date, keeps a colleague’s change, and reopens a done one', async () => {
+    const messenger = new RecordingMessenger();
+    const bot = await startBot(messenger);
+    const head = chat(bot, HEAD);
+    await say(head, execute(VERBS.actionAdd, { keyAction: 'Governors briefing on NtG Strategy', lead: 'AO/JC', timeScale: 'Spring 2024', outcome: 'Governors informed' }));
+    await bot.runScheduled(new Date('2024-03-17T09:00:00Z'));
+    expect(messenger.toPeople.map((message) => message.text)).toEqual([expect.stringContaining('is due by 31 March 2024')]);
+
+    // By words: the card carries the action's words and the version it shows.
+    const form = cardOf((await say(head, 'Edit action 1.')).at(-1));
+    expect(cardText(form)).toContain('Action 1');
+    expect(inputsOf(form).timeScale?.value).toBe('Spring 2024');
+    const save = (JSON.stringify(form).match(/"verb":"selfEvaluation\.actions\.save","data":(\{[^}]*\})/) ?? [])[1] ?? '{}';
+    expect(JSON.parse(save)).toEqual({ action: 1, version: '0' });
+
+    // A colleague opens the same card by tap, from the plan's choice of action.
+    const staff = chat(bot, STAFF);
+    const plan = cardOf((await say(staff, 'our action plan')).at(-1));
+    expect(inputsOf(plan).action?.value).toBe('1');
+    expect(cardText(executedCard(await say(staff, execute(VERBS.actionEdit, { action: '1' }))))).toContain('Action 1');
+
+    const moved = executedCard(await say(head, execute(VERBS.actionSave, { action: 1, version: '0', keyAction: 'Governors briefing on NtG Strategy', lead: 'AO/JC', timeScale: 'Summer 2024', outcome: 'Governors informed' })));
+    expect(cardText(moved)).toContain('Saved action 1.');
+    expect(cardText(moved)).toContain('Summer 2024 (by 31 August 2024)');
+    expect((await actionsOf(bot))[0]?.remindedAt).toBeUndefined();
+
+    // The colleague's card was shown before that change: nothing is saved, and the card says whose words are there now.
+    const staleWords = { action: 1, version: '0', keyAction: 'Brief governors', lead: 'SLT', timeScale: 'Spring 2024' };
+    const stale = executedCard(await say(staff, execute(VERBS.actionSave, staleWords)));
+    expect(cardText(stale)).toContain('Hana Head changed action 1 after this card was shown, so nothing was saved.');
+    expect(cardText(stale)).toContain('Time scale: “Summer 2024”');
+    expect(inputsOf(stale).keyAction?.value).toBe('Brief governors');
+    expect((await actionsOf(bot))[0]).toMatchObject({ keyAction: 'Governors briefing on NtG Strategy', timeScale: 'Summer 2024' });
+
+    // The new date is reminded once, 14 days before 31 August.
+    await bot.runScheduled(new Date('2024-08-17T09:00:00Z'));
+    await bot.runScheduled(new Date('2024-08-18T09:00:00Z'));
+    expect(messenger.toPeople.map((message) => message.text)).toEqual([expect.stringContaining('is due by 31 March 2024'), expect.stringContaining('is due by 31 August 2024')]);
+
+    await say(head, 'done with action 1');
+    const reopened = executedCard(await say(staff, execute(VERBS.actionReopen, { action: '1' })));
+    expect(cardText(reopened)).toContain('Action 1 is open again.');
+    expect(cardText(reopened)).toContain('1 action, 1 still open.');
+    expect(replyText((await say(head, 'reopen action 1'))[0])).toContain('Action 1 is not marked completed, so there is nothing to reopen.');
+    await say(head, 'action 1 is done');
+    expect(cardText(cardOf((await say(head, 'Action 1 is not done yet')).at(-1)))).toContain('Action 1 is open again.');
+    expect((await actionsOf(bot))[0]?.completed).toBeUndefined();
+  });
+
+  it('changes nothing for hostile or misplaced edits: another school, a pending claim, a group chat, bad words or payloads', async () => {
+    const bot = await startBot();
+    const head = chat(bot, HEAD);
+    await say(head, execute(VERBS.actionAdd, { keyAction: 'Secret plan', lead: 'AO', timeScale: 'Spring 2025' }));
+    await say(head, 'done with action 1');
+    const before = await actionsOf(bot);
+    const words = { action: 1, version: '0', keyAction: hostile, lead: 'X', timeScale: '2025' };
+
+    const other = chat(bot, OTHER_HEAD);
+    expect(replyText((await say(other, 'edit action 1'))[0])).toContain('Your school’s action plan has no actions yet.');
+    expect(JSON.stringify(await say(other, execute(VERBS.actionSave, words)))).toContain('Your school’s action plan has no actions yet.');
+    expect(JSON.stringify(await say(other, execute(VERBS.actionReopen, { action: 1 })))).toContain('Your school’s action plan has no actions yet.');
+    expect(JSON.stringify(await say(chat(bot, PENDING), execute(VERBS.actionSave, words)))).toContain('not verified yet');
+    expect(replyText((await say(chat(bot, { aadObjectId: SIT_ID, name: 'Sita Admin' }), 'reopen action 1'))[0])).toContain('say “self-evaluations”');
+    const group = bot.conversation({ kind: 'groupChat', userId: HEAD.aadObjectId, userName: HEAD.name });
+    expect(JSON.stringify(await say(group, { type: 'message', value: { verb: VERBS.actionReopen, action: 1 } }))).toContain('personal chat');
+
+    expect(replyText((await say(head, 'edit action 7'))[0])).toContain('There is no action 7 in your school’s action plan: its actions are numbered 1.');
+    const unreadable = executedCard(await say(head, execute(VERBS.actionSave, { ...words, timeScale: 'whenever', lead: '' })));
+    expect(cardText(unreadable)).toContain('Please fill in Lead.');
+    expect(cardText(unreadable)).toContain('I could not read the time scale “whenever”');
+    expect(cardText(executedCard(await say(head, execute(VERBS.actionSave, { ...words, outcome: 'x'.repeat(501) }))))).toContain('Outcome is 501 characters long');
+    for (const payload of [{ ...words, action: 'all' }, { ...words, version: 'x'.repeat(13) }, { ...words, keyAction: { $set: 'x' } }]) {
+      expect(JSON.stringify(await say(head, execute(VERBS.actionSave, payload)))).toContain('not valid');
+    }
+    expect(await actionsOf(bot)).toEqual(before);
+  });
+
   it('reminds whoever added an action before its date, once, across a restart, and tries again after a passing failure', async () => {
     const messenger = new FlakyMessenger();
     const bot = await startBot(messenger);

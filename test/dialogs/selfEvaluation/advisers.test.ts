@@ -30,9 +30,17 @@ describe('a system leader invited as the school’s adviser', () => {
 
     const head = chat(bot, HEAD);
     const card = cardOf((await say(head, 'invite an adviser')).at(-1));
-    expect(((inputsOf(card).leader as { choices?: { title: string }[] } | undefined)?.choices ?? []).map((choice) => choice.title)).toEqual(['Lee Leader, Chiltern Learning Trust', 'Nia [NLE](https://evil.example), Vale Academies']);
+    // Nothing verifies a system leader, so each is offered with their organisation and labelled as not verified.
+    expect(((inputsOf(card).leader as { choices?: { title: string }[] } | undefined)?.choices ?? []).map((choice) => choice.title)).toEqual([
+      'Lee Leader, Chiltern Learning Trust (not verified)',
+      // A long name is cut so that the organisation and the label still show.
+      'Nia [NLE](https://evil.exampl…, Vale Academies (not verified)',
+    ]);
+    expect(cardText(card)).toContain('Nobody has verified these system leaders: the School Improvement Team checks claims to a school role (headteacher or staff), not to be a system leader');
     const invited = executedCard(await say(head, execute(VERBS.invite, { leader: LEADER.aadObjectId })));
     expect(cardText(invited)).toContain('Invited Lee Leader, who has been told.');
+    expect(cardText(invited)).toContain('Lee Leader, Chiltern Learning Trust');
+    expect(cardText(invited)).toContain('not verified; invited by Hana Head');
     expect(messenger.toPeople.at(-1)).toEqual({ aadObjectId: LEADER.aadObjectId, text: expect.stringContaining('Amersham Primary has invited you to be the adviser') });
     expect(cardText(executedCard(await say(head, execute(VERBS.invite, { leader: LEADER.aadObjectId }))))).toContain('Lee Leader is already one of your school’s advisers.');
 

@@ -48,7 +48,7 @@ export async function restart(bot: TestBot, messenger?: RecordingMessenger): Pro
   return startBot(messenger, bot.dataDir);
 }
 
-export async function startBot(messenger = new RecordingMessenger(), dataDir?: string): Promise<TestBot> {
+export async function startBot(messenger = new RecordingMessenger(), dataDir?: string, now?: () => Date): Promise<TestBot> {
   const journeys = async (services: BotServices): Promise<JourneySet> => {
     const directory = await DirectoryRepository.open(services.store);
     const profiles = new ProfileRepository(services.store);
@@ -62,7 +62,7 @@ export async function startBot(messenger = new RecordingMessenger(), dataDir?: s
       },
     };
   };
-  const bot = await createTestBot({ env: { SIT_ADMIN_AAD_IDS: SIT_ID }, journeys, ...(dataDir ? { dataDir } : {}) });
+  const bot = await createTestBot({ env: { SIT_ADMIN_AAD_IDS: SIT_ID }, journeys, ...(dataDir ? { dataDir } : {}), ...(now ? { now } : {}) });
   running.add(bot);
   return bot;
 }

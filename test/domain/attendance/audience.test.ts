@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { championUrns, reminderRecipients, sessionAudience, type SchoolPerson } from '../../../domain/attendance/audience.js';
+import { championUrns, latestOwnLine, reminderRecipients, sessionAudience, type SchoolPerson } from '../../../domain/attendance/audience.js';
 import { addSession } from '../../../domain/attendance/calendar.js';
 import { DEFAULT_PROGRAMME, findSession, type Meeting } from '../../../domain/attendance/programme.js';
 import { REGISTER_ATTENDEE, type AttendanceRecord } from '../../../domain/attendance/record.js';
@@ -14,26 +14,26 @@ const at = (entry: AttendanceRecord, loggedAt: string, loggedBy = { aadObjectId:
 
 describe('reminderRecipients', () => {
   it('before the school has logged anyone, everyone whose profile names it', () => {
-    expect(reminderRecipients('100001', PEOPLE, [])).toEqual([HEAD, LEAD]);
+    expect(reminderRecipients('100001', PEOPLE, undefined)).toEqual([HEAD, LEAD]);
   });
 
   it('the most recent attendee logged, matched by name', () => {
     const records = [at(record('T1', '100001', 'present', 'Hana Head'), '2021-10-01T16:00:00.000Z'), at(record('W1', '100001', 'present', 'jane  doe'), '2021-11-01T13:00:00.000Z')];
-    expect(reminderRecipients('100001', PEOPLE, records)).toEqual([LEAD]);
+    expect(reminderRecipients('100001', PEOPLE, latestOwnLine(records))).toEqual([LEAD]);
   });
 
   it('the person who logged the most recent attendee, when that attendee has no profile', () => {
     const records = [at(record('W1', '100001', 'present', 'Someone New'), '2021-11-01T13:00:00.000Z', { aadObjectId: 'aad-lead', name: 'Jane Doe' })];
-    expect(reminderRecipients('100001', PEOPLE, records)).toEqual([LEAD]);
+    expect(reminderRecipients('100001', PEOPLE, latestOwnLine(records))).toEqual([LEAD]);
   });
 
   it("the SIT's register says nothing about who attends", () => {
     const register: AttendanceRecord = { ...record('W1', '100001', 'present', REGISTER_ATTENDEE.name), loggedBy: SIT };
-    expect(reminderRecipients('100001', PEOPLE, [register])).toEqual([HEAD, LEAD]);
+    expect(reminderRecipients('100001', PEOPLE, latestOwnLine([register]))).toEqual([HEAD, LEAD]);
   });
 
   it('nobody, for a school nobody has a profile for', () => {
-    expect(reminderRecipients('100003', PEOPLE, [])).toEqual([]);
+    expect(reminderRecipients('100003', PEOPLE, undefined)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REGISTER_ATTENDEE, type AttendanceRecord } from '../../../domain/attendance/record.js';
 import { REGISTER_PAGE_SIZE, registerChanges, registerPages } from '../../../domain/attendance/register.js';
 import type { School } from '../../../domain/directory/types.js';
-import { schoolStatusAt } from '../../../domain/attendance/summary.js';
+import { statusesFrom } from '../../../domain/attendance/summary.js';
 import { AFTER_W2, record, SIT } from './fixtures.js';
 
 const CONTEXT = { by: SIT, now: AFTER_W2 };
@@ -76,7 +76,7 @@ describe('registerChanges', () => {
     const lines = changes([], ['100001'], [own], ['100001']);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.attendeeName).toBe(REGISTER_ATTENDEE.name);
-    expect(schoolStatusAt('W2', '100001', [own, ...lines])).toBe('present');
+    expect(statusesFrom([own, ...lines])('W2', '100001')).toBe('present');
   });
 });
 

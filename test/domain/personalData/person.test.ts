@@ -33,6 +33,11 @@ describe('a person taken out of a record that belongs to a school', () => {
     expect(erased.nomination.history[0]?.submittedBy).toEqual({ aadObjectId: ERASED_ID, name: ERASED_NAME });
   });
 
+  it('takes their id out of other text, and leaves an id that only begins with theirs', () => {
+    const record = { note: 'linked by aad-pat', others: ['aad-pat-2'], key: 'people/aad-pat/checks', by: 'aad-patrick' };
+    expect(withoutPerson(record, PAT)).toEqual({ note: `linked by ${ERASED_ID}`, others: ['aad-pat-2'], key: `people/${ERASED_ID}/checks`, by: 'aad-patrick' });
+  });
+
   it('finds the records that name the person, and no others', () => {
     expect(mentionsPerson(attendance, PAT)).toBe(true);
     expect(mentionsPerson(attendance, { ids: ['aad-someone-else'], names: ['Someone Else'] })).toBe(false);

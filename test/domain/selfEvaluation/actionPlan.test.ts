@@ -5,6 +5,7 @@ import {
   actionStartingFrom,
   addAction,
   completeAction,
+  editAction,
   LONGEST_ACTION_FIELD,
   markReminded,
   MOST_ACTIONS,
@@ -12,6 +13,8 @@ import {
   orderedActions,
   readTimeScale,
   reminderDate,
+  reopenAction,
+  versionOf,
   type ActionInput,
 } from '../../../domain/selfEvaluation/actionPlan.js';
 import { SHIPPED_QUESTIONS } from '../../../domain/selfEvaluation/questions.js';
@@ -149,6 +152,52 @@ describe('the reminder before an action’s date (14 days, the council’s own)'
 
   it('is counted from the date across the clocks changing', () => {
     expect(reminderDate('2027-04-05')).toBe('2027-03-22');
+  });
+});
+
+describe('changing or reopening an action', () => {
+  const COLLEAGUE = { aadObjectId: 'aad-staff', name: 'Sam Staff' };
+  const LATER = new Date('2026-11-05T09:00:00Z');
+  const changedTo = (input: ActionInput) => {
+    const action = actionFrom(SET, input, undefined, COLLEAGUE, LATER);
+    if (!action.ok) throw new Error(action.errors.join(' '));
+    return action.value;
+  };
+  const reminded = markReminded(withActions(typed), 1, NOW.toISOString());
+
+  it('re-arms the reminder when the time scale moves to another date, and not when the same date is written another way', () => {
+    const moved = editAction(reminded, 1, changedTo({ ...typed, timeScale: 'Autumn 2027' }), '0', COLLEAGUE, LATER);
+    if (!moved.ok) throw new Error(moved.errors.join(' '));
+    expect(moved.value.actions?.[0]).toMatchObject({ timeScale: 'Autumn 2027', dueDate: '2027-12-31', remindedAt: undefined, edited: { by: COLLEAGUE, revision: 1 }, addedBy: HEAD });
+    expect(actionsToRemind(moved.value, '2027-12-17').map((action) => action.number)).toEqual([1]);
+
+    const sameDate = editAction(reminded, 1, changedTo({ ...typed, timeScale: '31 August 2027', outcome: 'Governors challenge SLT' }), '0', COLLEAGUE, LATER);
+    if (!sameDate.ok) throw new Error(sameDate.errors.join(' '));
+    expect(sameDate.value.actions?.[0]).toMatchObject({ timeScale: '31 August 2027', outcome: 'Governors challenge SLT', remindedAt: NOW.toISOString() });
+    // Nothing changed: the record is the same one, so nothing is written.
+    expect(editAction(reminded, 1, changedTo(typed), '0', COLLEAGUE, LATER)).toEqual({ ok: true, value: reminded });
+  });
+
+  it('refuses a card shown before a colleague’s change, naming them, and a number not in the plan', () => {
+    const first = editAction(reminded, 1, changedTo({ ...typed, lead: 'JC' }), '0', COLLEAGUE, LATER);
+    if (!first.ok) throw new Error(first.errors.join(' '));
+    expect(versionOf(first.value.actions?.[0] as never)).toBe('1');
+    const stale = editAction(first.value, 1, changedTo({ ...typed, lead: 'AO' }), '0', HEAD, LATER);
+    expect(stale.ok ? [] : stale.errors).toEqual(['Sam Staff changed action 1 after this card was shown, so nothing was saved. Press Save again to put your words in place of theirs.']);
+    expect(editAction(first.value, 1, changedTo({ ...typed, lead: 'AO' }), '1', HEAD, LATER).ok).toBe(true);
+    const missing = editAction(first.value, 4, changedTo(typed), '0', HEAD, LATER);
+    expect(missing.ok ? [] : missing.errors).toEqual(['There is no action 4 in your school’s action plan: its actions are numbered 1.']);
+  });
+
+  it('reopens only a completed action, keeping whether its reminder went', () => {
+    const done = completeAction(reminded, 1, HEAD, '2026-11-01');
+    if (!done.ok) throw new Error(done.errors.join(' '));
+    const reopened = reopenAction(done.value, 1);
+    if (!reopened.ok) throw new Error(reopened.errors.join(' '));
+    expect(reopened.value.actions?.[0]).toMatchObject({ completed: undefined, remindedAt: NOW.toISOString() });
+    const again = reopenAction(reopened.value, 1);
+    expect(again.ok ? [] : again.errors).toEqual(['Action 1 is not marked completed, so there is nothing to reopen.']);
+    expect(reopenAction(newSelfEvaluation('900001'), 1).ok).toBe(false);
   });
 });
 

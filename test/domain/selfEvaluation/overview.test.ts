@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsByGroup, countsByStrand, reviewVisits, setReviewVisit } from '../../../domain/selfEvaluation/overview.js';
+import { clearReviewVisit, countsByGroup, countsByStrand, reviewVisits, setReviewVisit, submittedSince } from '../../../domain/selfEvaluation/overview.js';
 import { SHIPPED_QUESTIONS } from '../../../domain/selfEvaluation/questions.js';
 import { markReviewed, newSelfEvaluation, saveAnswer, startDraft, submit, type SelfEvaluation } from '../../../domain/selfEvaluation/record.js';
 
@@ -72,5 +72,28 @@ describe('review visits (overdue: the council’s own reading)', () => {
     const record = setReviewVisit(started('100001'), '2026-11-10', SIT, NOW);
     expect(reviewVisits([record], '2026-11-10')[0]?.state).toBe('coming');
     expect(setReviewVisit(record, '2026-11-10', SIT, LATER)).toBe(record);
+  });
+
+  it('is cleared once: a school with no visit has nothing to clear', () => {
+    const cleared = clearReviewVisit(setReviewVisit(started('100001'), '2026-11-10', SIT, NOW));
+    if (!cleared.ok) throw new Error(cleared.errors.join(' '));
+    expect(reviewVisits([cleared.value], '2026-11-01')).toEqual([]);
+    expect(clearReviewVisit(cleared.value)).toEqual({ ok: false, errors: ['That school has no review visit set, so there is nothing to clear.'] });
+  });
+});
+
+describe('submitted since the SIT administrator last looked (the council’s own reading)', () => {
+  const records = [submitted('100002', () => 'embedded'), reviewed(submitted('100001', () => 'embedded')), started('100003')];
+
+  it('lists the latest self-evaluations submitted after the last look, reviewed or not, oldest first; nothing submitted at or before it', () => {
+    expect(submittedSince(records, '2026-10-01T00:00:00.000Z').map((row) => [row.urn, row.term, row.reviewed])).toEqual([
+      ['100001', 'autumn 2026', true],
+      ['100002', 'autumn 2026', false],
+    ]);
+    expect(submittedSince(records, NOW.toISOString())).toEqual([]);
+  });
+
+  it('on a first look, lists those waiting for review', () => {
+    expect(submittedSince(records, undefined).map((row) => row.urn)).toEqual(['100002']);
   });
 });

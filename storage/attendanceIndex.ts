@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { latestOwnLine } from '../domain/attendance/audience.js';
+import type { AttendanceRecord, AttendanceStatus } from '../domain/attendance/record.js';
+import { ATTENDANCE_RECORDS, attendanceRecordKey } from './attendanceKeys.js';
+import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
+import { mapAtMost } from '../lib/mapAtMost.js';
+
+/*
+ * Outside `attendance/`, so that "what do you hold about me" does not count an index entry as
+ * an attendance record (storage/personIndex.ts counts by prefix).
+ */
+const INDEX = 'indexes/attendance/';
+const BUILT = 'indexes/attendance-built';
+const entryKey = (urn: string) => `${INDEX}${urn}`;
+
+/** How many index entries are read or written at once. */
+const AT_ONCE = 32;
+
+/**
+ * One school's attendance, kept beside its records: what a summary or a reminder run needs of
+ * the school without listing the records.
+ */
+export interface SchoolAttendanceEntry {
+  readonly urn: string;
+  /**
+   * Per session, each line's status under a digest of its key: the names stay in the records,
+   * and a correction replaces its line's status rather than adding one.
+   */
+  readonly sessions: Readonly<Record<string, Readonly<Record<string, AttendanceStatus>>>>;
+  /** The latest line the school logged itself (see latestOwnLine): who its reminders go to. */
+  readonly latest?: AttendanceRecord;
+}
+
+/** A digest of a line's attendee slug: it tells lines apart without keeping the name. */
+const lineId = (slug: string) => createHash('sha256').update(slug).digest('base64url').slice(0, 16);
+
+function partsOf(key: string): { sessionId: string; urn: string; line: string } {
+  const [sessionId, urn, slug] = key.slice(ATTENDANCE_RECORDS.length).split('/');
+  if (!key.startsWith(ATTENDANCE_RECORDS) || sessionId === undefined || urn === undefined || slug === undefined) {
+    throw new Error(`Not an attendance line's key: ${key}`);
+  }
+  return { sessionId, urn, line: lineId(slug) };
+}
+
+/** The entry with the line at `key` as `line` (or gone, when undefined); undefined when nothing changes. */
+function withLine(entry: SchoolAttendanceEntry, key: string, line: AttendanceRecord | undefined): SchoolAttendanceEntry | undefined {
+  const { sessionId, line: id } = partsOf(key);
+  const lines = { ...entry.sessions[sessionId] };
+  if (line) lines[id] = line.status;
+  else delete lines[id];
+  const sessions = { ...entry.sessions };
+  if (Object.keys(lines).length > 0) sessions[sessionId] = lines;
+  else delete sessions[sessionId];
+  const wasLatest = entry.latest !== undefined && attendanceRecordKey(entry.latest) === key;
+  const latest = wasLatest ? latestOwnLine(line ? [line] : []) : latestOwnLine([...(entry.latest ? [entry.latest] : []), ...(line ? [line] : [])]);
+  const next: SchoolAttendanceEntry = { urn: entry.urn, sessions, ...(latest ? { latest } : {}) };
+  return JSON.stringify(next) === JSON.stringify(entry) ? undefined : next;
+}
+
+function entryOf(urn: string, records: readonly AttendanceRecord[]): SchoolAttendanceEntry {
+  return records.reduce<SchoolAttendanceEntry>((entry, record) => withLine(entry, attendanceRecordKey(record), record) ?? entry, { urn, sessions: {} });
+}
+
+/**
+ * The attendance index: one entry per school (`indexes/attendance/<urn>`), kept by the
+ * repository as it writes each line, so that the SIT's summary and a reminder run read one
+ * entry per school they show instead of every record. An entry is written on its own eTag, and
+ * only one school's lines touch it, so concurrent logs for different schools never contend.
+ * It can always be rebuilt from the records (rebuild), and is built when missing (ensureBuilt).
+ */
+export class AttendanceIndex {
+  constructor(private readonly store: Store) {}
+
+  /**
+   * Brings the line's status in the index into line with its record, and returns the entry's
+   * key. Another instance may be writing the same line: the record is read again after the
+   * index is written, and while it has changed in between the index is written again, so the
+   * last index write always follows the last record write and the two agree.
+   */
+  async syncLine(key: string): Promise<string> {
+    const { urn } = partsOf(key);
+    for (;;) {
+      const line = await this.store.read<AttendanceRecord>(key);
+      const written = await updateRecord<SchoolAttendanceEntry>(this.store, entryKey(urn), (current) => withLine(current ?? { urn, sessions: {} }, key, line?.value));
+      if (line === undefined && written !== undefined && written.value.latest === undefined) await this.#findLatest(urn, written.value);
+      const after = await this.store.read<AttendanceRecord>(key);
+      if (after?.eTag === line?.eTag) return entryKey(urn);
+    }
+  }
+
+  /** The schools' entries (a school with nothing logged has none). */
+  async entriesOf(urns: Iterable<string>): Promise<Map<string, SchoolAttendanceEntry>> {
+    const found = await mapAtMost([...new Set(urns)], AT_ONCE, (urn) => this.store.read<SchoolAttendanceEntry>(entryKey(urn)));
+    return new Map(found.flatMap((entry) => (entry ? [[entry.value.urn, entry.value] as const] : [])));
+  }
+
+  /** Builds the index from the records when it has not been built in this store (a store from before it, or after it was removed). */
+  async ensureBuilt(): Promise<boolean> {
+    if (await this.store.read(BUILT)) return false;
+    await this.rebuild();
+    await writeIfAbsent(this.store, BUILT, { builtAt: new Date().toISOString() });
+    return true;
+  }
+
+  /**
+   * Writes every school's entry afresh from the records, and removes entries of schools with
+   * none. Lines written while it runs are caught by a second listing: any line that changed
+   * since the first is synced on its own.
+   */
+  async rebuild(): Promise<void> {
+    const first = await this.store.list<AttendanceRecord>(ATTENDANCE_RECORDS);
+    const bySchool = Map.groupBy(first, (record) => record.value.urn);
+    const existing = await this.store.list<SchoolAttendanceEntry>(INDEX);
+    await mapAtMost([...bySchool], AT_ONCE, ([urn, records]) =>
+      this.store.write(entryKey(urn), entryOf(urn, records.map((record) => record.value)), '*'),
+    );
+    await mapAtMost(
+      existing.filter((entry) => !bySchool.has(entry.value.urn)),
+      AT_ONCE,
+      (entry) => this.store.delete(entry.key, entry.eTag),
+    );
+    const seen = new Map(first.map((record) => [record.key, record.eTag]));
+    const second = await this.store.list<AttendanceRecord>(ATTENDANCE_RECORDS);
+    const changed = [...second.filter((record) => seen.get(record.key) !== record.eTag).map((record) => record.key), ...this.#gone(seen, second)];
+    await mapAtMost(changed, AT_ONCE, (key) => this.syncLine(key));
+  }
+
+  /** Removes every entry: for when every record has been archived, which leaves the index built and empty. */
+  async clear(): Promise<void> {
+    const entries = await this.store.list<unknown>(INDEX);
+    await mapAtMost(entries, AT_ONCE, (entry) => this.store.delete(entry.key));
+  }
+
+  #gone(seen: ReadonlyMap<string, string>, now: readonly StoredRecord<unknown>[]): string[] {
+    const still = new Set(now.map((record) => record.key));
+    return [...seen.keys()].filter((key) => !still.has(key));
+  }
+
+  /** The school's latest own line was removed (an erasure re-keys it): find the next latest among its lines. */
+  async #findLatest(urn: string, entry: SchoolAttendanceEntry): Promise<void> {
+    const lines = await Promise.all(Object.keys(entry.sessions).map((sessionId) => this.store.list<AttendanceRecord>(`${ATTENDANCE_RECORDS}${sessionId}/${urn}/`)));
+    const latest = latestOwnLine(lines.flat().map((line) => line.value));
+    if (!latest) return;
+    await updateRecord<SchoolAttendanceEntry>(this.store, entryKey(urn), (current) =>
+      current && latestOwnLine([...(current.latest ? [current.latest] : []), latest]) !== current.latest ? { ...current, latest } : undefined,
+    );
+  }
+}
