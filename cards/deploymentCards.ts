@@ -135,7 +135,7 @@ export function questionCard(view: QuestionView): AdaptiveCard {
     errorMessage: multiple ? 'Choose at least one.' : 'Choose one.',
     value: '',
     saveTitle: 'Save my answer',
-    hint: asButtons ? 'Press a button, or type your answer.' : 'Choose and press "Save my answer", or type your answer (numbers from the list work too).',
+    hint: asButtons ? 'Press a button, or type your answer.' : 'Choose and press "Save my answer", or type your answer: "the second" picks the second in the list.',
   });
 }
 

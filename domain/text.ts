@@ -40,13 +40,12 @@ export function ordinalChoice(text: string, count: number): number | undefined {
   return position >= 0 && position < count ? position : undefined;
 }
 
-/** Lower case, single spaces, no surrounding punctuation: what commands and typed answers are matched against. */
+/**
+ * Lower case, single spaces, no surrounding punctuation: what commands and typed answers are matched
+ * against. A message of question marks alone is "?", a call for help, not an empty message.
+ */
 export function normaliseCommandText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.,!?;:]+|(?<![\s.,!?;:])[\s.,!?;:]+$/g, '')
-    .trim();
+  const spaced = text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
+  if (/^ ?\?+ ?$/.test(spaced)) return '?';
+  return spaced.replace(/^[\s.,!?;:]+|(?<![\s.,!?;:])[\s.,!?;:]+$/g, '').trim();
 }

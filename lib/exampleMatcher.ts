@@ -12,12 +12,22 @@ export interface Ranked<Label> {
   readonly score: number;
 }
 
-/** Words only: letters and digits, lower case; apostrophes dropped so "school's" and "schools" meet. */
+/** Short forms spelt out, so "we're" is not read as "were" (nor, a typo away, as "where"). */
+const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bcan't\b/g, 'can not'],
+  [/\bwon't\b/g, 'will not'],
+  [/n't\b/g, ' not'],
+  [/'re\b/g, ' are'],
+  [/'m\b/g, ' am'],
+  [/'ve\b/g, ' have'],
+  [/'ll\b/g, ' will'],
+];
+
+/** Words only: letters and digits, lower case; short forms spelt out, other apostrophes dropped so "school's" and "schools" meet. */
 function wordsOf(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['\u2018\u2019]/g, '')
+  const lower = text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  return CONTRACTIONS.reduce((spelt, [short, long]) => spelt.replace(short, long), lower)
+    .replace(/'/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
 }
@@ -42,9 +52,11 @@ export class ExampleMatcher<Label> {
 
   constructor(examples: readonly Example<Label>[]) {
     this.#examples = examples.map((example) => ({ label: example.label, words: new Set(wordsOf(example.text)) }));
-    const documents = new Map<string, number>();
-    for (const example of this.#examples) for (const word of example.words) documents.set(word, (documents.get(word) ?? 0) + 1);
-    for (const [word, count] of documents) this.#weight.set(word, Math.log(1 + this.#examples.length / count));
+    // Rare among labels, not among examples: a word every example of one command repeats still tells that command apart.
+    const documents = new Map<string, Set<Label>>();
+    for (const example of this.#examples) for (const word of example.words) documents.set(word, (documents.get(word) ?? new Set()).add(example.label));
+    const labels = new Set(this.#examples.map((example) => example.label)).size;
+    for (const [word, users] of documents) this.#weight.set(word, Math.log(1 + labels / users.size));
     // Sorted, so a tie between two equally near known words always goes the same way.
     this.#vocabulary = [...documents.keys()].sort();
   }

@@ -57,7 +57,8 @@ import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js
 import { readFormMessage, type FormMessage } from './cardData.js';
 import { londonDate, refOf, resourceOf, type DeploymentContext } from './context.js';
 import { exportForm, prefillFromUrn, replyToCommand, startForm } from './formActions.js';
-import { listed, normaliseCommandText } from '../../domain/text.js';
+import { questionHelp } from '../../domain/deployment/questionHelp.js';
+import { listed, normaliseCommandText, ordinalChoice, saysUnsure } from '../../domain/text.js';
 import { cardActivity } from '../cardActivity.js';
 
 export const DEPLOYMENT_DIALOG = 'deployment.form';
@@ -179,7 +180,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     if (drafts.length === 1) return this.#resumeById(dc, actor, only.draft.id, ['To start another form instead, say "new deployment form".']);
     state.choosing = drafts.map((record) => record.draft.id);
     const summaries = drafts.map((record) => ({ draft: record.draft, position: record.position }));
-    await say(dc.context, cardActivity(draftsCard(summaries, londonDate)), 'Which form would you like to carry on with? Press its button or say its number, or say "new" to start another.');
+    await say(dc.context, cardActivity(draftsCard(summaries, londonDate)), 'Which form would you like to carry on with? Press its button or say which, like "the first", or say "new" to start another.');
     return Dialog.EndOfTurn;
   }
 
@@ -187,10 +188,11 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     const choices = this.#state(dc).choosing ?? [];
     if (message.newForm === true || NEW_FORM.has(said)) return this.#startNew(dc, actor, undefined);
     if (message.draftId !== undefined) return this.#resumeById(dc, actor, message.draftId, []);
-    const chosen = /^\d+$/.test(said) ? choices[Number(said) - 1] : undefined;
+    const position = /^\d+$/.test(said) ? Number(said) - 1 : ordinalChoice(said, choices.length);
+    const chosen = position === undefined ? undefined : choices[position];
     if (chosen !== undefined) return this.#resumeById(dc, actor, chosen, []);
     if (readFormCommand(said)?.kind === 'startOver') return this.#open(dc, actor, false);
-    await say(dc.context, `Please choose a form by its number, 1 to ${choices.length}, or say "new" to start another.`);
+    await say(dc.context, `There are ${choices.length} forms: press one, or say which, like "the first" or "the last", or say "new" to start another.`);
     return Dialog.EndOfTurn;
   }
 
@@ -226,6 +228,10 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     if (field === undefined) return this.#carryOnIn(dc, record, section, []);
     if (message.deploymentField !== undefined && message.deploymentField !== field) {
       await say(dc.context, 'That button was for an earlier question.');
+      return this.#ask(dc, record);
+    }
+    if (message.deploymentAnswer === undefined && saysUnsure(words)) {
+      await say(dc.context, questionHelp(section, field));
       return this.#ask(dc, record);
     }
     if (section === 5) return this.#answerBankDetail(dc, record, field, words);

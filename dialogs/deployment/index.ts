@@ -47,6 +47,14 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
       scopes: ['personal'],
       match: openingOrNew,
       dialogId: DEPLOYMENT_DIALOG,
+      examples: [
+        'resume my deployment form',
+        'carry on with the form I started',
+        'fill in the deployment form',
+        'complete my end of deployment form',
+        'where did I get to on my deployment form',
+        'the paperwork for my deployment',
+      ],
     },
     {
       summary: {
@@ -67,7 +75,7 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
         (exportWords(text) ? { intent: 'command', command: { kind: 'export' } } : undefined) ??
         (progressWords(text) ? { intent: 'command', command: { kind: 'progress' } } : undefined),
       dialogId: DEPLOYMENT_DIALOG,
-      examples: ['deployment progress', 'how many days delivered so far', 'deployment form progress', 'days of support delivered'],
+      examples: ['deployment progress', 'how many days delivered so far', 'deployment form progress', 'days of support delivered', 'download my deployment form', 'the deployment form as a workbook for my RDP', 'submit my form to the RDP', 'send it to the school to sign'],
     },
   ];
   return {

@@ -443,6 +443,7 @@ export function createDirectoryJourney(deps: DirectoryJourneyDeps): Journey {
         scopes: ['personal'],
         match: phrases('my profile', 'profile', 'who am i', 'show my profile'),
         dialogId: showProfile,
+        examples: ['what have you got me down as', 'what do you think my role is', 'which school am I linked to'],
       },
       {
         summary: { title: 'Link this chat', description: 'Tell me which liaison group this chat is for.', command: 'which liaison group is this', example: 'this chat is the Liaison group 3 liaison group' },

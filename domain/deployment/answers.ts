@@ -1,11 +1,11 @@
 /**
  * Turning what a system leader types (or a card sends) into a field's value, and a value back
  * into words. Answers come from chat, so they are read generously: '12/03/2024', '9.5 days',
- * 'NLE', '1, 3' for the first and third choices; anything else gets a plain reason.
+ * 'NLE', '1, 3' or 'the first, the third' for the first and third choices; anything else gets a plain reason.
  */
 import { fail, ok, type Result } from '../result.js';
 import { fieldSpec, type Choice, type FieldSpec, type FieldValue, type SectionNumber } from './sections.js';
-import { NO_WORDS, YES_WORDS } from '../text.js';
+import { NO_WORDS, ordinalChoice, YES_WORDS } from '../text.js';
 
 /** Lower case, '&' read as 'and', everything but letters and digits dropped: 'Teaching & Learning' = 'teaching and learning'. */
 const normalise = (text: string): string => text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
@@ -35,6 +35,9 @@ function matchChoice(answer: string, choices: readonly Choice[]): ChoiceMatch {
     const byPosition = choices[Number(trimmed) - 1];
     if (byPosition !== undefined) return { choice: byPosition };
   }
+  const byOrder = ordinalChoice(trimmed, choices.length);
+  const ordered = byOrder === undefined ? undefined : choices[byOrder];
+  if (ordered !== undefined) return { choice: ordered };
   const key = normalise(trimmed);
   if (key.length > 0) {
     const exact = choices.find((choice) => normalise(choice.value) === key || normalise(choice.label) === key);

@@ -28,7 +28,7 @@ const FIXED: Readonly<Record<string, FormCommand>> = Object.fromEntries(
     [
       [['back', 'go back', 'previous', 'previous question'], { kind: 'back' }],
       [['skip', 'skip this', 'skip it', 'next', 'skip question', 'later'], { kind: 'skip' }],
-      [['help', 'menu', 'what can you do', 'what can i say'], { kind: 'help' }],
+      [['help', 'menu', 'what can you do', 'what can i say', '?'], { kind: 'help' }],
       [['start over', 'restart', 'start again', 'start the section again', 'start this section again'], { kind: 'startOver' }],
       [['review', 'review section', 'review this section', 'show section', 'show me the section'], { kind: 'review' }],
       [['card', 'section card', 'fill in on a card', 'use a card', 'show the card'], { kind: 'sectionCard' }],

@@ -90,7 +90,7 @@ describe.skipIf(!chromiumInstalled)('the main cards in the official renderer (Ch
         AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
           const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
           const html = escaped
-            .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>')
+            .replace(/\[([^[\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>')
             .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
             .replace(/\*(.+?)\*/g, '<em>$1</em>')
             .replace(/\n/g, '<br>');

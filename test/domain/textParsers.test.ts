@@ -96,6 +96,10 @@ describe('text parsers on 100,000-character hostile strings', () => {
   it('the trailing-punctuation trim still keeps what a person meant', () => {
     expect(normaliseCommandText('  Check   eligibility?!  ')).toBe('check eligibility');
     expect(normaliseCommandText('... help ...')).toBe('help');
+    expect(normaliseCommandText(' ?? ')).toBe('?');
+    expect(normaliseCommandText('\uFF1F')).toBe('?');
+    expect(normaliseCommandText('...')).toBe('');
+    expect(readFormCommand('?')).toEqual({ kind: 'help' });
     expect(parseProfileStatement("I'm the head of Oakfield Primary!!")).toEqual({ kind: 'school', role: 'headteacher', schoolQuery: 'Oakfield Primary' });
     expect(parseChatLinkStatement('This chat is the Aylesbury liaison group.')).toEqual({ groupQuery: 'Aylesbury' });
     expect(readFormCommand('Go back.')).toEqual({ kind: 'back' });

@@ -96,3 +96,22 @@ describe('a school named in a question', () => {
     expect(reply).toContain('Let\'s see whether a school or trust can get');
   });
 });
+
+describe('"?" on its own', () => {
+  it('is a call for help while a question is open, and the question stays open', async () => {
+    const { bot, chat } = await organisationAsked();
+    const help = texts(await say(chat, '?'));
+    expect(help).toContain('We are still in the middle of something');
+    expect(help).not.toContain('Are you a MAT CEO');
+    expect(texts(await say(chat, 'Oak Learning Trust'))).toContain('Are you a MAT CEO or a National Leader of Education?');
+    expect(await new ProfileRepository(bot.store).get('aad-leader')).toBeUndefined();
+  });
+
+  it('gives the help with no question open, not "did not understand"', async () => {
+    testBot = await createTestBot();
+    const conversation = testBot.conversation();
+    const help = texts(await say(conversation, ' ? '));
+    expect(help).toBe(texts(await say(conversation, 'help')));
+    expect(help).not.toContain('did not understand');
+  });
+});

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createJourneys } from '../../../bot/journeys.js';
 import { ProfileRepository } from '../../../storage/profileRepository.js';
 import { cardOf, cardText, createTestBot, say, tap, type TestBot } from '../../support/testBot.js';
-import { deploymentJourneys, executeAction, LEADER, LEADER_ANSWERS, PROFILES, readForm, said, seedForm } from './support.js';
+import { deploymentJourneys, executeAction, LEADER, LEADER_ANSWERS, NOW, PROFILES, readForm, said, seedForm, SIX_DAYS } from './support.js';
 
 /**
  * The promises the deployment form makes in conversation, kept: "review" after a section ends,
@@ -11,10 +11,6 @@ import { deploymentJourneys, executeAction, LEADER, LEADER_ANSWERS, PROFILES, re
  * help and "start over", dates that cannot be, "complete" only when nothing reads as missing,
  * and a button's answer said back and left on its card.
  */
-
-/** 20 March 2024, 10:00 in London. */
-const NOW = () => new Date('2024-03-20T10:00:00Z');
-const SIX_DAYS = ['2024-03-05', '2024-03-06', '2024-03-07', '2024-03-11', '2024-03-12', '2024-03-13'];
 
 let testBot: TestBot | undefined;
 afterEach(async () => {
@@ -93,6 +89,7 @@ describe('"help" and "start over" inside the form', () => {
     for (const words of ['"back"', '"skip"', '"review"', '"go to section 3"', '"start over"', '"cancel"']) expect(text).toContain(words);
     expect(text).not.toContain('We are still in the middle of something');
     expect(said(help.slice(-1))).toContain('Are you supporting a school or a trust?');
+    expect(said(await say(chat, '?'))).toBe(text);
   });
 
   it('"start over" goes through the section again from its first question, with the answers kept, and says so', async () => {

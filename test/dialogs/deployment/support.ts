@@ -108,6 +108,11 @@ export function elementsOf(card: unknown, type: string): Record<string, unknown>
   return found;
 }
 
+/** 20 March 2024, 10:00 in London: the day the deployment tests are run on. */
+export const NOW = () => new Date('2024-03-20T10:00:00Z');
+/** Six days of support delivered by 20 March, so section 3 (due after day 6 of 10) is open. */
+export const SIX_DAYS: readonly string[] = ['2024-03-05', '2024-03-06', '2024-03-07', '2024-03-11', '2024-03-12', '2024-03-13'];
+
 /** The system leader's part of the form (sections 1 to 4 and 6), filled in, for the test school. */
 export const LEADER_ANSWERS: Answers = [
   [1, 'recipientKind', 'school'],

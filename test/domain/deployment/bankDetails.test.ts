@@ -42,7 +42,7 @@ describe('encrypting bank details at rest', () => {
     Buffer.from(digits).toString('hex'),
     Buffer.from(digits).toString('base64'),
     Buffer.from(digits).toString('base64url'),
-    Buffer.from(digits).toString('base64').replace(/=+$/, ''),
+    Buffer.from(digits).toString('base64').replace(/={1,2}$/, ''),
   ];
 
   it('the stored string holds neither the sort code nor the account number in any form', () => {
