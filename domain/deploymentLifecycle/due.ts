@@ -71,7 +71,7 @@ export function dueSteps(record: DeploymentLifecycle, today: string, form: FormF
   if (engagement.ability?.canSupport !== true) return steps;
 
   if (engagement.schoolContactedOn === undefined) {
-    due('contact_school', 'Contact the school to arrange the initial meeting', addDays(engagement.deploymentInfoOn ?? engagement.ability.on, timings.contactSchoolWithinDays));
+    due('contact_school', `Contact the ${record.recipient.kind} to arrange the initial meeting`, addDays(engagement.deploymentInfoOn ?? engagement.ability.on, timings.contactSchoolWithinDays));
   } else if (engagement.firstVisitOn === undefined) {
     due('first_visit', 'First visit, initial scoping and diagnostic', addDays(engagement.schoolContactedOn, timings.firstVisitWithinWeeks * 7));
   }

@@ -51,6 +51,12 @@ describe('002 §9: what is due next, and when it is overdue', () => {
     expect(kindsAndDates(dueSteps(lifecycle(changes), today))).toEqual(due);
   });
 
+  it('a trust supported is the one contacted to arrange the initial meeting', () => {
+    const trust = lifecycle({ engagement: CAN_SUPPORT, recipient: { kind: 'trust', name: 'Oakfield Academy Trust' } });
+    expect(dueSteps(trust, '2025-01-17').map((step) => step.title)).toEqual(['Contact the trust to arrange the initial meeting']);
+    expect(dueSteps(lifecycle({ engagement: CAN_SUPPORT }), '2025-01-17').map((step) => step.title)).toEqual(['Contact the school to arrange the initial meeting']);
+  });
+
   it('an approved extension sets a window to deliver the additional days in, due until they are logged', () => {
     const record = lifecycle({
       engagement: { ...CAN_SUPPORT, schoolContactedOn: '2025-01-10', firstVisitOn: '2025-01-20' },
