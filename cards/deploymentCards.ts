@@ -492,13 +492,18 @@ export interface DaysMismatchView {
   readonly draft: DeploymentDraft;
   /** The reconciliation's words: the days claimed, the days logged and their dates. */
   readonly message: string;
+  /** Stands for what the card shows: "Send it as it is" sends only while the days and claim are still these. */
+  readonly seen: string;
+  /** Why the card is shown again, when the days or the claim changed after the last one. */
+  readonly notice?: string;
 }
 
 /** Before the form goes to the school: the days logged by date do not match the claim; send it as it is, or correct it. */
 export function daysMismatchCard(view: DaysMismatchView): AdaptiveCard {
   return renderCard(daysMismatchTemplate, {
     title: `${formTitle(view.draft)}: the days do not match`,
-    message: view.message,
+    message: view.notice ? `${view.notice}\n\n${view.message}` : view.message,
+    seen: view.seen,
     hint: 'To log a missing day, say it with its date, like "delivered day 7 on 12 March", then "send to school" again.',
     sendVerb: DEPLOYMENT_VERBS.sendToSchool,
     sectionVerb: DEPLOYMENT_VERBS.sectionCard,

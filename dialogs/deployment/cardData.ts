@@ -23,8 +23,8 @@ export type SaveSectionData = z.infer<typeof SaveSectionSchema>;
 
 export const SectionCardSchema = FormRefSchema.extend({ section: SectionSchema });
 
-/** Send to the school; `daysChecked` once the system leader has seen that the days do not match and sends it as it is. */
-export const SendSchema = FormRefSchema.extend({ daysChecked: z.boolean().optional() });
+/** Send to the school; `daysSeen` once the system leader has seen that the days do not match and sends it as it is. */
+export const SendSchema = FormRefSchema.extend({ daysSeen: z.string().max(64).optional() });
 
 export const QuerySchema = FormRefSchema.extend({ queryNote: z.string().max(2000).optional() });
 export type QueryData = z.infer<typeof QuerySchema>;

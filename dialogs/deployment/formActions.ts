@@ -3,6 +3,7 @@
  * start one, record a delivered day, send it to the school, export it. Each asks the policy,
  * calls the form's rules, saves, and says what happened.
  */
+import { createHash } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { Actor } from '../actor.js';
@@ -136,13 +137,17 @@ export async function recordAgreedDays(context: DeploymentContext, actor: Actor,
 
 const ROLE_WORDS = { school: 'headteacher', trust: 'chief executive' } as const;
 
+/** A short stand-in for what a card showed, to tell later whether it still holds. */
+const fingerprintOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
 /**
  * Sends the supported school's headteacher (or the trust's CEO) the work reported, sections 1 to 4
  * and 6 and never the bank details, to confirm or query in section 7. Says what happened. Days
- * logged by date that do not match the claim are shown first, to send as it is (`daysChecked`)
- * or correct.
+ * logged by date that do not match the claim are shown first, to send as it is or correct;
+ * `daysSeen` is the mismatch the system leader chose to send with, which holds only while the
+ * days and the claim are still what they saw.
  */
-export async function sendToSchool(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord, daysChecked = false): Promise<string | AdaptiveCard> {
+export async function sendToSchool(context: DeploymentContext, actor: Actor, record: DeploymentFormRecord, daysSeen?: string): Promise<string | AdaptiveCard> {
   const decision = decide(actor, 'deployment.edit', resourceOf(record));
   if (!decision.allowed) return refusalText(decision);
   const { draft } = record;
@@ -151,9 +156,13 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
     const lines = unfinished.map(({ section, needs }) => `section ${section} (${needs.join(', ')})`);
     return `Before the school or trust can confirm the work, please finish ${lines.join('; ')}. Say "go to section ${unfinished[0]?.section}" to carry on.`;
   }
-  if (!daysChecked) {
-    const days = await context.deps.days.reconcileForm(draft);
-    if (days?.kind === 'mismatch') return daysMismatchCard({ ref: refOf(record), draft, message: days.message });
+  const days = await context.deps.days.reconcileForm(draft);
+  if (days?.kind === 'mismatch') {
+    const seen = fingerprintOf(days.message);
+    if (seen !== daysSeen) {
+      const notice = daysSeen === undefined ? undefined : 'The days or the claim have changed since you last saw them, so nothing was sent. This is how they stand now:';
+      return daysMismatchCard({ ref: refOf(record), draft, message: days.message, seen, ...(notice ? { notice } : {}) });
+    }
   }
 
   const kind = draft.sections[1].recipientKind ?? 'school';

@@ -194,7 +194,7 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
     handle: async (_turn, data, actor) => {
       const found = await editable(data, actor);
       if (!isRecord(found)) return found;
-      const said = await sendToSchool(context, actor, found, data.daysChecked === true);
+      const said = await sendToSchool(context, actor, found, data.daysSeen);
       return typeof said === 'string' ? { kind: 'message', text: said } : { kind: 'card', card: said };
     },
   };

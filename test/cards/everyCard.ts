@@ -331,6 +331,8 @@ const DEPLOYMENT_CASES: CardCase[] = [
         ref: REF,
         draft: readyDraft(),
         message: `Section 6 claims 15 days but only 14 days are logged by date: ${Array.from({ length: 14 }, (_, day) => `${day + 1} March 2025 (half day)`).join(', ')}. Log the missing days with their dates, or correct the claim, before sending the form.`,
+        seen: '0123456789abcdef',
+        notice: 'The days or the claim have changed since you last saw them, so nothing was sent. This is how they stand now:',
       }),
   },
   {

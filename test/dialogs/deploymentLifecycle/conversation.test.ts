@@ -222,6 +222,22 @@ describe('before the form goes to the school, the days logged by date are checke
     expect(messenger.toPeople).toHaveLength(1);
   });
 
+  it('"Send it as it is" sends only the days it showed: a day logged since brings the card back with the days as they stand', async () => {
+    const { bot, messenger } = await start('2025-01-20T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere');
+    await seedReadyForm(bot, ['2025-01-14', '2025-01-15', '2025-01-16'], 10);
+    const asked = await say(leader, 'send to school');
+    await say(leader, 'delivered day 4 on 17 January 2025');
+
+    const again = await say(leader, press(asked, 'Send it as it is'));
+    expect(said(again)).toContain('The days or the claim have changed since you last saw them, so nothing was sent.');
+    expect(said(again)).toContain('only 4 days are logged by date');
+    expect(messenger.toPeople).toEqual([]);
+    expect(said(await say(leader, press(again, 'Send it as it is')))).toContain('I have sent the work reported');
+    expect(messenger.toPeople.map((message) => message.aadObjectId)).toEqual([HEAD.aadObjectId]);
+  });
+
   it('matching days send at once, as before', async () => {
     const { bot, messenger } = await start('2025-01-10T09:00:00Z');
     const leader = chat(bot, LEADER);
