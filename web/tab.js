@@ -566,7 +566,7 @@
               'tr',
               {},
               h('td', {}, `${section.section}. ${section.title}`),
-              h('td', { class: 'meta' }, section.section === 7 ? 'By the school, after day 10' : `After day ${section.dueAfterDay}`),
+              h('td', { class: 'meta' }, section.section === 7 ? `By the ${form.supported.kind || 'school or trust'}, after day 10` : `After day ${section.dueAfterDay}`),
               h('td', {}, section.complete ? chip('good', '✓', 'Complete') : section.due ? chip('bad', '!', 'Due now') : chip('quiet', '·', 'Not due yet')),
             ),
           ),

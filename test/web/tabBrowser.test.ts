@@ -109,6 +109,7 @@ describeInBrowser('the tab in Teams (Chromium, the Teams JavaScript client, sing
         expect(text).toContain('Section 3, Mid engagement: due after day 6');
         expect(text).toContain('10 of 10 days delivered');
         expect(text).toContain('Section 5, Bank details');
+        expect(text).toContain('By the school, after day 10');
       },
     },
     {
