@@ -526,11 +526,14 @@
 
   // ----- System leader: deployment forms and what is due -----
 
-  /** @type {Readonly<Record<string, string>>} */
+  /**
+   * The form's reminders, given whom it supports: "school", "trust", or "school or trust" while not said.
+   * @type {Readonly<Record<string, (supported: string) => string>>}
+   */
   const REMINDERS = {
-    section3_due: 'Fill in section 3, the mid-engagement review',
-    send_to_school: 'Send the signed form to the school or trust to sign',
-    submit_to_rdp: 'Submit the form to your Regional Delivery Partner',
+    section3_due: () => 'Fill in section 3, the mid-engagement review',
+    send_to_school: (supported) => `Send the signed form to the ${supported} to sign`,
+    submit_to_rdp: () => 'Submit the form to your Regional Delivery Partner',
   };
 
   // ----- The school's self-evaluation: the draft and its last snapshots side by side, then the action plan -----
@@ -637,13 +640,15 @@
    */
   function deploymentCard(form, today) {
     const name = form.supported.name || 'A school or trust not named yet';
+    // Section 7 is the supported school's or trust's (002), so the words name which it is.
+    const supported = form.supported.kind || 'school or trust';
     const facts = [form.supported.urn && `URN ${form.supported.urn}`, form.supported.region, `started ${formatDate(form.createdAt)}`].filter(Boolean);
     const dueSections = form.sections.filter((section) => form.dueNow.includes(section.section));
     const midReview = form.reminders.find((reminder) => reminder.kind === 'section3_due');
     /** @param {DeploymentsView['forms'][number]['sections'][number]} section */
     const stillToDo = (section) =>
       // Section 7 is the school's or trust's to complete: what the system leader does is send them the form.
-      section.section === 7 ? 'The school or trust completes this once you send them the signed form.' : section.missing.length > 0 ? `Still to answer: ${section.missing.join(', ')}` : '';
+      section.section === 7 ? `The ${supported} completes this once you send them the signed form.` : section.missing.length > 0 ? `Still to answer: ${section.missing.join(', ')}` : '';
     const toDo = [
       ...dueSections.map((section) =>
         h(
@@ -656,7 +661,7 @@
       ),
       ...form.reminders
         .filter((reminder) => reminder.kind !== 'section3_due' || !form.dueNow.includes(3))
-        .map((reminder) => h('li', {}, `${REMINDERS[reminder.kind] || reminder.kind}: `, reminder.overdue ? chip('bad', '!', `overdue since ${formatDate(reminder.dueDate)}`) : `by ${formatDate(reminder.dueDate)}`)),
+        .map((reminder) => h('li', {}, `${REMINDERS[reminder.kind]?.(supported) || reminder.kind}: `, reminder.overdue ? chip('bad', '!', `overdue since ${formatDate(reminder.dueDate)}`) : `by ${formatDate(reminder.dueDate)}`)),
     ];
     return h(
       'section',
@@ -686,7 +691,7 @@
               'tr',
               {},
               h('td', {}, `${section.section}. ${section.title}`),
-              h('td', { class: 'meta' }, section.section === 7 ? `By the ${form.supported.kind || 'school or trust'}, after day 10` : `After day ${section.dueAfterDay}`),
+              h('td', { class: 'meta' }, section.section === 7 ? `By the ${supported}, after day 10` : `After day ${section.dueAfterDay}`),
               h('td', {}, section.complete ? chip('good', '✓', 'Complete') : section.due ? chip('bad', '!', 'Due now') : chip('quiet', '·', 'Not due yet')),
             ),
           ),
@@ -697,11 +702,11 @@
         'ul',
         { class: 'plain' },
         h('li', {}, 'Signed by you: ', form.signedAt ? formatDate(form.signedAt) : 'not yet'),
-        h('li', {}, 'Sent to the school or trust: ', form.sentToSchoolAt ? formatDate(form.sentToSchoolAt) : 'not yet'),
+        h('li', {}, `Sent to the ${supported}: `, form.sentToSchoolAt ? formatDate(form.sentToSchoolAt) : 'not yet'),
         h(
           'li',
           {},
-          'Confirmed by the school or trust: ',
+          `Confirmed by the ${supported}: `,
           form.schoolConfirmation ? (form.schoolConfirmation.outcome === 'confirmed' ? chip('good', '✓', 'Confirmed') : chip('bad', '!', 'Queried')) : 'not yet',
         ),
         h('li', {}, 'Submitted to the RDP: ', form.submittedAt ? formatDate(form.submittedAt) : 'not yet', form.rdp ? h('span', { class: 'meta' }, ` (${form.rdp.name}, ${form.rdp.email})`) : null),
