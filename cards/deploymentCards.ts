@@ -13,6 +13,7 @@ import { formatDate, formReadiness, sectionCompleteness, sectionTitle, type Depl
 import { SECTIONS_SHOWN_TO_SCHOOL } from '../domain/deployment/confirmers.js';
 import type { FormPosition } from '../domain/deployment/navigation.js';
 import { formProgress } from '../domain/deployment/progress.js';
+import { recipientNoun } from '../domain/deploymentLifecycle/recipientNoun.js';
 import { blankIsAnAnswer } from '../domain/deployment/sectionAnswers.js';
 import { sectionRows } from '../domain/deployment/workbook.js';
 import { fieldSpec, fieldsOf, type SectionValues } from '../domain/deployment/sections.js';
@@ -504,7 +505,7 @@ export function daysMismatchCard(view: DaysMismatchView): AdaptiveCard {
     title: `${formTitle(view.draft)}: the days do not match`,
     message: view.notice ? `${view.notice}\n\n${view.message}` : view.message,
     seen: view.seen,
-    hint: 'To log a missing day, say it with its date, like "delivered day 7 on 12 March", then "send to school" again.',
+    hint: `To log a missing day, say it with its date, like "delivered day 7 on 12 March", then "send to ${recipientNoun({ kind: view.draft.sections[1].recipientKind })}" again.`,
     sendVerb: DEPLOYMENT_VERBS.sendToSchool,
     sectionVerb: DEPLOYMENT_VERBS.sectionCard,
     ownerAadObjectId: view.ref.ownerAadObjectId,

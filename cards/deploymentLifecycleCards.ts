@@ -6,7 +6,8 @@
  */
 import { STAGE_TITLES, type DueStep, type Stage } from '../domain/deploymentLifecycle/due.js';
 import type { AnnexAProgramme } from '../domain/deploymentLifecycle/programme.js';
-import type { DeploymentLifecycle } from '../domain/deploymentLifecycle/record.js';
+import type { DeploymentLifecycle, Recipient } from '../domain/deploymentLifecycle/record.js';
+import { recipientNoun } from '../domain/deploymentLifecycle/recipientNoun.js';
 import { formatLongDate } from '../domain/tsi/academicYear.js';
 import { describeLondonInstant } from '../domain/time/londonTime.js';
 import { escapeMarkdown } from './markdown.js';
@@ -83,7 +84,7 @@ export function lifecycleCard(view: LifecycleView, canRecord: boolean): Adaptive
       ['RDP’s contact', date(engagement.rdpContactOn)],
       ['Can support', ability],
       ['Deployment information', date(engagement.deploymentInfoOn)],
-      ['School contacted', date(engagement.schoolContactedOn)],
+      [`${recipientNoun(record.recipient) === 'trust' ? 'Trust' : 'School'} contacted`, date(engagement.schoolContactedOn)],
       ['First visit', date(engagement.firstVisitOn)],
       ['Pre-engagement checklist', checklists.preEngagement ? `done ${formatLongDate(checklists.preEngagement.doneOn)}${checklists.preEngagement.note ? `: ${escapeMarkdown(checklists.preEngagement.note)}` : ''}` : undefined],
       ['Mid-engagement checklist', mid ? `done ${formatLongDate(mid.doneOn)}${mid.returnedToRdpOn ? `, returned to the RDP ${formatLongDate(mid.returnedToRdpOn)}` : ''}${mid.note ? `: ${escapeMarkdown(mid.note)}` : ''}` : undefined],
@@ -213,17 +214,19 @@ export function extensionDraftCard(id: string, owner: string, text: string, noti
 }
 
 /** The written case for a funded trust partnership, with the parts 002 asks for. */
-export function partnershipCaseCard(id: string, recipient: string, values: { benefit?: string; suitableMatch?: string; context?: string } = {}, problems?: readonly string[]): AdaptiveCard {
+export function partnershipCaseCard(id: string, recipient: Pick<Recipient, 'kind' | 'name'>, values: { benefit?: string; suitableMatch?: string; context?: string } = {}, problems?: readonly string[]): AdaptiveCard {
   const text = (inputId: string, label: string, value: string | undefined, isRequired: boolean) => ({
     type: 'Input.Text', id: inputId, label, value: value ?? '', isMultiline: true, maxLength: 1000, isRequired, ...(isRequired ? { errorMessage: `${label}: needed.` } : {}),
   });
+  const noun = recipientNoun(recipient);
   return card(
     [
-      heading(`Funded trust partnership: ${escapeMarkdown(recipient)}`),
+      heading(`Funded trust partnership: ${escapeMarkdown(recipient.name)}`),
       line('002 asks for a written case, separate from the deployment form, submitted to your RDP with the end-of-deployment return. DfE funds £10,000, paid as two £5,000 payments.', { isSubtle: true }),
       ...problemBlock(problems),
+      // 002's words even when a trust is supported: the case "sets out the potential benefit to the school".
       text('benefit', 'The potential benefit to the school', values.benefit, true),
-      { type: 'Input.Toggle', id: 'schoolAgreed', label: 'The school’s agreement', title: 'The school or trust agrees to enter into a trust partnership', valueOn: 'true', valueOff: 'false', value: 'false' },
+      { type: 'Input.Toggle', id: 'schoolAgreed', label: `The ${noun}’s agreement`, title: `The ${noun} agrees to enter into a trust partnership`, valueOn: 'true', valueOff: 'false', value: 'false' },
       text('suitableMatch', 'A suitable match, if identified', values.suitableMatch, false),
       text('context', 'Context to help DfE find a partner trust (existing relationships, preferred trust)', values.context, true),
     ],

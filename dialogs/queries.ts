@@ -1,5 +1,5 @@
 import type { Profile } from '../domain/directory/types.js';
-import { DeploymentRepository, type DeploymentFormRecord } from '../storage/deploymentRepository.js';
+import { DeploymentRepository } from '../storage/deploymentRepository.js';
 import type { DirectoryRepository } from '../storage/directoryRepository.js';
 import { EligibilityRepository, type EligibilityCheck } from '../storage/eligibilityRepository.js';
 import { ProfileRepository } from '../storage/profileRepository.js';
@@ -8,6 +8,7 @@ import { createAttendanceQueries, type AttendanceQueries } from './attendance/qu
 import { createNominationQueries, type NominationQueries } from './nomination/queries.js';
 import { NominationRepository } from '../storage/nominationRepository.js';
 import type { PolicyActor } from '../domain/access/policy.js';
+import { createDeploymentFormQueries, type DeploymentFormQueries } from './deployment/queries.js';
 import { createLifecycleQueries, type LifecycleQueries } from './deploymentLifecycle/queries.js';
 import { schoolSelfEvaluationView, selfEvaluationOverviewView, type SchoolSelfEvaluationView, type SelfEvaluationOverviewView } from './selfEvaluation/tabView.js';
 import type { ViewAnswer } from './viewAnswer.js';
@@ -29,8 +30,8 @@ export interface JourneyQueries {
   profileOf(aadObjectId: string): Promise<Profile | undefined>;
   readonly attendance: AttendanceQueries;
   readonly nominations: NominationQueries;
-  /** A system leader's own deployment forms, newest first (as "my deployment forms" lists them). */
-  deploymentFormsOf(ownerAadObjectId: string): Promise<DeploymentFormRecord[]>;
+  /** A system leader's own deployment forms, as the deployment journey lists them. */
+  readonly deploymentForms: DeploymentFormQueries;
   /** A person's own eligibility checks, newest first (as "my eligibility checks" lists them). */
   eligibilityChecksOf(aadObjectId: string, limit: number): Promise<EligibilityCheck[]>;
   readonly selfEvaluation: {
@@ -45,7 +46,6 @@ export interface JourneyQueries {
 
 export function createJourneyQueries(store: Store, directory: QueryDirectory, now: () => Date): JourneyQueries {
   const profiles = new ProfileRepository(store);
-  const deployments = new DeploymentRepository(store);
   const eligibility = new EligibilityRepository(store);
   return {
     directory,
@@ -55,7 +55,7 @@ export function createJourneyQueries(store: Store, directory: QueryDirectory, no
     },
     attendance: createAttendanceQueries(store, directory),
     nominations: createNominationQueries(new NominationRepository(store), directory),
-    deploymentFormsOf: (owner) => deployments.listFor(owner),
+    deploymentForms: createDeploymentFormQueries(new DeploymentRepository(store)),
     eligibilityChecksOf: (aadObjectId, limit) => eligibility.recentFor(aadObjectId, limit),
     selfEvaluation: {
       school: (actor) => schoolSelfEvaluationView({ store, now, directory }, actor),

@@ -6,7 +6,31 @@
  * coverage and attendance across schools. Everything it shows comes from /api/tab/, which asks
  * the same questions of the directory policy as the chat does.
  */
+// @ts-check
 'use strict';
+
+/**
+ * The views are the tab API's own types (bot/http/tabApi.ts, dialogs/selfEvaluation/tabView.ts),
+ * checked here by `tsc -p web` (web/tsconfig.json), so the page and the API cannot drift apart.
+ * @typedef {import('../bot/http/tabApi.js').MeView} MeView
+ * @typedef {import('../bot/http/tabApi.js').ViewName} ViewName
+ * @typedef {import('../bot/http/tabApi.js').SchoolView} SchoolView
+ * @typedef {import('../bot/http/tabApi.js').DeploymentsView} DeploymentsView
+ * @typedef {import('../bot/http/tabApi.js').LifecycleRowsView} LifecycleRowsView
+ * @typedef {import('../bot/http/tabApi.js').SchoolDeploymentsView} SchoolDeploymentsView
+ * @typedef {import('../bot/http/tabApi.js').GroupView} GroupView
+ * @typedef {import('../bot/http/tabApi.js').NominatedSchool} NominatedSchool
+ * @typedef {import('../bot/http/tabApi.js').CoverageView} CoverageView
+ * @typedef {import('../bot/http/tabApi.js').AttendanceMatrixView} AttendanceMatrixView
+ * @typedef {import('../bot/http/tabApi.js').ExportView} ExportView
+ * @typedef {import('../dialogs/selfEvaluation/tabView.js').SchoolSelfEvaluationView} SchoolSelfEvaluationView
+ * @typedef {import('../dialogs/selfEvaluation/tabView.js').SelfEvaluationOverviewView} SelfEvaluationOverviewView
+ * @typedef {SchoolSelfEvaluationView['keyIssues'][number]} KeyIssue
+ * @typedef {KeyIssue['draft'] | KeyIssue['snapshots'][number] | undefined} KeyIssueAnswer
+ * @typedef {{ readonly label: string, readonly pick: (issue: KeyIssue, index: number) => KeyIssueAnswer }} KeyIssueColumn
+ * @typedef {readonly [kind: string, symbol: string, words: string]} ChipSpec
+ * @typedef {{ readonly on?: Readonly<Record<string, (event: Event) => unknown>>, readonly [name: string]: unknown }} Props
+ */
 
 (() => {
   /** Teams answers in well under a second; a page opened anywhere else never hears back. */
@@ -14,14 +38,20 @@
   /** Teams may show a consent prompt before it hands over a token. */
   const SIGN_IN_MS = 30000;
 
-  const main = document.getElementById('main');
-  const who = document.getElementById('who');
-  const nav = document.getElementById('views');
-  const title = document.getElementById('title');
+  // tab.html has each of these.
+  const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+  const who = /** @type {HTMLElement} */ (document.getElementById('who'));
+  const nav = /** @type {HTMLElement} */ (document.getElementById('views'));
+  const title = /** @type {HTMLElement} */ (document.getElementById('title'));
 
+  /** @type {{ context: import('@microsoft/teams-js').app.Context | null, locale: string, headers: Record<string, string>, renew: (() => Promise<Record<string, string>>) | null }} */
   const session = { context: null, locale: 'en-GB', headers: {}, renew: null };
 
   class Problem extends Error {
+    /**
+     * @param {string} message
+     * @param {string} [instead]
+     */
     constructor(message, instead) {
       super(message);
       this.instead = instead || '';
@@ -30,12 +60,18 @@
 
   // ----- Building the page (text is always set as text, never as HTML) -----
 
+  /**
+   * @param {string} tag
+   * @param {Props | null} [props]
+   * @param {...unknown} children
+   * @returns {HTMLElement}
+   */
   function h(tag, props, ...children) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(props || {})) {
       if (value === null || value === undefined || value === false) continue;
-      if (name === 'class') node.className = value;
-      else if (name === 'on') for (const [event, handler] of Object.entries(value)) node.addEventListener(event, handler);
+      if (name === 'class') node.className = String(value);
+      else if (name === 'on') for (const [event, handler] of Object.entries(/** @type {NonNullable<Props['on']>} */ (value))) node.addEventListener(event, handler);
       else node.setAttribute(name, value === true ? '' : String(value));
     }
     for (const child of children.flat(Infinity)) {
@@ -45,39 +81,57 @@
     return node;
   }
 
+  /** @param {...(Node | Node[])} nodes */
   function show(...nodes) {
     main.replaceChildren(...nodes.flat());
     main.setAttribute('aria-busy', 'false');
   }
 
+  /** @param {string} what */
   function loading(what) {
     main.setAttribute('aria-busy', 'true');
     main.replaceChildren(h('p', { class: 'status' }, what));
   }
 
+  /**
+   * @param {string} heading
+   * @param {...(string | null)} paragraphs
+   */
   function notice(heading, ...paragraphs) {
     return h('section', { class: 'notice', role: 'status' }, h('h2', {}, heading), paragraphs.filter(Boolean).map((text) => h('p', {}, text)));
   }
 
+  /** @param {unknown} error */
   function problemNotice(error) {
     const message = error instanceof Problem ? error.message : 'Something went wrong loading this.';
     const instead = error instanceof Problem ? error.instead : 'Please try again in a moment.';
     return h('section', { class: 'notice problem', role: 'alert' }, h('h2', {}, message), instead ? h('p', {}, instead) : null);
   }
 
+  /**
+   * @param {string} kind
+   * @param {string} symbol
+   * @param {string} text
+   */
   function chip(kind, symbol, text) {
     return h('span', { class: `chip ${kind}` }, h('span', { 'aria-hidden': 'true' }, symbol), text);
   }
 
+  /**
+   * @param {number} part
+   * @param {number} whole
+   * @param {string} label
+   */
   function meter(part, whole, label) {
     const percent = whole > 0 ? Math.round((100 * Math.min(part, whole)) / whole) : 0;
-    const bar = h('div', { class: 'meter', role: 'img', 'aria-label': label }, h('span', {}));
-    bar.firstChild.style.width = `${percent}%`;
-    return bar;
+    const fill = h('span', {});
+    fill.style.width = `${percent}%`;
+    return h('div', { class: 'meter', role: 'img', 'aria-label': label }, fill);
   }
 
   // ----- Dates, in the person's Teams locale, as the programme keeps them (London) -----
 
+  /** @param {string} wanted */
   function chooseLocale(wanted) {
     try {
       return Intl.DateTimeFormat.supportedLocalesOf([wanted]).length > 0 ? wanted : 'en-GB';
@@ -86,6 +140,7 @@
     }
   }
 
+  /** @param {string | null | undefined} iso */
   function formatDate(iso) {
     if (!iso) return '';
     // A calendar date (YYYY-MM-DD) is taken at midday so that no time zone moves it to another day.
@@ -93,6 +148,7 @@
     return new Intl.DateTimeFormat(session.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
   }
 
+  /** @param {string} iso */
   function formatShortDate(iso) {
     const date = new Date(`${iso}T12:00:00Z`);
     return new Intl.DateTimeFormat(session.locale, { day: 'numeric', month: 'short', timeZone: 'Europe/London' }).format(date);
@@ -100,7 +156,15 @@
 
   // ----- Teams: start-up, theme and sign-in -----
 
+  /**
+   * @template T
+   * @param {Promise<T>} promise
+   * @param {number} ms
+   * @param {string} message
+   * @returns {Promise<T>}
+   */
   function withTimeout(promise, ms, message) {
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
     let timer;
     const timeout = new Promise((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error(message)), ms);
@@ -114,10 +178,12 @@
     return microsoftTeams.app.getContext();
   }
 
+  /** @param {string | null | undefined} theme */
   function applyTheme(theme) {
     document.body.dataset.theme = theme === 'dark' || theme === 'contrast' ? theme : 'default';
   }
 
+  /** @type {Promise<{ devMode: boolean }> | undefined} */
   let serverConfig;
   function config() {
     serverConfig ??= fetch('/api/tab/config')
@@ -130,6 +196,7 @@
    * The Teams single sign-on token for the API. In local development (the bot's authentication
    * off) there is no Azure AD: the server says so, and the Teams context's user id stands in.
    */
+  /** @returns {Promise<Record<string, string>>} */
   async function signIn() {
     try {
       const token = await withTimeout(microsoftTeams.authentication.getAuthToken(), SIGN_IN_MS, 'Teams did not answer the sign-in request.');
@@ -144,6 +211,12 @@
     }
   }
 
+  /**
+   * The API's answer to a path, as the caller says it is (the route's view type).
+   * @param {string} path
+   * @param {RequestInit} [options]
+   * @returns {Promise<unknown>}
+   */
   async function api(path, options = {}) {
     const send = () => fetch(path, { ...options, headers: { accept: 'application/json', ...session.headers } });
     let response = await send();
@@ -192,6 +265,7 @@
    * Opened in a browser rather than in Teams. In local development (where the Agents Playground
    * has no tabs) `?devUser=<user id>` shows the page as one of its users would see it.
    */
+  /** @param {URLSearchParams} params */
   async function outsideTeams(params) {
     const devUser = params.get('devUser');
     if ((await config()).devMode && devUser) {
@@ -212,14 +286,17 @@
 
   // ----- Personal tab: the views a role may see -----
 
+  /** @type {Readonly<Record<ViewName, string>>} */
   const VIEW_LABELS = { school: 'My school', selfEvaluation: 'Self-evaluation', ourDeployment: 'Our deployment', deployments: 'My deployment forms', myDeployments: 'My deployments', sit: 'Across schools' };
+  /** @type {Readonly<Record<string, string>>} */
   const ROLE_LABELS = { headteacher: 'Headteacher', staff: 'Member of staff', mat_ceo: 'MAT CEO', nle: 'National Leader of Education' };
 
+  /** @param {string | null} wanted */
   async function showPersonal(wanted) {
     loading('Loading your programme…');
     let me;
     try {
-      me = await api('/api/tab/me');
+      me = /** @type {MeView} */ (await api('/api/tab/me'));
     } catch (error) {
       show(problemNotice(error));
       return;
@@ -230,15 +307,18 @@
       return;
     }
     const views = me.views;
+    /** @param {ViewName} view */
     const choose = async (view) => {
       for (const button of nav.querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.view === view));
       await VIEW_RENDERERS[view]();
     };
     nav.replaceChildren(...views.map((view) => h('button', { type: 'button', 'data-view': view, 'aria-pressed': 'false', on: { click: () => choose(view) } }, VIEW_LABELS[view])));
     nav.hidden = views.length < 2;
-    await choose(views.includes(wanted) ? wanted : views[0]);
+    const first = views.find((view) => view === wanted) || views[0];
+    if (first) await choose(first);
   }
 
+  /** @param {MeView} me */
   function describePerson(me) {
     const parts = [];
     if (me.profile) {
@@ -251,6 +331,7 @@
     return parts.filter(Boolean).join(' · ');
   }
 
+  /** @type {Readonly<Record<ViewName, () => Promise<void>>>} */
   const VIEW_RENDERERS = {
     school: () => load('Loading your school’s record…', '/api/tab/school', renderSchool),
     selfEvaluation: () => load('Loading your self-evaluation…', '/api/tab/self-evaluation', renderSelfEvaluation),
@@ -260,11 +341,17 @@
     sit: () => renderSit(),
   };
 
+  /**
+   * @template T
+   * @param {string} what
+   * @param {string} path
+   * @param {(view: T) => Node} render given the path's view
+   */
   async function load(what, path, render) {
     main.classList.remove('wide');
     loading(what);
     try {
-      show(render(await api(path)));
+      show(render(/** @type {T} */ (await api(path))));
     } catch (error) {
       show(problemNotice(error));
     }
@@ -272,6 +359,7 @@
 
   // ----- Headteacher: the school's programme record -----
 
+  /** @type {Readonly<Record<string, ChipSpec>>} */
   const SESSION_STATUS = {
     present: ['good', '✓', 'Present'],
     apologies: ['warn', '!', 'Apologies sent'],
@@ -281,6 +369,7 @@
     cancelled: ['quiet', '–', 'Cancelled'],
   };
 
+  /** @type {Readonly<Record<string, ChipSpec>>} */
   const NOMINATION_STATUS = {
     draft: ['quiet', '✎', 'Draft, not yet submitted'],
     submitted: ['warn', '…', 'Submitted, awaiting the SIT’s decision'],
@@ -289,14 +378,27 @@
     not_selected: ['quiet', '–', 'Not selected'],
   };
 
+  /** @type {Readonly<Record<string, ChipSpec>>} */
   const ELIGIBILITY_STATUS = {
     eligible: ['good', '✓', 'Eligible'],
     by_exception: ['warn', '!', 'By exception'],
     not_eligible: ['quiet', '✗', 'Not eligible'],
   };
 
-  const statusChip = (table, status) => chip(...(table[status] || ['quiet', '·', status]));
+  /**
+   * A status as the table words it; one it does not know shown as it is.
+   * @param {Readonly<Record<string, ChipSpec>>} table
+   * @param {string} status
+   * @returns {ChipSpec}
+   */
+  const statusSpec = (table, status) => table[status] || ['quiet', '·', status];
+  /**
+   * @param {Readonly<Record<string, ChipSpec>>} table
+   * @param {string} status
+   */
+  const statusChip = (table, status) => chip(...statusSpec(table, status));
 
+  /** @param {SchoolView} record */
   function renderSchool(record) {
     const { school, attendance, tasks, champion } = record;
     title.textContent = 'My programme';
@@ -311,7 +413,7 @@
       h('p', { class: 'meta' }, record.programme.name, ` (${record.programme.year})`),
     );
 
-    const missing = attendance.missing.map((id) => sessionsById.get(id)).filter(Boolean);
+    const missing = attendance.missing.map((id) => sessionsById.get(id)).filter((line) => line !== undefined);
     const attendanceCard = h(
       'section',
       { class: 'card', 'aria-labelledby': 'sessions-heading' },
@@ -323,7 +425,7 @@
             'div',
             { class: 'callout' },
             h('p', {}, h('strong', {}, 'What is missing')),
-            h('ul', {}, missing.map((line) => h('li', {}, `${line.title} (${line.sessionId}), ${formatDate(line.date)}: ${SESSION_STATUS[line.status][2].toLowerCase()}`))),
+            h('ul', {}, missing.map((line) => h('li', {}, `${line.title} (${line.sessionId}), ${formatDate(line.date)}: ${statusSpec(SESSION_STATUS, line.status)[2].toLowerCase()}`))),
             h('p', { class: 'small' }, 'Log attendance in your personal chat with the bot: say “log attendance”.'),
           )
         : h('div', { class: 'callout calm' }, h('p', {}, 'Nothing missing so far.')),
@@ -350,7 +452,7 @@
     const taskCard = h(
       'section',
       { class: 'card', 'aria-labelledby': 'task-heading' },
-      h('h2', { id: 'task-heading' }, tasks.length === 1 ? tasks[0].title : 'Tasks'),
+      h('h2', { id: 'task-heading' }, tasks.length === 1 && tasks[0] ? tasks[0].title : 'Tasks'),
       tasks.length === 0
         ? h('p', {}, 'There is no task in this year’s programme.')
         : tasks.map((task) =>
@@ -398,6 +500,7 @@
     return h('div', { class: 'record' }, schoolCard, attendanceCard, h('div', {}, taskCard, nominationCard), checksCard);
   }
 
+  /** @param {SchoolView} record */
   function nominationForSchool(record) {
     const { champion, groupNomination, school } = record;
     const parts = [];
@@ -423,22 +526,29 @@
 
   // ----- System leader: deployment forms and what is due -----
 
+  /**
+   * The form's reminders, given whom it supports: "school", "trust", or "school or trust" while not said.
+   * @type {Readonly<Record<string, (supported: string) => string>>}
+   */
   const REMINDERS = {
-    section3_due: 'Fill in section 3, the mid-engagement review',
-    send_to_school: 'Send the signed form to the school or trust to sign',
-    submit_to_rdp: 'Submit the form to your Regional Delivery Partner',
+    section3_due: () => 'Fill in section 3, the mid-engagement review',
+    send_to_school: (supported) => `Send the signed form to the ${supported} to sign`,
+    submit_to_rdp: () => 'Submit the form to your Regional Delivery Partner',
   };
 
   // ----- The school's self-evaluation: the draft and its last snapshots side by side, then the action plan -----
 
+  /** @type {Readonly<Record<string, ChipSpec>>} */
   const COMPLETENESS = { complete: ['good', '✓', 'Complete'], 'partly done': ['warn', '…', 'Partly done'], 'not started': ['quiet', '·', 'Not started'] };
 
+  /** @param {SchoolSelfEvaluationView} view */
   function renderSelfEvaluation(view) {
     title.textContent = 'Self-evaluation';
     main.classList.add('wide');
+    /** @type {KeyIssueColumn[]} */
     const columns = [
-      ...view.snapshots.map((snapshot) => ({ label: `${capitalise(snapshot.term)}${snapshot.reviewed ? ' (reviewed)' : ' (submitted)'}`, pick: (issue, index) => issue.snapshots[index] })),
-      ...(view.hasDraft ? [{ label: 'Now (draft)', pick: (issue) => issue.draft }] : []),
+      ...view.snapshots.map((snapshot) => /** @type {KeyIssueColumn} */ ({ label: `${capitalise(snapshot.term)}${snapshot.reviewed ? ' (reviewed)' : ' (submitted)'}`, pick: (issue, index) => issue.snapshots[index] })),
+      ...(view.hasDraft ? [/** @type {KeyIssueColumn} */ ({ label: 'Now (draft)', pick: (issue) => issue.draft })] : []),
     ];
     const head = h(
       'section',
@@ -451,7 +561,13 @@
     return h('div', {}, head, issues, actionPlanCard(view.actionPlan));
   }
 
+  /**
+   * @param {KeyIssue} issue
+   * @param {SchoolSelfEvaluationView['headings']} headings
+   * @param {readonly KeyIssueColumn[]} columns
+   */
   function keyIssueCard(issue, headings, columns) {
+    /** @param {(answer: KeyIssueAnswer) => string | null | undefined} read */
     const cells = (read) => columns.map((column, index) => h('td', {}, read(column.pick(issue, index)) || '—'));
     return h(
       'section',
@@ -470,12 +586,13 @@
             return h('td', {}, answer && answer.step ? answer.step : '—', answer ? [' ', statusChip(COMPLETENESS, answer.completeness)] : null);
           })),
           headings.map((heading) => h('tr', {}, h('th', { scope: 'row' }, heading.title), cells((answer) => answer && answer.texts[heading.id]))),
-          h('tr', {}, h('th', { scope: 'row' }, 'Adviser’s comment'), cells((answer) => answer && answer.comment)),
+          h('tr', {}, h('th', { scope: 'row' }, 'Adviser’s comment'), cells((answer) => answer && 'comment' in answer ? answer.comment : null)),
         ),
       ),
     );
   }
 
+  /** @param {SchoolSelfEvaluationView['actionPlan']} plan */
   function actionPlanCard(plan) {
     return h(
       'section',
@@ -508,6 +625,7 @@
     );
   }
 
+  /** @param {DeploymentsView} view */
   function renderDeployments(view) {
     title.textContent = 'My deployment forms';
     if (view.forms.length === 0) {
@@ -516,14 +634,21 @@
     return h('div', {}, view.forms.map((form) => deploymentCard(form, view.today)));
   }
 
+  /**
+   * @param {DeploymentsView['forms'][number]} form
+   * @param {string} today
+   */
   function deploymentCard(form, today) {
     const name = form.supported.name || 'A school or trust not named yet';
+    // Section 7 is the supported school's or trust's (002), so the words name which it is.
+    const supported = form.supported.kind || 'school or trust';
     const facts = [form.supported.urn && `URN ${form.supported.urn}`, form.supported.region, `started ${formatDate(form.createdAt)}`].filter(Boolean);
     const dueSections = form.sections.filter((section) => form.dueNow.includes(section.section));
     const midReview = form.reminders.find((reminder) => reminder.kind === 'section3_due');
+    /** @param {DeploymentsView['forms'][number]['sections'][number]} section */
     const stillToDo = (section) =>
       // Section 7 is the school's or trust's to complete: what the system leader does is send them the form.
-      section.section === 7 ? 'The school or trust completes this once you send them the signed form.' : section.missing.length > 0 ? `Still to answer: ${section.missing.join(', ')}` : '';
+      section.section === 7 ? `The ${supported} completes this once you send them the signed form.` : section.missing.length > 0 ? `Still to answer: ${section.missing.join(', ')}` : '';
     const toDo = [
       ...dueSections.map((section) =>
         h(
@@ -536,7 +661,7 @@
       ),
       ...form.reminders
         .filter((reminder) => reminder.kind !== 'section3_due' || !form.dueNow.includes(3))
-        .map((reminder) => h('li', {}, `${REMINDERS[reminder.kind] || reminder.kind}: `, reminder.overdue ? chip('bad', '!', `overdue since ${formatDate(reminder.dueDate)}`) : `by ${formatDate(reminder.dueDate)}`)),
+        .map((reminder) => h('li', {}, `${REMINDERS[reminder.kind]?.(supported) || reminder.kind}: `, reminder.overdue ? chip('bad', '!', `overdue since ${formatDate(reminder.dueDate)}`) : `by ${formatDate(reminder.dueDate)}`)),
     ];
     return h(
       'section',
@@ -566,7 +691,7 @@
               'tr',
               {},
               h('td', {}, `${section.section}. ${section.title}`),
-              h('td', { class: 'meta' }, section.section === 7 ? 'By the school, after day 10' : `After day ${section.dueAfterDay}`),
+              h('td', { class: 'meta' }, section.section === 7 ? `By the ${supported}, after day 10` : `After day ${section.dueAfterDay}`),
               h('td', {}, section.complete ? chip('good', '✓', 'Complete') : section.due ? chip('bad', '!', 'Due now') : chip('quiet', '·', 'Not due yet')),
             ),
           ),
@@ -577,11 +702,11 @@
         'ul',
         { class: 'plain' },
         h('li', {}, 'Signed by you: ', form.signedAt ? formatDate(form.signedAt) : 'not yet'),
-        h('li', {}, 'Sent to the school or trust: ', form.sentToSchoolAt ? formatDate(form.sentToSchoolAt) : 'not yet'),
+        h('li', {}, `Sent to the ${supported}: `, form.sentToSchoolAt ? formatDate(form.sentToSchoolAt) : 'not yet'),
         h(
           'li',
           {},
-          'Confirmed by the school or trust: ',
+          `Confirmed by the ${supported}: `,
           form.schoolConfirmation ? (form.schoolConfirmation.outcome === 'confirmed' ? chip('good', '✓', 'Confirmed') : chip('bad', '!', 'Queried')) : 'not yet',
         ),
         h('li', {}, 'Submitted to the RDP: ', form.submittedAt ? formatDate(form.submittedAt) : 'not yet', form.rdp ? h('span', { class: 'meta' }, ` (${form.rdp.name}, ${form.rdp.email})`) : null),
@@ -592,9 +717,14 @@
   // ----- TSI deployments: the system leader's own, the supported school's, the SIT's every one -----
 
   /** What is due next on a deployment, overdue shown in words as well as colour. */
+  /** @param {LifecycleRowsView['deployments'][number]['next']} next */
   const nextStep = (next) => (next ? [next.overdue ? chip('bad', '!', 'Overdue') : null, ` ${next.title}, by ${formatDate(next.dueOn)}`] : 'Nothing is due just now.');
 
   /** The deployments as a table, one row each: stage, what is due next, days used of agreed (and, for the SIT, the system leader). */
+  /**
+   * @param {LifecycleRowsView} view
+   * @param {boolean} withLeader
+   */
   function deploymentsTable(view, withLeader) {
     const columns = ['School or trust', ...(withLeader ? ['System leader'] : []), 'Stage', `Due next (as of ${formatDate(view.today)})`, 'Days used'];
     return h(
@@ -619,6 +749,7 @@
     );
   }
 
+  /** @param {LifecycleRowsView} view */
   function renderMyDeployments(view) {
     title.textContent = 'My deployments';
     if (view.deployments.length === 0) {
@@ -633,6 +764,7 @@
     );
   }
 
+  /** @param {SchoolDeploymentsView} view */
   function renderOurDeployment(view) {
     title.textContent = 'Our deployment';
     if (view.deployments.length === 0) return notice('No deployment recorded', 'No TSI deployment supporting your school is recorded here yet.');
@@ -659,10 +791,11 @@
     );
   }
 
+  /** @param {HTMLElement} card its heading first */
   async function fillSitDeployments(card) {
-    const heading = card.firstChild;
+    const heading = /** @type {ChildNode} */ (card.firstChild);
     try {
-      const view = await api('/api/tab/sit/deployments');
+      const view = /** @type {LifecycleRowsView} */ (await api('/api/tab/sit/deployments'));
       const overdue = view.deployments.filter((row) => row.next && row.next.overdue).length;
       card.replaceChildren(
         heading,
@@ -677,6 +810,7 @@
 
   // ----- SIT: coverage, attendance matrix and exports -----
 
+  /** @type {Readonly<Record<string, string>>} */
   const PHASE_LABELS = { 'all-through': 'All-through', 'sixteen-plus': '16 plus', 'alternative provision': 'Alternative provision' };
 
   async function renderSit() {
@@ -691,12 +825,14 @@
     await Promise.all([fillCoverage(coverageCard), fillSelfEvaluations(selfEvaluationCard), fillSitDeployments(deploymentsCard), fillAttendance(attendanceCard, '')]);
   }
 
+  /** @type {Readonly<Record<string, ChipSpec>>} */
   const VISIT_STATE = { overdue: ['bad', '!', 'Overdue'], coming: ['quiet', '·', 'Coming'], done: ['good', '✓', 'Done'] };
 
+  /** @param {HTMLElement} card its heading first */
   async function fillSelfEvaluations(card) {
-    const heading = card.firstChild;
+    const heading = /** @type {ChildNode} */ (card.firstChild);
     try {
-      const view = await api('/api/tab/sit/self-evaluations');
+      const view = /** @type {SelfEvaluationOverviewView} */ (await api('/api/tab/sit/self-evaluations'));
       card.replaceChildren(
         heading,
         h('h3', {}, 'Review visits'),
@@ -723,10 +859,15 @@
     }
   }
 
+  /** @param {HTMLElement} card its heading first */
   async function fillCoverage(card) {
-    const heading = card.firstChild;
+    const heading = /** @type {ChildNode} */ (card.firstChild);
     try {
-      const coverage = await api('/api/tab/sit/coverage');
+      const coverage = /** @type {CoverageView} */ (await api('/api/tab/sit/coverage'));
+      /**
+       * @param {CoverageView['phaseMix']} counts
+       * @param {string} label
+       */
       const mix = (counts, label) => {
         const entries = Object.entries(counts).filter(([, count]) => count > 0);
         const most = Math.max(1, ...entries.map(([, count]) => count));
@@ -763,6 +904,7 @@
             {},
             coverage.groups.map((group) => {
               const nomination = group.nomination;
+              /** @param {NominatedSchool | null} choice */
               const school = (choice) => (choice ? [choice.name || `URN ${choice.urn}`, choice.championName ? h('div', { class: 'small meta' }, `Champion: ${choice.championName}`) : null] : '—');
               return h(
                 'tr',
@@ -782,25 +924,34 @@
     }
   }
 
+  /** @type {Readonly<Record<string, ChipSpec>>} */
   const CELL = {
     present: ['present', '✓', 'present'],
     apologies: ['apologies', 'A', 'apologies sent'],
     absent: ['absent', '✗', 'absent'],
   };
 
+  /**
+   * @param {HTMLElement} card its heading first
+   * @param {string} groupId
+   */
   async function fillAttendance(card, groupId, refocus = false) {
-    const heading = card.firstChild;
+    const heading = /** @type {ChildNode} */ (card.firstChild);
     try {
-      const matrix = await api(`/api/tab/sit/attendance?group=${encodeURIComponent(groupId)}`);
+      const matrix = /** @type {AttendanceMatrixView} */ (await api(`/api/tab/sit/attendance?group=${encodeURIComponent(groupId)}`));
       const select = h(
         'select',
-        { id: 'group-filter', on: { change: (event) => fillAttendance(card, event.target.value, true) } },
+        { id: 'group-filter', on: { change: (event) => fillAttendance(card, /** @type {HTMLSelectElement} */ (event.target).value, true) } },
         h('option', { value: '' }, `All liaison groups`),
         matrix.groups.map((group) => h('option', { value: group.id, selected: matrix.group && matrix.group.id === group.id }, group.name)),
       );
       const columns = matrix.columns.filter((column) => !column.cancelled);
       const held = columns.filter((column) => column.universal && column.started);
       const presentAtAll = matrix.rows.filter((row) => held.every((column) => row.cells[column.sessionId] === 'present')).length;
+      /**
+       * @param {AttendanceMatrixView['rows'][number]} row
+       * @param {AttendanceMatrixView['columns'][number]} column
+       */
       const cell = (row, column) => {
         const status = row.cells[column.sessionId];
         if (status && CELL[status]) {
@@ -868,7 +1019,7 @@
             ),
       );
       // The filter was rebuilt with the table: keep the keyboard where the person left it.
-      if (refocus) card.querySelector('#group-filter').focus();
+      if (refocus) select.focus();
     } catch (error) {
       card.replaceChildren(heading, problemNotice(error));
     }
@@ -876,6 +1027,10 @@
 
   function exportsCard() {
     const files = h('div', { class: 'files', 'aria-live': 'polite' });
+    /**
+     * @param {'attendance' | 'nominations'} what
+     * @param {string} label
+     */
     const make = (what, label) =>
       h(
         'button',
@@ -884,11 +1039,11 @@
           class: 'button primary',
           on: {
             click: async (event) => {
-              const button = event.currentTarget;
+              const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
               button.disabled = true;
               files.replaceChildren(h('span', { class: 'status' }, `Making the ${label.toLowerCase()} export…`));
               try {
-                const made = await api(`/api/tab/sit/exports/${what}`, { method: 'POST' });
+                const made = /** @type {ExportView} */ (await api(`/api/tab/sit/exports/${what}`, { method: 'POST' }));
                 files.replaceChildren(
                   ...made.files.map((file) => h('button', { type: 'button', class: 'button', on: { click: () => download(file) } }, `Download ${file.filename}`)),
                   h('span', { class: 'small meta' }, `The links work for you only, until ${new Intl.DateTimeFormat(session.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(new Date(made.expiresAt))}.`),
@@ -914,6 +1069,7 @@
   }
 
   /** The download is fetched with the same sign-in as the page, so it opens only for its owner. */
+  /** @param {ExportView['files'][number]} file */
   async function download(file) {
     const response = await fetch(file.path, { headers: session.headers });
     if (!response.ok) {
@@ -929,11 +1085,15 @@
 
   // ----- A liaison group's chat or channel: the group's nomination -----
 
+  /**
+   * @param {string} conversationId
+   * @param {'channel' | 'groupChat'} kind
+   */
   async function showGroup(conversationId, kind) {
     title.textContent = 'Champion school nomination';
     loading('Loading the group’s nomination…');
     try {
-      const view = await api(`/api/tab/group?conversationId=${encodeURIComponent(conversationId)}&kind=${kind}`);
+      const view = /** @type {GroupView} */ (await api(`/api/tab/group?conversationId=${encodeURIComponent(conversationId)}&kind=${kind}`));
       who.textContent = view.group.name;
       show(renderGroup(view));
     } catch (error) {
@@ -941,9 +1101,14 @@
     }
   }
 
+  /** @param {GroupView} view */
   function renderGroup(view) {
     const nomination = view.nomination;
     if (!nomination) return notice('No nomination yet', `${view.group.name} has not started its nomination. Mention the bot here and say “nominate” to start it.`);
+    /**
+     * @param {string} label
+     * @param {NominatedSchool | null} choice
+     */
     const choiceCard = (label, choice) =>
       h(
         'section',
@@ -971,6 +1136,7 @@
     );
   }
 
+  /** @param {string | null | undefined} text */
   function capitalise(text) {
     return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
   }

@@ -208,7 +208,7 @@ export class TabApi {
     const drafter = decide(actor, 'deployment.create', {});
     if (!drafter.allowed) return refused(drafter);
     const today = londonDateOf(this.deps.now());
-    const forms = (await this.#queries.deploymentFormsOf(aadObjectId)).filter(
+    const forms = (await this.#queries.deploymentForms.formsOf(aadObjectId)).filter(
       (record) => decide(actor, 'deployment.view', { ownerAadObjectId: record.draft.ownerAadObjectId, supportedSchoolUrn: record.draft.sections[1].urn }).allowed,
     );
     return { status: 200, body: { today, forms: forms.map((record) => deploymentSummary(record, today)) } };

@@ -8,6 +8,7 @@ import type { School } from '../../domain/directory/types.js';
 import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { EligibilityRepository } from '../../storage/eligibilityRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
+import { createDeploymentFormQueries, type DeploymentFormQueries } from './queries.js';
 
 /** What the deployment journey needs from the school directory (DirectoryRepository has it). */
 /** The deployment journey's id (its card saves close the chat question they answer). */
@@ -30,6 +31,8 @@ export interface DeploymentJourneyDeps extends JourneyDeps {
 /** The journey's parts, built once: what its dialog, verbs and reminders share. */
 export interface DeploymentContext extends JourneyContext<DeploymentJourneyDeps> {
   readonly forms: DeploymentRepository;
+  /** The questions the tab asks too (dialogs/queries.ts). */
+  readonly queries: DeploymentFormQueries;
   readonly eligibility: EligibilityRepository;
   readonly profiles: ProfileRepository;
   /** The key that seals bank details; undefined when none is configured. */
@@ -54,9 +57,11 @@ export function createDeploymentContext(deps: DeploymentJourneyDeps): Deployment
     // Users are told only that the key is not set up; the setting's name is for whoever runs the bot.
     deps.logger.warn('BANK_DETAILS_KEY is not set; the deployment form takes no bank details (see README)');
   }
+  const forms = new DeploymentRepository(deps.store);
   return {
     deps,
-    forms: new DeploymentRepository(deps.store),
+    forms,
+    queries: createDeploymentFormQueries(forms),
     eligibility: new EligibilityRepository(deps.store),
     profiles: new ProfileRepository(deps.store),
     bankDetailsKey,

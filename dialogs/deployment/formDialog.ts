@@ -127,7 +127,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     }
     if (options?.intent !== 'command') return this.#open(dc, actor, options?.newForm === true);
 
-    const latest = (await this.context.forms.listFor(actor.aadObjectId))[0];
+    const latest = (await this.context.queries.formsOf(actor.aadObjectId))[0];
     if (latest === undefined) {
       await say(dc.context, 'You have no deployment form yet. Say "deployment form" to start one.');
       return dc.endDialog();
@@ -174,7 +174,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     if (message.draftId !== undefined) return this.#resumeById(dc, actor, message.draftId, []);
     if (newForm || message.newForm === true || message.eligibilityCheckId !== undefined) return this.#startNew(dc, actor, message.eligibilityCheckId);
 
-    const drafts = (await this.context.forms.listFor(actor.aadObjectId)).slice(0, MOST_DRAFTS_LISTED);
+    const drafts = (await this.context.queries.formsOf(actor.aadObjectId)).slice(0, MOST_DRAFTS_LISTED);
     const [only] = drafts;
     if (only === undefined) return this.#startNew(dc, actor, undefined);
     if (drafts.length === 1) return this.#resumeById(dc, actor, only.draft.id, ['To start another form instead, say "new deployment form".']);

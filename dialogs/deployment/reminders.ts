@@ -8,6 +8,7 @@ import { formatDate } from '../../domain/deployment/form.js';
 import { remindersToSend } from '../../domain/deployment/reminders.js';
 import { bankDetailsDueForErasure, eraseBankDetails } from '../../domain/deployment/retention.js';
 import { agreedDaysOf, sectionDueAfterDay, type Reminder } from '../../domain/deployment/timeline.js';
+import { recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { londonDate, type DeploymentContext } from './context.js';
 
@@ -17,8 +18,10 @@ function reminderText(record: DeploymentFormRecord, reminder: Reminder): string 
   switch (reminder.kind) {
     case 'section3_due':
       return `The mid-engagement review for ${name} is due: you delivered day ${sectionDueAfterDay(3, agreedDaysOf(record.draft))} of support on ${formatDate(reminder.dueDate)}. Say "go to section 3" to fill in section 3 of the deployment form.`;
-    case 'send_to_school':
-      return `Please send the signed deployment form for ${name} to the school or trust to sign (${by}). Say "send to school" and I will send it to them.`;
+    case 'send_to_school': {
+      const recipient = recipientNoun({ kind: record.draft.sections[1].recipientKind });
+      return `Please send the signed deployment form for ${name} to the ${recipient} to sign (${by}). Say "send to ${recipient}" and I will send it to them.`;
+    }
     case 'submit_to_rdp':
       return `Please submit the deployment form for ${name} via your Regional Delivery Partner (RDP) (${by}): where to email it is on the final page of DfE's deployment form. Say "export deployment form" to download the bot's copy.`;
   }

@@ -158,7 +158,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     command(SCHOOL, (actor) => schoolView(actor)),
     command(OVERVIEW, (actor) => overview(actor)),
     command(EXPORT, (actor) => exportAll(actor)),
-    command(PARTNERSHIP, async (actor) => either(await onlyOne(actor), async (record) => ({ kind: 'card', card: partnershipCaseCard(record.id, record.recipient.name) }))),
+    command(PARTNERSHIP, async (actor) => either(await onlyOne(actor), async (record) => ({ kind: 'card', card: partnershipCaseCard(record.id, record.recipient) }))),
     command(SIGNPOSTING, async (actor) => either(await onlyOne(actor), (record) => signposting(actor, record))),
     command(RECONCILE, async (actor) =>
       either(await onlyOne(actor), async (record) => {
@@ -214,7 +214,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
         const written = { benefit: data.benefit?.trim() ?? '', schoolAgreed: data.schoolAgreed === 'true', suitableMatch: data.suitableMatch?.trim() || undefined, context: data.context?.trim() ?? '' };
         const form = await context.linkedForm(record);
         const saved = await lifecycles.change(actor.aadObjectId, data.id, deps.now(), (current) => applyPartnershipEvent(current, { kind: 'writeCase', on: context.today(), case: written }, context.today(), form?.recommends));
-        if (!saved.ok) return { kind: 'card', card: partnershipCaseCard(record.id, record.recipient.name, { benefit: written.benefit, suitableMatch: written.suitableMatch ?? '', context: written.context }, saved.errors) };
+        if (!saved.ok) return { kind: 'card', card: partnershipCaseCard(record.id, record.recipient, { benefit: written.benefit, suitableMatch: written.suitableMatch ?? '', context: written.context }, saved.errors) };
         return steps.answerWith(saved.value, 'Saved the trust partnership case. Submit it to your RDP with the end-of-deployment return, then say “submitted the partnership case”.');
       },
     }),

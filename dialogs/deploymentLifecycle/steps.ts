@@ -19,6 +19,7 @@ import {
   type Recipient,
 } from '../../domain/deploymentLifecycle/record.js';
 import { recipientNamed } from '../../domain/deploymentLifecycle/recipient.js';
+import { recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
 import { parseLifecycleStatement, type LifecycleStatement } from '../../domain/deploymentLifecycle/statements.js';
 import { recordDeliveredDay } from '../../domain/deployment/draft.js';
 import type { Result } from '../../domain/result.js';
@@ -84,10 +85,10 @@ export function createSteps(context: DeploymentLifecycleContext) {
           return { ok: true, value: { ...record, engagement: { ...record.engagement, rdpContactOn: statement.on } } };
         case 'ability':
           notice = statement.canSupport
-            ? `Recorded: you can support ${record.recipient.name}. Next, contact the ${record.recipient.kind} to arrange the initial meeting.` : `Recorded: you cannot support ${record.recipient.name}. Tell your RDP, so that alternative support can be found.`;
+            ? `Recorded: you can support ${record.recipient.name}. Next, contact the ${recipientNoun(record.recipient)} to arrange the initial meeting.` : `Recorded: you cannot support ${record.recipient.name}. Tell your RDP, so that alternative support can be found.`;
           return recordEngagement(record, 'ability', statement.on, today, statement.canSupport);
         case 'engagement':
-          notice = { deploymentInfo: 'Recorded the deployment information.', schoolContacted: 'Recorded your contact with the school.', firstVisit: 'Recorded the first visit.' }[statement.step];
+          notice = { deploymentInfo: 'Recorded the deployment information.', schoolContacted: `Recorded your contact with the ${recipientNoun(record.recipient)}.`, firstVisit: 'Recorded the first visit.' }[statement.step];
           return recordEngagement(record, statement.step, statement.on, today);
         case 'day':
           notice = `Logged ${statement.days === 1 ? 'a day' : 'half a day'} of support.`;

@@ -8,6 +8,7 @@ import { DEPLOYMENT_PROGRAMME } from '../deployment/programme.js';
 import { sectionDueAfterDay } from '../deployment/timeline.js';
 import { addDays, addMonths, addWorkingDays } from './calendar.js';
 import { LIFECYCLE_PROGRAMME, type LifecycleProgramme } from './programme.js';
+import { recipientNoun } from './recipientNoun.js';
 import { completedOn, dateOfDay, loggedDays, type DeploymentLifecycle } from './record.js';
 
 export type DueKind =
@@ -66,12 +67,13 @@ export function dueSteps(record: DeploymentLifecycle, today: string, form: FormF
   const due = (kind: DueKind, title: string, dueOn: string, remindedByForm = false) => steps.push({ kind, title, dueOn, overdue: dueOn < today, remindedByForm });
   const { engagement, checklists, extension, partnership } = record;
   const timings = programme.engagement;
+  const recipient = recipientNoun(record.recipient);
 
   if (engagement.ability === undefined) due('confirm_ability', 'Confirm to the RDP whether you can support (yes or no)', addDays(engagement.rdpContactOn, timings.confirmAbilityWithinDays));
   if (engagement.ability?.canSupport !== true) return steps;
 
   if (engagement.schoolContactedOn === undefined) {
-    due('contact_school', `Contact the ${record.recipient.kind} to arrange the initial meeting`, addDays(engagement.deploymentInfoOn ?? engagement.ability.on, timings.contactSchoolWithinDays));
+    due('contact_school', `Contact the ${recipient} to arrange the initial meeting`, addDays(engagement.deploymentInfoOn ?? engagement.ability.on, timings.contactSchoolWithinDays));
   } else if (engagement.firstVisitOn === undefined) {
     due('first_visit', 'First visit, initial scoping and diagnostic', addDays(engagement.schoolContactedOn, timings.firstVisitWithinWeeks * 7));
   }
@@ -90,7 +92,7 @@ export function dueSteps(record: DeploymentLifecycle, today: string, form: FormF
 
   const completed = completedOn(record);
   if (completed !== undefined) {
-    if (form.sentToSchoolAt === undefined) due('send_to_school', 'Complete and sign the form; send it to the school to sign', addDays(completed, DEPLOYMENT_PROGRAMME.sendToSchoolWithinDays), true);
+    if (form.sentToSchoolAt === undefined) due('send_to_school', `Complete and sign the form; send it to the ${recipient} to sign`, addDays(completed, DEPLOYMENT_PROGRAMME.sendToSchoolWithinDays), true);
     if (form.submittedToRdpAt === undefined) due('submit_to_rdp', 'Submit the form to the RDP', addDays(completed, DEPLOYMENT_PROGRAMME.submitToRdpWithinDays), true);
   }
 

@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../result.js';
 import { formatLongDate } from '../tsi/academicYear.js';
 import { addDays } from './calendar.js';
 import { LIFECYCLE_PROGRAMME } from './programme.js';
+import { recipientNoun } from './recipientNoun.js';
 import { checkDate, NOTE_MAX, type DeploymentLifecycle, type Extension } from './record.js';
 import { otherStrandBlocks } from './strands.js';
 
@@ -97,6 +98,6 @@ export function extensionRequestText(record: DeploymentLifecycle): string | unde
     `System leader: ${record.ownerName}.`,
     `Days delivered so far: ${delivered} of the ${record.agreedDays} agreed${record.days.length > 0 ? ` (from ${formatLongDate(record.days[0]?.date ?? '')} to ${formatLongDate(record.days.at(-1)?.date ?? '')})` : ''}.`,
     `Additional days requested: ${days}.`,
-    `Why the school or trust would benefit: ${reason}`,
+    `Why the ${recipientNoun(record.recipient)} would benefit: ${reason}`,
   ].join('\n');
 }

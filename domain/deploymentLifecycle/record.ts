@@ -8,6 +8,7 @@ import { DEPLOYMENT_PROGRAMME, dayStepsWording, inDaySteps } from '../deployment
 import { IsoDateSchema, UrnSchema } from '../directory/types.js';
 import { fail, ok, type Result } from '../result.js';
 import { formatLongDate } from '../tsi/academicYear.js';
+import { recipientNoun, type RecipientKind } from './recipientNoun.js';
 
 export const NOTE_MAX = 1000;
 const Note = z.string().trim().max(NOTE_MAX, `Keep a note to ${NOTE_MAX} characters.`);
@@ -108,7 +109,7 @@ export const DeploymentLifecycleSchema = z.object({
 export type DeploymentLifecycle = z.infer<typeof DeploymentLifecycleSchema>;
 
 export interface Recipient {
-  readonly kind: 'school' | 'trust';
+  readonly kind: RecipientKind;
   readonly name: string;
   readonly urn?: string | undefined;
 }
@@ -156,7 +157,7 @@ export function recordEngagement(record: DeploymentLifecycle, step: EngagementSt
     step === 'ability'
       ? { on: engagement.rdpContactOn, what: 'the RDP’s contact' }
       : step === 'firstVisit'
-        ? { on: engagement.schoolContactedOn ?? engagement.ability?.on, what: engagement.schoolContactedOn ? 'your first contact with the school' : 'your confirmation' }
+        ? { on: engagement.schoolContactedOn ?? engagement.ability?.on, what: engagement.schoolContactedOn ? `your first contact with the ${recipientNoun(record.recipient)}` : 'your confirmation' }
         : { on: engagement.ability?.on ?? engagement.rdpContactOn, what: engagement.ability ? 'your confirmation' : 'the RDP’s contact' };
   const date = checkDate(on, today, earlier);
   if (!date.ok) return date;

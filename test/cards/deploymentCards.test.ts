@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  daysMismatchCard,
   draftsCard,
   progressCard,
   questionCard,
@@ -162,5 +163,16 @@ describe('progress and submission', () => {
     expect(text).toContain('final page of DfE’s deployment form');
     expect(text).not.toContain('Amanda Bennett');
     expect(text).toContain('Before you submit it, please finish:');
+  });
+});
+
+describe('before the form goes: the days do not match the claim', () => {
+  it.each([
+    { kind: 'trust' as const, command: '"send to trust" again' },
+    { kind: 'school' as const, command: '"send to school" again' },
+  ])('a $kind’s form is sent on with “$command”', ({ kind, command }) => {
+    const draft = setField(readyDraft(), 1, 'recipientKind', kind);
+    const text = cardText(daysMismatchCard({ ref: REF, draft, message: 'Section 6 claims 10 days but only 9 days are logged by date.', seen: '0123456789abcdef' }));
+    expect(text).toContain(command);
   });
 });

@@ -109,6 +109,12 @@ describeInBrowser('the tab in Teams (Chromium, the Teams JavaScript client, sing
         expect(text).toContain('Section 3, Mid engagement: due after day 6');
         expect(text).toContain('10 of 10 days delivered');
         expect(text).toContain('Section 5, Bank details');
+        expect(text).toContain('By the school, after day 10');
+        expect(text).toContain('Send the signed form to the school to sign');
+        // The trust's form: section 7 is the trust's.
+        expect(text).toContain('Fictional Elm Learning Trust (demo)');
+        expect(text).toContain('By the trust, after day 10');
+        expect(text).toContain('Sent to the trust: not yet');
       },
     },
     {

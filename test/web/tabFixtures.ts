@@ -269,7 +269,7 @@ async function seed(app: App): Promise<void> {
     });
   }
 
-  // The system leader's forms: one at the mid-engagement review, one delivered in full with the bank details still to give.
+  // The system leader's forms: one at the mid-engagement review, one delivered in full with the bank details still to give, one for a trust just started.
   const forms = new DeploymentRepository(store);
   await forms.create({
     draft: {
@@ -294,6 +294,15 @@ async function seed(app: App): Promise<void> {
       daysDeliveredLog: ['2021-11-09', '2021-11-16', '2021-11-23', '2021-11-30', '2021-12-07', '2022-01-11', '2022-01-18', '2022-01-25', '2022-02-01', '2022-02-15'],
     },
     position: { section: 5 },
+  });
+  // A trust supported: section 7 is the trust's to complete, and the page says so.
+  await forms.create({
+    draft: answerAll(newDeploymentDraft('form-elm-trust', LEADER.aadObjectId, '2022-02-14T09:00:00.000Z'), [
+      [1, 'recipientKind', 'trust'],
+      [1, 'recipientName', 'Fictional Elm Learning Trust (demo)'],
+      [1, 'region', 'South East'],
+    ]),
+    position: { section: 1 },
   });
 }
 

@@ -198,11 +198,14 @@ describe('reminders', () => {
     expect(reminders()).toHaveLength(1);
   });
 
-  it('reminds them to send the signed form to the school the day before it is due (3 days from completing the deployment), once', async () => {
+  it.each([
+    { noun: 'school', name: 'Millbrook Primary School', answers: LEADER_ANSWERS },
+    { noun: 'trust', name: 'Elm Trust', answers: [...LEADER_ANSWERS, [1, 'recipientKind', 'trust'], [1, 'recipientName', 'Elm Trust']] as typeof LEADER_ANSWERS },
+  ])('reminds them to send the signed form to the $noun the day before it is due (3 days from completing the deployment), once', async ({ noun, name, answers }) => {
     const running = await start();
     await tell(running, LEADER, 'hello');
     const tenDays = ['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08', '2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14', '2024-03-20'];
-    await seedForm(running.app.services.store, { days: tenDays });
+    await seedForm(running.app.services.store, { days: tenDays, answers });
 
     const reminders = () => running.connector.sentActivities(chatOf(LEADER.aadObjectId)).filter((activity) => String(activity.text ?? '').includes('send the signed deployment form'));
     await running.app.scheduler.runOnce();
@@ -211,7 +214,7 @@ describe('reminders', () => {
     await running.app.scheduler.runOnce();
     await running.app.scheduler.runOnce();
     expect(reminders().map((activity) => activity.text)).toEqual([
-      'Please send the signed deployment form for Millbrook Primary School to the school or trust to sign (it is due by 23 March 2024). Say "send to school" and I will send it to them.',
+      `Please send the signed deployment form for ${name} to the ${noun} to sign (it is due by 23 March 2024). Say "send to ${noun}" and I will send it to them.`,
     ]);
   });
 });

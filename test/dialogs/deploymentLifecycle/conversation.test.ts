@@ -67,7 +67,7 @@ describe('the system leader records a deployment in their own words', () => {
 
     const draft = said(await say(leader, 'request an extension of 3 days because phonics needs another half term'));
     expect(draft).toContain('Additional days requested: 3.');
-    expect(draft).toContain('Why the school or trust would benefit: phonics needs another half term');
+    expect(draft).toContain('Why the school would benefit: phonics needs another half term');
     const sent = said(await say(leader, submit(VERBS.extensionSent, { id: 'dep-1' })));
     expect(sent).toContain('sent, waiting for DfE');
     expect(sent).toContain('Chase the RDP');
@@ -173,6 +173,52 @@ describe('the system leader records a deployment in their own words', () => {
     expect(said(await say(leader, submit(VERBS.checklist, { id: 'dep-1', kind: 'preEngagement' })))).toContain('Recorded the pre-engagement checklist as done.');
     const [record] = await stored(bot);
     expect({ days: record?.days, checklist: record?.checklists.preEngagement }).toEqual({ days: [{ date: '2025-01-20', days: 1 }], checklist: { doneOn: '2025-01-20' } });
+  });
+});
+
+describe('a trust’s deployment names the trust where 002 makes it the one supported; a school’s names the school', () => {
+  it.each([
+    { noun: 'trust', Noun: 'Trust', named: 'Oakfield Academy Trust', name: 'Oakfield Academy Trust' },
+    { noun: 'school', Noun: 'School', named: 'Willowmere', name: 'Willowmere Primary School' },
+  ])('$name: the steps, the reminder and the cards say “the $noun”', async ({ noun, Noun, named, name }) => {
+    const { bot, time, messenger } = await start('2025-01-06T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, `The RDP asked me to support ${named} on 6 January`);
+    time.set('2025-01-07T09:00:00Z');
+    const yes = said(await say(leader, `I can support ${named}`));
+    expect(yes).toContain(`Next, contact the ${noun} to arrange the initial meeting.`);
+    expect(yes).toContain(`Contact the ${noun} to arrange the initial meeting, by 17 January 2025`);
+
+    time.set('2025-01-16T07:00:00Z');
+    await bot.runScheduled(time.now());
+    expect(messenger.toPeople.map((message) => message.text)).toEqual([
+      `Deployment with ${name}: Contact the ${noun} to arrange the initial meeting. It is due by 17 January 2025. Say “my deployments” to see what else is due.`,
+    ]);
+
+    time.set('2025-01-16T09:00:00Z');
+    const contacted = said(await say(leader, `contacted the ${noun} on 16 January`));
+    expect(contacted).toContain(`Recorded your contact with the ${noun}.`);
+    expect(contacted).toContain(`${Noun} contacted\n16 January 2025`);
+    expect(said(await say(leader, `met the ${noun} on 15 January`))).toContain(`is before your first contact with the ${noun} (16 January 2025)`);
+    await say(leader, `met the ${noun} on 16 January`);
+
+    // The case confirms the school/trust's agreement; 002 sets out its benefit "to the school" either way.
+    const theCase = said(await say(leader, 'trust partnership case'));
+    expect(theCase).toContain(`The ${noun}’s agreement`);
+    expect(theCase).toContain(`The ${noun} agrees to enter into a trust partnership`);
+    expect(theCase).toContain('The potential benefit to the school');
+    expect(said(await say(leader, 'request an extension of 3 days because phonics needs another half term'))).toContain(`Why the ${noun} would benefit: phonics needs another half term`);
+
+    for (let day = 17; day <= 26; day++) {
+      time.set(`2025-01-${day}T09:00:00Z`);
+      await say(leader, submit(VERBS.logToday, { id: 'dep-1' }));
+    }
+    time.set('2025-01-27T09:00:00Z');
+    for (const step of ['pre-engagement checklist done on 17 January', 'mid-engagement checklist done on 22 January', 'returned the mid-engagement return to the RDP on 22 January']) await say(leader, step);
+    const card = said(await say(leader, submit(VERBS.open, { id: 'dep-1' })));
+    expect(card).toContain(`Complete and sign the form; send it to the ${noun} to sign, by 29 January 2025`);
+    expect(card).not.toContain(noun === 'trust' ? 'the school' : 'the trust');
+    expect(said(await say(leader, 'my deployments'))).toContain(`send it to the ${noun} to sign`);
   });
 });
 

@@ -57,6 +57,13 @@ describe('002 §9: what is due next, and when it is overdue', () => {
     expect(dueSteps(lifecycle({ engagement: CAN_SUPPORT }), '2025-01-17').map((step) => step.title)).toEqual(['Contact the school to arrange the initial meeting']);
   });
 
+  it('a trust supported completes section 7, so the signed form goes to the trust to sign', () => {
+    const done = { engagement: { ...CAN_SUPPORT, schoolContactedOn: '2025-01-10', firstVisitOn: '2025-01-20' }, days: daysFrom('2025-01-20', 10), checklists: { preEngagement: { doneOn: '2025-01-20' }, midEngagement: { doneOn: '2025-01-25', returnedToRdpOn: '2025-01-25' } } };
+    const titles = (record: ReturnType<typeof lifecycle>) => dueSteps(record, '2025-01-30').map((step) => step.title);
+    expect(titles(lifecycle({ ...done, recipient: { kind: 'trust', name: 'Oakfield Academy Trust' } }))).toEqual(['Complete and sign the form; send it to the trust to sign', 'Submit the form to the RDP']);
+    expect(titles(lifecycle(done))).toEqual(['Complete and sign the form; send it to the school to sign', 'Submit the form to the RDP']);
+  });
+
   it('an approved extension sets a window to deliver the additional days in, due until they are logged', () => {
     const record = lifecycle({
       engagement: { ...CAN_SUPPORT, schoolContactedOn: '2025-01-10', firstVisitOn: '2025-01-20' },
