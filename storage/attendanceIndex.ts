@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { latestOwnLine } from '../domain/attendance/audience.js';
 import type { AttendanceRecord, AttendanceStatus } from '../domain/attendance/record.js';
-import { ATTENDANCE_RECORDS, archivedLines, attendanceArchive, attendanceIndexKey as entryKey, attendanceRecordKey, schoolSessionLines } from './attendanceKeys.js';
+import { ATTENDANCE_RECORDS, archivedKey, archivedLines, attendanceArchive, attendanceIndexKey as entryKey, attendanceRecordKey, schoolSessionLines, urnOfTask } from './attendanceKeys.js';
 import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
@@ -31,7 +31,7 @@ export interface SchoolAttendanceEntry {
 /** A digest of a line's attendee slug: it tells lines apart without keeping the name. */
 const lineId = (slug: string) => createHash('sha256').update(slug).digest('base64url').slice(0, 16);
 
-/** The programme years (as archiveYear was given them) whose lines of one school were archived, with the sessions they had lines at. */
+/** The programme years (as archiveYear was given them) whose lines or tasks of one school were archived, with the sessions it had lines at. */
 interface SchoolArchives {
   readonly urn: string;
   readonly years: Readonly<Record<string, readonly string[]>>;
@@ -129,15 +129,19 @@ export class AttendanceIndex {
   }
 
   /**
-   * The year's lines have been archived (`archived`: their keys as they were): notes, per school,
-   * that year and its sessions, so that a school's lines are still found in its archive
-   * (foldersOfLines), and removes every entry, which leaves the index built and empty.
+   * The year's lines and tasks have been archived (`archived`: their keys as they were): notes,
+   * per school, that year and the sessions it had lines at, so that its lines and tasks are
+   * still found in the archive (foldersOfLines, archivedCopiesOfTask), and removes every
+   * entry, which leaves the index built and empty.
    */
   async archived(year: string, archived: readonly string[]): Promise<void> {
     const sessionsBySchool = new Map<string, Set<string>>();
     for (const key of archived) {
-      const { sessionId, urn } = partsOf(key);
-      sessionsBySchool.set(urn, (sessionsBySchool.get(urn) ?? new Set()).add(sessionId));
+      const task = urnOfTask(key);
+      const { urn, sessionId } = task === undefined ? partsOf(key) : { urn: task, sessionId: undefined };
+      const sessions = sessionsBySchool.get(urn) ?? new Set();
+      if (sessionId !== undefined) sessions.add(sessionId);
+      sessionsBySchool.set(urn, sessions);
     }
     await mapAtMost([...sessionsBySchool], AT_ONCE, ([urn, sessions]) =>
       updateRecord<SchoolArchives>(this.store, archivesKey(urn), (current) => ({ urn, years: { ...current?.years, [year]: [...sessions] } })),
@@ -155,6 +159,13 @@ export class AttendanceIndex {
     const today = Object.keys(entry?.value.sessions ?? {}).map((sessionId) => schoolSessionLines(sessionId, urn));
     const archived = Object.entries(archives?.value.years ?? {}).flatMap(([year, sessions]) => sessions.map((sessionId) => schoolSessionLines(sessionId, urn, archivedLines(attendanceArchive(year)))));
     return [...today, ...archived];
+  }
+
+  /** Where a school's submission of a task (its key as it is today) would be in each year archived since. */
+  async archivedCopiesOfTask(key: string): Promise<string[]> {
+    const urn = urnOfTask(key);
+    const archives = urn === undefined ? undefined : await this.store.read<SchoolArchives>(archivesKey(urn));
+    return Object.keys(archives?.value.years ?? {}).map((year) => archivedKey(attendanceArchive(year), key));
   }
 
   #gone(seen: ReadonlyMap<string, string>, now: readonly StoredRecord<unknown>[]): string[] {

@@ -20,6 +20,15 @@ export function urnOfLine(key: string): string | undefined {
   return lines === undefined ? undefined : key.slice(lines.length).split('/')[1];
 }
 
+/** Where handed-in tasks live: one record per task and school. */
+export const ATTENDANCE_TASKS = 'attendance/tasks/';
+
+/** The key of a school's submission of a task, `attendance/tasks/<task>/<urn>`. */
+export const taskKey = (taskId: string, urn: string): string => `${ATTENDANCE_TASKS}${taskId}/${urn}`;
+
+/** The school of the task submission at `key` (today's), or undefined when `key` is not one's. */
+export const urnOfTask = (key: string): string | undefined => (key.startsWith(ATTENDANCE_TASKS) ? key.slice(ATTENDANCE_TASKS.length).split('/')[1] : undefined);
+
 /** The folder listed for one school's lines at one session, among the lines filed under `lines` (today's, or a year's archive). */
 export const schoolSessionLines = (sessionId: string, urn: string, lines: string = ATTENDANCE_RECORDS): string => `${lines}${sessionId}/${urn}/`;
 

@@ -1,14 +1,10 @@
 import { attendanceKey, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
-import { ATTENDANCE_RECORDS as RECORDS, archivedKey, attendanceArchive, attendanceRecordKey as recordKey, schoolSessionLines } from './attendanceKeys.js';
+import { ATTENDANCE_RECORDS as RECORDS, ATTENDANCE_TASKS as TASKS, archivedKey, attendanceArchive, attendanceRecordKey as recordKey, schoolSessionLines, taskKey } from './attendanceKeys.js';
 import { AttendanceIndex } from './attendanceIndex.js';
 import { PersonIndex } from './personIndex.js';
 import { bestStatus, type StatusAt } from '../domain/attendance/summary.js';
 import { ANY_ETAG, updateRecord, type Store } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
-
-const TASKS = 'attendance/tasks/';
-
-const taskKey = (taskId: string, urn: string) => `${TASKS}${taskId}/${urn}`;
 
 /** How many register lines are written at once: enough to be quick, not so many as to flood the store. */
 const WRITES_AT_ONCE = 16;
@@ -115,10 +111,7 @@ export class AttendanceRepository {
         );
       }
     }
-    await this.#index.archived(
-      year,
-      moved.filter((key) => key.startsWith(RECORDS)),
-    );
+    await this.#index.archived(year, moved);
     return moved.length;
   }
 

@@ -59,10 +59,15 @@ const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
  * (AttendanceIndex.foldersOfLines), and is expanded to the lines that name the person when
  * asked. Listing each line would rewrite a person's entry at every log and grow it without end
  * (an SIT administrator's register lines for every school and session). Entries written before
- * list line keys too; those still work.
+ * list line keys too; those still work. A task submission is listed by its key, and found under
+ * it in each year archived since as well (AttendanceIndex.archivedCopiesOfTask).
  */
 export class PersonIndex {
-  constructor(private readonly store: Store) {}
+  readonly #index: AttendanceIndex;
+
+  constructor(private readonly store: Store) {
+    this.#index = new AttendanceIndex(store);
+  }
 
   /** Records that `key` names the person (and, when given, a name or another id they are known by). */
   async note(aadObjectId: string, key: string, also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
@@ -119,8 +124,8 @@ export class PersonIndex {
         continue;
       }
       const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
-      if (kind === undefined || (await this.store.read(key)) === undefined) continue;
-      count(kind, key);
+      if (kind === undefined) continue;
+      for (const held of [key, ...(await this.#index.archivedCopiesOfTask(key))]) if ((await this.store.read(held)) !== undefined) count(kind, held);
     }
     return counts;
   }
@@ -154,7 +159,7 @@ export class PersonIndex {
         return changed ? cleaned : undefined;
       });
       // A line scrubbed in place may be its school's latest, which the index keeps a copy of.
-      if (changed && key.startsWith(ATTENDANCE_RECORDS)) await new AttendanceIndex(this.store).syncLine(key);
+      if (changed && key.startsWith(ATTENDANCE_RECORDS)) await this.#index.syncLine(key);
       if (changed) scrubbed.push(key);
     }
     await this.store.delete(personKey(aadObjectId));
@@ -176,13 +181,14 @@ export class PersonIndex {
         for (const line of await this.#linesOf(urn)) if (mentionsPerson(line.value, person)) keys.add(line.key);
       }
       keys.add(key);
+      for (const copy of await this.#index.archivedCopiesOfTask(key)) keys.add(copy);
     }
     return keys;
   }
 
   /** A school's attendance lines, today's and archived: one listing per session it has lines at. */
   async #linesOf(urn: string): Promise<StoredRecord<AttendanceRecord>[]> {
-    const folders = await new AttendanceIndex(this.store).foldersOfLines(urn);
+    const folders = await this.#index.foldersOfLines(urn);
     return (await Promise.all(folders.map((folder) => this.store.list<AttendanceRecord>(folder)))).flat();
   }
 
@@ -211,9 +217,8 @@ export class PersonIndex {
       await this.#moveKey(line, key, target);
       // An archived line is in no index.
       if (lines === ATTENDANCE_RECORDS) {
-        const index = new AttendanceIndex(this.store);
-        await index.syncLine(key);
-        await index.syncLine(target);
+        await this.#index.syncLine(key);
+        await this.#index.syncLine(target);
       }
       return target;
     }

@@ -342,7 +342,7 @@ describe('attendance in the index of where each person appears, listed by school
     expect((await attendance.ofSchools(['900001'])).latestOwnLine('900001')?.attendeeName).toBe(ERASED_NAME);
   });
 
-  it('finds a school’s archived lines: an archived year is counted and erased, through an entry of either kind', async () => {
+  it('finds a school’s archived lines and tasks: an archived year is counted and erased, through an entry of either kind', async () => {
     const store = await openStore();
     const attendance = new AttendanceRepository(store);
     for (const urn of ['900001', '900002']) await attendance.log(line('T1', urn, ZARA.name, ZARA));
@@ -350,11 +350,13 @@ describe('attendance in the index of where each person appears, listed by school
     // Someone whose entry is from before entries listed schools.
     await attendance.log(line('T1', '900003', 'Xenia Vasquez', COLLEAGUE));
     await store.write('people/aad-xenia', { aadObjectId: 'aad-xenia', names: ['Xenia Vasquez'], aliases: [], keys: ['attendance/records/T1/900003/xenia-vasquez'] }, '*');
+    // A task handed in at a school with no lines, archived with the year too.
+    await attendance.submitTask({ taskId: 'K1', urn: '900004', submittedBy: { aadObjectId: ZARA.id, name: ZARA.name }, submittedAt: NOW.toISOString() });
     await attendance.archiveYear('2023/24');
     // The new year reuses the session ids.
     await attendance.log(line('T1', '900001', ZARA.name, ZARA));
     const people = new PersonIndex(store);
-    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 3 });
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 4 });
 
     await people.erase(ZARA.id);
     await people.erase('aad-xenia');
@@ -364,5 +366,6 @@ describe('attendance in the index of where each person appears, listed by school
     const archived = await store.list<AttendanceRecord>('attendance/archive/2023-24/records/');
     expect(archived.map((record) => record.value.attendeeName).sort()).toEqual([ERASED_NAME, ERASED_NAME, ERASED_NAME, 'Robin Attendee']);
     expect(await attendance.forSession('T1')).toHaveLength(1);
+    expect((await store.list('attendance/archive/2023-24/tasks/')).map((record) => record.value)).toEqual([expect.objectContaining({ taskId: 'K1', urn: '900004', submittedBy: { aadObjectId: 'erased', name: ERASED_NAME } })]);
   });
 });
