@@ -132,7 +132,10 @@ export class AttendanceIndex {
    * The year's lines and tasks have been archived (`archived`: their keys as they were): notes,
    * per school, that year and the sessions it had lines at, so that its lines and tasks are
    * still found in the archive (foldersOfLines, archivedCopiesOfTask), and removes every
-   * entry, which leaves the index built and empty.
+   * entry, which leaves the index built and empty. Per school rather than per person: the
+   * person index lists schools, and noting the archive in each person's entry would have the
+   * archive rewrite the entry of everyone its lines name; here it writes one record per school it
+   * moved lines of anyway, and erasure reads one per school a person's entry lists.
    */
   async archived(year: string, archived: readonly string[]): Promise<void> {
     const sessionsBySchool = new Map<string, Set<string>>();

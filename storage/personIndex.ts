@@ -117,12 +117,14 @@ export class PersonIndex {
       counted.add(key);
       counts[kind] = (counts[kind] ?? 0) + 1;
     };
+    const schools = new Set<string>();
     for (const key of entry?.keys ?? []) {
-      const urn = urnOfAttendanceIndexKey(key);
-      if (urn !== undefined) {
+      const urn = schoolOf(key);
+      if (urn !== undefined && !schools.has(urn)) {
+        schools.add(urn);
         for (const line of await this.#linesOf(urn)) if (peopleIn(line.value).some((named) => named.aadObjectId === aadObjectId)) count('attendance', line.key);
-        continue;
       }
+      if (urnOfAttendanceIndexKey(key) !== undefined) continue;
       const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
       if (kind === undefined) continue;
       for (const held of [key, ...(await this.#index.archivedCopiesOfTask(key))]) if ((await this.store.read(held)) !== undefined) count(kind, held);

@@ -19,7 +19,7 @@ import { TempDirs } from '../support/tempDir.js';
 
 const NOW = new Date('2024-03-01T10:00:00Z');
 const GROUP = { id: 'lg-01', name: 'Group 1' };
-const PREFIXES = ['profiles/', 'people/', 'directory/', 'nominations/', 'attendance/', 'conversations/', 'signups/'];
+const PREFIXES = ['profiles/', 'people/', 'directory/', 'nominations/', 'attendance/', 'indexes/', 'conversations/', 'signups/'];
 
 /** One person's part in the programme: each write goes through the repository that owns the record. */
 type Step =
@@ -348,7 +348,7 @@ describe('attendance in the index of where each person appears, listed by school
     for (const urn of ['900001', '900002']) await attendance.log(line('T1', urn, ZARA.name, ZARA));
     await attendance.log(line('T1', '900003', 'Robin Attendee', COLLEAGUE));
     // Someone whose entry is from before entries listed schools.
-    await attendance.log(line('T1', '900003', 'Xenia Vasquez', COLLEAGUE));
+    await attendance.log(line('T1', '900003', 'Xenia Vasquez', { id: 'aad-xenia', name: 'Xenia Vasquez' }));
     await store.write('people/aad-xenia', { aadObjectId: 'aad-xenia', names: ['Xenia Vasquez'], aliases: [], keys: ['attendance/records/T1/900003/xenia-vasquez'] }, '*');
     // A task handed in at a school with no lines, archived with the year too.
     await attendance.submitTask({ taskId: 'K1', urn: '900004', submittedBy: { aadObjectId: ZARA.id, name: ZARA.name }, submittedAt: NOW.toISOString() });
@@ -357,6 +357,7 @@ describe('attendance in the index of where each person appears, listed by school
     await attendance.log(line('T1', '900001', ZARA.name, ZARA));
     const people = new PersonIndex(store);
     expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 4 });
+    expect(await people.countsOf('aad-xenia')).toEqual({ attendance: 1 });
 
     await people.erase(ZARA.id);
     await people.erase('aad-xenia');
