@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
 import { latestOwnLine } from '../domain/attendance/audience.js';
 import type { AttendanceRecord, AttendanceStatus } from '../domain/attendance/record.js';
-import { ATTENDANCE_RECORDS, attendanceRecordKey } from './attendanceKeys.js';
+import { ATTENDANCE_RECORDS, archivedKey, archivedLines, attendanceArchive, attendanceIndexKey as entryKey, attendanceRecordKey, schoolSessionLines, urnOfTask } from './attendanceKeys.js';
 import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
-/*
- * Outside `attendance/`, so that "what do you hold about me" does not count an index entry as
- * an attendance record (storage/personIndex.ts counts by prefix).
- */
-const INDEX = 'indexes/attendance/';
+const INDEX = entryKey('');
 const BUILT = 'indexes/attendance-built';
-const entryKey = (urn: string) => `${INDEX}${urn}`;
+/** Per school, the years whose lines were archived and their sessions (SchoolArchives): outside INDEX, so a rebuild or a clear leaves it. */
+const archivesKey = (urn: string) => `indexes/attendance-archives/${urn}`;
 
 /** How many index entries are read or written at once. */
 const AT_ONCE = 32;
@@ -33,6 +30,12 @@ export interface SchoolAttendanceEntry {
 
 /** A digest of a line's attendee slug: it tells lines apart without keeping the name. */
 const lineId = (slug: string) => createHash('sha256').update(slug).digest('base64url').slice(0, 16);
+
+/** The programme years (as archiveYear was given them) whose lines or tasks of one school were archived, with the sessions it had lines at. */
+interface SchoolArchives {
+  readonly urn: string;
+  readonly years: Readonly<Record<string, readonly string[]>>;
+}
 
 function partsOf(key: string): { sessionId: string; urn: string; line: string } {
   const [sessionId, urn, slug] = key.slice(ATTENDANCE_RECORDS.length).split('/');
@@ -125,10 +128,47 @@ export class AttendanceIndex {
     await mapAtMost(changed, AT_ONCE, (key) => this.syncLine(key));
   }
 
-  /** Removes every entry: for when every record has been archived, which leaves the index built and empty. */
-  async clear(): Promise<void> {
+  /**
+   * The year's lines and tasks have been archived (`archived`: their keys as they were): notes,
+   * per school, that year and the sessions it had lines at, so that its lines and tasks are
+   * still found in the archive (foldersOfLines, archivedCopiesOfTask), and removes every
+   * entry, which leaves the index built and empty. Per school rather than per person: the
+   * person index lists schools, and noting the archive in each person's entry would have the
+   * archive rewrite the entry of everyone its lines name; here it writes one record per school it
+   * moved lines of anyway, and erasure reads one per school a person's entry lists.
+   */
+  async archived(year: string, archived: readonly string[]): Promise<void> {
+    const sessionsBySchool = new Map<string, Set<string>>();
+    for (const key of archived) {
+      const task = urnOfTask(key);
+      const { urn, sessionId } = task === undefined ? partsOf(key) : { urn: task, sessionId: undefined };
+      const sessions = sessionsBySchool.get(urn) ?? new Set();
+      if (sessionId !== undefined) sessions.add(sessionId);
+      sessionsBySchool.set(urn, sessions);
+    }
+    await mapAtMost([...sessionsBySchool], AT_ONCE, ([urn, sessions]) =>
+      updateRecord<SchoolArchives>(this.store, archivesKey(urn), (current) => ({ urn, years: { ...current?.years, [year]: [...sessions] } })),
+    );
     const entries = await this.store.list<unknown>(INDEX);
     await mapAtMost(entries, AT_ONCE, (entry) => this.store.delete(entry.key));
+  }
+
+  /**
+   * The folders a school's lines are filed in: one per session it has lines at, today's (from
+   * its entry) and each archived year's. Listing them reads the school's lines and no other's.
+   */
+  async foldersOfLines(urn: string): Promise<string[]> {
+    const [entry, archives] = await Promise.all([this.store.read<SchoolAttendanceEntry>(entryKey(urn)), this.store.read<SchoolArchives>(archivesKey(urn))]);
+    const today = Object.keys(entry?.value.sessions ?? {}).map((sessionId) => schoolSessionLines(sessionId, urn));
+    const archived = Object.entries(archives?.value.years ?? {}).flatMap(([year, sessions]) => sessions.map((sessionId) => schoolSessionLines(sessionId, urn, archivedLines(attendanceArchive(year)))));
+    return [...today, ...archived];
+  }
+
+  /** Where a school's submission of a task (its key as it is today) would be in each year archived since. */
+  async archivedCopiesOfTask(key: string): Promise<string[]> {
+    const urn = urnOfTask(key);
+    const archives = urn === undefined ? undefined : await this.store.read<SchoolArchives>(archivesKey(urn));
+    return Object.keys(archives?.value.years ?? {}).map((year) => archivedKey(attendanceArchive(year), key));
   }
 
   #gone(seen: ReadonlyMap<string, string>, now: readonly StoredRecord<unknown>[]): string[] {
@@ -138,7 +178,7 @@ export class AttendanceIndex {
 
   /** The school's latest own line was removed (an erasure re-keys it): find the next latest among its lines. */
   async #findLatest(urn: string, entry: SchoolAttendanceEntry): Promise<void> {
-    const lines = await Promise.all(Object.keys(entry.sessions).map((sessionId) => this.store.list<AttendanceRecord>(`${ATTENDANCE_RECORDS}${sessionId}/${urn}/`)));
+    const lines = await Promise.all(Object.keys(entry.sessions).map((sessionId) => this.store.list<AttendanceRecord>(schoolSessionLines(sessionId, urn))));
     const latest = latestOwnLine(lines.flat().map((line) => line.value));
     if (!latest) return;
     await updateRecord<SchoolAttendanceEntry>(this.store, entryKey(urn), (current) =>

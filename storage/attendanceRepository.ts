@@ -1,14 +1,10 @@
 import { attendanceKey, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
-import { ATTENDANCE_RECORDS as RECORDS, attendanceRecordKey as recordKey } from './attendanceKeys.js';
+import { ATTENDANCE_RECORDS as RECORDS, ATTENDANCE_TASKS as TASKS, archivedKey, attendanceArchive, attendanceRecordKey as recordKey, schoolSessionLines, taskKey } from './attendanceKeys.js';
 import { AttendanceIndex } from './attendanceIndex.js';
 import { PersonIndex } from './personIndex.js';
 import { bestStatus, type StatusAt } from '../domain/attendance/summary.js';
 import { ANY_ETAG, updateRecord, type Store } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
-
-const TASKS = 'attendance/tasks/';
-
-const taskKey = (taskId: string, urn: string) => `${TASKS}${taskId}/${urn}`;
 
 /** How many register lines are written at once: enough to be quick, not so many as to flood the store. */
 const WRITES_AT_ONCE = 16;
@@ -43,11 +39,12 @@ export class AttendanceRepository {
       return record;
     });
     const entry = await this.#index.syncLine(recordKey(record));
-    // The index entry keeps the school's latest own line, names and all, so erasure must find it too.
-    await new PersonIndex(this.store).noteRecords([
-      { key: recordKey(record), value: record },
-      { key: entry, value: record },
-    ]);
+    /*
+     * The person index notes the school's index entry, not the line: it stands for all the
+     * school's lines (and holds a copy of the latest, names and all), so a person's entry grows
+     * by school, not by line, and a later session's log for the school leaves it unwritten.
+     */
+    await new PersonIndex(this.store).noteRecord(entry, record);
     return { corrected };
   }
 
@@ -55,8 +52,8 @@ export class AttendanceRepository {
   async saveRegister(lines: readonly AttendanceRecord[]): Promise<void> {
     const stored = await mapAtMost(lines, WRITES_AT_ONCE, async (line) => {
       const written = await updateRecord<AttendanceRecord>(this.store, recordKey(line), (current) => (current?.status === line.status ? undefined : line));
-      await this.#index.syncLine(recordKey(line));
-      return written;
+      const entry = await this.#index.syncLine(recordKey(line));
+      return written && { key: entry, value: written.value };
     });
     await new PersonIndex(this.store).noteRecords(stored.flatMap((record) => (record ? [record] : [])));
   }
@@ -85,7 +82,7 @@ export class AttendanceRepository {
 
   /** A school's records at the given sessions (records are filed by session first). */
   async forSchool(urn: string, sessionIds: readonly string[]): Promise<AttendanceRecord[]> {
-    const perSession = await Promise.all(sessionIds.map((sessionId) => this.#values(`${RECORDS}${sessionId}/${urn}/`)));
+    const perSession = await Promise.all(sessionIds.map((sessionId) => this.#values(schoolSessionLines(sessionId, urn))));
     return perSession.flat();
   }
 
@@ -100,22 +97,22 @@ export class AttendanceRepository {
    * Returns how many were moved.
    */
   async archiveYear(year: string): Promise<number> {
-    const archive = `attendance/archive/${year.replace('/', '-')}/`;
-    let moved = 0;
+    const archive = attendanceArchive(year);
+    const moved: string[] = [];
     for (const prefix of [RECORDS, TASKS]) {
       const records = await this.store.list<unknown>(prefix);
       for (let start = 0; start < records.length; start += WRITES_AT_ONCE) {
         await Promise.all(
           records.slice(start, start + WRITES_AT_ONCE).map(async (record) => {
-            await this.store.write(`${archive}${record.key.slice('attendance/'.length)}`, record.value, ANY_ETAG);
+            await this.store.write(archivedKey(archive, record.key), record.value, ANY_ETAG);
             await this.store.delete(record.key, record.eTag);
-            moved++;
+            moved.push(record.key);
           }),
         );
       }
     }
-    await this.#index.clear();
-    return moved;
+    await this.#index.archived(year, moved);
+    return moved.length;
   }
 
   /**

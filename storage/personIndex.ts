@@ -1,8 +1,8 @@
 import type { AttendanceRecord } from '../domain/attendance/record.js';
-import { peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
+import { mentionsPerson, peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
 import { AttendanceIndex } from './attendanceIndex.js';
-import { ATTENDANCE_RECORDS, attendanceRecordKey } from './attendanceKeys.js';
-import { updateRecord, writeIfAbsent, type Store } from './store.js';
+import { ATTENDANCE_RECORDS, lineKey, linesHolding, urnOfAttendanceIndexKey, urnOfLine } from './attendanceKeys.js';
+import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
 
 const PEOPLE = 'people/';
 const personKey = (aadObjectId: string) => `${PEOPLE}${encodeURIComponent(aadObjectId)}`;
@@ -18,6 +18,16 @@ export interface PersonEntry {
 }
 
 const added = <T>(list: readonly T[], item: T | undefined): readonly T[] => (item === undefined || list.includes(item) ? list : [...list, item]);
+
+/** The list with the items it lacks added (the same list when it lacks none): one pass, however long the list (an SIT administrator's entry lists thousands of schools). */
+function addedAll(list: readonly string[], items: readonly string[]): readonly string[] {
+  const have = new Set(list);
+  const fresh = [...new Set(items)].filter((item) => !have.has(item));
+  return fresh.length === 0 ? list : [...list, ...fresh];
+}
+
+/** The school whose attendance a listed key leads to: a school's attendance index entry, or (in entries written before those) one of its lines. */
+const schoolOf = (key: string): string | undefined => urnOfAttendanceIndexKey(key) ?? urnOfLine(key);
 
 /** What kind of record a listed key is, for "what do you hold about me". */
 export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp', 'selfEvaluation', 'selfEvaluationLook', 'deploymentLifecycle'] as const;
@@ -43,9 +53,21 @@ const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
  * they write a record that names someone, so that "what do you hold about me" and "delete my
  * data" find every record without searching the store. A key stays listed after its record
  * is gone; erasure takes a missing record as already gone.
+ *
+ * Attendance is listed by school, not by line: a school's attendance index entry key
+ * (`indexes/attendance/<urn>`) stands for every line of that school, today's and archived
+ * (AttendanceIndex.foldersOfLines), and is expanded to the lines that name the person when
+ * asked. Listing each line would rewrite a person's entry at every log and grow it without end
+ * (an SIT administrator's register lines for every school and session). Entries written before
+ * list line keys too; those still work. A task submission is listed by its key, and found under
+ * it in each year archived since as well (AttendanceIndex.archivedCopiesOfTask).
  */
 export class PersonIndex {
-  constructor(private readonly store: Store) {}
+  readonly #index: AttendanceIndex;
+
+  constructor(private readonly store: Store) {
+    this.#index = new AttendanceIndex(store);
+  }
 
   /** Records that `key` names the person (and, when given, a name or another id they are known by). */
   async note(aadObjectId: string, key: string, also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
@@ -57,7 +79,7 @@ export class PersonIndex {
     const name = also.name?.trim() || undefined;
     await updateRecord<PersonEntry>(this.store, personKey(aadObjectId), (current) => {
       const entry = current ?? { aadObjectId, names: [], aliases: [], keys: [] };
-      const next = { ...entry, names: added(entry.names, name), aliases: added(entry.aliases, also.alias), keys: keys.reduce(added, entry.keys) };
+      const next = { ...entry, names: added(entry.names, name), aliases: added(entry.aliases, also.alias), keys: addedAll(entry.keys, keys) };
       return next.names === entry.names && next.aliases === entry.aliases && next.keys === entry.keys && current !== undefined ? undefined : next;
     });
   }
@@ -85,14 +107,27 @@ export class PersonIndex {
     for (const [aadObjectId, { name, keys }] of byPerson) await this.#noteKeys(aadObjectId, keys, { name });
   }
 
-  /** How many records of each kind name the person (records since removed are not counted). */
+  /** How many records of each kind name the person (records since removed are not counted; a school's attendance counts its lines that name them). */
   async countsOf(aadObjectId: string): Promise<Partial<Record<RecordKind, number>>> {
     const entry = await this.of(aadObjectId);
     const counts: Partial<Record<RecordKind, number>> = {};
-    for (const key of entry?.keys ?? []) {
-      const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
-      if (kind === undefined || (await this.store.read(key)) === undefined) continue;
+    const counted = new Set<string>();
+    const count = (kind: RecordKind, key: string) => {
+      if (counted.has(key)) return;
+      counted.add(key);
       counts[kind] = (counts[kind] ?? 0) + 1;
+    };
+    const schools = new Set<string>();
+    for (const key of entry?.keys ?? []) {
+      const urn = schoolOf(key);
+      if (urn !== undefined && !schools.has(urn)) {
+        schools.add(urn);
+        for (const line of await this.#linesOf(urn)) if (peopleIn(line.value).some((named) => named.aadObjectId === aadObjectId)) count('attendance', line.key);
+      }
+      if (urnOfAttendanceIndexKey(key) !== undefined) continue;
+      const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
+      if (kind === undefined) continue;
+      for (const held of [key, ...(await this.#index.archivedCopiesOfTask(key))]) if ((await this.store.read(held)) !== undefined) count(kind, held);
     }
     return counts;
   }
@@ -111,8 +146,8 @@ export class PersonIndex {
     if (!entry) return [];
     const person: ErasedPerson = { ids: [entry.aadObjectId, ...entry.aliases], names: entry.names };
     const scrubbed: string[] = [];
-    for (const key of entry.keys) {
-      const moved = key.startsWith(ATTENDANCE_RECORDS) ? await this.#moveAttendanceLine(key, person) : undefined;
+    for (const key of await this.#keysToScrub(entry.keys, person)) {
+      const moved = linesHolding(key) !== undefined ? await this.#moveAttendanceLine(key, person) : undefined;
       if (moved !== undefined) {
         scrubbed.push(key, moved);
         continue;
@@ -125,10 +160,38 @@ export class PersonIndex {
         changed = JSON.stringify(cleaned) !== JSON.stringify(current);
         return changed ? cleaned : undefined;
       });
+      // A line scrubbed in place may be its school's latest, which the index keeps a copy of.
+      if (changed && key.startsWith(ATTENDANCE_RECORDS)) await this.#index.syncLine(key);
       if (changed) scrubbed.push(key);
     }
     await this.store.delete(personKey(aadObjectId));
     return scrubbed;
+  }
+
+  /**
+   * The listed keys with each school's attendance expanded to its lines that mention the person
+   * (by id, or by a name recorded for them: a colleague may have typed it), each school's
+   * before its index entry, so that the entry is scrubbed after the lines it copies are.
+   */
+  async #keysToScrub(listed: readonly string[], person: ErasedPerson): Promise<Set<string>> {
+    const keys = new Set<string>();
+    const schools = new Set<string>();
+    for (const key of listed) {
+      const urn = schoolOf(key);
+      if (urn !== undefined && !schools.has(urn)) {
+        schools.add(urn);
+        for (const line of await this.#linesOf(urn)) if (mentionsPerson(line.value, person)) keys.add(line.key);
+      }
+      keys.add(key);
+      for (const copy of await this.#index.archivedCopiesOfTask(key)) keys.add(copy);
+    }
+    return keys;
+  }
+
+  /** A school's attendance lines, today's and archived: one listing per session it has lines at. */
+  async #linesOf(urn: string): Promise<StoredRecord<AttendanceRecord>[]> {
+    const folders = await this.#index.foldersOfLines(urn);
+    return (await Promise.all(folders.map((folder) => this.store.list<AttendanceRecord>(folder)))).flat();
   }
 
   /**
@@ -143,30 +206,36 @@ export class PersonIndex {
     const current = await this.store.read<AttendanceRecord>(key);
     if (current === undefined) return undefined;
     const cleaned = withoutPerson(current.value, person);
-    if (attendanceRecordKey(cleaned) === key) return undefined;
+    const lines = linesHolding(key) ?? ATTENDANCE_RECORDS;
+    if (lineKey(lines, cleaned) === key) return undefined;
     for (let number = 1; ; number++) {
       const line = number === 1 ? cleaned : { ...cleaned, attendeeName: `${cleaned.attendeeName} (${number})` };
-      const target = attendanceRecordKey(line);
+      const target = lineKey(lines, line);
       const there = await this.store.read<AttendanceRecord>(target);
       // A line already there from an earlier, interrupted erasure of this one is reused.
       const free = there === undefined ? await writeIfAbsent(this.store, target, line) : JSON.stringify(there.value) === JSON.stringify(line);
       if (!free) continue;
       await this.store.delete(key, current.eTag);
       await this.#moveKey(line, key, target);
-      const index = new AttendanceIndex(this.store);
-      await index.syncLine(key);
-      await index.syncLine(target);
+      // An archived line is in no index.
+      if (lines === ATTENDANCE_RECORDS) {
+        await this.#index.syncLine(key);
+        await this.#index.syncLine(target);
+      }
       return target;
     }
   }
 
-  /** Everyone else the moved record names now finds it under its new key. */
+  /**
+   * Everyone else the moved record names finds it under its new key: an entry that lists the old
+   * key (written before entries listed schools) lists the new one instead; one that lists the
+   * school finds it through the school as before, and is left alone.
+   */
   async #moveKey(value: unknown, from: string, to: string): Promise<void> {
     for (const { aadObjectId } of peopleIn(value)) {
-      await updateRecord<PersonEntry>(this.store, personKey(aadObjectId), (current) => {
-        const entry = current ?? { aadObjectId, names: [], aliases: [], keys: [] };
-        return { ...entry, keys: added(entry.keys.filter((key) => key !== from), to) };
-      });
+      await updateRecord<PersonEntry>(this.store, personKey(aadObjectId), (current) =>
+        current?.keys.includes(from) ? { ...current, keys: added(current.keys.filter((key) => key !== from), to) } : undefined,
+      );
     }
   }
 }

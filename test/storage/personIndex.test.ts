@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { normaliseAttendeeName, type AttendanceRecord } from '../../domain/attendance/record.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { normaliseAttendeeName, REGISTER_ATTENDEE, type AttendanceRecord } from '../../domain/attendance/record.js';
 import type { Profile } from '../../domain/directory/types.js';
 import { applyEdit } from '../../domain/nomination/edit.js';
+import { ERASED_NAME } from '../../domain/personalData/person.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
 import { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { LowdbStore } from '../../storage/lowdbStore.js';
@@ -13,10 +14,12 @@ import { NominationRepository } from '../../storage/nominationRepository.js';
 import { PersonIndex } from '../../storage/personIndex.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { SignUpRepository } from '../../storage/signUpRepository.js';
+import type { Store } from '../../storage/store.js';
+import { TempDirs } from '../support/tempDir.js';
 
 const NOW = new Date('2024-03-01T10:00:00Z');
 const GROUP = { id: 'lg-01', name: 'Group 1' };
-const PREFIXES = ['profiles/', 'people/', 'directory/', 'nominations/', 'attendance/', 'conversations/', 'signups/'];
+const PREFIXES = ['profiles/', 'people/', 'directory/', 'nominations/', 'attendance/', 'indexes/', 'conversations/', 'signups/'];
 
 /** One person's part in the programme: each write goes through the repository that owns the record. */
 type Step =
@@ -171,15 +174,199 @@ describe('erasure through the index of where each person appears', () => {
       expect(lines.map((record) => record.status).sort()).toEqual(['absent', 'apologies', 'present']);
       const keys = (await store.list('attendance/records/')).map((record) => record.key);
       expect(keys.join(' ')).not.toMatch(/zara|xenia|yusuf/u);
-      // The colleague who logged the third line finds it under its new key.
-      const colleague = await people.of('aad-colleague');
-      const listed = colleague?.keys.filter((key) => key.startsWith('attendance/records/')) ?? [];
-      expect(listed).toHaveLength(1);
-      expect(keys).toContain(listed[0]);
+      // The colleague who logged the third line finds it through the school, under its new key.
+      expect((await people.of('aad-colleague'))?.keys).toEqual(['indexes/attendance/900001']);
       expect(await people.countsOf('aad-colleague')).toEqual({ attendance: 1 });
+      await people.erase('aad-colleague');
+      expect(JSON.stringify(await store.list('attendance/records/'))).not.toContain('Morgan Other');
     } finally {
       await store.close();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+const ZARA = { id: 'aad-zara', name: 'Zara Okonkwo' };
+const SAM = { id: 'aad-sam-sit', name: 'Sam Sitwell' };
+const COLLEAGUE = { id: 'aad-colleague', name: 'Morgan Other' };
+
+function line(sessionId: string, urn: string, attendeeName: string, by: { id: string; name: string }, minute = 0): AttendanceRecord {
+  return {
+    sessionId,
+    urn,
+    attendeeName,
+    attendeeRole: 'Headteacher',
+    status: 'present',
+    loggedBy: { aadObjectId: by.id, name: by.name },
+    loggedAt: new Date(NOW.getTime() + minute * 60_000).toISOString(),
+  };
+}
+
+const registerLine = (sessionId: string, urn: string, by: { id: string; name: string }): AttendanceRecord => ({ ...line(sessionId, urn, REGISTER_ATTENDEE.name, by), attendeeRole: REGISTER_ATTENDEE.role });
+
+/** The store, with the key of every write made through it. */
+function countingWrites(store: Store): { store: Store; writes: string[] } {
+  const writes: string[] = [];
+  return {
+    writes,
+    store: {
+      read: (key) => store.read(key),
+      write: (key, value, condition) => {
+        writes.push(key);
+        return store.write(key, value, condition);
+      },
+      delete: (key, condition) => store.delete(key, condition),
+      list: (prefix) => store.list(prefix),
+      close: () => store.close(),
+    },
+  };
+}
+
+/** No attendance line, archived line, index entry or person entry holds the person's id or name, in its value or its key. */
+async function expectNoTrace(store: Store, person: { id: string; name: string }): Promise<void> {
+  const everything = (await Promise.all(['attendance/', 'indexes/', 'people/'].map((prefix) => store.list<unknown>(prefix)))).flat();
+  for (const record of everything) {
+    const text = JSON.stringify(record.value);
+    expect(text, record.key).not.toContain(person.id);
+    expect(text, record.key).not.toContain(person.name);
+    expect(record.key).not.toContain(person.id);
+    expect(record.key).not.toContain(normaliseAttendeeName(person.name));
+  }
+}
+
+describe('attendance in the index of where each person appears, listed by school', () => {
+  const dirs = new TempDirs();
+  const stores: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((store) => store.close()));
+    await dirs.removeAll();
+  });
+  async function openStore(): Promise<Store> {
+    const store = new LowdbStore(await dirs.make('sib-person-keys'));
+    stores.push(store);
+    return store;
+  }
+  const sessions = (count: number) => Array.from({ length: count }, (_, index) => `S${index + 1}`);
+
+  it('lists a school once: twelve sessions logged for it leave the person’s entry as the first log wrote it, and count as twelve', async () => {
+    const { store, writes } = countingWrites(await openStore());
+    const attendance = new AttendanceRepository(store);
+    const people = new PersonIndex(store);
+    const [first, ...later] = sessions(12);
+    await attendance.log(line(first!, '900001', ZARA.name, ZARA));
+    const afterFirst = await people.of(ZARA.id);
+    for (const sessionId of later) await attendance.log(line(sessionId, '900001', ZARA.name, ZARA));
+
+    expect(await people.of(ZARA.id)).toEqual(afterFirst);
+    expect(afterFirst?.keys).toEqual(['indexes/attendance/900001']);
+    expect(writes.filter((key) => key.startsWith('people/'))).toEqual([`people/${ZARA.id}`]);
+    // Every line was written, and each is counted.
+    expect(writes.filter((key) => key.startsWith('attendance/records/'))).toHaveLength(12);
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 12 });
+  });
+
+  it('lists each school of a register once: the administrator’s later registers for the same schools do not write their entry', async () => {
+    const { store, writes } = countingWrites(await openStore());
+    const attendance = new AttendanceRepository(store);
+    const people = new PersonIndex(store);
+    const urns = Array.from({ length: 30 }, (_, index) => String(910000 + index));
+    for (const sessionId of sessions(4)) await attendance.saveRegister(urns.map((urn) => registerLine(sessionId, urn, SAM)));
+
+    expect(writes.filter((key) => key.startsWith('people/'))).toEqual([`people/${SAM.id}`]);
+    expect([...((await people.of(SAM.id))?.keys ?? [])].sort()).toEqual(urns.map((urn) => `indexes/attendance/${urn}`));
+    expect(await people.countsOf(SAM.id)).toEqual({ attendance: 120 });
+  });
+
+  it('erases someone who logged several sessions at two schools from every line and from each school’s latest line', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    for (const urn of ['900001', '900002']) {
+      for (const [index, sessionId] of sessions(3).entries()) {
+        await attendance.log(line(sessionId, urn, 'Robin Attendee', COLLEAGUE, 2 * index));
+        await attendance.log(line(sessionId, urn, ZARA.name, ZARA, 2 * index + 1));
+      }
+    }
+    const people = new PersonIndex(store);
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 6 });
+    const linesBefore = (await attendance.all()).length;
+    const latestBefore = (await store.read<{ latest: AttendanceRecord }>('indexes/attendance/900001'))?.value.latest;
+    expect(latestBefore?.attendeeName).toBe(ZARA.name);
+
+    await people.erase(ZARA.id);
+
+    await expectNoTrace(store, ZARA);
+    expect((await attendance.all()).length).toBe(linesBefore);
+    // Her lines are still the schools' latest, now without her name; the colleague's are untouched.
+    const schools = await attendance.ofSchools(['900001', '900002']);
+    for (const urn of ['900001', '900002']) expect(schools.latestOwnLine(urn)).toEqual({ ...line('S3', urn, ERASED_NAME, { id: 'erased', name: ERASED_NAME }, 5) });
+    expect((await attendance.all()).filter((record) => record.loggedBy.aadObjectId === COLLEAGUE.id)).toHaveLength(6);
+    expect(await people.countsOf(COLLEAGUE.id)).toEqual({ attendance: 6 });
+    // The index is what a rebuild from the records gives.
+    const kept = await store.list('indexes/attendance/');
+    await store.delete('indexes/attendance-built');
+    await attendance.indexIfMissing();
+    expect((await store.list('indexes/attendance/')).map((entry) => entry.value)).toEqual(kept.map((entry) => entry.value));
+  });
+
+  it('erases an administrator who registered many schools from every register line', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    const urns = Array.from({ length: 25 }, (_, index) => String(920000 + index));
+    for (const sessionId of sessions(3)) await attendance.saveRegister(urns.map((urn) => registerLine(sessionId, urn, SAM)));
+    // A school's own line beside the register, which is not the administrator's.
+    await attendance.log(line('S1', urns[0]!, 'Robin Attendee', COLLEAGUE));
+    const people = new PersonIndex(store);
+    expect(await people.countsOf(SAM.id)).toEqual({ attendance: 75 });
+
+    await people.erase(SAM.id);
+
+    await expectNoTrace(store, SAM);
+    const lines = await attendance.all();
+    expect(lines).toHaveLength(76);
+    expect(lines.filter((record) => record.loggedBy.name === ERASED_NAME)).toHaveLength(75);
+    expect(await people.of(SAM.id)).toBeUndefined();
+  });
+
+  it('still erases through an entry written before, which lists the line’s key and not the school', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    await store.write(`people/${ZARA.id}`, { aadObjectId: ZARA.id, names: [ZARA.name], aliases: [], keys: ['attendance/records/T1/900001/zara-okonkwo'] }, '*');
+    const people = new PersonIndex(store);
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 1 });
+
+    await people.erase(ZARA.id);
+
+    await expectNoTrace(store, ZARA);
+    expect((await attendance.forSession('T1')).map((record) => record.attendeeName)).toEqual([ERASED_NAME]);
+    expect((await attendance.ofSchools(['900001'])).latestOwnLine('900001')?.attendeeName).toBe(ERASED_NAME);
+  });
+
+  it('finds a school’s archived lines and tasks: an archived year is counted and erased, through an entry of either kind', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    for (const urn of ['900001', '900002']) await attendance.log(line('T1', urn, ZARA.name, ZARA));
+    await attendance.log(line('T1', '900003', 'Robin Attendee', COLLEAGUE));
+    // Someone whose entry is from before entries listed schools.
+    await attendance.log(line('T1', '900003', 'Xenia Vasquez', { id: 'aad-xenia', name: 'Xenia Vasquez' }));
+    await store.write('people/aad-xenia', { aadObjectId: 'aad-xenia', names: ['Xenia Vasquez'], aliases: [], keys: ['attendance/records/T1/900003/xenia-vasquez'] }, '*');
+    // A task handed in at a school with no lines, archived with the year too.
+    await attendance.submitTask({ taskId: 'K1', urn: '900004', submittedBy: { aadObjectId: ZARA.id, name: ZARA.name }, submittedAt: NOW.toISOString() });
+    await attendance.archiveYear('2023/24');
+    // The new year reuses the session ids.
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    const people = new PersonIndex(store);
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 4 });
+    expect(await people.countsOf('aad-xenia')).toEqual({ attendance: 1 });
+
+    await people.erase(ZARA.id);
+    await people.erase('aad-xenia');
+
+    await expectNoTrace(store, ZARA);
+    await expectNoTrace(store, { id: 'aad-xenia', name: 'Xenia Vasquez' });
+    const archived = await store.list<AttendanceRecord>('attendance/archive/2023-24/records/');
+    expect(archived.map((record) => record.value.attendeeName).sort()).toEqual([ERASED_NAME, ERASED_NAME, ERASED_NAME, 'Robin Attendee']);
+    expect(await attendance.forSession('T1')).toHaveLength(1);
+    expect((await store.list('attendance/archive/2023-24/tasks/')).map((record) => record.value)).toEqual([expect.objectContaining({ taskId: 'K1', urn: '900004', submittedBy: { aadObjectId: 'erased', name: ERASED_NAME } })]);
   });
 });
