@@ -668,8 +668,8 @@
       { class: 'card', 'aria-label': name },
       h('h2', {}, name),
       h('p', { class: 'meta' }, facts.join(' · ')),
-      h('p', { class: 'headline' }, h('span', { class: 'figure' }, `${form.daysDelivered}`), ' of 10 days delivered', form.latestDay ? h('span', { class: 'meta' }, ` (latest ${formatDate(form.latestDay)})`) : null),
-      meter(form.daysDelivered, 10, `${form.daysDelivered} of 10 days delivered`),
+      h('p', { class: 'headline' }, h('span', { class: 'figure' }, `${form.daysDelivered}`), ` of ${form.agreedDays} days delivered`, form.latestDay ? h('span', { class: 'meta' }, ` (latest ${formatDate(form.latestDay)})`) : null),
+      meter(form.daysDelivered, form.agreedDays, `${form.daysDelivered} of ${form.agreedDays} days delivered`),
       toDo.length > 0
         ? h(
             'div',
@@ -691,7 +691,7 @@
               'tr',
               {},
               h('td', {}, `${section.section}. ${section.title}`),
-              h('td', { class: 'meta' }, section.section === 7 ? `By the ${supported}, after day 10` : `After day ${section.dueAfterDay}`),
+              h('td', { class: 'meta' }, section.section === 7 ? `By the ${supported}, after day ${section.dueAfterDay}` : `After day ${section.dueAfterDay}`),
               h('td', {}, section.complete ? chip('good', '✓', 'Complete') : section.due ? chip('bad', '!', 'Due now') : chip('quiet', '·', 'Not due yet')),
             ),
           ),

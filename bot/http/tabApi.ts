@@ -2,7 +2,7 @@ import { londonDateOf } from '../../domain/time/londonTime.js';
 import { findSession, isUniversal, meetingsInOrder, sessionStart, type Task } from '../../domain/attendance/programme.js';
 import { attendanceMatrix, tasksOf } from '../../domain/attendance/summary.js';
 import { formProgress } from '../../domain/deployment/progress.js';
-import { remindersDue } from '../../domain/deployment/timeline.js';
+import { agreedDaysOf, remindersDue } from '../../domain/deployment/timeline.js';
 import { STAGE_TITLES } from '../../domain/deploymentLifecycle/due.js';
 import { decide, refusalText, type Decision, type PolicyActor } from '../../domain/access/policy.js';
 import type { LiaisonGroup, Profile, School } from '../../domain/directory/types.js';
@@ -384,6 +384,7 @@ function deploymentSummary(record: DeploymentFormRecord, today: string): Deploym
     createdAt: draft.createdAt,
     updatedAt: draft.updatedAt,
     daysDelivered: progress.daysDelivered,
+    agreedDays: agreedDaysOf(draft),
     latestDay: progress.latestDay ?? null,
     sections: progress.sections,
     dueNow: progress.dueAndIncomplete,
@@ -527,6 +528,8 @@ export interface DeploymentsView {
     readonly createdAt: string;
     readonly updatedAt: string;
     readonly daysDelivered: number;
+    /** The days of the deployment: the offer's 10, or more where DfE agreed an extension. */
+    readonly agreedDays: number;
     readonly latestDay: string | null;
     readonly sections: readonly { readonly section: number; readonly title: string; readonly complete: boolean; readonly due: boolean; readonly dueAfterDay: number; readonly missing: readonly string[] }[];
     readonly dueNow: readonly number[];

@@ -113,7 +113,8 @@ describeInBrowser('the tab in Teams (Chromium, the Teams JavaScript client, sing
         expect(text).toContain('Send the signed form to the school to sign');
         // The trust's form: section 7 is the trust's.
         expect(text).toContain('Fictional Elm Learning Trust (demo)');
-        expect(text).toContain('By the trust, after day 10');
+        expect(text).toContain('0 of 12 days delivered');
+        expect(text).toContain('By the trust, after day 12');
         expect(text).toContain('Sent to the trust: not yet');
       },
     },

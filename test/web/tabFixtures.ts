@@ -296,12 +296,16 @@ async function seed(app: App): Promise<void> {
     position: { section: 5 },
   });
   // A trust supported: section 7 is the trust's to complete, and the page says so.
+  // DfE agreed two days more than the offer's ten with this trust, so its form runs to day 12.
   await forms.create({
-    draft: answerAll(newDeploymentDraft('form-elm-trust', LEADER.aadObjectId, '2022-02-14T09:00:00.000Z'), [
-      [1, 'recipientKind', 'trust'],
-      [1, 'recipientName', 'Fictional Elm Learning Trust (demo)'],
-      [1, 'region', 'South East'],
-    ]),
+    draft: {
+      ...answerAll(newDeploymentDraft('form-elm-trust', LEADER.aadObjectId, '2022-02-14T09:00:00.000Z'), [
+        [1, 'recipientKind', 'trust'],
+        [1, 'recipientName', 'Fictional Elm Learning Trust (demo)'],
+        [1, 'region', 'South East'],
+      ]),
+      agreedDays: 12,
+    },
     position: { section: 1 },
   });
 }
