@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { latestOwnLine } from '../domain/attendance/audience.js';
 import type { AttendanceRecord, AttendanceStatus } from '../domain/attendance/record.js';
-import { ATTENDANCE_RECORDS, archivedKey, archivedLines, attendanceArchive, attendanceIndexKey as entryKey, attendanceRecordKey, schoolSessionLines, urnOfTask } from './attendanceKeys.js';
+import { ARCHIVE, ATTENDANCE_RECORDS, archiveFolderOf, archivedKey, archivedLines, attendanceArchive, attendanceIndexKey as entryKey, attendanceRecordKey, liveKeyOf, schoolSessionLines, urnOfTask, yearOfArchivedKey } from './attendanceKeys.js';
 import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
@@ -9,6 +9,8 @@ const INDEX = entryKey('');
 const BUILT = 'indexes/attendance-built';
 /** Per school, the years whose lines were archived and their sessions (SchoolArchives): outside INDEX, so a rebuild or a clear leaves it. */
 const archivesKey = (urn: string) => `indexes/attendance-archives/${urn}`;
+/** Marks that the years archived before archiving noted its schools have been noted (#noteEarlierArchives). */
+const ARCHIVES_NOTED = 'indexes/attendance-archives-noted';
 
 /** How many index entries are read or written at once. */
 const AT_ONCE = 32;
@@ -31,7 +33,7 @@ export interface SchoolAttendanceEntry {
 /** A digest of a line's attendee slug: it tells lines apart without keeping the name. */
 const lineId = (slug: string) => createHash('sha256').update(slug).digest('base64url').slice(0, 16);
 
-/** The programme years (as archiveYear was given them) whose lines or tasks of one school were archived, with the sessions it had lines at. */
+/** The programme years (by their archive folder, archiveFolderOf) whose lines or tasks of one school were archived, with the sessions it had lines at. */
 interface SchoolArchives {
   readonly urn: string;
   readonly years: Readonly<Record<string, readonly string[]>>;
@@ -97,9 +99,14 @@ export class AttendanceIndex {
     return new Map(found.flatMap((entry) => (entry ? [[entry.value.urn, entry.value] as const] : [])));
   }
 
-  /** Builds the index from the records when it has not been built in this store (a store from before it, or after it was removed). */
+  /**
+   * Builds the index from the records when it has not been built in this store (a store from
+   * before it, or after it was removed), and notes the schools of years archived before archiving
+   * noted them. True when it built or noted anything.
+   */
   async ensureBuilt(): Promise<boolean> {
-    if (await this.store.read(BUILT)) return false;
+    const earlierArchives = await this.#noteEarlierArchives();
+    if (await this.store.read(BUILT)) return earlierArchives > 0;
     await this.rebuild();
     await writeIfAbsent(this.store, BUILT, { builtAt: new Date().toISOString() });
     return true;
@@ -138,6 +145,13 @@ export class AttendanceIndex {
    * moved lines of anyway, and erasure reads one per school a person's entry lists.
    */
   async archived(year: string, archived: readonly string[]): Promise<void> {
+    await this.#noteArchived(archiveFolderOf(year), archived);
+    const entries = await this.store.list<unknown>(INDEX);
+    await mapAtMost(entries, AT_ONCE, (entry) => this.store.delete(entry.key));
+  }
+
+  /** Notes, per school, the sessions of the year archived under `year` (its folder) whose lines (or its tasks) were archived: added to what was noted of that year before. */
+  async #noteArchived(year: string, archived: readonly string[]): Promise<void> {
     const sessionsBySchool = new Map<string, Set<string>>();
     for (const key of archived) {
       const task = urnOfTask(key);
@@ -147,10 +161,31 @@ export class AttendanceIndex {
       sessionsBySchool.set(urn, sessions);
     }
     await mapAtMost([...sessionsBySchool], AT_ONCE, ([urn, sessions]) =>
-      updateRecord<SchoolArchives>(this.store, archivesKey(urn), (current) => ({ urn, years: { ...current?.years, [year]: [...sessions] } })),
+      updateRecord<SchoolArchives>(this.store, archivesKey(urn), (current) => {
+        const all = [...new Set([...(current?.years[year] ?? []), ...sessions])];
+        return current !== undefined && all.length === (current.years[year]?.length ?? -1) ? undefined : { urn, years: { ...current?.years, [year]: all } };
+      }),
     );
-    const entries = await this.store.list<unknown>(INDEX);
-    await mapAtMost(entries, AT_ONCE, (entry) => this.store.delete(entry.key));
+  }
+
+  /**
+   * Notes the schools of years archived before archiving noted them (a store from before): their
+   * keys are listed once, when the store has no mark that this was done, so that erasure and
+   * counts find those years' lines too. Returns how many archived records it went through.
+   */
+  async #noteEarlierArchives(): Promise<number> {
+    if (await this.store.read(ARCHIVES_NOTED)) return 0;
+    const records = await this.store.list<unknown>(ARCHIVE);
+    const byYear = Map.groupBy(
+      records.flatMap((record) => {
+        const year = yearOfArchivedKey(record.key);
+        return year === undefined ? [] : [{ year, key: liveKeyOf(record.key) }];
+      }),
+      (record) => record.year,
+    );
+    for (const [year, keys] of byYear) await this.#noteArchived(year, keys.map((record) => record.key));
+    await writeIfAbsent(this.store, ARCHIVES_NOTED, { notedAt: new Date().toISOString() });
+    return records.length;
   }
 
   /**

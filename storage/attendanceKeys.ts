@@ -44,11 +44,23 @@ export const attendanceIndexKey = (urn: string): string => `${INDEX}${urn}`;
 /** The school whose attendance index entry `key` is, or undefined when it is another record's key. */
 export const urnOfAttendanceIndexKey = (key: string): string | undefined => (key.startsWith(INDEX) && key.length > INDEX.length ? key.slice(INDEX.length) : undefined);
 
-/** Where a programme year's attendance is filed away (AttendanceRepository.archiveYear): `attendance/archive/<year with - for />/`. */
-export const attendanceArchive = (year: string): string => `attendance/archive/${year.replace('/', '-')}/`;
+/** Where every archived year's attendance is filed. */
+export const ARCHIVE = 'attendance/archive/';
+
+/** The folder a programme year is archived under: the year with - for / ("2023/24" → "2023-24"); a folder name stays as it is. */
+export const archiveFolderOf = (year: string): string => year.replace('/', '-');
+
+/** Where a programme year's attendance is filed away (AttendanceRepository.archiveYear): `attendance/archive/<archiveFolderOf(year)>/`. */
+export const attendanceArchive = (year: string): string => `${ARCHIVE}${archiveFolderOf(year)}/`;
 
 /** Where a record under `attendance/` is kept once its year is archived. */
 export const archivedKey = (archive: string, key: string): string => `${archive}${key.slice('attendance/'.length)}`;
+
+/** The year folder of an archived record's key (as attendanceArchive writes it), or undefined when `key` is not in the archive. */
+export const yearOfArchivedKey = (key: string): string | undefined => (key.startsWith(ARCHIVE) ? key.slice(ARCHIVE.length).split('/')[0] || undefined : undefined);
+
+/** The key an archived record had before its year was archived (archivedKey undone). */
+export const liveKeyOf = (key: string): string => `attendance/${key.slice(attendanceArchive(yearOfArchivedKey(key) ?? '').length)}`;
 
 /** The lines of an archived year, filed as today's are under ATTENDANCE_RECORDS. */
 export const archivedLines = (archive: string): string => archivedKey(archive, ATTENDANCE_RECORDS);

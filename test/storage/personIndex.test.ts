@@ -369,4 +369,34 @@ describe('attendance in the index of where each person appears, listed by school
     expect(await attendance.forSession('T1')).toHaveLength(1);
     expect((await store.list('attendance/archive/2023-24/tasks/')).map((record) => record.value)).toEqual([expect.objectContaining({ taskId: 'K1', urn: '900004', submittedBy: { aadObjectId: 'erased', name: ERASED_NAME } })]);
   });
+
+  it('finds the lines of a year archived before archiving noted its schools, once the store has been opened by the bot', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    await attendance.log(line('W1', '900002', ZARA.name, ZARA));
+    await attendance.archiveYear('2022/23');
+    // As an earlier version left the store: the archived lines, and no note of which schools they belong to.
+    for (const record of await store.list('indexes/attendance-archives/')) await store.delete(record.key);
+    const people = new PersonIndex(store);
+    expect(await people.countsOf(ZARA.id)).toEqual({});
+
+    expect(await attendance.indexIfMissing()).toBe(true);
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 2 });
+    await people.erase(ZARA.id);
+    await expectNoTrace(store, ZARA);
+    expect((await store.list<AttendanceRecord>('attendance/archive/2022-23/records/')).map((record) => record.value.attendeeName)).toEqual([ERASED_NAME, ERASED_NAME]);
+    // Done once: the next start goes through no archive.
+    expect(await attendance.indexIfMissing()).toBe(false);
+  });
+
+  it('adds to a year archived twice rather than forgetting its first sessions', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    await attendance.archiveYear('2022/23');
+    await attendance.log(line('W1', '900001', ZARA.name, ZARA));
+    await attendance.archiveYear('2022/23');
+    expect(await new PersonIndex(store).countsOf(ZARA.id)).toEqual({ attendance: 2 });
+  });
 });
