@@ -9,6 +9,7 @@ import { remindersToSend } from '../../domain/deployment/reminders.js';
 import { bankDetailsDueForErasure, eraseBankDetails } from '../../domain/deployment/retention.js';
 import { agreedDaysOf, sectionDueAfterDay, type Reminder } from '../../domain/deployment/timeline.js';
 import { recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
+import { mayRemindByTheDay } from '../../domain/time/reminderHours.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { londonDate, type DeploymentContext } from './context.js';
 
@@ -32,9 +33,11 @@ export function deploymentScheduledWork(context: DeploymentContext): (now: Date)
   const { proactive, logger, config } = context.deps;
   return async (now) => {
     const today = londonDate(now);
+    // Reminders go in the working day (domain/time/reminderHours.ts); bank details past their retention are erased whatever the hour.
+    const reminding = mayRemindByTheDay(now);
     for (const record of await forms.listAll()) {
       const { draft } = record;
-      for (const reminder of remindersToSend(draft, today)) {
+      for (const reminder of reminding ? remindersToSend(draft, today) : []) {
         // Recorded before sending, so that two instances, or a run that fails half way, never send it twice.
         if (!(await forms.markReminderSent(draft.id, reminder.kind, now))) continue;
         try {

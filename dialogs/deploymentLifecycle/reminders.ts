@@ -1,12 +1,14 @@
 /**
  * Reminders before each due point of a deployment (not the form's own, which it sends itself):
  * each claimed with a create-only mark before it goes, so a restart or a second instance sends
- * nothing twice; a message that could not be delivered for a passing reason is tried again.
+ * nothing twice; a message that could not be delivered for a passing reason is tried again. They
+ * go in the working day, not when their day begins (domain/time/reminderHours.ts).
  */
 import { remindersToSend, type DueStep } from '../../domain/deploymentLifecycle/due.js';
 import { formatLongDate } from '../../domain/tsi/academicYear.js';
 import { escapeMarkdown } from '../../cards/markdown.js';
 import type { DeploymentLifecycle } from '../../domain/deploymentLifecycle/record.js';
+import { mayRemindByTheDay } from '../../domain/time/reminderHours.js';
 import type { DeploymentLifecycleContext } from './context.js';
 
 function reminderText(record: DeploymentLifecycle, step: DueStep): string {
@@ -16,7 +18,8 @@ function reminderText(record: DeploymentLifecycle, step: DueStep): string {
 
 export function lifecycleScheduledWork(context: DeploymentLifecycleContext): (now: Date) => Promise<void> {
   const { lifecycles, deps } = context;
-  return async () => {
+  return async (now) => {
+    if (!mayRemindByTheDay(now)) return;
     const today = context.today();
     for (const stored of await lifecycles.all()) {
       const view = await context.viewOf(stored);

@@ -3,17 +3,20 @@ import { actionsToRemind, markReminded } from '../../domain/selfEvaluation/actio
 import { isVerifiedMemberOf } from '../../domain/directory/verification.js';
 import { ok } from '../../domain/result.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
+import { mayRemindByTheDay } from '../../domain/time/reminderHours.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import type { SelfEvaluationContext } from './context.js';
 
 /**
  * Reminds the person who added each open action, once, when its date is near (the days before
- * are the council's own, in domain/selfEvaluation/actionPlan.ts). The reminder is noted on the
+ * are the council's own, in domain/selfEvaluation/actionPlan.ts), in the working day
+ * (domain/time/reminderHours.ts). The reminder is noted on the
  * action in the school's record (with its eTag) before the message goes, so a restart or a second
  * instance never sends it twice; a message that fails for a passing reason has its note taken
  * back, and goes on the next run. Someone no longer verified at the school is not told.
  */
 export async function sendActionReminders(context: SelfEvaluationContext, schoolName: (urn: string) => Promise<string>, now: Date): Promise<void> {
+  if (!mayRemindByTheDay(now)) return;
   const { deps, records, questions } = context;
   const profiles = new ProfileRepository(deps.store);
   const today = londonDateOf(now);

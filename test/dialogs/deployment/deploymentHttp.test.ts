@@ -188,6 +188,11 @@ describe('reminders', () => {
     await seedForm(running.app.services.store, { answers: LEADER_ANSWERS.filter(([section]) => section !== 3), days });
 
     const reminders = () => running.connector.sentActivities(chatOf(LEADER.aadObjectId)).filter((activity) => String(activity.text ?? '').includes('mid-engagement review'));
+    // Not at dawn: once the working day begins (09:00 London, the council's own hour).
+    clock = new Date('2024-03-20T06:00:00Z');
+    await running.app.scheduler.runOnce();
+    expect(reminders()).toHaveLength(0);
+    clock = new Date('2024-03-20T10:00:00Z');
     await running.app.scheduler.runOnce();
     expect(reminders().map((activity) => activity.text)).toEqual([
       'The mid-engagement review for Millbrook Primary School is due: you delivered day 6 of support on 13 March 2024. Say "go to section 3" to fill in section 3 of the deployment form.',

@@ -189,7 +189,11 @@ describe('a trust’s deployment names the trust where 002 makes it the one supp
     expect(yes).toContain(`Next, contact the ${noun} to arrange the initial meeting.`);
     expect(yes).toContain(`Contact the ${noun} to arrange the initial meeting, by 17 January 2025`);
 
+    // Due the next day: not at dawn, but once the working day begins (09:00 London, the council's own hour).
     time.set('2025-01-16T07:00:00Z');
+    await bot.runScheduled(time.now());
+    expect(messenger.toPeople).toEqual([]);
+    time.set('2025-01-16T09:00:00Z');
     await bot.runScheduled(time.now());
     expect(messenger.toPeople.map((message) => message.text)).toEqual([
       `Deployment with ${name}: Contact the ${noun} to arrange the initial meeting. It is due by 17 January 2025. Say “my deployments” to see what else is due.`,
@@ -341,7 +345,7 @@ describe('reminders before each due point', () => {
     await first.bot.runScheduled(time.now());
     expect(first.messenger.toPeople).toEqual([]);
 
-    time.set('2025-01-08T07:00:00Z');
+    time.set('2025-01-08T09:00:00Z');
     await first.bot.runScheduled(time.now());
     await first.bot.runScheduled(time.now());
     expect(first.messenger.toPeople).toEqual([
@@ -352,13 +356,13 @@ describe('reminders before each due point', () => {
     const second = await startLifecycleBot(time.now, undefined, first.bot.dataDir);
     bots.push(second.bot);
     await second.bot.runScheduled(time.now());
-    time.set('2025-01-10T07:00:00Z');
+    time.set('2025-01-10T09:00:00Z');
     await second.bot.runScheduled(time.now());
     expect(second.messenger.toPeople).toEqual([]);
 
     // The next step falls due once the first is done, and is reminded in its turn.
     await say(chat(second.bot, LEADER), 'I can support Willowmere');
-    time.set('2025-01-19T07:00:00Z');
+    time.set('2025-01-19T09:00:00Z');
     await second.bot.runScheduled(time.now());
     expect(second.messenger.toPeople.map((message) => message.text)).toEqual([expect.stringContaining('Contact the school to arrange the initial meeting. It is due by 20 January 2025.')]);
   });
