@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
 import type { Actor } from '../actor.js';
 import { XLSX } from '../ports.js';
 import {
@@ -165,13 +166,13 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
     }
   }
 
-  const kind = draft.sections[1].recipientKind ?? 'school';
+  const noun = recipientNoun({ kind: draft.sections[1].recipientKind });
   const name = supportedName(draft);
   const confirmers = confirmersOf(draft, await context.profiles.all());
   if (confirmers.length === 0) {
-    return kind === 'school'
+    return noun === 'school'
       ? `I do not know the headteacher of ${name} yet, so I cannot send it. Ask them to open a chat with me in Teams and tell me who they are (for example "I am the head of ${name}"), then say "send to school" again.`
-      : `I do not know the chief executive of ${name} yet, so I cannot send it. Ask them to open a chat with me in Teams and tell me they are a MAT CEO at ${name}, then say "send to school" again.`;
+      : `I do not know the chief executive of ${name} yet, so I cannot send it. Ask them to open a chat with me in Teams and tell me they are a MAT CEO at ${name}, then say "send to trust" again.`;
   }
 
   const now = context.deps.now();
@@ -190,7 +191,7 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
   const missed = confirmers.filter((_, index) => outcomes[index] !== 'sent');
   const names = (people: readonly Profile[]) => people.map((person) => person.name).join(' and ');
   if (reached.length === 0) {
-    return `${names(missed)} has not added me in Teams yet, so I could not send them the form. Ask them to open a chat with me (search for me in Teams apps and say hello), then say "send to school" again.`;
+    return `${names(missed)} has not added me in Teams yet, so I could not send them the form. Ask them to open a chat with me (search for me in Teams apps and say hello), then say "send to ${noun}" again.`;
   }
 
   const today = context.today();
@@ -200,13 +201,13 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
       draft: sentToSchool(current.draft, today),
       schoolRequest: {
         confirmerAadObjectIds: reached.map((person) => person.aadObjectId),
-        ...(kind === 'trust' && reached[0] !== undefined ? { trustCeoAadObjectId: reached[0].aadObjectId } : {}),
+        ...(noun === 'trust' && reached[0] !== undefined ? { trustCeoAadObjectId: reached[0].aadObjectId } : {}),
         sentAt: now.toISOString(),
       },
     };
   });
   const notReached = missed.length === 0 ? '' : ` I could not reach ${names(missed)}: they have not added me in Teams yet.`;
-  return `I have sent the work reported (sections 1 to 4 and 6, not your bank details) to ${names(reached)}, ${ROLE_WORDS[kind]} of ${name}, to confirm in section 7. I will tell you when they answer.${notReached}`;
+  return `I have sent the work reported (sections 1 to 4 and 6, not your bank details) to ${names(reached)}, ${ROLE_WORDS[noun]} of ${name}, to confirm in section 7. I will tell you when they answer.${notReached}`;
 }
 
 const slug = (text: string): string =>

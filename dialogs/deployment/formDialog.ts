@@ -7,6 +7,7 @@
  */
 import { type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
 import { actorOf, type Actor } from '../actor.js';
 import {
   answeredQuestionCard,
@@ -452,8 +453,9 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
   async #cardsOnArrival(actor: Actor, record: DeploymentFormRecord, section: SectionNumber): Promise<Partial<Activity>[]> {
     if (section !== 8) return [];
     const exported = await exportForm(this.context, actor, record);
+    const noun = recipientNoun({ kind: record.draft.sections[1].recipientKind });
     return [
-      { text: 'Section 7 is for the school or trust: when you are ready, say "send to school" and I will send their headteacher (or chief executive) the work reported to confirm.' },
+      { text: `Section 7 is for the ${noun}: when you are ready, say "send to ${noun}" and I will send their ${noun === 'trust' ? 'chief executive' : 'headteacher'} the work reported to confirm.` },
       exported.ok ? cardActivity(exported.value) : { text: exported.errors.join(' ') },
     ];
   }

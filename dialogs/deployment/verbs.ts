@@ -3,6 +3,7 @@
  * supported school's confirmation or query of section 7. Each finds the form from the ids the
  * card carries and asks the policy, whoever pressed it.
  */
+import { recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
 import { escapeMarkdown } from '../../cards/markdown.js';
 import type { Actor } from '../actor.js';
 import {
@@ -161,12 +162,13 @@ export function deploymentVerbs(context: DeploymentContext): CardVerb[] {
     if (saved === undefined) return NOT_FOUND;
     if (alreadyAnswered) return cardOf(saved.draft);
 
-    const who = escapeMarkdown(saved.draft.sections[7].confirmedByName ?? 'The school');
+    const noun = recipientNoun({ kind: saved.draft.sections[1].recipientKind });
+    const who = escapeMarkdown(saved.draft.sections[7].confirmedByName ?? `The ${noun}`);
     const name = supportedName(saved.draft);
     const message =
       outcome === 'confirmed'
         ? `${who} has confirmed the work reported in your deployment form for ${name}, so section 7 is done. Say "go to section 8" to finish and submit the form.`
-        : `${who} has queried the work reported in your deployment form for ${name}: "${escapeMarkdown(queryText)}". Please talk to them, correct the form if it needs it, then say "send to school" to send it again.`;
+        : `${who} has queried the work reported in your deployment form for ${name}: "${escapeMarkdown(queryText)}". Please talk to them, correct the form if it needs it, then say "send to ${noun}" to send it again.`;
     try {
       const delivery = await context.deps.proactive.sendToPerson(saved.draft.ownerAadObjectId, { type: 'message', text: message });
       if (delivery !== 'sent') context.deps.logger.warn({ draftId: saved.draft.id, delivery }, 'could not tell the system leader about section 7');

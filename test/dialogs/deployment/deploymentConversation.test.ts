@@ -14,6 +14,7 @@ import {
   invokeBody,
   invokeCard,
   LEADER,
+  LEADER_ANSWERS,
   OTHER_LEADER,
   readForm,
   said,
@@ -468,6 +469,16 @@ describe('section 7 and section 8 from the system leader’s side', () => {
     const text = said(await say(chatWith(bot), 'send to school'));
     expect(text).toContain('Sam Green has not added me in Teams yet, so I could not send them the form.');
     expect((await readForm(bot.store)).schoolRequest).toBeUndefined();
+  });
+
+  it('for a trust, speaks of the trust and its chief executive, and says "send to trust"', async () => {
+    const bot = await startBot();
+    await seedForm(bot.store, { answers: [...LEADER_ANSWERS, [1, 'recipientKind', 'trust'], [1, 'recipientName', 'Elm Trust']], position: { section: 6, field: 'daysDelivered' } });
+    const chat = chatWith(bot);
+    expect(said(await say(chat, 'go to section 8'))).toContain('Section 7 is for the trust: when you are ready, say "send to trust" and I will send their chief executive the work reported to confirm.');
+    await say(chat, 'cancel');
+    // Elm Trust's chief executive is known to the bot but has not added it in Teams.
+    expect(said(await say(chat, 'send to trust'))).toContain('Kim Other has not added me in Teams yet, so I could not send them the form. Ask them to open a chat with me (search for me in Teams apps and say hello), then say "send to trust" again.');
   });
 
   it('refuses the system leader’s own press of the school’s confirm button', async () => {
