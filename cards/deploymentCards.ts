@@ -362,12 +362,16 @@ export function sectionReviewCard(view: SectionReviewView): AdaptiveCard {
 
 // Progress against the 10-day model
 
+/** Who section 7 is for, in a card's words: the school or the trust once section 1 says which. */
+const supportedNoun = (draft: DeploymentDraft): string => (draft.sections[1].recipientKind === undefined ? 'school or trust' : recipientNoun({ kind: draft.sections[1].recipientKind }));
+
 function section7State(draft: DeploymentDraft, sentToSchool: boolean): string {
   const outcome = draft.sections[7].outcome;
-  if (outcome === 'confirmed') return 'Confirmed by the school or trust';
-  if (outcome === 'queried') return 'Queried by the school or trust';
-  if (sentToSchool) return 'Sent to the school or trust to confirm';
-  return 'The school or trust confirms it once you send it to them';
+  const noun = supportedNoun(draft);
+  if (outcome === 'confirmed') return `Confirmed by the ${noun}`;
+  if (outcome === 'queried') return `Queried by the ${noun}`;
+  if (sentToSchool) return `Sent to the ${noun} to confirm`;
+  return `The ${noun} confirms it once you send it to them`;
 }
 
 export interface ProgressView {
@@ -424,7 +428,7 @@ export function submissionCard(view: SubmissionView): AdaptiveCard {
   const readiness = formReadiness(draft);
   const missing = [
     ...Object.entries(readiness.missingBySection).map(([section, fields]) =>
-      section === '7' ? 'Section 7: the school or trust has not confirmed the work yet (say "send to school")' : `Section ${section}: ${fields.join(', ')}`,
+      section === '7' ? `Section 7: the ${supportedNoun(draft)} has not confirmed the work yet (say "send to ${recipientNoun({ kind: draft.sections[1].recipientKind })}")` : `Section ${section}: ${fields.join(', ')}`,
     ),
     ...Object.entries(readiness.problemsBySection).flatMap(([section, problems]) => problems.map((problem) => `Section ${section}: ${problem}`)),
   ];
@@ -433,7 +437,7 @@ export function submissionCard(view: SubmissionView): AdaptiveCard {
     whereTo:
       'Submit the completed form via your Regional Delivery Partner (RDP): the RDP you work with as the system leader, which may not be the supported school’s region’s. ' +
       'The guidance says where to email the completed form is on the final page of DfE’s deployment form.',
-    steps: 'Once the deployment is completed: complete the form, sign it and send it to the school or trust to sign within 3 days, and submit it to your RDP within 10 days.',
+    steps: `Once the deployment is completed: complete the form, sign it and send it to the ${supportedNoun(draft)} to sign within 3 days, and submit it to your RDP within 10 days.`,
     readinessStyle: readiness.ready ? 'good' : 'attention',
     readiness: readiness.ready ? 'The form is ready to submit.' : 'Before you submit it, please finish:',
     missing,

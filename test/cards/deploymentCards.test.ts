@@ -166,6 +166,20 @@ describe('progress and submission', () => {
   });
 });
 
+describe('who section 7 is for', () => {
+  it.each([
+    { kind: undefined, noun: 'school or trust', command: 'send to school' },
+    { kind: 'school' as const, noun: 'school', command: 'send to school' },
+    { kind: 'trust' as const, noun: 'trust', command: 'send to trust' },
+  ])('names the $noun and the command that sends it, once section 1 says which', ({ kind, noun, command }) => {
+    const draft = kind === undefined ? emptyDraft() : setField(emptyDraft(), 1, 'recipientKind', kind);
+    const submission = cardText(submissionCard({ draft, fullBankDetails: false }));
+    expect(submission).toContain(`send it to the ${noun} to sign within 3 days`);
+    expect(submission).toContain(`Section 7: the ${noun} has not confirmed the work yet (say "${command}")`);
+    expect(cardText(progressCard({ ref: REF, draft, sentToSchool: true }))).toContain(`Sent to the ${noun} to confirm`);
+  });
+});
+
 describe('before the form goes: the days do not match the claim', () => {
   it.each([
     { kind: 'trust' as const, command: '"send to trust" again' },
