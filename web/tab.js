@@ -29,6 +29,12 @@
  * @typedef {KeyIssue['draft'] | KeyIssue['snapshots'][number] | undefined} KeyIssueAnswer
  * @typedef {{ readonly label: string, readonly pick: (issue: KeyIssue, index: number) => KeyIssueAnswer }} KeyIssueColumn
  * @typedef {readonly [kind: string, symbol: string, words: string]} ChipSpec
+ * @typedef {SchoolView['attendance']['sessions'][number]['status']} SessionStatus
+ * @typedef {NonNullable<SchoolView['champion']['named']>['status']} NominationStatus
+ * @typedef {SchoolView['eligibilityChecks'][number]['status']} EligibilityStatus
+ * @typedef {DeploymentsView['forms'][number]['reminders'][number]['kind']} FormReminderKind
+ * @typedef {NonNullable<KeyIssueAnswer>['completeness']} Completeness
+ * @typedef {SelfEvaluationOverviewView['visits'][number]['state']} VisitState
  * @typedef {{ readonly on?: Readonly<Record<string, (event: Event) => unknown>>, readonly [name: string]: unknown }} Props
  */
 
@@ -359,7 +365,7 @@
 
   // ----- Headteacher: the school's programme record -----
 
-  /** @type {Readonly<Record<string, ChipSpec>>} */
+  /** @type {Readonly<Record<SessionStatus, ChipSpec>>} */
   const SESSION_STATUS = {
     present: ['good', '✓', 'Present'],
     apologies: ['warn', '!', 'Apologies sent'],
@@ -369,7 +375,7 @@
     cancelled: ['quiet', '–', 'Cancelled'],
   };
 
-  /** @type {Readonly<Record<string, ChipSpec>>} */
+  /** @type {Readonly<Record<NominationStatus, ChipSpec>>} */
   const NOMINATION_STATUS = {
     draft: ['quiet', '✎', 'Draft, not yet submitted'],
     submitted: ['warn', '…', 'Submitted, awaiting the SIT’s decision'],
@@ -378,7 +384,7 @@
     not_selected: ['quiet', '–', 'Not selected'],
   };
 
-  /** @type {Readonly<Record<string, ChipSpec>>} */
+  /** @type {Readonly<Record<EligibilityStatus, ChipSpec>>} */
   const ELIGIBILITY_STATUS = {
     eligible: ['good', '✓', 'Eligible'],
     by_exception: ['warn', '!', 'By exception'],
@@ -386,15 +392,19 @@
   };
 
   /**
-   * A status as the table words it; one it does not know shown as it is.
-   * @param {Readonly<Record<string, ChipSpec>>} table
-   * @param {string} status
+   * A status as the table words it. The tables are typed by the API's statuses, so one missing
+   * from a table fails the type check; one the page still does not know (a newer bot than this
+   * page) is shown as it is.
+   * @template {string} K
+   * @param {Readonly<Record<K, ChipSpec>>} table
+   * @param {K} status
    * @returns {ChipSpec}
    */
   const statusSpec = (table, status) => table[status] || ['quiet', '·', status];
   /**
-   * @param {Readonly<Record<string, ChipSpec>>} table
-   * @param {string} status
+   * @template {string} K
+   * @param {Readonly<Record<K, ChipSpec>>} table
+   * @param {K} status
    */
   const statusChip = (table, status) => chip(...statusSpec(table, status));
 
@@ -528,7 +538,7 @@
 
   /**
    * The form's reminders, given whom it supports: "school", "trust", or "school or trust" while not said.
-   * @type {Readonly<Record<string, (supported: string) => string>>}
+   * @type {Readonly<Record<FormReminderKind, (supported: string) => string>>}
    */
   const REMINDERS = {
     section3_due: () => 'Fill in section 3, the mid-engagement review',
@@ -538,7 +548,7 @@
 
   // ----- The school's self-evaluation: the draft and its last snapshots side by side, then the action plan -----
 
-  /** @type {Readonly<Record<string, ChipSpec>>} */
+  /** @type {Readonly<Record<Completeness, ChipSpec>>} */
   const COMPLETENESS = { complete: ['good', '✓', 'Complete'], 'partly done': ['warn', '…', 'Partly done'], 'not started': ['quiet', '·', 'Not started'] };
 
   /** @param {SchoolSelfEvaluationView} view */
@@ -825,7 +835,7 @@
     await Promise.all([fillCoverage(coverageCard), fillSelfEvaluations(selfEvaluationCard), fillSitDeployments(deploymentsCard), fillAttendance(attendanceCard, '')]);
   }
 
-  /** @type {Readonly<Record<string, ChipSpec>>} */
+  /** @type {Readonly<Record<VisitState, ChipSpec>>} */
   const VISIT_STATE = { overdue: ['bad', '!', 'Overdue'], coming: ['quiet', '·', 'Coming'], done: ['good', '✓', 'Done'] };
 
   /** @param {HTMLElement} card its heading first */

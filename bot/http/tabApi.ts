@@ -1,13 +1,14 @@
 import { londonDateOf } from '../../domain/time/londonTime.js';
 import { findSession, isUniversal, meetingsInOrder, sessionStart, type Task } from '../../domain/attendance/programme.js';
-import { attendanceMatrix, tasksOf } from '../../domain/attendance/summary.js';
+import { attendanceMatrix, tasksOf, type SchoolSessionLine } from '../../domain/attendance/summary.js';
 import { formProgress } from '../../domain/deployment/progress.js';
-import { agreedDaysOf, remindersDue } from '../../domain/deployment/timeline.js';
+import { agreedDaysOf, remindersDue, type ReminderKind } from '../../domain/deployment/timeline.js';
 import { STAGE_TITLES } from '../../domain/deploymentLifecycle/due.js';
 import { decide, refusalText, type Decision, type PolicyActor } from '../../domain/access/policy.js';
 import type { LiaisonGroup, Profile, School } from '../../domain/directory/types.js';
 import { CHOICES, type Nomination } from '../../domain/nomination/nomination.js';
 import { DEFAULT_OFFER } from '../../domain/tsi/offer.js';
+import type { EligibilityStatus } from '../../domain/tsi/eligibility.js';
 import type { DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import { conversationKeyOf } from '../../dialogs/actor.js';
 import type { ExportFile } from '../../dialogs/ports.js';
@@ -482,7 +483,7 @@ export interface SchoolView {
       readonly start: string | null;
       readonly end: string | null;
       readonly timesConfirmed: boolean;
-      readonly status: string;
+      readonly status: SchoolSessionLine['status'];
     }[];
     readonly missing: readonly string[];
   };
@@ -513,7 +514,7 @@ export interface SchoolView {
     readonly subject: string;
     readonly urn: string | null;
     readonly offerYear: string;
-    readonly status: string;
+    readonly status: EligibilityStatus;
     readonly criteria: readonly string[];
     readonly reasons: readonly string[];
   }[];
@@ -533,7 +534,7 @@ export interface DeploymentsView {
     readonly latestDay: string | null;
     readonly sections: readonly { readonly section: number; readonly title: string; readonly complete: boolean; readonly due: boolean; readonly dueAfterDay: number; readonly missing: readonly string[] }[];
     readonly dueNow: readonly number[];
-    readonly reminders: readonly { readonly kind: string; readonly dueDate: string; readonly overdue: boolean }[];
+    readonly reminders: readonly { readonly kind: ReminderKind; readonly dueDate: string; readonly overdue: boolean }[];
     readonly signedAt: string | null;
     readonly sentToSchoolAt: string | null;
     readonly schoolConfirmation: { readonly outcome: string; readonly at: string | null } | null;

@@ -1,6 +1,6 @@
 import { decide, type PolicyActor } from '../../domain/access/policy.js';
 import { orderedActions } from '../../domain/selfEvaluation/actionPlan.js';
-import { countsByGroup, countsByStrand, reviewVisits } from '../../domain/selfEvaluation/overview.js';
+import { countsByGroup, countsByStrand, reviewVisits, type VisitState } from '../../domain/selfEvaluation/overview.js';
 import { columnTitle, SHIPPED_QUESTIONS, stepTitle, strandTitle, type QuestionSet } from '../../domain/selfEvaluation/questions.js';
 import { completenessOf, latestSnapshot, statusOf, type Answer, type Completeness, type SelfEvaluation } from '../../domain/selfEvaluation/record.js';
 import { londonDateOf } from '../../domain/time/londonTime.js';
@@ -64,7 +64,7 @@ export interface SchoolSelfEvaluationView {
 
 export interface SelfEvaluationOverviewView {
   readonly today: string;
-  readonly visits: readonly { readonly urn: string; readonly schoolName: string; readonly date: string; readonly state: string; readonly status: string }[];
+  readonly visits: readonly { readonly urn: string; readonly schoolName: string; readonly date: string; readonly state: VisitState; readonly status: string }[];
   readonly groups: readonly { readonly name: string; readonly started: number; readonly submitted: number; readonly reviewed: number }[];
   readonly steps: readonly string[];
   readonly strands: readonly { readonly strand: string; readonly counts: readonly number[]; readonly schools: number }[];
