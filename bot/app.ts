@@ -64,7 +64,9 @@ export async function assembleBot(
 ): Promise<{ bot: SchoolImprovementBot; scheduled: ScheduledWork[]; queries: JourneyQueries | undefined }> {
   const journeySet = await journeys(services);
   await journeySet.start?.();
-  const scheduled = journeySet.journeys.flatMap((journey) => (journey.scheduled ? [{ name: journey.id, run: journey.scheduled }] : []));
+  const scheduled = journeySet.journeys.flatMap((journey): ScheduledWork[] =>
+    journey.scheduled ? [{ name: journey.id, run: journey.scheduled, ...(journey.scheduledEveryMinutes === undefined ? {} : { everyMs: journey.scheduledEveryMinutes * 60_000 }) }] : [],
+  );
   const bot = new SchoolImprovementBot({
     conversationState,
     router: new ConversationRouter(conversationState, journeySet.journeys),

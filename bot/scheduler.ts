@@ -10,18 +10,22 @@ export interface SchedulerLease {
 export interface ScheduledWork {
   readonly name: string;
   readonly run: (now: Date) => Promise<void>;
+  /** At most this often, in milliseconds: passes sooner after its last run skip it. Every pass when not given. */
+  readonly everyMs?: number;
 }
 
 /**
- * Runs the journeys' own work (reminders) at start and then every interval. What is due is
- * worked out from stored data each time, so a restart loses nothing; a run still going when
- * the next is due is not doubled. With several instances on one store, only the holder of the
+ * Runs the journeys' own work (reminders) at start and then every interval, or less often where
+ * the work says it needs no more (`everyMs`). What is due is worked out from stored data each
+ * time, so a restart loses nothing; a run still going when the next is due is not doubled. With several instances on one store, only the holder of the
  * scheduler lease runs the work, renewing the lease each pass; when it stops, another instance
  * takes over once the lease expires.
  */
 export class Scheduler {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
+  /** When each piece of work last ran on this instance (an instance that takes the lease over runs it at once). */
+  readonly #lastRun = new Map<string, number>();
 
   constructor(
     private readonly work: readonly ScheduledWork[],
@@ -48,8 +52,13 @@ export class Scheduler {
         return;
       }
       for (const item of this.work) {
+        const now = this.now();
+        const last = this.#lastRun.get(item.name);
+        if (item.everyMs !== undefined && last !== undefined && now.getTime() - last < item.everyMs) continue;
+        // Counted as run even if it fails: work that fails is tried again at its next turn, not at every pass.
+        this.#lastRun.set(item.name, now.getTime());
         try {
-          await item.run(this.now());
+          await item.run(now);
         } catch (error) {
           this.logger.error({ work: item.name, err: (error as Error).message }, 'scheduled work failed');
         }

@@ -59,11 +59,13 @@ export interface Journey {
   readonly commands: readonly Command[];
   readonly verbs: readonly CardVerb[];
   /**
-   * Work the journey does on its own (reminders), run by the bot's scheduler every minute and
-   * at start. It must be safe to run twice and from several instances: a repository records
+   * Work the journey does on its own (reminders), run by the bot's scheduler at start and every
+   * minute, or every `scheduledEveryMinutes`. It must be safe to run twice and from several instances: a repository records
    * what was sent with a create-only write before sending (`AttendanceReminderRepository`), so it goes once.
    */
   readonly scheduled?: (now: Date) => Promise<void>;
+  /** How often `scheduled` needs to run, at most, in minutes (the scheduler's every pass when not given). */
+  readonly scheduledEveryMinutes?: number;
   /**
    * Words the journey's own open questions understand (the deployment form's "review", "back",
    * "go to section 3"): typed while one of its questions is open, they are its answer, never

@@ -4,6 +4,7 @@ import { createDeploymentContext, DEPLOYMENT_JOURNEY, type DeploymentJourneyDeps
 import { DEPLOYMENT_DIALOG, DeploymentFormDialog, NEW_FORM_PHRASES, START_PHRASES, type DeploymentStart } from './formDialog.js';
 import { deploymentScheduledWork } from './reminders.js';
 import { deploymentVerbs } from './verbs.js';
+import { DAY_REMINDERS_EVERY_MINUTES } from '../../domain/time/reminderHours.js';
 
 export type { DeploymentJourneyDeps, SchoolLookup } from './context.js';
 
@@ -84,6 +85,7 @@ export function createDeploymentJourney(deps: DeploymentJourneyDeps): Journey {
     commands,
     verbs: deploymentVerbs(context),
     scheduled: deploymentScheduledWork(context),
+    scheduledEveryMinutes: DAY_REMINDERS_EVERY_MINUTES,
     understandsWhileAsking: (text) => readFormCommand(text) !== undefined,
     afterwards: { dialogId: DEPLOYMENT_DIALOG, match: (text) => commandFrom(text, AFTERWARDS) },
   };

@@ -29,6 +29,7 @@ import { createDeploymentLifecycleContext, type DeploymentLifecycleDeps } from '
 import { refusalOf } from './queries.js';
 import { lifecycleScheduledWork } from './reminders.js';
 import { createSteps } from './steps.js';
+import { DAY_REMINDERS_EVERY_MINUTES } from '../../domain/time/reminderHours.js';
 
 export type { DeploymentLifecycleDeps } from './context.js';
 
@@ -279,5 +280,6 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     ],
     verbs,
     scheduled: lifecycleScheduledWork(context),
+    scheduledEveryMinutes: DAY_REMINDERS_EVERY_MINUTES,
   };
 }

@@ -56,6 +56,7 @@ import { phrases, verb, type CardVerb, type CardVerbResult, type Journey } from 
 import { XLSX } from '../ports.js';
 import { buildSelfEvaluationWorkbook } from '../../files/selfEvaluationWorkbook.js';
 import { sendActionReminders } from './reminders.js';
+import { DAY_REMINDERS_EVERY_MINUTES } from '../../domain/time/reminderHours.js';
 import { normaliseCommandText } from '../../domain/text.js';
 
 const START = 'selfEvaluation.start';
@@ -833,5 +834,6 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     ],
     verbs,
     scheduled: (now) => sendActionReminders(context, schoolName, now),
+    scheduledEveryMinutes: DAY_REMINDERS_EVERY_MINUTES,
   };
 }

@@ -13,3 +13,11 @@ export const DAY_REMINDERS_FROM = '09:00';
 export function mayRemindByTheDay(now: Date): boolean {
   return londonTimeOf(now) >= DAY_REMINDERS_FROM;
 }
+
+/**
+ * How often the work that sends reminders due by the day needs to look for them, in minutes: their
+ * days do not need the minute, and each look reads every record the journey keeps. A reminder is
+ * therefore sent within the hour after it may go, and one that failed is tried again an hour
+ * later. The council's own choice.
+ */
+export const DAY_REMINDERS_EVERY_MINUTES = 60;
