@@ -17,9 +17,9 @@ export interface ScheduledWork {
 /**
  * Runs the journeys' own work (reminders) at start and then every interval, or less often where
  * the work says it needs no more (`everyMs`). What is due is worked out from stored data each
- * time, so a restart loses nothing; a run still going when the next is due is not doubled. With several instances on one store, only the holder of the
- * scheduler lease runs the work, renewing the lease each pass; when it stops, another instance
- * takes over once the lease expires.
+ * time, so a restart loses nothing; a run still going when the next is due is not doubled. With
+ * several instances on one store, only the holder of the scheduler lease runs the work, renewing
+ * the lease each pass; when it stops, another instance takes over once the lease expires.
  */
 export class Scheduler {
   #timer: NodeJS.Timeout | undefined;
