@@ -283,13 +283,13 @@ export function selfEvaluationExportCard(view: { readonly schools: number; reado
 }
 
 /** The most actions the plan's card shows, and how much of each column (the council's own cut, to stay under 80 KB). */
-export const ACTIONS_SHOWN = 12;
+const ACTIONS_SHOWN = 12;
 const SHOWN_CHARACTERS = 150;
 
 const cut = (text: string, most: number): string => ([...text].length > most ? `${[...text].slice(0, most - 1).join('')}…` : text);
 
 /** "Spring 2027 (by 31 March 2027)": the time scale as written, and the date it is read as. */
-export const timeScaleText = (action: PlannedAction): string => (action.dueDate ? `${action.timeScale} (by ${formatLongDate(action.dueDate)})` : action.timeScale);
+const timeScaleText = (action: PlannedAction): string => (action.dueDate ? `${action.timeScale} (by ${formatLongDate(action.dueDate)})` : action.timeScale);
 
 /**
  * The school's action plan under Appendix 1's columns: open actions first (soonest first), each
@@ -410,10 +410,10 @@ export const VISITS_SHOWN = 40;
 const VISIT_STATE_TEXT = { overdue: 'overdue: not marked reviewed since the visit was set', coming: 'coming', done: 'done: reviewed' } as const;
 
 /** A strand's counts as one line: "Not started 2 · Beginning 5 · Developing 9 · Embedded 1". */
-export const strandCountsText = (set: QuestionSet, counts: StrandCounts): string => set.scale.steps.map((step) => `${step.title} ${counts.steps[step.id] ?? 0}`).join(' · ');
+const strandCountsText = (set: QuestionSet, counts: StrandCounts): string => set.scale.steps.map((step) => `${step.title} ${counts.steps[step.id] ?? 0}`).join(' · ');
 
 /** A group's counts as one line. */
-export const groupCountsText = (counts: GroupCounts): string => `${counts.started} started, ${counts.submitted} submitted and waiting for review, ${counts.reviewed} reviewed`;
+const groupCountsText = (counts: GroupCounts): string => `${counts.started} started, ${counts.submitted} submitted and waiting for review, ${counts.reviewed} reviewed`;
 
 /**
  * The SIT's view across schools: review visits (overdue first), each liaison group's counts,
@@ -474,7 +474,7 @@ export function selfEvaluationProgressCard(view: {
 }
 
 /** The most system leaders the invitation list offers (the council's own cut, to stay under 80 KB). */
-export const CANDIDATES_SHOWN = 100;
+const CANDIDATES_SHOWN = 100;
 
 /**
  * How the card labels a system leader: nothing verifies a system leader's profile (the SIT

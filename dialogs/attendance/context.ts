@@ -2,9 +2,7 @@ import type { Actor } from '../actor.js';
 import type { JourneyContext, JourneyDeps } from '../journey.js';
 import type { ExportLinks, ProactiveMessenger } from '../ports.js';
 import type { SchoolPerson } from '../../domain/attendance/audience.js';
-import type { School } from '../../domain/directory/types.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
-import { NominationRepository } from '../../storage/nominationRepository.js';
 import { ProfileRepository } from '../../storage/profileRepository.js';
 import { ProgrammeRepository } from '../../storage/programmeRepository.js';
 import { AttendanceReminderRepository } from '../../storage/reminderRepository.js';
@@ -26,16 +24,11 @@ export interface AttendanceJourneyDeps extends JourneyDeps {
 export interface AttendanceContext extends JourneyContext<AttendanceJourneyDeps> {
   readonly programmes: ProgrammeRepository;
   readonly attendance: AttendanceRepository;
-  readonly nominations: NominationRepository;
   readonly profiles: ProfileRepository;
   readonly reminders: AttendanceReminderRepository;
   readonly signUps: SignUpRepository;
-  /** The questions the tab asks too. */
+  /** The questions the tab asks too (which schools are signed up, which are champions, …). */
   readonly queries: AttendanceQueries;
-  /** The schools signed up to the universal offer: only they are counted in registers, gaps, summaries and reminders. */
-  signedUpSchools(): Promise<School[]>;
-  /** Champion schools, from the groups' nominations the SIT has decided. */
-  championUrns(): Promise<Set<string>>;
   /** Everyone whose profile names a school: who may be reminded about its sessions. */
   schoolPeople(): Promise<SchoolPerson[]>;
   schoolName(urn: string): Promise<string>;
@@ -44,7 +37,6 @@ export interface AttendanceContext extends JourneyContext<AttendanceJourneyDeps>
 }
 
 export function createAttendanceContext(deps: AttendanceJourneyDeps): AttendanceContext {
-  const nominations = new NominationRepository(deps.store);
   const profiles = new ProfileRepository(deps.store);
   const signUps = new SignUpRepository(deps.store);
   const queries = createAttendanceQueries(deps.store, deps.directory);
@@ -52,13 +44,10 @@ export function createAttendanceContext(deps: AttendanceJourneyDeps): Attendance
     deps,
     programmes: new ProgrammeRepository(deps.store),
     attendance: new AttendanceRepository(deps.store),
-    nominations,
     profiles,
     reminders: new AttendanceReminderRepository(deps.store),
     signUps,
     queries,
-    signedUpSchools: queries.signedUpSchools,
-    championUrns: queries.championUrns,
     async schoolPeople() {
       return (await profiles.all()).flatMap((profile) =>
         profile.kind === 'school' ? [{ aadObjectId: profile.aadObjectId, name: profile.name, urn: profile.urn }] : [],

@@ -16,7 +16,7 @@ export async function sendDueReminders(context: AttendanceContext, now: Date): P
   const done = await context.reminders.done();
   const due = remindersDue(await context.programmes.current(), now, done);
   if (due.length === 0) return;
-  const [signedUp, champions, people] = await Promise.all([context.signedUpSchools(), context.championUrns(), context.schoolPeople()]);
+  const [signedUp, champions, people] = await Promise.all([context.queries.signedUpSchools(), context.queries.championUrns(), context.schoolPeople()]);
   for (const reminder of due) {
     const session = reminder.session;
     const audience = sessionAudience(session, signedUp, champions);

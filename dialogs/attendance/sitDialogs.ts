@@ -50,7 +50,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
 
   /** Who is on a session's register: every signed-up school, or the champion schools for a network group. */
   async function registerSchools(session: Meeting): Promise<School[]> {
-    const [signedUp, champions] = await Promise.all([context.signedUpSchools(), context.championUrns()]);
+    const [signedUp, champions] = await Promise.all([context.queries.signedUpSchools(), context.queries.championUrns()]);
     return sessionAudience(session, signedUp, champions);
   }
 
@@ -194,7 +194,7 @@ export function sitDialogs(context: AttendanceContext): { dialogs: (WaterfallDia
         }
         groupSession = loggable.value;
       }
-      const [signedUp, champions, groups] = await Promise.all([context.signedUpSchools(), context.championUrns(), deps.directory.liaisonGroups()]);
+      const [signedUp, champions, groups] = await Promise.all([context.queries.signedUpSchools(), context.queries.championUrns(), deps.directory.liaisonGroups()]);
       // Every school shown is signed up, so only their index entries are read, never every record.
       const { statusAt } = await context.attendance.ofSchools(signedUp.map((school) => school.urn));
       const card = summaryCard({

@@ -19,7 +19,6 @@ const InputValueSchema = z.union([z.string().max(5000), z.number(), z.boolean(),
 
 /** A section saved on its card: which form and section, and each input, read by the form's rules. */
 export const SaveSectionSchema = z.object({ ...FormRefSchema.shape, section: SectionSchema }).catchall(InputValueSchema);
-export type SaveSectionData = z.infer<typeof SaveSectionSchema>;
 
 export const SectionCardSchema = FormRefSchema.extend({ section: SectionSchema });
 

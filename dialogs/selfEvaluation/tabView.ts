@@ -23,7 +23,7 @@ export interface SelfEvaluationQueries {
 }
 
 /** The most snapshots shown side by side (the council's own cut: the latest three terms). */
-export const SNAPSHOTS_SIDE_BY_SIDE = 3;
+const SNAPSHOTS_SIDE_BY_SIDE = 3;
 
 interface AnswerView {
   readonly step: string | null;
