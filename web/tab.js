@@ -846,6 +846,7 @@
       card.replaceChildren(
         heading,
         h('h3', {}, 'Review visits'),
+        h('p', { class: 'small' }, 'A visit is overdue once its date has passed and no self-evaluation has been marked reviewed since it was set (the council’s own reading).'),
         view.visits.length === 0
           ? h('p', {}, 'No review visit set yet: say “review visit for <URN> on <date>” in your personal chat with the bot.')
           : h('ul', {}, view.visits.map((visit) => h('li', {}, statusChip(VISIT_STATE, visit.state), ` ${visit.schoolName} (${visit.urn}), ${formatDate(visit.date)}: self-evaluation ${visit.status}`))),

@@ -7,16 +7,16 @@ import { currentSubmission, DecisionSchema, isDecided, type Nomination, type Sch
 
 const UNKNOWN_NOW = 'The time now is not known, so nothing was changed. Please try again.';
 
-/**
- * Submits the group's nomination. The member must confirm the school's commitments, and
- * the nomination must pass every check (warnings do not stop it). A submission replaces the
- * group's current one, which moves to history.
- */
 /** Why the check keeps a nomination from being submitted: what to put right, then what is still to answer. */
 export function notReadyReasons(check: NominationCheck): string[] {
   return [...check.problems, ...check.missing.map((item) => `Still to answer: ${item}`)];
 }
 
+/**
+ * Submits the group's nomination. The member must confirm the school's commitments, and
+ * the nomination must pass every check (warnings do not stop it). A submission replaces the
+ * group's current one, which moves to history.
+ */
 export function submitNomination(
   nomination: Nomination,
   context: { by: Person; now: Date; commitmentsConfirmed: boolean; group: LiaisonGroup; schoolsByUrn: SchoolsByUrn },

@@ -6,9 +6,10 @@ import { latestSnapshot, type Answer, type Person, type PlannedAction, type Self
 
 /**
  * The school's action plan: its next steps turned into key actions under source 004 Appendix 1's
- * columns. Appendix 1 shows the columns and rows like "Spring 2010" under Time scale; everything
- * else here is the council's own: which dates a time scale is read as, the reminder before that
- * date, and the limits on length.
+ * columns. Appendix 1 is the local authority ISIS team's own plan, with rows like "Spring 2010"
+ * under Time scale; using its columns for a school's plan is the council's own choice, as is
+ * everything else here: which dates a time scale is read as, the reminder before that date, and
+ * the limits on length.
  */
 
 /** The longest words under one column (the council's own): fifteen actions fit one card. */

@@ -169,6 +169,7 @@ describeInBrowser('the tab in Teams (Chromium, the Teams JavaScript client, sing
         await frame.getByRole('heading', { name: 'Review visits' }).waitFor();
         const text = await textOf(frame);
         expect(text).toContain('Overdue');
+        expect(text).toContain('no self-evaluation has been marked reviewed since it was set (the council’s own reading)');
         expect(text).toContain('1 March 2022: self-evaluation started');
         expect(text).toContain('By strand');
       });

@@ -34,6 +34,8 @@ describe('the action plan from the self-evaluation’s next steps', () => {
 
     const empty = cardOf((await say(head, 'our action plan')).at(-1));
     expect(cardText(empty)).toContain('No actions yet');
+    // Appendix 1 is the LA team's own plan: that a school's plan takes its columns is said to be ours.
+    expect(cardText(empty)).toContain("Using its columns for a school's action plan is the council's own choice.");
     expect(inputsOf(empty).keyIssue?.value).toBe('2');
 
     const form = executedCard(await say(head, execute(VERBS.actionNew, { keyIssue: '2' })));
