@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { isConflict, updateRecord, writeIfAbsent, type Store } from './store.js';
+import { isConflict, type Store } from './store.js';
 
 interface DeliveryMark {
   readonly expiresAt: string;
@@ -9,8 +8,6 @@ interface DeliveryMark {
    * before there were states are done.
    */
   readonly state?: 'taken' | 'done';
-  /** Which claim wrote it: a claim that lost its mark to another instance changes nothing. */
-  readonly claim?: string;
 }
 
 const PREFIX = 'deliveries/';
@@ -39,7 +36,6 @@ export class DeliveryRepository {
   constructor(
     private readonly store: Store,
     private readonly rememberMs: number,
-    private readonly takenMs = TAKEN_MS,
   ) {}
 
   static keyOf(conversationId: string, activityId: string): string {
@@ -49,28 +45,41 @@ export class DeliveryRepository {
   /** This instance's claim when it is the first to claim the activity (or the earlier claim has lapsed); undefined otherwise. */
   async claim(conversationId: string, activityId: string, now: Date): Promise<DeliveryClaim | undefined> {
     const key = DeliveryRepository.keyOf(conversationId, activityId);
-    const id = randomUUID();
-    const mark: DeliveryMark = { expiresAt: this.#after(now, this.takenMs), state: 'taken', claim: id };
-    if (!(await this.#take(key, mark, now))) return undefined;
-    const ours = (change: (current: DeliveryMark) => DeliveryMark | undefined) =>
-      updateRecord<DeliveryMark>(this.store, key, (current) => (current?.claim === id ? change(current) : undefined));
+    let mark: DeliveryMark = { expiresAt: this.#after(now, TAKEN_MS), state: 'taken' };
+    const taken = await this.#take(key, mark, now);
+    if (taken === undefined) return undefined;
+    let eTag: string = taken;
+    // Each change is written on the eTag this claim last wrote, so it needs no read: a conflict means another instance
+    // took the lapsed mark, and its claim stands.
+    const ours = async (next: DeliveryMark) => {
+      const written = await this.#write(key, next, eTag);
+      if (written === undefined) return;
+      eTag = written;
+      mark = next;
+    };
     return {
-      renew: async (at) => void (await ours((current) => (current.state === 'taken' ? { ...current, expiresAt: this.#after(at, this.takenMs) } : undefined))),
-      done: async (at) => void (await ours((current) => ({ ...current, state: 'done', expiresAt: this.#after(at, this.rememberMs) }))),
+      renew: async (at) => (mark.state === 'taken' ? ours({ ...mark, expiresAt: this.#after(at, TAKEN_MS) }) : undefined),
+      done: async (at) => ours({ state: 'done', expiresAt: this.#after(at, this.rememberMs) }),
     };
   }
 
-  async #take(key: string, mark: DeliveryMark, now: Date): Promise<boolean> {
-    if (await writeIfAbsent(this.store, key, mark)) return true;
+  /** Writes the mark when there is none or the one there has lapsed; its eTag when written, undefined when another holds it. */
+  async #take(key: string, mark: DeliveryMark, now: Date): Promise<string | undefined> {
+    const written = await this.#write(key, mark, null);
+    if (written !== undefined) return written;
     const existing = await this.store.read<DeliveryMark>(key);
-    if (existing === undefined) return writeIfAbsent(this.store, key, mark);
-    if (Date.parse(existing.value.expiresAt) > now.getTime()) return false;
+    if (existing === undefined) return this.#write(key, mark, null);
+    if (Date.parse(existing.value.expiresAt) > now.getTime()) return undefined;
+    // Another instance may take the lapsed mark first: then that instance acts.
+    return this.#write(key, mark, existing.eTag);
+  }
+
+  /** The write's eTag, or undefined when the condition no longer holds. */
+  async #write(key: string, mark: DeliveryMark, condition: string | null): Promise<string | undefined> {
     try {
-      await this.store.write(key, mark, existing.eTag);
-      return true;
+      return await this.store.write(key, mark, condition);
     } catch (error) {
-      // Another instance took the lapsed mark first: that instance acts.
-      if (isConflict(error)) return false;
+      if (isConflict(error)) return undefined;
       throw error;
     }
   }
