@@ -78,9 +78,20 @@ export class SelfEvaluationRepository {
     return (await this.store.read<Looks>(LOOKS))?.value.looks.find((look) => look.aadObjectId === aadObjectId)?.at;
   }
 
-  /** Notes that this person saw the self-evaluations across schools at `at`. */
-  async noteLooked(aadObjectId: string, at: string): Promise<void> {
-    const saved = await updateRecord<Looks>(this.store, LOOKS, (current) => ({ looks: [...(current?.looks ?? []).filter((look) => look.aadObjectId !== aadObjectId), { aadObjectId, at }] }), this.options);
-    if (saved) await new PersonIndex(this.store).note(aadObjectId, saved.key);
+  /** Notes that this person saw the self-evaluations across schools at `at`; returns when they last had before, if ever. */
+  async noteLooked(aadObjectId: string, at: string): Promise<string | undefined> {
+    let before: string | undefined;
+    const saved = await updateRecord<Looks>(
+      this.store,
+      LOOKS,
+      (current) => {
+        before = current?.looks.find((look) => look.aadObjectId === aadObjectId)?.at;
+        return { looks: [...(current?.looks ?? []).filter((look) => look.aadObjectId !== aadObjectId), { aadObjectId, at }] };
+      },
+      this.options,
+    );
+    // The person index needs telling once: their later looks are in the same record.
+    if (saved && before === undefined) await new PersonIndex(this.store).note(aadObjectId, saved.key);
+    return before;
   }
 }

@@ -368,9 +368,8 @@ export function createSelfEvaluationJourney(deps: SelfEvaluationDeps): Journey {
     const { byGroup, nameOf } = await acrossSchools(deps.directory, all);
     const visits = reviewVisits(all, londonDateOf(deps.now())).map((visit) => ({ ...visit, schoolName: nameOf(visit.urn) }));
     // No channel tells the SIT of a submission, so this card shows what came in since the person last saw it.
-    const since = await records.lastLooked(actor.aadObjectId);
+    const since = await records.noteLooked(actor.aadObjectId, deps.now().toISOString());
     const submitted = { since, schools: submittedSince(all, since).map((submission) => ({ ...submission, schoolName: nameOf(submission.urn) })) };
-    await records.noteLooked(actor.aadObjectId, deps.now().toISOString());
     return { kind: 'card', card: selfEvaluationProgressCard({ set, visits, groups: byGroup, strands: countsByStrand(set, all), submitted, ...extra }) };
   }
 
