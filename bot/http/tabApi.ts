@@ -53,8 +53,8 @@ export class TabApi {
     this.#queries = deps.queries;
   }
 
-  async #actor(aadObjectId: string, conversation?: PolicyActor['conversation']): Promise<PolicyActor & { readonly profile: Profile | undefined }> {
-    return { aadObjectId, isSitAdmin: this.deps.sitAdminIds.includes(aadObjectId), profile: await this.#queries.profileOf(aadObjectId), conversation };
+  async #actor(aadObjectId: string): Promise<PolicyActor & { readonly profile: Profile | undefined }> {
+    return { aadObjectId, isSitAdmin: this.deps.sitAdminIds.includes(aadObjectId), profile: await this.#queries.profileOf(aadObjectId) };
   }
 
   /** Who the person is to the bot, and which views the page offers them. */
@@ -224,9 +224,9 @@ export class TabApi {
   async group(aadObjectId: string, chat: { readonly id: string; readonly kind: 'groupChat' | 'channel' }): Promise<TabReply<GroupView>> {
     const { directory, nominations } = this.#queries;
     // Who is asking first: that picks up a directory another instance changed, chat links included.
-    const profile = await this.#queries.profileOf(aadObjectId);
+    const asker = await this.#actor(aadObjectId);
     const liaisonGroupId = await directory.groupOfConversation(conversationKeyOf(chat.id));
-    const actor = { aadObjectId, isSitAdmin: this.deps.sitAdminIds.includes(aadObjectId), profile, conversation: { kind: chat.kind, liaisonGroupId } };
+    const actor = { ...asker, conversation: { kind: chat.kind, liaisonGroupId } };
     if (liaisonGroupId === undefined) {
       return {
         status: 404,
