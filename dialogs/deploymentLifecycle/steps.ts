@@ -15,6 +15,7 @@ import {
   recordChecklist,
   recordEngagement,
   recordMidReturn,
+  recordRdpContact,
   type DeploymentLifecycle,
   type Recipient,
 } from '../../domain/deploymentLifecycle/record.js';
@@ -80,9 +81,7 @@ export function createSteps(context: DeploymentLifecycleContext) {
       switch (statement.kind) {
         case 'rdpContact':
           notice = `Recorded: your RDP asked you to support ${record.recipient.name}.`;
-          if (record.engagement.rdpContactOn === statement.on) return { ok: true, value: record };
-          if (record.engagement.ability && statement.on > record.engagement.ability.on) return { ok: false, errors: ['You answered the RDP before that date: check the date of their contact.'] };
-          return { ok: true, value: { ...record, engagement: { ...record.engagement, rdpContactOn: statement.on } } };
+          return recordRdpContact(record, statement.on, today);
         case 'ability':
           notice = statement.canSupport
             ? `Recorded: you can support ${record.recipient.name}. Next, contact the ${recipientNoun(record.recipient)} to arrange the initial meeting.` : `Recorded: you cannot support ${record.recipient.name}. Tell your RDP, so that alternative support can be found.`;

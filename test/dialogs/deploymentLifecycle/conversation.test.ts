@@ -157,6 +157,19 @@ describe('the system leader records a deployment in their own words', () => {
     expect(JSON.stringify(await stored(bot))).toBe(before);
   });
 
+  it('“the RDP asked me to support Willowmere” on a future date is refused with the reason, for a new deployment and an existing one', async () => {
+    const { bot } = await start('2025-01-08T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    expect(said(await say(leader, 'the RDP asked me to support Willowmere on 20 January 2025'))).toContain('20 January 2025 is after today');
+    expect(await stored(bot)).toEqual([]);
+
+    await say(leader, 'the RDP asked me to support Willowmere on 6 January');
+    const before = JSON.stringify(await stored(bot));
+    expect(said(await say(leader, 'the RDP asked me to support Willowmere on 20 January 2025'))).toContain('20 January 2025 is after today');
+    expect(JSON.stringify(await stored(bot))).toBe(before);
+    expect((await stored(bot))[0]?.engagement.rdpContactOn).toBe('2025-01-06');
+  });
+
   it('a card button for another system leader’s deployment changes nothing', async () => {
     const { bot } = await start('2025-01-20T09:00:00Z');
     await say(chat(bot, LEADER), 'I can support Willowmere');

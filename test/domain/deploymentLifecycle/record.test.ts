@@ -4,7 +4,7 @@ import { newDeploymentDraft } from '../../../domain/deployment/draft.js';
 import { PaymentClaimSectionSchema } from '../../../domain/deployment/sections.js';
 import { withApprovedExtension } from '../../../domain/deploymentLifecycle/formLink.js';
 import { reconcileDays } from '../../../domain/deploymentLifecycle/reconcile.js';
-import { logDeliveredDay, recordChecklist, recordEngagement, recordMidReturn, withFormDays } from '../../../domain/deploymentLifecycle/record.js';
+import { logDeliveredDay, newLifecycle, recordChecklist, recordEngagement, recordMidReturn, recordRdpContact, withFormDays } from '../../../domain/deploymentLifecycle/record.js';
 import { programmesFor } from '../../../domain/deploymentLifecycle/signposting.js';
 import { ANNEX_A } from '../../../domain/deploymentLifecycle/programme.js';
 import { CAN_SUPPORT, daysFrom, lifecycle } from './support.js';
@@ -22,9 +22,25 @@ describe('recording the steps', () => {
     { rule: 'a day beyond the 10 agreed is refused: DfE pays for no day it did not agree', run: () => logDeliveredDay(lifecycle({ engagement: CAN_SUPPORT, days: daysFrom('2025-01-20', 10) }), { date: '2025-02-10', days: 1 }, TODAY), error: /more than the 10 agreed/ },
     { rule: 'a negative day is refused', run: () => logDeliveredDay(lifecycle({ engagement: CAN_SUPPORT }), { date: '2025-02-10', days: -1 }, TODAY), error: /one day at a time/ },
     { rule: 'a 28k note is refused', run: () => logDeliveredDay(lifecycle({ engagement: CAN_SUPPORT }), { date: '2025-02-10', days: 1, note: 'x'.repeat(28_000) }, TODAY), error: /1000 characters/ },
+    { rule: 'an RDP contact in the future is refused', run: () => recordRdpContact(lifecycle(), '2025-03-02', TODAY), error: /after today/ },
+    { rule: 'an RDP contact after the answer to it is refused', run: () => recordRdpContact(lifecycle({ engagement: CAN_SUPPORT }), '2025-01-08', TODAY), error: /You answered the RDP before that date/ },
+    { rule: 'an RDP contact on a date that does not exist is refused', run: () => recordRdpContact(lifecycle(), '2025-02-30', TODAY), error: /Give the date/ },
+    {
+      rule: 'a new deployment whose RDP contact is after today (London) is refused',
+      run: () => newLifecycle({ id: 'dep-9', ownerAadObjectId: 'aad-leader', ownerName: 'Lee Leader', recipient: { kind: 'school', name: 'Willowmere Primary' }, rdpContactOn: '2025-01-07', now: new Date('2025-01-06T23:30:00Z') }),
+      error: /after today/,
+    },
     { rule: 'the mid-engagement return needs the checklist first', run: () => recordMidReturn(lifecycle({ engagement: CAN_SUPPORT }), '2025-02-10', TODAY), error: /checklist first/ },
   ])('$rule', ({ run, error }) => {
     expect(errorOf(run())).toMatch(error);
+  });
+
+  it('an RDP contact on or before today, and not after the answer, corrects the date', () => {
+    const corrected = recordRdpContact(lifecycle({ engagement: CAN_SUPPORT }), '2025-01-03', TODAY);
+    expect(corrected.ok && corrected.value.engagement).toEqual({ ...CAN_SUPPORT, rdpContactOn: '2025-01-03' });
+    // Late in the evening in London, "today" is still London's today, not UTC's tomorrow.
+    const lateInSummer = newLifecycle({ id: 'dep-9', ownerAadObjectId: 'aad-leader', ownerName: 'Lee Leader', recipient: { kind: 'school', name: 'Willowmere Primary' }, rdpContactOn: '2025-06-02', now: new Date('2025-06-01T23:30:00Z') });
+    expect(lateInSummer.ok).toBe(true);
   });
 
   it('logging a date again replaces its entry; days stay in date order', () => {
