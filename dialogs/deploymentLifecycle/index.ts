@@ -150,6 +150,9 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     }
   }
 
+  /** The case already written, to reopen and rewrite; none before one is saved. */
+  const savedCase = (record: DeploymentLifecycle) => (record.partnership.status === 'none' ? undefined : record.partnership.case);
+
   const either = async (found: DeploymentLifecycle | CardVerbResult, then: (record: DeploymentLifecycle) => Promise<CardVerbResult>): Promise<CardVerbResult> =>
     'kind' in found ? found : then(found);
 
@@ -159,7 +162,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     command(SCHOOL, (actor) => schoolView(actor)),
     command(OVERVIEW, (actor) => overview(actor)),
     command(EXPORT, (actor) => exportAll(actor)),
-    command(PARTNERSHIP, async (actor) => either(await onlyOne(actor), async (record) => ({ kind: 'card', card: partnershipCaseCard(record.id, record.recipient) }))),
+    command(PARTNERSHIP, async (actor) => either(await onlyOne(actor), async (record) => ({ kind: 'card', card: partnershipCaseCard(record.id, record.recipient, savedCase(record)) }))),
     command(SIGNPOSTING, async (actor) => either(await onlyOne(actor), (record) => signposting(actor, record))),
     command(RECONCILE, async (actor) =>
       either(await onlyOne(actor), async (record) => {
@@ -215,7 +218,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
         const written = { benefit: data.benefit?.trim() ?? '', schoolAgreed: data.schoolAgreed === 'true', suitableMatch: data.suitableMatch?.trim() || undefined, context: data.context?.trim() ?? '' };
         const form = await context.linkedForm(record);
         const saved = await lifecycles.change(actor.aadObjectId, data.id, deps.now(), (current) => applyPartnershipEvent(current, { kind: 'writeCase', on: context.today(), case: written }, context.today(), form?.recommends));
-        if (!saved.ok) return { kind: 'card', card: partnershipCaseCard(record.id, record.recipient, { benefit: written.benefit, suitableMatch: written.suitableMatch ?? '', context: written.context }, saved.errors) };
+        if (!saved.ok) return { kind: 'card', card: partnershipCaseCard(record.id, record.recipient, written, saved.errors) };
         return steps.answerWith(saved.value, 'Saved the trust partnership case. Submit it to your RDP with the end-of-deployment return, then say “submitted the partnership case”.');
       },
     }),

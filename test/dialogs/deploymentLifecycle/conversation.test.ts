@@ -189,6 +189,37 @@ describe('the system leader records a deployment in their own words', () => {
   });
 });
 
+/** The partnership case card's inputs as the system leader sees them filled in: each input's id and value. */
+function caseInputs(replies: readonly Partial<Activity>[]): Record<string, unknown> {
+  const body = (replies.map(cardOf).find((card) => card !== undefined)?.['body'] ?? []) as { type: string; id?: string; value?: unknown }[];
+  return Object.fromEntries(body.filter((item) => item.type.startsWith('Input.') && item.id).map((item) => [item.id, item.value]));
+}
+
+describe('the trust partnership case keeps what was written', () => {
+  it('a refused save returns the card as sent, the agreement ticked and the texts kept; once saved, the command reopens the saved case', async () => {
+    const { bot } = await start('2025-01-08T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere');
+    expect(caseInputs(await say(leader, 'trust partnership case'))).toEqual({ benefit: '', schoolAgreed: 'false', suitableMatch: '', context: '' });
+
+    const sent = { id: 'dep-1', benefit: 'A stronger reading curriculum', schoolAgreed: 'true', suitableMatch: 'Oak Learning Trust', context: '' };
+    const refusedSave = await say(leader, submit(VERBS.partnershipCase, sent));
+    expect(said(refusedSave)).toContain('The case needs the potential benefit to the school and the context');
+    expect(caseInputs(refusedSave)).toEqual({ benefit: 'A stronger reading curriculum', schoolAgreed: 'true', suitableMatch: 'Oak Learning Trust', context: '' });
+    expect((await stored(bot))[0]?.partnership.status).toBe('none');
+
+    const saved = said(await say(leader, submit(VERBS.partnershipCase, { ...sent, context: 'An existing link with Oak Learning Trust' })));
+    expect(saved).toContain('Saved the trust partnership case. Submit it to your RDP with the end-of-deployment return, then say “submitted the partnership case”.');
+    expect(saved).toContain('case written, not submitted');
+    expect(caseInputs(await say(leader, 'trust partnership case'))).toEqual({
+      benefit: 'A stronger reading curriculum',
+      schoolAgreed: 'true',
+      suitableMatch: 'Oak Learning Trust',
+      context: 'An existing link with Oak Learning Trust',
+    });
+  });
+});
+
 describe('a trust’s deployment names the trust where 002 makes it the one supported; a school’s names the school', () => {
   it.each([
     { noun: 'trust', Noun: 'Trust', named: 'Oakfield Academy Trust', name: 'Oakfield Academy Trust' },
