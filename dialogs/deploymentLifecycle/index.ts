@@ -11,6 +11,7 @@ import {
   sitDeploymentsCard,
 } from '../../cards/deploymentLifecycleCards.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
+import { isUnderWay } from '../../domain/deploymentLifecycle/due.js';
 import { lifecycleExportRows } from '../../domain/deploymentLifecycle/export.js';
 import { applyPartnershipEvent } from '../../domain/deploymentLifecycle/partnership.js';
 import { ANNEX_A } from '../../domain/deploymentLifecycle/programme.js';
@@ -88,7 +89,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
   async function onlyOne(actor: Actor): Promise<DeploymentLifecycle | CardVerbResult> {
     const refusal = steps.mayRecord(actor);
     if (refusal) return { kind: 'refused', text: refusal };
-    const mine = (await lifecycles.listFor(actor.aadObjectId)).filter((record) => record.engagement.ability?.canSupport !== false);
+    const mine = (await lifecycles.listFor(actor.aadObjectId)).filter(isUnderWay);
     if (mine.length === 1 && mine[0]) return mine[0];
     return myDeployments(actor, mine.length > 1 ? 'Open the deployment first, then ask again from its card.' : undefined);
   }

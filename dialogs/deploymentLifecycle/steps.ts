@@ -5,6 +5,7 @@
 import { extensionDraftCard, lifecycleCard, whichDeploymentCard } from '../../cards/deploymentLifecycleCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
+import { isUnderWay } from '../../domain/deploymentLifecycle/due.js';
 import { applyExtensionEvent, extensionRequestText } from '../../domain/deploymentLifecycle/extension.js';
 import { withApprovedExtension } from '../../domain/deploymentLifecycle/formLink.js';
 import { applyPartnershipEvent } from '../../domain/deploymentLifecycle/partnership.js';
@@ -31,7 +32,6 @@ export type StepAnswer = { readonly kind: 'card'; readonly card: AdaptiveCard } 
 
 const refused = (text: string): StepAnswer => ({ kind: 'refused', text });
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-const underWay = (record: DeploymentLifecycle) => record.engagement.ability?.canSupport !== false;
 
 /** The deployment a named school or trust means: the whole name, or the only one whose name starts with the words. */
 function named(records: readonly DeploymentLifecycle[], name: string): DeploymentLifecycle | undefined {
@@ -165,9 +165,9 @@ export function createSteps(context: DeploymentLifecycleContext) {
       const target = named(mine, school) ?? named(mine, recipientFrom(school).name);
       if (target) return apply(target, statement);
       // "met Willowmere on …" for a school with no deployment: say how to start one.
-      if (mine.length === 0 || !mine.some(underWay)) return refused(`You have no deployment recorded for ${school}. When your RDP asks you, say “I can support ${school}”.`);
+      if (mine.length === 0 || !mine.some(isUnderWay)) return refused(`You have no deployment recorded for ${school}. When your RDP asks you, say “I can support ${school}”.`);
     }
-    const candidates = mine.filter(underWay);
+    const candidates = mine.filter(isUnderWay);
     if (candidates.length === 0) return refused('You have no deployment under way. When your RDP asks you to support a school, say for example “I can support Willowmere Primary”.');
     if (candidates.length === 1 && candidates[0]) return apply(candidates[0], statement);
     const views = await Promise.all(candidates.map((item) => context.viewOf(item)));
