@@ -135,7 +135,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     const form = await context.linkedForm(record);
     const areas = form?.areasOfFocus ?? [];
     const labels = DEPLOYMENT_PROGRAMME.areasOfFocus.filter((area) => areas.includes(area.id)).map((area) => area.label);
-    const programmes = areas.length > 0 ? programmesFor(areas) : ANNEX_A.programmes;
+    const programmes = programmesFor(areas);
     deps.logger.info({ deploymentId: record.id, areas: areas.length, programmes: programmes.length, asker: actor.isSitAdmin ? 'sit' : 'leader' }, 'showed signposting');
     return { kind: 'card', card: signpostingCard(labels, programmes, ANNEX_A.linksNote) };
   }

@@ -9,7 +9,7 @@ import { isUnderWay } from '../../domain/deploymentLifecycle/due.js';
 import { applyExtensionEvent, extensionRequestText } from '../../domain/deploymentLifecycle/extension.js';
 import { withApprovedExtension } from '../../domain/deploymentLifecycle/formLink.js';
 import { applyPartnershipEvent } from '../../domain/deploymentLifecycle/partnership.js';
-import { reconcileDays } from '../../domain/deploymentLifecycle/reconcile.js';
+import { reconcileOnceDelivered } from '../../domain/deploymentLifecycle/reconcile.js';
 import {
   logDeliveredDay,
   newLifecycle,
@@ -52,7 +52,7 @@ export function createSteps(context: DeploymentLifecycleContext) {
 
   async function answerWith(record: DeploymentLifecycle, notice: string, problems?: string[]): Promise<StepAnswer> {
     const view = await context.viewOf(record);
-    const reconciliation = view.form && view.stage !== 'engagement' && view.stage !== 'deployment' ? reconcileDays(view.record, view.form.claimedDays) : undefined;
+    const reconciliation = reconcileOnceDelivered(view.record, view.stage, view.form?.claimedDays);
     const mismatch = reconciliation?.kind === 'mismatch' ? [reconciliation.message] : [];
     return { kind: 'card', card: lifecycleCard({ ...view, notice, problems: [...(problems ?? []), ...mismatch] }, true) };
   }

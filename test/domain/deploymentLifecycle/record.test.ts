@@ -3,7 +3,7 @@ import { claimPayment } from '../../../domain/deployment/payment.js';
 import { newDeploymentDraft } from '../../../domain/deployment/draft.js';
 import { PaymentClaimSectionSchema } from '../../../domain/deployment/sections.js';
 import { withApprovedExtension } from '../../../domain/deploymentLifecycle/formLink.js';
-import { reconcileDays } from '../../../domain/deploymentLifecycle/reconcile.js';
+import { reconcileDays, reconcileOnceDelivered } from '../../../domain/deploymentLifecycle/reconcile.js';
 import { logDeliveredDay, newLifecycle, recordChecklist, recordEngagement, recordMidReturn, recordRdpContact, withFormDays } from '../../../domain/deploymentLifecycle/record.js';
 import { programmesFor } from '../../../domain/deploymentLifecycle/signposting.js';
 import { ANNEX_A } from '../../../domain/deploymentLifecycle/programme.js';
@@ -72,6 +72,17 @@ describe('reconciling the days logged by date with the days claimed in section 6
     expect(reconcileDays({ days }, claimed).kind).toBe(kind);
   });
 
+  it.each([
+    { stage: 'engagement', checked: false },
+    { stage: 'deployment', checked: false },
+    { stage: 'report_and_claim', checked: true },
+    { stage: 'enhanced_strand', checked: true },
+    { stage: 'done', checked: true },
+  ] as const)('the days are checked against the claim once delivered: in $stage, $checked', ({ stage, checked }) => {
+    const result = reconcileOnceDelivered({ days: daysFrom('2025-01-20', 9) }, stage, 10);
+    expect(result?.kind).toBe(checked ? 'mismatch' : undefined);
+  });
+
   it('a mismatch names the dates logged', () => {
     const result = reconcileDays({ days: [{ date: '2025-01-20', days: 1 }, { date: '2025-01-21', days: 0.5 }] }, 3);
     expect(result.kind === 'mismatch' && result.message).toBe(
@@ -110,6 +121,9 @@ describe('signposting: areas of focus to Annex A’s programmes', () => {
     const all = new Set(ANNEX_A.programmes.flatMap((programme) => programme.areas));
     expect(programmesFor([...all]).length).toBe(ANNEX_A.programmes.length);
     expect(programmesFor(['other'])).toEqual([]);
+  });
+  it('with no area of focus chosen yet, all of Annex A', () => {
+    expect(programmesFor([])).toEqual(ANNEX_A.programmes);
   });
 });
 
