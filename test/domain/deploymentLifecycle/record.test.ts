@@ -38,7 +38,7 @@ describe('recording the steps', () => {
   it('an RDP contact on or before today, and not after the answer, corrects the date', () => {
     const corrected = recordRdpContact(lifecycle({ engagement: CAN_SUPPORT }), '2025-01-03', TODAY);
     expect(corrected.ok && corrected.value.engagement).toEqual({ ...CAN_SUPPORT, rdpContactOn: '2025-01-03' });
-    // Late in the evening in London, "today" is still London's today, not UTC's tomorrow.
+    // Half past midnight in London in summer (BST): London's today is already a day ahead of UTC's.
     const lateInSummer = newLifecycle({ id: 'dep-9', ownerAadObjectId: 'aad-leader', ownerName: 'Lee Leader', recipient: { kind: 'school', name: 'Willowmere Primary' }, rdpContactOn: '2025-06-02', now: new Date('2025-06-01T23:30:00Z') });
     expect(lateInSummer.ok).toBe(true);
   });
