@@ -213,8 +213,16 @@ export function extensionDraftCard(id: string, owner: string, text: string, noti
   );
 }
 
+/** What the partnership case card shows: the case as saved, or as sent when a save was refused. */
+export interface PartnershipCaseValues {
+  readonly benefit?: string | undefined;
+  readonly schoolAgreed?: boolean | undefined;
+  readonly suitableMatch?: string | undefined;
+  readonly context?: string | undefined;
+}
+
 /** The written case for a funded trust partnership, with the parts 002 asks for. */
-export function partnershipCaseCard(id: string, recipient: Pick<Recipient, 'kind' | 'name'>, values: { benefit?: string; suitableMatch?: string; context?: string } = {}, problems?: readonly string[]): AdaptiveCard {
+export function partnershipCaseCard(id: string, recipient: Pick<Recipient, 'kind' | 'name'>, values: PartnershipCaseValues = {}, problems?: readonly string[]): AdaptiveCard {
   const text = (inputId: string, label: string, value: string | undefined, isRequired: boolean) => ({
     type: 'Input.Text', id: inputId, label, value: value ?? '', isMultiline: true, maxLength: 1000, isRequired, ...(isRequired ? { errorMessage: `${label}: needed.` } : {}),
   });
@@ -226,7 +234,7 @@ export function partnershipCaseCard(id: string, recipient: Pick<Recipient, 'kind
       ...problemBlock(problems),
       // 002's words even when a trust is supported: the case "sets out the potential benefit to the school".
       text('benefit', 'The potential benefit to the school', values.benefit, true),
-      { type: 'Input.Toggle', id: 'schoolAgreed', label: `The ${noun}’s agreement`, title: `The ${noun} agrees to enter into a trust partnership`, valueOn: 'true', valueOff: 'false', value: 'false' },
+      { type: 'Input.Toggle', id: 'schoolAgreed', label: `The ${noun}’s agreement`, title: `The ${noun} agrees to enter into a trust partnership`, valueOn: 'true', valueOff: 'false', value: values.schoolAgreed ? 'true' : 'false' },
       text('suitableMatch', 'A suitable match, if identified', values.suitableMatch, false),
       text('context', 'Context to help DfE find a partner trust (existing relationships, preferred trust)', values.context, true),
     ],

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
+import { confirmerRole, recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
 import type { Actor } from '../actor.js';
 import { XLSX } from '../ports.js';
 import {
@@ -136,8 +136,6 @@ export async function recordAgreedDays(context: DeploymentContext, actor: Actor,
   return ok({ record: saved, notice: `Thank you: ${days} days of support agreed. The form's sections now fall due in step with ${days} days.${beyond}` });
 }
 
-const ROLE_WORDS = { school: 'headteacher', trust: 'chief executive' } as const;
-
 /** A short stand-in for what a card showed, to tell later whether it still holds. */
 const fingerprintOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -207,7 +205,7 @@ export async function sendToSchool(context: DeploymentContext, actor: Actor, rec
     };
   });
   const notReached = missed.length === 0 ? '' : ` I could not reach ${names(missed)}: they have not added me in Teams yet.`;
-  return `I have sent the work reported (sections 1 to 4 and 6, not your bank details) to ${names(reached)}, ${ROLE_WORDS[noun]} of ${name}, to confirm in section 7. I will tell you when they answer.${notReached}`;
+  return `I have sent the work reported (sections 1 to 4 and 6, not your bank details) to ${names(reached)}, ${confirmerRole(noun)} of ${name}, to confirm in section 7. I will tell you when they answer.${notReached}`;
 }
 
 const slug = (text: string): string =>

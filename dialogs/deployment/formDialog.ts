@@ -7,7 +7,7 @@
  */
 import { type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
+import { confirmerRole, recipientNoun } from '../../domain/deploymentLifecycle/recipientNoun.js';
 import { actorOf, type Actor } from '../actor.js';
 import {
   answeredQuestionCard,
@@ -455,7 +455,7 @@ export class DeploymentFormDialog extends Dialog<DeploymentStart> {
     const exported = await exportForm(this.context, actor, record);
     const noun = recipientNoun({ kind: record.draft.sections[1].recipientKind });
     return [
-      { text: `Section 7 is for the ${noun}: when you are ready, say "send to ${noun}" and I will send their ${noun === 'trust' ? 'chief executive' : 'headteacher'} the work reported to confirm.` },
+      { text: `Section 7 is for the ${noun}: when you are ready, say "send to ${noun}" and I will send their ${confirmerRole(noun)} the work reported to confirm.` },
       exported.ok ? cardActivity(exported.value) : { text: exported.errors.join(' ') },
     ];
   }

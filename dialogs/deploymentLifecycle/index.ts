@@ -11,6 +11,7 @@ import {
   sitDeploymentsCard,
 } from '../../cards/deploymentLifecycleCards.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
+import { isUnderWay } from '../../domain/deploymentLifecycle/due.js';
 import { lifecycleExportRows } from '../../domain/deploymentLifecycle/export.js';
 import { applyPartnershipEvent } from '../../domain/deploymentLifecycle/partnership.js';
 import { ANNEX_A } from '../../domain/deploymentLifecycle/programme.js';
@@ -88,7 +89,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
   async function onlyOne(actor: Actor): Promise<DeploymentLifecycle | CardVerbResult> {
     const refusal = steps.mayRecord(actor);
     if (refusal) return { kind: 'refused', text: refusal };
-    const mine = (await lifecycles.listFor(actor.aadObjectId)).filter((record) => record.engagement.ability?.canSupport !== false);
+    const mine = (await lifecycles.listFor(actor.aadObjectId)).filter(isUnderWay);
     if (mine.length === 1 && mine[0]) return mine[0];
     return myDeployments(actor, mine.length > 1 ? 'Open the deployment first, then ask again from its card.' : undefined);
   }
@@ -134,7 +135,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     const form = await context.linkedForm(record);
     const areas = form?.areasOfFocus ?? [];
     const labels = DEPLOYMENT_PROGRAMME.areasOfFocus.filter((area) => areas.includes(area.id)).map((area) => area.label);
-    const programmes = areas.length > 0 ? programmesFor(areas) : ANNEX_A.programmes;
+    const programmes = programmesFor(areas);
     deps.logger.info({ deploymentId: record.id, areas: areas.length, programmes: programmes.length, asker: actor.isSitAdmin ? 'sit' : 'leader' }, 'showed signposting');
     return { kind: 'card', card: signpostingCard(labels, programmes, ANNEX_A.linksNote) };
   }
@@ -150,6 +151,9 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     }
   }
 
+  /** The case already written, to reopen and rewrite; none before one is saved. */
+  const savedCase = (record: DeploymentLifecycle) => (record.partnership.status === 'none' ? undefined : record.partnership.case);
+
   const either = async (found: DeploymentLifecycle | CardVerbResult, then: (record: DeploymentLifecycle) => Promise<CardVerbResult>): Promise<CardVerbResult> =>
     'kind' in found ? found : then(found);
 
@@ -159,7 +163,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
     command(SCHOOL, (actor) => schoolView(actor)),
     command(OVERVIEW, (actor) => overview(actor)),
     command(EXPORT, (actor) => exportAll(actor)),
-    command(PARTNERSHIP, async (actor) => either(await onlyOne(actor), async (record) => ({ kind: 'card', card: partnershipCaseCard(record.id, record.recipient) }))),
+    command(PARTNERSHIP, async (actor) => either(await onlyOne(actor), async (record) => ({ kind: 'card', card: partnershipCaseCard(record.id, record.recipient, savedCase(record)) }))),
     command(SIGNPOSTING, async (actor) => either(await onlyOne(actor), (record) => signposting(actor, record))),
     command(RECONCILE, async (actor) =>
       either(await onlyOne(actor), async (record) => {
@@ -215,7 +219,7 @@ export function createDeploymentLifecycleJourney(deps: DeploymentLifecycleDeps):
         const written = { benefit: data.benefit?.trim() ?? '', schoolAgreed: data.schoolAgreed === 'true', suitableMatch: data.suitableMatch?.trim() || undefined, context: data.context?.trim() ?? '' };
         const form = await context.linkedForm(record);
         const saved = await lifecycles.change(actor.aadObjectId, data.id, deps.now(), (current) => applyPartnershipEvent(current, { kind: 'writeCase', on: context.today(), case: written }, context.today(), form?.recommends));
-        if (!saved.ok) return { kind: 'card', card: partnershipCaseCard(record.id, record.recipient, { benefit: written.benefit, suitableMatch: written.suitableMatch ?? '', context: written.context }, saved.errors) };
+        if (!saved.ok) return { kind: 'card', card: partnershipCaseCard(record.id, record.recipient, written, saved.errors) };
         return steps.answerWith(saved.value, 'Saved the trust partnership case. Submit it to your RDP with the end-of-deployment return, then say “submitted the partnership case”.');
       },
     }),

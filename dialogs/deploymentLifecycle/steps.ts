@@ -5,16 +5,18 @@
 import { extensionDraftCard, lifecycleCard, whichDeploymentCard } from '../../cards/deploymentLifecycleCards.js';
 import type { AdaptiveCard } from '../../cards/render.js';
 import { decide, refusalText } from '../../domain/access/policy.js';
+import { isUnderWay } from '../../domain/deploymentLifecycle/due.js';
 import { applyExtensionEvent, extensionRequestText } from '../../domain/deploymentLifecycle/extension.js';
 import { withApprovedExtension } from '../../domain/deploymentLifecycle/formLink.js';
 import { applyPartnershipEvent } from '../../domain/deploymentLifecycle/partnership.js';
-import { reconcileDays } from '../../domain/deploymentLifecycle/reconcile.js';
+import { reconcileOnceDelivered } from '../../domain/deploymentLifecycle/reconcile.js';
 import {
   logDeliveredDay,
   newLifecycle,
   recordChecklist,
   recordEngagement,
   recordMidReturn,
+  recordRdpContact,
   type DeploymentLifecycle,
   type Recipient,
 } from '../../domain/deploymentLifecycle/record.js';
@@ -30,7 +32,6 @@ export type StepAnswer = { readonly kind: 'card'; readonly card: AdaptiveCard } 
 
 const refused = (text: string): StepAnswer => ({ kind: 'refused', text });
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-const underWay = (record: DeploymentLifecycle) => record.engagement.ability?.canSupport !== false;
 
 /** The deployment a named school or trust means: the whole name, or the only one whose name starts with the words. */
 function named(records: readonly DeploymentLifecycle[], name: string): DeploymentLifecycle | undefined {
@@ -51,7 +52,7 @@ export function createSteps(context: DeploymentLifecycleContext) {
 
   async function answerWith(record: DeploymentLifecycle, notice: string, problems?: string[]): Promise<StepAnswer> {
     const view = await context.viewOf(record);
-    const reconciliation = view.form && view.stage !== 'engagement' && view.stage !== 'deployment' ? reconcileDays(view.record, view.form.claimedDays) : undefined;
+    const reconciliation = reconcileOnceDelivered(view.record, view.stage, view.form?.claimedDays);
     const mismatch = reconciliation?.kind === 'mismatch' ? [reconciliation.message] : [];
     return { kind: 'card', card: lifecycleCard({ ...view, notice, problems: [...(problems ?? []), ...mismatch] }, true) };
   }
@@ -80,9 +81,7 @@ export function createSteps(context: DeploymentLifecycleContext) {
       switch (statement.kind) {
         case 'rdpContact':
           notice = `Recorded: your RDP asked you to support ${record.recipient.name}.`;
-          if (record.engagement.rdpContactOn === statement.on) return { ok: true, value: record };
-          if (record.engagement.ability && statement.on > record.engagement.ability.on) return { ok: false, errors: ['You answered the RDP before that date: check the date of their contact.'] };
-          return { ok: true, value: { ...record, engagement: { ...record.engagement, rdpContactOn: statement.on } } };
+          return recordRdpContact(record, statement.on, today);
         case 'ability':
           notice = statement.canSupport
             ? `Recorded: you can support ${record.recipient.name}. Next, contact the ${recipientNoun(record.recipient)} to arrange the initial meeting.` : `Recorded: you cannot support ${record.recipient.name}. Tell your RDP, so that alternative support can be found.`;
@@ -166,9 +165,9 @@ export function createSteps(context: DeploymentLifecycleContext) {
       const target = named(mine, school) ?? named(mine, recipientFrom(school).name);
       if (target) return apply(target, statement);
       // "met Willowmere on …" for a school with no deployment: say how to start one.
-      if (mine.length === 0 || !mine.some(underWay)) return refused(`You have no deployment recorded for ${school}. When your RDP asks you, say “I can support ${school}”.`);
+      if (mine.length === 0 || !mine.some(isUnderWay)) return refused(`You have no deployment recorded for ${school}. When your RDP asks you, say “I can support ${school}”.`);
     }
-    const candidates = mine.filter(underWay);
+    const candidates = mine.filter(isUnderWay);
     if (candidates.length === 0) return refused('You have no deployment under way. When your RDP asks you to support a school, say for example “I can support Willowmere Primary”.');
     if (candidates.length === 1 && candidates[0]) return apply(candidates[0], statement);
     const views = await Promise.all(candidates.map((item) => context.viewOf(item)));

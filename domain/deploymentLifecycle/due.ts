@@ -61,6 +61,12 @@ export function stageOf(record: DeploymentLifecycle, form?: FormFacts): Stage {
   return 'done';
 }
 
+/**
+ * Whether the system leader is supporting this school or trust: every deployment but one they said
+ * no to. A step said without naming the deployment goes to the only one under way.
+ */
+export const isUnderWay = (record: DeploymentLifecycle): boolean => stageOf(record) !== 'not_supporting';
+
 /** Every step due as of `today`, the earliest first. */
 export function dueSteps(record: DeploymentLifecycle, today: string, form: FormFacts = {}, programme: LifecycleProgramme = LIFECYCLE_PROGRAMME): DueStep[] {
   const steps: DueStep[] = [];

@@ -14,3 +14,11 @@ export type RecipientKind = 'school' | 'trust';
 export function recipientNoun(recipient: { readonly kind?: RecipientKind | undefined }): RecipientKind {
   return recipient.kind ?? 'school';
 }
+
+/**
+ * Who confirms the work reported in section 7 for the one supported: the school's headteacher, or
+ * the trust's chief executive (002: a system leader matched to a trust "should contact the Trust CEO").
+ */
+export function confirmerRole(kind: RecipientKind): 'headteacher' | 'chief executive' {
+  return kind === 'trust' ? 'chief executive' : 'headteacher';
+}

@@ -4,6 +4,7 @@
  */
 import { formatLongDate } from '../tsi/academicYear.js';
 import type { DeploymentDraft } from '../deployment/draft.js';
+import type { Stage } from './due.js';
 import { loggedDays, withFormDays, type DeploymentLifecycle } from './record.js';
 
 export type Reconciliation =
@@ -29,4 +30,9 @@ export function reconcileDays(record: Pick<DeploymentLifecycle, 'days'>, claimed
 /** A deployment's form against its own claim: the form's days and the deployment's joined by date, then reconciled. */
 export function reconcileForm(record: DeploymentLifecycle, draft: Pick<DeploymentDraft, 'daysDeliveredLog' | 'sections'>): Reconciliation {
   return reconcileDays(withFormDays(record, draft.daysDeliveredLog), draft.sections[6].daysDelivered);
+}
+
+/** The days are checked against the claim once the deployment is delivered (after its deployment stage); before that, a shortfall is expected. */
+export function reconcileOnceDelivered(record: Pick<DeploymentLifecycle, 'days'>, stage: Stage, claimed: number | undefined): Reconciliation | undefined {
+  return stage === 'engagement' || stage === 'deployment' ? undefined : reconcileDays(record, claimed);
 }

@@ -8,6 +8,7 @@ import { DEPLOYMENT_PROGRAMME, dayStepsWording, inDaySteps } from '../deployment
 import { IsoDateSchema, UrnSchema } from '../directory/types.js';
 import { fail, ok, type Result } from '../result.js';
 import { formatLongDate } from '../tsi/academicYear.js';
+import { londonDateOf } from '../time/londonTime.js';
 import { recipientNoun, type RecipientKind } from './recipientNoun.js';
 
 export const NOTE_MAX = 1000;
@@ -114,8 +115,10 @@ export interface Recipient {
   readonly urn?: string | undefined;
 }
 
-/** A new deployment, from the day the RDP's contact arrived. */
+/** A new deployment, from the day the RDP's contact arrived: a real date, not after today (London's). */
 export function newLifecycle(input: { id: string; ownerAadObjectId: string; ownerName: string; recipient: Recipient; rdpContactOn: string; now: Date }): Result<DeploymentLifecycle> {
+  const contact = checkDate(input.rdpContactOn, londonDateOf(input.now));
+  if (!contact.ok) return contact;
   const parsed = DeploymentLifecycleSchema.safeParse({
     id: input.id,
     ownerAadObjectId: input.ownerAadObjectId,
@@ -145,6 +148,18 @@ export const checkDate = (date: string, today: string, earlier?: { on: string | 
   const problem = notAfterToday(date, today) ?? (earlier ? notBefore(date, earlier.on, earlier.what) : undefined);
   return problem ? fail(problem) : ok(date);
 };
+
+/**
+ * Records the day the RDP's contact arrived (said again, it corrects the date): not after today,
+ * and not after the system leader's answer to it.
+ */
+export function recordRdpContact(record: DeploymentLifecycle, on: string, today: string): Result<DeploymentLifecycle> {
+  const date = checkDate(on, today);
+  if (!date.ok) return date;
+  if (record.engagement.rdpContactOn === on) return ok(record);
+  if (record.engagement.ability && on > record.engagement.ability.on) return fail('You answered the RDP before that date: check the date of their contact.');
+  return ok({ ...record, engagement: { ...record.engagement, rdpContactOn: on } });
+}
 
 export type EngagementStep = 'ability' | 'deploymentInfo' | 'schoolContacted' | 'firstVisit';
 

@@ -66,6 +66,7 @@ describe('the system leader records a deployment in their own words', () => {
     await say(leader, 'returned the mid-engagement return to the RDP');
 
     const draft = said(await say(leader, 'request an extension of 3 days because phonics needs another half term'));
+    expect(draft).toContain('Drafted your extension request.');
     expect(draft).toContain('Additional days requested: 3.');
     expect(draft).toContain('Why the school would benefit: phonics needs another half term');
     const sent = said(await say(leader, submit(VERBS.extensionSent, { id: 'dep-1' })));
@@ -123,6 +124,8 @@ describe('the system leader records a deployment in their own words', () => {
   it('the help card’s “record a deployment step” explains the words and records nothing', async () => {
     const { bot } = await start('2025-01-08T09:00:00Z');
     expect(said(await say(chat(bot, LEADER), { type: 'message', value: { command: 'record a deployment step' } }))).toContain('“met the school on 12 January”');
+    // 002: "up to an additional 5 days of support via a short-term TSI extension", which DfE approves or declines.
+    expect(said(await say(chat(bot, LEADER), 'request an extension'))).toContain('An extension is up to 5 additional days, agreed by DfE.');
     expect(await stored(bot)).toEqual([]);
   });
 
@@ -157,6 +160,19 @@ describe('the system leader records a deployment in their own words', () => {
     expect(JSON.stringify(await stored(bot))).toBe(before);
   });
 
+  it('“the RDP asked me to support Willowmere” on a future date is refused with the reason, for a new deployment and an existing one', async () => {
+    const { bot } = await start('2025-01-08T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    expect(said(await say(leader, 'the RDP asked me to support Willowmere on 20 January 2025'))).toContain('20 January 2025 is after today');
+    expect(await stored(bot)).toEqual([]);
+
+    await say(leader, 'the RDP asked me to support Willowmere on 6 January');
+    const before = JSON.stringify(await stored(bot));
+    expect(said(await say(leader, 'the RDP asked me to support Willowmere on 20 January 2025'))).toContain('20 January 2025 is after today');
+    expect(JSON.stringify(await stored(bot))).toBe(before);
+    expect((await stored(bot))[0]?.engagement.rdpContactOn).toBe('2025-01-06');
+  });
+
   it('a card button for another system leader’s deployment changes nothing', async () => {
     const { bot } = await start('2025-01-20T09:00:00Z');
     await say(chat(bot, LEADER), 'I can support Willowmere');
@@ -173,6 +189,48 @@ describe('the system leader records a deployment in their own words', () => {
     expect(said(await say(leader, submit(VERBS.checklist, { id: 'dep-1', kind: 'preEngagement' })))).toContain('Recorded the pre-engagement checklist as done.');
     const [record] = await stored(bot);
     expect({ days: record?.days, checklist: record?.checklists.preEngagement }).toEqual({ days: [{ date: '2025-01-20', days: 1 }], checklist: { doneOn: '2025-01-20' } });
+  });
+});
+
+/** The partnership case card's inputs as the system leader sees them filled in: each input's id and value. */
+function caseInputs(replies: readonly Partial<Activity>[]): Record<string, unknown> {
+  const body = (replies.map(cardOf).find((card) => card !== undefined)?.['body'] ?? []) as { type: string; id?: string; value?: unknown }[];
+  return Object.fromEntries(body.filter((item) => item.type.startsWith('Input.') && item.id).map((item) => [item.id, item.value]));
+}
+
+describe('the trust partnership case keeps what was written', () => {
+  it('a refused save returns the card as sent, the agreement ticked and the texts kept; once saved, the command reopens the saved case', async () => {
+    const { bot, time } = await start('2025-01-08T09:00:00Z');
+    const leader = chat(bot, LEADER);
+    await say(leader, 'I can support Willowmere');
+    expect(caseInputs(await say(leader, 'trust partnership case'))).toEqual({ benefit: '', schoolAgreed: 'false', suitableMatch: '', context: '' });
+
+    const sent = { id: 'dep-1', benefit: 'A stronger reading curriculum', schoolAgreed: 'true', suitableMatch: 'Oak Learning Trust', context: '' };
+    const refusedSave = await say(leader, submit(VERBS.partnershipCase, sent));
+    expect(said(refusedSave)).toContain('The case needs the potential benefit to the school and the context');
+    expect(caseInputs(refusedSave)).toEqual({ benefit: 'A stronger reading curriculum', schoolAgreed: 'true', suitableMatch: 'Oak Learning Trust', context: '' });
+    expect((await stored(bot))[0]?.partnership.status).toBe('none');
+
+    const saved = said(await say(leader, submit(VERBS.partnershipCase, { ...sent, context: 'An existing link with Oak Learning Trust' })));
+    expect(saved).toContain('Saved the trust partnership case. Submit it to your RDP with the end-of-deployment return, then say “submitted the partnership case”.');
+    expect(saved).toContain('case written, not submitted');
+    expect(caseInputs(await say(leader, 'trust partnership case'))).toEqual({
+      benefit: 'A stronger reading curriculum',
+      schoolAgreed: 'true',
+      suitableMatch: 'Oak Learning Trust',
+      context: 'An existing link with Oak Learning Trust',
+    });
+
+    // Then 002's process: submitted with the end-of-deployment return, DfE's grant offer letter, and the two £5,000 payments.
+    for (let day = 9; day <= 18; day++) {
+      time.set(`2025-01-${String(day).padStart(2, '0')}T09:00:00Z`);
+      await say(leader, submit(VERBS.logToday, { id: 'dep-1' }));
+    }
+    expect(said(await say(leader, 'submitted the partnership case'))).toContain('Recorded the case as submitted with the end-of-deployment return.');
+    expect(said(await say(leader, 'DfE approved the partnership'))).toContain('Recorded DfE’s approval: the grant offer letter comes next.');
+    expect(said(await say(leader, 'grant offer signed'))).toContain('Recorded the signed grant offer: the first £5,000 is due.');
+    expect(said(await say(leader, 'end report sent'))).toContain('Recorded the trust’s end report: the second £5,000 is due.');
+    expect((await stored(bot))[0]?.partnership.status).toBe('second_payment_due');
   });
 });
 
@@ -301,6 +359,7 @@ describe('before the form goes to the school, the days logged by date are checke
 describe('who sees what', () => {
   it('the school sees the stage and dates agreed; another school sees none of it; the SIT sees every deployment, overdue first, and exports them', async () => {
     const { bot, time } = await start('2025-01-07T09:00:00Z');
+    expect(said(await say(chat(bot, HEAD), 'our deployment'))).toContain('No TSI deployment supporting your school is recorded here yet.');
     const leader = chat(bot, LEADER);
     await say(leader, 'I can support Willowmere');
     await say(chat(bot, OTHER_LEADER), 'The RDP asked me to support Ashdown on 1 January');

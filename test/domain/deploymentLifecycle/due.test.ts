@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueSteps, remindersToSend, stageOf } from '../../../domain/deploymentLifecycle/due.js';
+import { dueSteps, isUnderWay, remindersToSend, stageOf } from '../../../domain/deploymentLifecycle/due.js';
 import { CAN_SUPPORT, daysFrom, lifecycle } from './support.js';
 
 const kindsAndDates = (steps: ReturnType<typeof dueSteps>) => steps.map((step) => `${step.kind} ${step.dueOn}${step.overdue ? ' overdue' : ''}`);
@@ -114,5 +114,14 @@ describe('002 §9: what is due next, and when it is overdue', () => {
     { stage: 'report_and_claim', changes: { engagement: CAN_SUPPORT, days: daysFrom('2025-01-20', 10) } },
   ])('the stage: $stage', ({ stage, changes }) => {
     expect(stageOf(lifecycle(changes))).toBe(stage);
+  });
+
+  it.each([
+    { rule: 'before the system leader answers the RDP', changes: {}, underWay: true },
+    { rule: 'after a yes', changes: { engagement: CAN_SUPPORT }, underWay: true },
+    { rule: 'after every agreed day is delivered', changes: { engagement: CAN_SUPPORT, days: daysFrom('2025-01-20', 10) }, underWay: true },
+    { rule: 'after a no', changes: { engagement: { rdpContactOn: '2025-01-06', ability: { canSupport: false, on: '2025-01-07' } } }, underWay: false },
+  ])('a deployment is under way $rule: $underWay', ({ changes, underWay }) => {
+    expect(isUnderWay(lifecycle(changes))).toBe(underWay);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recipientNamed } from '../../../domain/deploymentLifecycle/recipient.js';
+import { confirmerRole } from '../../../domain/deploymentLifecycle/recipientNoun.js';
 import type { SchoolMatch } from '../../../domain/directory/search.js';
 import type { School } from '../../../domain/directory/types.js';
 
@@ -21,5 +22,14 @@ describe('which school or trust a system leader names', () => {
     { said: 'Elsewhere Primary', matches: [], is: { kind: 'school', name: 'Elsewhere Primary' } },
   ])('“$said” is $is.kind $is.name', ({ said, matches, is }) => {
     expect(recipientNamed(said, matches, TRUSTS)).toEqual(is);
+  });
+});
+
+describe('who confirms section 7 for the one supported', () => {
+  it.each([
+    { kind: 'school', role: 'headteacher' },
+    { kind: 'trust', role: 'chief executive' },
+  ] as const)('a $kind: its $role', ({ kind, role }) => {
+    expect(confirmerRole(kind)).toBe(role);
   });
 });

@@ -3,8 +3,8 @@ import { claimPayment } from '../../../domain/deployment/payment.js';
 import { newDeploymentDraft } from '../../../domain/deployment/draft.js';
 import { PaymentClaimSectionSchema } from '../../../domain/deployment/sections.js';
 import { withApprovedExtension } from '../../../domain/deploymentLifecycle/formLink.js';
-import { reconcileDays } from '../../../domain/deploymentLifecycle/reconcile.js';
-import { logDeliveredDay, recordChecklist, recordEngagement, recordMidReturn, withFormDays } from '../../../domain/deploymentLifecycle/record.js';
+import { reconcileDays, reconcileOnceDelivered } from '../../../domain/deploymentLifecycle/reconcile.js';
+import { logDeliveredDay, newLifecycle, recordChecklist, recordEngagement, recordMidReturn, recordRdpContact, withFormDays } from '../../../domain/deploymentLifecycle/record.js';
 import { programmesFor } from '../../../domain/deploymentLifecycle/signposting.js';
 import { ANNEX_A } from '../../../domain/deploymentLifecycle/programme.js';
 import { CAN_SUPPORT, daysFrom, lifecycle } from './support.js';
@@ -22,9 +22,25 @@ describe('recording the steps', () => {
     { rule: 'a day beyond the 10 agreed is refused: DfE pays for no day it did not agree', run: () => logDeliveredDay(lifecycle({ engagement: CAN_SUPPORT, days: daysFrom('2025-01-20', 10) }), { date: '2025-02-10', days: 1 }, TODAY), error: /more than the 10 agreed/ },
     { rule: 'a negative day is refused', run: () => logDeliveredDay(lifecycle({ engagement: CAN_SUPPORT }), { date: '2025-02-10', days: -1 }, TODAY), error: /one day at a time/ },
     { rule: 'a 28k note is refused', run: () => logDeliveredDay(lifecycle({ engagement: CAN_SUPPORT }), { date: '2025-02-10', days: 1, note: 'x'.repeat(28_000) }, TODAY), error: /1000 characters/ },
+    { rule: 'an RDP contact in the future is refused', run: () => recordRdpContact(lifecycle(), '2025-03-02', TODAY), error: /after today/ },
+    { rule: 'an RDP contact after the answer to it is refused', run: () => recordRdpContact(lifecycle({ engagement: CAN_SUPPORT }), '2025-01-08', TODAY), error: /You answered the RDP before that date/ },
+    { rule: 'an RDP contact on a date that does not exist is refused', run: () => recordRdpContact(lifecycle(), '2025-02-30', TODAY), error: /Give the date/ },
+    {
+      rule: 'a new deployment whose RDP contact is after today (London) is refused',
+      run: () => newLifecycle({ id: 'dep-9', ownerAadObjectId: 'aad-leader', ownerName: 'Lee Leader', recipient: { kind: 'school', name: 'Willowmere Primary' }, rdpContactOn: '2025-01-07', now: new Date('2025-01-06T23:30:00Z') }),
+      error: /after today/,
+    },
     { rule: 'the mid-engagement return needs the checklist first', run: () => recordMidReturn(lifecycle({ engagement: CAN_SUPPORT }), '2025-02-10', TODAY), error: /checklist first/ },
   ])('$rule', ({ run, error }) => {
     expect(errorOf(run())).toMatch(error);
+  });
+
+  it('an RDP contact on or before today, and not after the answer, corrects the date', () => {
+    const corrected = recordRdpContact(lifecycle({ engagement: CAN_SUPPORT }), '2025-01-03', TODAY);
+    expect(corrected.ok && corrected.value.engagement).toEqual({ ...CAN_SUPPORT, rdpContactOn: '2025-01-03' });
+    // Half past midnight in London in summer (BST): London's today is already a day ahead of UTC's.
+    const lateInSummer = newLifecycle({ id: 'dep-9', ownerAadObjectId: 'aad-leader', ownerName: 'Lee Leader', recipient: { kind: 'school', name: 'Willowmere Primary' }, rdpContactOn: '2025-06-02', now: new Date('2025-06-01T23:30:00Z') });
+    expect(lateInSummer.ok).toBe(true);
   });
 
   it('logging a date again replaces its entry; days stay in date order', () => {
@@ -54,6 +70,17 @@ describe('reconciling the days logged by date with the days claimed in section 6
     { rule: 'a claim of fewer days than logged is a mismatch', days: daysFrom('2025-01-20', 10), claimed: 9, kind: 'mismatch' },
   ])('$rule', ({ days, claimed, kind }) => {
     expect(reconcileDays({ days }, claimed).kind).toBe(kind);
+  });
+
+  it.each([
+    { stage: 'engagement', checked: false },
+    { stage: 'deployment', checked: false },
+    { stage: 'report_and_claim', checked: true },
+    { stage: 'enhanced_strand', checked: true },
+    { stage: 'done', checked: true },
+  ] as const)('the days are checked against the claim once delivered: in $stage, $checked', ({ stage, checked }) => {
+    const result = reconcileOnceDelivered({ days: daysFrom('2025-01-20', 9) }, stage, 10);
+    expect(result?.kind).toBe(checked ? 'mismatch' : undefined);
   });
 
   it('a mismatch names the dates logged', () => {
@@ -94,6 +121,9 @@ describe('signposting: areas of focus to Annex A’s programmes', () => {
     const all = new Set(ANNEX_A.programmes.flatMap((programme) => programme.areas));
     expect(programmesFor([...all]).length).toBe(ANNEX_A.programmes.length);
     expect(programmesFor(['other'])).toEqual([]);
+  });
+  it('with no area of focus chosen yet, all of Annex A', () => {
+    expect(programmesFor([])).toEqual(ANNEX_A.programmes);
   });
 });
 
