@@ -208,7 +208,7 @@ export function sitDeploymentsCard(rows: readonly DeploymentRow[]): AdaptiveCard
 /** The drafted request for the RDP, to copy into an email, and the button to say it was sent. */
 export function extensionDraftCard(id: string, owner: string, text: string, notice?: string): AdaptiveCard {
   return card(
-    [heading('Your extension request'), ...noticeBlock(notice), line('Copy this into your email to your RDP, who reviews it and passes it to DfE. When you have sent it, tap the button.'), line(escapeMarkdown(text), { fontType: 'Monospace' })],
+    [heading('Your extension request'), ...noticeBlock(notice), line('Copy this into your email to your RDP, who will check it and share it with DfE’s Regions Group. When you have sent it, tap the button.'), line(escapeMarkdown(text), { fontType: 'Monospace' })],
     [button('I sent the request today', LIFECYCLE_VERBS.extensionSent, { id }), button('Open the deployment', LIFECYCLE_VERBS.open, { id, owner })],
   );
 }

@@ -110,7 +110,7 @@ export function createSteps(context: DeploymentLifecycleContext) {
           notice = 'Recorded DfE’s refusal.';
           return applyExtensionEvent(record, { kind: 'refuse', on: statement.on, rationale: statement.rationale }, today, form?.recommends);
         case 'partnership':
-          notice = { submit: 'Recorded the case as submitted with the end-of-deployment return.', approve: 'Recorded DfE’s approval: the grant offer letter comes next.', decline: 'Recorded DfE’s decision not to fund the partnership.', grantOfferSigned: 'Recorded the signed grant offer: the first £5,000 is due.', endReport: 'Recorded the trust’s end report: the second £5,000 is due.' }[statement.event];
+          notice = { submit: 'Recorded the case as submitted with the end-of-deployment return.', approve: 'Recorded DfE’s approval: the grant offer letter comes next.', decline: 'Recorded DfE’s decision not to fund the partnership.', grantOfferSigned: 'Recorded the signed grant offer: the first £5,000 is due.', endReport: 'Recorded the trust’s end report: the second £5,000 is due once DfE has it with the school’s confirmation that the activities went ahead as described.' }[statement.event];
           return applyPartnershipEvent(record, { kind: statement.event, on: statement.on }, today, form?.recommends);
       }
     };

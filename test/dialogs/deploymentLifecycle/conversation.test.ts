@@ -68,6 +68,7 @@ describe('the system leader records a deployment in their own words', () => {
     const draft = said(await say(leader, 'request an extension of 3 days because phonics needs another half term'));
     expect(draft).toContain('Drafted your extension request.');
     expect(draft).toContain('Additional days requested: 3.');
+    expect(draft).toContain('your RDP, who will check it and share it with DfE’s Regions Group');
     expect(draft).toContain('Why the school would benefit: phonics needs another half term');
     const sent = said(await say(leader, submit(VERBS.extensionSent, { id: 'dep-1' })));
     expect(sent).toContain('sent, waiting for DfE');
@@ -229,7 +230,7 @@ describe('the trust partnership case keeps what was written', () => {
     expect(said(await say(leader, 'submitted the partnership case'))).toContain('Recorded the case as submitted with the end-of-deployment return.');
     expect(said(await say(leader, 'DfE approved the partnership'))).toContain('Recorded DfE’s approval: the grant offer letter comes next.');
     expect(said(await say(leader, 'grant offer signed'))).toContain('Recorded the signed grant offer: the first £5,000 is due.');
-    expect(said(await say(leader, 'end report sent'))).toContain('Recorded the trust’s end report: the second £5,000 is due.');
+    expect(said(await say(leader, 'end report sent'))).toContain('Recorded the trust’s end report: the second £5,000 is due once DfE has it with the school’s confirmation that the activities went ahead as described.');
     expect((await stored(bot))[0]?.partnership.status).toBe('second_payment_due');
   });
 });
