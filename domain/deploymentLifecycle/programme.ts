@@ -3,7 +3,6 @@ import rawLifecycle from '../../data/programme/deployment-lifecycle.json' with {
 import rawAnnexA from '../../data/programme/annex-a-programmes.json' with { type: 'json' };
 import { DEPLOYMENT_PROGRAMME } from '../deployment/programme.js';
 
-const ChecklistItemsSchema = z.array(z.string().trim().min(1).max(300)).max(40);
 
 /** The lifecycle's timings from 002, and the council's own settings beside them: data, so a new year's guidance changes them without a release. */
 export const LifecycleProgrammeSchema = z.object({
@@ -17,7 +16,7 @@ export const LifecycleProgrammeSchema = z.object({
   extension: z.object({ dfeDecisionWorkingDays: z.number().int().positive(), usualWindowWeeks: z.number().int().positive(), note: z.string().min(1) }),
   partnership: z.object({ grantPence: z.number().int().positive(), paymentPence: z.number().int().positive(), expectedMonths: z.number().int().positive() }),
   reminders: z.object({ daysBefore: z.number().int().nonnegative().max(30), note: z.string().min(1) }),
-  checklists: z.object({ note: z.string().min(1), preEngagement: ChecklistItemsSchema, midEngagement: ChecklistItemsSchema }),
+  checklists: z.object({ note: z.string().min(1) }),
 });
 export type LifecycleProgramme = z.infer<typeof LifecycleProgrammeSchema>;
 

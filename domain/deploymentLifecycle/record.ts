@@ -14,8 +14,8 @@ import { recipientNoun, type RecipientKind } from './recipientNoun.js';
 export const NOTE_MAX = 1000;
 const Note = z.string().trim().max(NOTE_MAX, `Keep a note to ${NOTE_MAX} characters.`);
 
-/** A checklist done: when, a note, and which of the council's own items were ticked (002 gives none). */
-const ChecklistSchema = z.object({ doneOn: IsoDateSchema, note: Note.optional(), items: z.array(z.string().max(300)).max(40).optional() });
+/** A checklist done: when, and a note (002 names the checklists but gives no items). */
+const ChecklistSchema = z.object({ doneOn: IsoDateSchema, note: Note.optional() });
 export type Checklist = z.infer<typeof ChecklistSchema>;
 
 const ExtensionRequestSchema = z.object({ days: z.number().positive(), reason: Note.min(1), draftedOn: IsoDateSchema });
@@ -220,13 +220,13 @@ export function dateOfDay(record: Pick<DeploymentLifecycle, 'days'>, day: number
 export type ChecklistKind = 'preEngagement' | 'midEngagement';
 
 /** Records a checklist done (002's suggested model: pre-engagement at day 1, mid-engagement at day 6). */
-export function recordChecklist(record: DeploymentLifecycle, kind: ChecklistKind, done: { on: string; note?: string | undefined; items?: readonly string[] | undefined }, today: string): Result<DeploymentLifecycle> {
+export function recordChecklist(record: DeploymentLifecycle, kind: ChecklistKind, done: { on: string; note?: string | undefined }, today: string): Result<DeploymentLifecycle> {
   if (record.engagement.ability?.canSupport !== true) return fail('First say that you can support the school or trust.');
   const date = checkDate(done.on, today, { on: record.engagement.ability.on, what: 'your confirmation that you can support' });
   if (!date.ok) return date;
   const note = done.note?.trim();
   if (note !== undefined && note.length > NOTE_MAX) return fail(`Keep a note to ${NOTE_MAX} characters.`);
-  const checklist: Checklist = { doneOn: done.on, ...(note ? { note } : {}), ...(done.items && done.items.length > 0 ? { items: [...done.items] } : {}) };
+  const checklist: Checklist = { doneOn: done.on, ...(note ? { note } : {}) };
   const previous = record.checklists.midEngagement?.returnedToRdpOn;
   const value = kind === 'midEngagement' && previous ? { ...checklist, returnedToRdpOn: previous } : checklist;
   return ok({ ...record, checklists: { ...record.checklists, [kind]: value } });
