@@ -12,8 +12,8 @@ const archivesKey = (urn: string) => `indexes/attendance-archives/${urn}`;
 /** Marks that the years archived before archiving noted its schools have been noted (#noteEarlierArchives). */
 const ARCHIVES_NOTED = 'indexes/attendance-archives-noted';
 
-/** How many index entries are read or written at once. */
-const AT_ONCE = 32;
+/** How many index entries (or a school's records, PersonIndex) are read or written at once. */
+export const AT_ONCE = 32;
 
 /**
  * One school's attendance, kept beside its records: what a summary or a reminder run needs of

@@ -1,6 +1,7 @@
 import type { AttendanceRecord } from '../domain/attendance/record.js';
 import { mentionsPerson, peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
-import { AttendanceIndex } from './attendanceIndex.js';
+import { mapAtMost } from '../lib/mapAtMost.js';
+import { AT_ONCE, AttendanceIndex } from './attendanceIndex.js';
 import { ATTENDANCE_RECORDS, lineKey, linesHolding, urnOfAttendanceIndexKey, urnOfLine } from './attendanceKeys.js';
 import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
 
@@ -28,6 +29,15 @@ function addedAll(list: readonly string[], items: readonly string[]): readonly s
 
 /** The school whose attendance a listed key leads to: a school's attendance index entry, or (in entries written before those) one of its lines. */
 const schoolOf = (key: string): string | undefined => urnOfAttendanceIndexKey(key) ?? urnOfLine(key);
+
+/** Who erasure takes out of records, and counting looks for: the person's ids and every name recorded for them. */
+const personOf = (entry: PersonEntry): ErasedPerson => ({ ids: [entry.aadObjectId, ...entry.aliases], names: entry.names });
+
+/** A record a person's entry leads to, with the kind it is counted as (none for an index entry); `listed` when a listing found it, so it is known to be there. */
+interface Held {
+  readonly kind: RecordKind | undefined;
+  readonly listed?: true;
+}
 
 /** What kind of record a listed key is, for "what do you hold about me". */
 export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp', 'selfEvaluation', 'selfEvaluationLook', 'deploymentLifecycle'] as const;
@@ -107,28 +117,20 @@ export class PersonIndex {
     for (const [aadObjectId, { name, keys }] of byPerson) await this.#noteKeys(aadObjectId, keys, { name });
   }
 
-  /** How many records of each kind name the person (records since removed are not counted; a school's attendance counts its lines that name them). */
+  /**
+   * How many records of each kind name the person (records since removed are not counted; a
+   * school's attendance counts its lines that mention them): the records erasure would take them
+   * out of, found the same way (#expand).
+   */
   async countsOf(aadObjectId: string): Promise<Partial<Record<RecordKind, number>>> {
     const entry = await this.of(aadObjectId);
+    if (!entry) return {};
+    const held = [...(await this.#expand(entry.keys, personOf(entry)))].filter((found): found is [string, Held & { kind: RecordKind }] => found[1].kind !== undefined);
+    const present = await mapAtMost(held, AT_ONCE, async ([key, found]) => found.listed === true || (await this.store.read(key)) !== undefined);
     const counts: Partial<Record<RecordKind, number>> = {};
-    const counted = new Set<string>();
-    const count = (kind: RecordKind, key: string) => {
-      if (counted.has(key)) return;
-      counted.add(key);
-      counts[kind] = (counts[kind] ?? 0) + 1;
-    };
-    const schools = new Set<string>();
-    for (const key of entry?.keys ?? []) {
-      const urn = schoolOf(key);
-      if (urn !== undefined && !schools.has(urn)) {
-        schools.add(urn);
-        for (const line of await this.#linesOf(urn)) if (peopleIn(line.value).some((named) => named.aadObjectId === aadObjectId)) count('attendance', line.key);
-      }
-      if (urnOfAttendanceIndexKey(key) !== undefined) continue;
-      const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
-      if (kind === undefined) continue;
-      for (const held of [key, ...(await this.#index.archivedCopiesOfTask(key))]) if ((await this.store.read(held)) !== undefined) count(kind, held);
-    }
+    held.forEach(([, { kind }], at) => {
+      if (present[at]) counts[kind] = (counts[kind] ?? 0) + 1;
+    });
     return counts;
   }
 
@@ -144,9 +146,9 @@ export class PersonIndex {
   async erase(aadObjectId: string): Promise<string[]> {
     const entry = await this.of(aadObjectId);
     if (!entry) return [];
-    const person: ErasedPerson = { ids: [entry.aadObjectId, ...entry.aliases], names: entry.names };
+    const person = personOf(entry);
     const scrubbed: string[] = [];
-    for (const key of await this.#keysToScrub(entry.keys, person)) {
+    for (const key of (await this.#expand(entry.keys, person)).keys()) {
       const moved = linesHolding(key) !== undefined ? await this.#moveAttendanceLine(key, person) : undefined;
       if (moved !== undefined) {
         scrubbed.push(key, moved);
@@ -171,21 +173,27 @@ export class PersonIndex {
   /**
    * The listed keys with each school's attendance expanded to its lines that mention the person
    * (by id, or by a name recorded for them: a colleague may have typed it), each school's
-   * before its index entry, so that the entry is scrubbed after the lines it copies are.
+   * before its index entry, so that the entry is scrubbed after the lines it copies are; and
+   * each task with its copies in the years archived since. Schools are listed a few dozen at a
+   * time: an SIT administrator's entry lists thousands.
    */
-  async #keysToScrub(listed: readonly string[], person: ErasedPerson): Promise<Set<string>> {
-    const keys = new Set<string>();
-    const schools = new Set<string>();
-    for (const key of listed) {
+  async #expand(listed: readonly string[], person: ErasedPerson): Promise<Map<string, Held>> {
+    const schools = [...new Set(listed.flatMap((key) => schoolOf(key) ?? []))];
+    const linesBySchool = new Map(
+      await mapAtMost(schools, AT_ONCE, async (urn) => [urn, (await this.#linesOf(urn)).filter((line) => mentionsPerson(line.value, person)).map((line) => line.key)] as const),
+    );
+    const copies = await mapAtMost(listed, AT_ONCE, (key) => this.#index.archivedCopiesOfTask(key));
+    const held = new Map<string, Held>();
+    const add = (key: string, found: Held) => {
+      if (!held.has(key)) held.set(key, found);
+    };
+    listed.forEach((key, at) => {
       const urn = schoolOf(key);
-      if (urn !== undefined && !schools.has(urn)) {
-        schools.add(urn);
-        for (const line of await this.#linesOf(urn)) if (mentionsPerson(line.value, person)) keys.add(line.key);
-      }
-      keys.add(key);
-      for (const copy of await this.#index.archivedCopiesOfTask(key)) keys.add(copy);
-    }
-    return keys;
+      for (const line of urn === undefined ? [] : (linesBySchool.get(urn) ?? [])) add(line, { kind: 'attendance', listed: true });
+      const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
+      for (const copy of [key, ...(copies[at] ?? [])]) add(copy, { kind });
+    });
+    return held;
   }
 
   /** A school's attendance lines, today's and archived: one listing per session it has lines at. */

@@ -327,6 +327,21 @@ describe('attendance in the index of where each person appears, listed by school
     expect(await people.of(SAM.id)).toBeUndefined();
   });
 
+  it('counts a line where a colleague typed the person’s name (without their id), and then erases it: the count is what erasure touches', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('S1', '900001', ZARA.name, ZARA));
+    await attendance.log(line('S2', '900001', ZARA.name, COLLEAGUE, 1));
+    const people = new PersonIndex(store);
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 2 });
+
+    await people.erase(ZARA.id);
+
+    await expectNoTrace(store, ZARA);
+    // The colleague's line stays theirs, with her name taken out.
+    expect((await attendance.forSession('S2')).map((record) => [record.attendeeName, record.loggedBy.aadObjectId])).toEqual([[ERASED_NAME, COLLEAGUE.id]]);
+  });
+
   it('still erases through an entry written before, which lists the line’s key and not the school', async () => {
     const store = await openStore();
     const attendance = new AttendanceRepository(store);
