@@ -2,8 +2,8 @@ import type { AttendanceRecord } from '../domain/attendance/record.js';
 import { mentionsPerson, peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 import { AT_ONCE, AttendanceIndex } from './attendanceIndex.js';
-import { ATTENDANCE_RECORDS, lineKey, linesHolding, urnOfAttendanceIndexKey, urnOfLine } from './attendanceKeys.js';
-import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
+import { ATTENDANCE_RECORDS, archivedKey, lineKey, linesHolding, urnOfAttendanceIndexKey, urnOfLine, urnOfTask } from './attendanceKeys.js';
+import { updateRecord, writeIfAbsent, type Store } from './store.js';
 
 const PEOPLE = 'people/';
 const personKey = (aadObjectId: string) => `${PEOPLE}${encodeURIComponent(aadObjectId)}`;
@@ -66,11 +66,11 @@ const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
  *
  * Attendance is listed by school, not by line: a school's attendance index entry key
  * (`indexes/attendance/<urn>`) stands for every line of that school, today's and archived
- * (AttendanceIndex.foldersOfLines), and is expanded to the lines that name the person when
+ * (AttendanceIndex.holdingsOf), and is expanded to the lines that name the person when
  * asked. Listing each line would rewrite a person's entry at every log and grow it without end
  * (an SIT administrator's register lines for every school and session). Entries written before
  * list line keys too; those still work. A task submission is listed by its key, and found under
- * it in each year archived since as well (AttendanceIndex.archivedCopiesOfTask).
+ * it in each year archived since as well (the school's archives, AttendanceIndex.holdingsOf).
  */
 export class PersonIndex {
   readonly #index: AttendanceIndex;
@@ -178,28 +178,27 @@ export class PersonIndex {
    * time: an SIT administrator's entry lists thousands.
    */
   async #expand(listed: readonly string[], person: ErasedPerson): Promise<Map<string, Held>> {
-    const schools = [...new Set(listed.flatMap((key) => schoolOf(key) ?? []))];
-    const linesBySchool = new Map(
-      await mapAtMost(schools, AT_ONCE, async (urn) => [urn, (await this.#linesOf(urn)).filter((line) => mentionsPerson(line.value, person)).map((line) => line.key)] as const),
+    const withLines = new Set(listed.flatMap((key) => schoolOf(key) ?? []));
+    const schools = [...new Set([...withLines, ...listed.flatMap((key) => urnOfTask(key) ?? [])])];
+    const bySchool = new Map(
+      await mapAtMost(schools, AT_ONCE, async (urn) => {
+        const { lineFolders, archives } = await this.#index.holdingsOf(urn);
+        const lines = withLines.has(urn) ? (await Promise.all(lineFolders.map((folder) => this.store.list<AttendanceRecord>(folder)))).flat() : [];
+        return [urn, { lines: lines.filter((line) => mentionsPerson(line.value, person)).map((line) => line.key), archives }] as const;
+      }),
     );
-    const copies = await mapAtMost(listed, AT_ONCE, (key) => this.#index.archivedCopiesOfTask(key));
+    const school = (urn: string | undefined) => (urn === undefined ? undefined : bySchool.get(urn));
     const held = new Map<string, Held>();
     const add = (key: string, found: Held) => {
       if (!held.has(key)) held.set(key, found);
     };
-    listed.forEach((key, at) => {
-      const urn = schoolOf(key);
-      for (const line of urn === undefined ? [] : (linesBySchool.get(urn) ?? [])) add(line, { kind: 'attendance', listed: true });
+    for (const key of listed) {
+      for (const line of school(schoolOf(key))?.lines ?? []) add(line, { kind: 'attendance', listed: true });
       const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
-      for (const copy of [key, ...(copies[at] ?? [])]) add(copy, { kind });
-    });
+      add(key, { kind });
+      for (const archive of school(urnOfTask(key))?.archives ?? []) add(archivedKey(archive, key), { kind });
+    }
     return held;
-  }
-
-  /** A school's attendance lines, today's and archived: one listing per session it has lines at. */
-  async #linesOf(urn: string): Promise<StoredRecord<AttendanceRecord>[]> {
-    const folders = await this.#index.foldersOfLines(urn);
-    return (await Promise.all(folders.map((folder) => this.store.list<AttendanceRecord>(folder)))).flat();
   }
 
   /**

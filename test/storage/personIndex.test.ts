@@ -204,13 +204,18 @@ function line(sessionId: string, urn: string, attendeeName: string, by: { id: st
 
 const registerLine = (sessionId: string, urn: string, by: { id: string; name: string }): AttendanceRecord => ({ ...line(sessionId, urn, REGISTER_ATTENDEE.name, by), attendeeRole: REGISTER_ATTENDEE.role });
 
-/** The store, with the key of every write made through it. */
-function countingWrites(store: Store): { store: Store; writes: string[] } {
+/** The store, with the key of every write (and every read) made through it. */
+function countingWrites(store: Store): { store: Store; writes: string[]; reads: string[] } {
   const writes: string[] = [];
+  const reads: string[] = [];
   return {
     writes,
+    reads,
     store: {
-      read: (key) => store.read(key),
+      read: (key) => {
+        reads.push(key);
+        return store.read(key);
+      },
       write: (key, value, condition) => {
         writes.push(key);
         return store.write(key, value, condition);
@@ -383,6 +388,24 @@ describe('attendance in the index of where each person appears, listed by school
     expect(archived.map((record) => record.value.attendeeName).sort()).toEqual([ERASED_NAME, ERASED_NAME, ERASED_NAME, 'Robin Attendee']);
     expect(await attendance.forSession('T1')).toHaveLength(1);
     expect((await store.list('attendance/archive/2023-24/tasks/')).map((record) => record.value)).toEqual([expect.objectContaining({ taskId: 'K1', urn: '900004', submittedBy: { aadObjectId: 'erased', name: ERASED_NAME } })]);
+  });
+
+  it('reads a school’s archive record once per count and once per erasure, however many of its tasks and lines the person is in', async () => {
+    const { store, reads } = countingWrites(await openStore());
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    for (const taskId of ['K1', 'K2', 'K3']) await attendance.submitTask({ taskId, urn: '900001', submittedBy: { aadObjectId: ZARA.id, name: ZARA.name }, submittedAt: NOW.toISOString() });
+    await attendance.archiveYear('2023/24');
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    const people = new PersonIndex(store);
+    const archiveReads = () => reads.splice(0).filter((key) => key === 'indexes/attendance-archives/900001').length;
+    archiveReads();
+
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 5 });
+    expect(archiveReads()).toBe(1);
+    await people.erase(ZARA.id);
+    expect(archiveReads()).toBe(1);
+    await expectNoTrace(store, ZARA);
   });
 
   it('finds the lines of a year archived before archiving noted its schools, once the store has been opened by the bot', async () => {
