@@ -79,12 +79,8 @@ export class PersonIndex {
     this.#index = new AttendanceIndex(store);
   }
 
-  /** Records that `key` names the person (and, when given, a name or another id they are known by). */
-  async note(aadObjectId: string, key: string, also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
-    await this.#noteKeys(aadObjectId, [key], also);
-  }
-
-  async #noteKeys(aadObjectId: string, keys: readonly string[], also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
+  /** Records that `keys` name the person (and, when given, a name or another id they are known by): one write of their entry, however many keys. */
+  async note(aadObjectId: string, keys: readonly string[], also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
     if (aadObjectId.length === 0) return;
     const name = also.name?.trim() || undefined;
     await updateRecord<PersonEntry>(this.store, personKey(aadObjectId), (current) => {
@@ -114,7 +110,7 @@ export class PersonIndex {
         byPerson.set(person.aadObjectId, entry);
       }
     }
-    for (const [aadObjectId, { name, keys }] of byPerson) await this.#noteKeys(aadObjectId, keys, { name });
+    for (const [aadObjectId, { name, keys }] of byPerson) await this.note(aadObjectId, keys, { name });
   }
 
   /**

@@ -81,6 +81,6 @@ export class SelfEvaluationRepository {
   /** Notes that this person saw the self-evaluations across schools at `at`. */
   async noteLooked(aadObjectId: string, at: string): Promise<void> {
     const saved = await updateRecord<Looks>(this.store, LOOKS, (current) => ({ looks: [...(current?.looks ?? []).filter((look) => look.aadObjectId !== aadObjectId), { aadObjectId, at }] }), this.options);
-    if (saved) await new PersonIndex(this.store).note(aadObjectId, saved.key);
+    if (saved) await new PersonIndex(this.store).note(aadObjectId, [saved.key]);
   }
 }

@@ -8,6 +8,7 @@ import type { Profile } from '../../domain/directory/types.js';
 import { applyEdit } from '../../domain/nomination/edit.js';
 import { ERASED_NAME } from '../../domain/personalData/person.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
+import { ConversationRepository } from '../../storage/conversationRepository.js';
 import { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { LowdbStore } from '../../storage/lowdbStore.js';
 import { NominationRepository } from '../../storage/nominationRepository.js';
@@ -66,7 +67,7 @@ async function play(store: LowdbStore, person: { id: string; name: string }, oth
         await directory.linkConversation(`19:chat-${step.chat}@thread.v2`, GROUP.id, person.id, { replace: true, now: NOW });
         break;
       case 'nominate':
-        await people.note(person.id, 'conversations/by-id/seen', { name: person.name, alias: `29:${person.id}` });
+        await people.note(person.id, ['conversations/by-id/seen'], { name: person.name, alias: `29:${person.id}` });
         await nominations.openInChat(GROUP.id, `19:chat-${step.chat}@thread.v2`, `29:${person.id}`, { moveNotices: true, aadObjectId: person.id });
         break;
       case 'edit':
@@ -167,7 +168,7 @@ describe('erasure through the index of where each person appears', () => {
       const people = new PersonIndex(store);
       await people.erase('aad-first');
       await people.erase('aad-second');
-      await people.note('aad-third', (await store.list('attendance/records/')).find((record) => record.key.endsWith('yusuf-lindqvist'))?.key ?? '', { name: 'Yusuf Lindqvist' });
+      await people.note('aad-third', [(await store.list('attendance/records/')).find((record) => record.key.endsWith('yusuf-lindqvist'))?.key ?? ''], { name: 'Yusuf Lindqvist' });
       await people.erase('aad-third');
 
       const lines = await attendance.forSession('T1');
@@ -406,6 +407,15 @@ describe('attendance in the index of where each person appears, listed by school
     await people.erase(ZARA.id);
     expect(archiveReads()).toBe(1);
     await expectNoTrace(store, ZARA);
+  });
+
+  it('notes whoever speaks in a personal chat with one write of their entry, listing both copies of the chat', async () => {
+    const { store, writes } = countingWrites(await openStore());
+    const conversations = new ConversationRepository(store);
+    await conversations.save('a:personal-chat', { reference: {}, kind: 'personal', userAadObjectId: ZARA.id, savedAt: NOW.toISOString() }, { aadObjectId: ZARA.id, name: ZARA.name, alias: `29:${ZARA.id}` });
+
+    expect(writes.filter((key) => key.startsWith('people/'))).toEqual([`people/${ZARA.id}`]);
+    expect(await new PersonIndex(store).of(ZARA.id)).toEqual({ aadObjectId: ZARA.id, names: [ZARA.name], aliases: [`29:${ZARA.id}`], keys: ['conversations/by-id/a%3Apersonal-chat', `conversations/personal/${ZARA.id}`] });
   });
 
   it('finds the lines of a year archived before archiving noted its schools, once the store has been opened by the bot', async () => {
