@@ -39,6 +39,14 @@ interface SchoolArchives {
   readonly years: Readonly<Record<string, readonly string[]>>;
 }
 
+/** What making sure of the index did (AttendanceIndex.ensureBuilt). */
+export interface IndexUpkeep {
+  /** It was built from the records: this store had none. */
+  readonly built: boolean;
+  /** How many archived records (of years archived before archiving noted their schools) it went through to note their schools: 0 once done. */
+  readonly archivedRecordsNoted: number;
+}
+
 /** Where one school's records are (AttendanceIndex.holdingsOf). */
 export interface SchoolHoldings {
   /** The folders its lines are filed in, today's and archived. */
@@ -110,14 +118,14 @@ export class AttendanceIndex {
   /**
    * Builds the index from the records when it has not been built in this store (a store from
    * before it, or after it was removed), and notes the schools of years archived before archiving
-   * noted them. True when it built or noted anything.
+   * noted them. Says which of the two it did.
    */
-  async ensureBuilt(): Promise<boolean> {
-    const earlierArchives = await this.#noteEarlierArchives();
-    if (await this.store.read(BUILT)) return earlierArchives > 0;
+  async ensureBuilt(): Promise<IndexUpkeep> {
+    const archivedRecordsNoted = await this.#noteEarlierArchives();
+    if (await this.store.read(BUILT)) return { built: false, archivedRecordsNoted };
     await this.rebuild();
     await writeIfAbsent(this.store, BUILT, { builtAt: new Date().toISOString() });
-    return true;
+    return { built: true, archivedRecordsNoted };
   }
 
   /**

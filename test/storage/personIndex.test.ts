@@ -429,13 +429,28 @@ describe('attendance in the index of where each person appears, listed by school
     const people = new PersonIndex(store);
     expect(await people.countsOf(ZARA.id)).toEqual({});
 
-    expect(await attendance.indexIfMissing()).toBe(true);
+    expect(await attendance.indexIfMissing()).toEqual({ built: true, archivedRecordsNoted: 2 });
     expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 2 });
     await people.erase(ZARA.id);
     await expectNoTrace(store, ZARA);
     expect((await store.list<AttendanceRecord>('attendance/archive/2022-23/records/')).map((record) => record.value.attendeeName)).toEqual([ERASED_NAME, ERASED_NAME]);
     // Done once: the next start goes through no archive.
-    expect(await attendance.indexIfMissing()).toBe(false);
+    expect(await attendance.indexIfMissing()).toEqual({ built: false, archivedRecordsNoted: 0 });
+  });
+
+  it('says it only noted the archived years when the index was built before: a store from the version before archiving noted schools', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    await attendance.log(line('W1', '900002', ZARA.name, ZARA));
+    expect((await attendance.indexIfMissing()).built).toBe(true);
+    await attendance.archiveYear('2022/23');
+    // As that version left it: built, with no note of the archived schools and no mark that they were noted.
+    for (const record of await store.list('indexes/attendance-archives/')) await store.delete(record.key);
+    await store.delete('indexes/attendance-archives-noted');
+
+    expect(await attendance.indexIfMissing()).toEqual({ built: false, archivedRecordsNoted: 2 });
+    expect(await new PersonIndex(store).countsOf(ZARA.id)).toEqual({ attendance: 2 });
   });
 
   it('adds to a year archived twice rather than forgetting its first sessions', async () => {
