@@ -100,7 +100,9 @@ export async function createJourneys(services: BotServices): Promise<JourneySet>
         const migrated = await signUps.migrateOnce([...records, ...submissions].map((entry) => entry.urn), now());
         if (migrated !== undefined) logger.info({ signedUp: migrated }, 'sign-ups kept from now on: schools with attendance already logged are signed up');
       }
-      if (await attendance.indexIfMissing()) logger.info('built the attendance index from the records');
+      const upkeep = await attendance.indexIfMissing();
+      if (upkeep.built) logger.info('built the attendance index from the records');
+      if (upkeep.archivedRecordsNoted > 0) logger.info({ archivedRecords: upkeep.archivedRecordsNoted }, 'noted the schools of attendance archived before, so that personal data requests find it');
       const demo = (config.DEMO_DIRECTORY ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
       if (!demo) return;
       const report = await loadDemoDirectoryIfEmpty(directory);

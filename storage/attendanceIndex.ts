@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { latestOwnLine } from '../domain/attendance/audience.js';
 import type { AttendanceRecord, AttendanceStatus } from '../domain/attendance/record.js';
-import { ARCHIVE, ATTENDANCE_RECORDS, archiveFolderOf, archivedKey, archivedLines, attendanceArchive, attendanceIndexKey as entryKey, attendanceRecordKey, liveKeyOf, schoolSessionLines, urnOfTask, yearOfArchivedKey } from './attendanceKeys.js';
+import { ARCHIVE, ATTENDANCE_RECORDS, archiveFolderOf, archivedLines, attendanceArchive, attendanceIndexKey as entryKey, attendanceRecordKey, liveKeyOf, schoolSessionLines, urnOfTask, yearOfArchivedKey } from './attendanceKeys.js';
 import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
 import { mapAtMost } from '../lib/mapAtMost.js';
 
@@ -12,8 +12,8 @@ const archivesKey = (urn: string) => `indexes/attendance-archives/${urn}`;
 /** Marks that the years archived before archiving noted its schools have been noted (#noteEarlierArchives). */
 const ARCHIVES_NOTED = 'indexes/attendance-archives-noted';
 
-/** How many index entries are read or written at once. */
-const AT_ONCE = 32;
+/** How many index entries (or a school's records, PersonIndex) are read or written at once. */
+export const AT_ONCE = 32;
 
 /**
  * One school's attendance, kept beside its records: what a summary or a reminder run needs of
@@ -37,6 +37,22 @@ const lineId = (slug: string) => createHash('sha256').update(slug).digest('base6
 interface SchoolArchives {
   readonly urn: string;
   readonly years: Readonly<Record<string, readonly string[]>>;
+}
+
+/** What making sure of the index did (AttendanceIndex.ensureBuilt). */
+export interface IndexUpkeep {
+  /** It was built from the records: this store had none. */
+  readonly built: boolean;
+  /** How many archived records (of years archived before archiving noted their schools) it went through to note their schools: 0 once done. */
+  readonly archivedRecordsNoted: number;
+}
+
+/** Where one school's records are (AttendanceIndex.holdingsOf). */
+export interface SchoolHoldings {
+  /** The folders its lines are filed in, today's and archived. */
+  readonly lineFolders: readonly string[];
+  /** The archive of each year archived since (attendanceArchive): a task submission of the school is under `archivedKey(archive, key)` in each. */
+  readonly archives: readonly string[];
 }
 
 function partsOf(key: string): { sessionId: string; urn: string; line: string } {
@@ -102,14 +118,14 @@ export class AttendanceIndex {
   /**
    * Builds the index from the records when it has not been built in this store (a store from
    * before it, or after it was removed), and notes the schools of years archived before archiving
-   * noted them. True when it built or noted anything.
+   * noted them. Says which of the two it did.
    */
-  async ensureBuilt(): Promise<boolean> {
-    const earlierArchives = await this.#noteEarlierArchives();
-    if (await this.store.read(BUILT)) return earlierArchives > 0;
+  async ensureBuilt(): Promise<IndexUpkeep> {
+    const archivedRecordsNoted = await this.#noteEarlierArchives();
+    if (await this.store.read(BUILT)) return { built: false, archivedRecordsNoted };
     await this.rebuild();
     await writeIfAbsent(this.store, BUILT, { builtAt: new Date().toISOString() });
-    return true;
+    return { built: true, archivedRecordsNoted };
   }
 
   /**
@@ -138,7 +154,7 @@ export class AttendanceIndex {
   /**
    * The year's lines and tasks have been archived (`archived`: their keys as they were): notes,
    * per school, that year and the sessions it had lines at, so that its lines and tasks are
-   * still found in the archive (foldersOfLines, archivedCopiesOfTask), and removes every
+   * still found in the archive (holdingsOf), and removes every
    * entry, which leaves the index built and empty. Per school rather than per person: the
    * person index lists schools, and noting the archive in each person's entry would have the
    * archive rewrite the entry of everyone its lines name; here it writes one record per school it
@@ -189,21 +205,18 @@ export class AttendanceIndex {
   }
 
   /**
-   * The folders a school's lines are filed in: one per session it has lines at, today's (from
-   * its entry) and each archived year's. Listing them reads the school's lines and no other's.
+   * Where a school's records are: the folders its lines are filed in, one per session it has
+   * lines at, today's (from its entry) and each archived year's (listing them reads the school's
+   * lines and no other's); and the archives of the years archived since, where its task
+   * submissions are too. One read of its entry and one of its archive record, however many of its
+   * records are asked after.
    */
-  async foldersOfLines(urn: string): Promise<string[]> {
+  async holdingsOf(urn: string): Promise<SchoolHoldings> {
     const [entry, archives] = await Promise.all([this.store.read<SchoolAttendanceEntry>(entryKey(urn)), this.store.read<SchoolArchives>(archivesKey(urn))]);
     const today = Object.keys(entry?.value.sessions ?? {}).map((sessionId) => schoolSessionLines(sessionId, urn));
-    const archived = Object.entries(archives?.value.years ?? {}).flatMap(([year, sessions]) => sessions.map((sessionId) => schoolSessionLines(sessionId, urn, archivedLines(attendanceArchive(year)))));
-    return [...today, ...archived];
-  }
-
-  /** Where a school's submission of a task (its key as it is today) would be in each year archived since. */
-  async archivedCopiesOfTask(key: string): Promise<string[]> {
-    const urn = urnOfTask(key);
-    const archives = urn === undefined ? undefined : await this.store.read<SchoolArchives>(archivesKey(urn));
-    return Object.keys(archives?.value.years ?? {}).map((year) => archivedKey(attendanceArchive(year), key));
+    const years = Object.entries(archives?.value.years ?? {});
+    const archived = years.flatMap(([year, sessions]) => sessions.map((sessionId) => schoolSessionLines(sessionId, urn, archivedLines(attendanceArchive(year)))));
+    return { lineFolders: [...today, ...archived], archives: years.map(([year]) => attendanceArchive(year)) };
   }
 
   #gone(seen: ReadonlyMap<string, string>, now: readonly StoredRecord<unknown>[]): string[] {

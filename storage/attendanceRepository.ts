@@ -1,6 +1,6 @@
 import { attendanceKey, type AttendanceRecord, type TaskSubmission } from '../domain/attendance/record.js';
 import { ATTENDANCE_RECORDS as RECORDS, ATTENDANCE_TASKS as TASKS, archivedKey, attendanceArchive, attendanceRecordKey as recordKey, schoolSessionLines, taskKey } from './attendanceKeys.js';
-import { AttendanceIndex } from './attendanceIndex.js';
+import { AttendanceIndex, type IndexUpkeep } from './attendanceIndex.js';
 import { PersonIndex } from './personIndex.js';
 import { bestStatus, type StatusAt } from '../domain/attendance/summary.js';
 import { ANY_ETAG, updateRecord, type Store } from './store.js';
@@ -67,8 +67,8 @@ export class AttendanceRepository {
     };
   }
 
-  /** Builds the attendance index from the records if this store has none yet; true when it did. */
-  async indexIfMissing(): Promise<boolean> {
+  /** Builds the attendance index from the records if this store has none yet, and notes the schools of years archived before archiving noted them; says which it did. */
+  async indexIfMissing(): Promise<IndexUpkeep> {
     return this.#index.ensureBuilt();
   }
 

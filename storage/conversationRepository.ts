@@ -31,7 +31,7 @@ export class ConversationRepository<Reference = Record<string, unknown>> {
     const keys = [keyOfConversation(conversationKey), ...(saved.userAadObjectId ? [keyOfPersonalChat(saved.userAadObjectId)] : [])];
     await Promise.all(keys.map((key) => this.store.write(key, saved, ANY_ETAG)));
     if (speaker === undefined) return;
-    for (const key of keys) await this.#people.note(speaker.aadObjectId, key, { name: speaker.name, alias: speaker.alias });
+    await this.#people.note(speaker.aadObjectId, keys, { name: speaker.name, alias: speaker.alias });
   }
 
   async ofConversation(conversationKey: string): Promise<SavedConversation<Reference> | undefined> {

@@ -1,4 +1,4 @@
-import { isConflict, type Store } from './store.js';
+import { isConflict, removeExpired, type Store } from './store.js';
 
 interface DeliveryMark {
   readonly expiresAt: string;
@@ -90,14 +90,6 @@ export class DeliveryRepository {
 
   /** Removes expired marks: run by the scheduler. */
   async purgeExpired(now: Date): Promise<number> {
-    let removed = 0;
-    for (const record of await this.store.list<DeliveryMark>(PREFIX)) {
-      if (Date.parse(record.value.expiresAt) > now.getTime()) continue;
-      await this.store.delete(record.key, record.eTag).catch((error: unknown) => {
-        if (!isConflict(error)) throw error;
-      });
-      removed++;
-    }
-    return removed;
+    return removeExpired(this.store, PREFIX, now);
   }
 }

@@ -28,7 +28,7 @@ export class DeploymentLifecycleRepository {
   async create(record: DeploymentLifecycle): Promise<void> {
     const recordKey = key(record.ownerAadObjectId, record.id);
     await this.store.write(recordKey, DeploymentLifecycleSchema.parse(record), null);
-    await new PersonIndex(this.store).note(record.ownerAadObjectId, recordKey, { name: record.ownerName });
+    await new PersonIndex(this.store).note(record.ownerAadObjectId, [recordKey], { name: record.ownerName });
   }
 
   async get(ownerAadObjectId: string, id: string): Promise<DeploymentLifecycle | undefined> {

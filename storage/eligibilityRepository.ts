@@ -60,7 +60,7 @@ export class EligibilityRepository {
     const saved: EligibilityCheck = { ...check, id: randomUUID().replace(/-/g, '').slice(0, 12) };
     const key = `${this.#prefix(check.aadObjectId)}${sortableStamp(check.checkedAt)}-${saved.id}`;
     await this.#store.write(key, saved, null);
-    await new PersonIndex(this.#store).note(check.aadObjectId, key);
+    await new PersonIndex(this.#store).note(check.aadObjectId, [key]);
     return saved;
   }
 

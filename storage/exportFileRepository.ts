@@ -1,4 +1,4 @@
-import type { Store } from './store.js';
+import { removeExpired, type Store } from './store.js';
 
 /** An export kept for its download link: the file sealed by whoever made the link, and whose it is. */
 export interface StoredExport {
@@ -30,15 +30,8 @@ export class ExportFileRepository {
     await this.store.delete(keyOf(id));
   }
 
-  /** Removes every file expired at `now` (one another instance removed meanwhile is skipped); returns how many. */
+  /** Removes every file expired at `now` (see removeExpired); returns how many. */
   async removeExpired(now: Date): Promise<number> {
-    let removed = 0;
-    for (const record of await this.store.list<StoredExport>(PREFIX)) {
-      if (Date.parse(record.value.expiresAt) <= now.getTime()) {
-        await this.store.delete(record.key, record.eTag).catch(() => undefined);
-        removed++;
-      }
-    }
-    return removed;
+    return removeExpired(this.store, PREFIX, now);
   }
 }

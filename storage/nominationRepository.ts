@@ -81,7 +81,7 @@ export class NominationRepository {
     });
     if (!saved.ok) throw new Error(saved.errors.join(' '));
     // The refresh list holds their Teams user id, not their AAD object id.
-    await new PersonIndex(this.store).note(options.aadObjectId, nominationKey(groupId), { alias: userId });
+    await new PersonIndex(this.store).note(options.aadObjectId, [nominationKey(groupId)], { alias: userId });
     return { record: saved.value, created, noticesElsewhere };
   }
 

@@ -1,8 +1,9 @@
 import type { AttendanceRecord } from '../domain/attendance/record.js';
 import { mentionsPerson, peopleIn, withoutPerson, type ErasedPerson } from '../domain/personalData/person.js';
-import { AttendanceIndex } from './attendanceIndex.js';
-import { ATTENDANCE_RECORDS, lineKey, linesHolding, urnOfAttendanceIndexKey, urnOfLine } from './attendanceKeys.js';
-import { updateRecord, writeIfAbsent, type Store, type StoredRecord } from './store.js';
+import { mapAtMost } from '../lib/mapAtMost.js';
+import { AT_ONCE, AttendanceIndex } from './attendanceIndex.js';
+import { ATTENDANCE_RECORDS, archivedKey, lineKey, linesHolding, urnOfAttendanceIndexKey, urnOfLine, urnOfTask } from './attendanceKeys.js';
+import { updateRecord, writeIfAbsent, type Store } from './store.js';
 
 const PEOPLE = 'people/';
 const personKey = (aadObjectId: string) => `${PEOPLE}${encodeURIComponent(aadObjectId)}`;
@@ -28,6 +29,15 @@ function addedAll(list: readonly string[], items: readonly string[]): readonly s
 
 /** The school whose attendance a listed key leads to: a school's attendance index entry, or (in entries written before those) one of its lines. */
 const schoolOf = (key: string): string | undefined => urnOfAttendanceIndexKey(key) ?? urnOfLine(key);
+
+/** Who erasure takes out of records, and counting looks for: the person's ids and every name recorded for them. */
+const personOf = (entry: PersonEntry): ErasedPerson => ({ ids: [entry.aadObjectId, ...entry.aliases], names: entry.names });
+
+/** A record a person's entry leads to, with the kind it is counted as (none for an index entry); `listed` when a listing found it, so it is known to be there. */
+interface Held {
+  readonly kind: RecordKind | undefined;
+  readonly listed?: true;
+}
 
 /** What kind of record a listed key is, for "what do you hold about me". */
 export const RECORD_KINDS = ['profile', 'eligibilityCheck', 'deploymentForm', 'attendance', 'nomination', 'chatLink', 'conversation', 'signUp', 'selfEvaluation', 'selfEvaluationLook', 'deploymentLifecycle'] as const;
@@ -56,11 +66,11 @@ const KIND_OF_PREFIX: readonly (readonly [string, RecordKind])[] = [
  *
  * Attendance is listed by school, not by line: a school's attendance index entry key
  * (`indexes/attendance/<urn>`) stands for every line of that school, today's and archived
- * (AttendanceIndex.foldersOfLines), and is expanded to the lines that name the person when
+ * (AttendanceIndex.holdingsOf), and is expanded to the lines that name the person when
  * asked. Listing each line would rewrite a person's entry at every log and grow it without end
  * (an SIT administrator's register lines for every school and session). Entries written before
  * list line keys too; those still work. A task submission is listed by its key, and found under
- * it in each year archived since as well (AttendanceIndex.archivedCopiesOfTask).
+ * it in each year archived since as well (the school's archives, AttendanceIndex.holdingsOf).
  */
 export class PersonIndex {
   readonly #index: AttendanceIndex;
@@ -69,12 +79,8 @@ export class PersonIndex {
     this.#index = new AttendanceIndex(store);
   }
 
-  /** Records that `key` names the person (and, when given, a name or another id they are known by). */
-  async note(aadObjectId: string, key: string, also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
-    await this.#noteKeys(aadObjectId, [key], also);
-  }
-
-  async #noteKeys(aadObjectId: string, keys: readonly string[], also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
+  /** Records that `keys` name the person (and, when given, a name or another id they are known by): one write of their entry, however many keys. */
+  async note(aadObjectId: string, keys: readonly string[], also: { readonly name?: string | undefined; readonly alias?: string | undefined } = {}): Promise<void> {
     if (aadObjectId.length === 0) return;
     const name = also.name?.trim() || undefined;
     await updateRecord<PersonEntry>(this.store, personKey(aadObjectId), (current) => {
@@ -104,31 +110,23 @@ export class PersonIndex {
         byPerson.set(person.aadObjectId, entry);
       }
     }
-    for (const [aadObjectId, { name, keys }] of byPerson) await this.#noteKeys(aadObjectId, keys, { name });
+    for (const [aadObjectId, { name, keys }] of byPerson) await this.note(aadObjectId, keys, { name });
   }
 
-  /** How many records of each kind name the person (records since removed are not counted; a school's attendance counts its lines that name them). */
+  /**
+   * How many records of each kind name the person (records since removed are not counted; a
+   * school's attendance counts its lines that mention them): the records erasure would take them
+   * out of, found the same way (#expand).
+   */
   async countsOf(aadObjectId: string): Promise<Partial<Record<RecordKind, number>>> {
     const entry = await this.of(aadObjectId);
+    if (!entry) return {};
+    const held = [...(await this.#expand(entry.keys, personOf(entry)))].filter((found): found is [string, Held & { kind: RecordKind }] => found[1].kind !== undefined);
+    const present = await mapAtMost(held, AT_ONCE, async ([key, found]) => found.listed === true || (await this.store.read(key)) !== undefined);
     const counts: Partial<Record<RecordKind, number>> = {};
-    const counted = new Set<string>();
-    const count = (kind: RecordKind, key: string) => {
-      if (counted.has(key)) return;
-      counted.add(key);
-      counts[kind] = (counts[kind] ?? 0) + 1;
-    };
-    const schools = new Set<string>();
-    for (const key of entry?.keys ?? []) {
-      const urn = schoolOf(key);
-      if (urn !== undefined && !schools.has(urn)) {
-        schools.add(urn);
-        for (const line of await this.#linesOf(urn)) if (peopleIn(line.value).some((named) => named.aadObjectId === aadObjectId)) count('attendance', line.key);
-      }
-      if (urnOfAttendanceIndexKey(key) !== undefined) continue;
-      const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
-      if (kind === undefined) continue;
-      for (const held of [key, ...(await this.#index.archivedCopiesOfTask(key))]) if ((await this.store.read(held)) !== undefined) count(kind, held);
-    }
+    held.forEach(([, { kind }], at) => {
+      if (present[at]) counts[kind] = (counts[kind] ?? 0) + 1;
+    });
     return counts;
   }
 
@@ -144,9 +142,9 @@ export class PersonIndex {
   async erase(aadObjectId: string): Promise<string[]> {
     const entry = await this.of(aadObjectId);
     if (!entry) return [];
-    const person: ErasedPerson = { ids: [entry.aadObjectId, ...entry.aliases], names: entry.names };
+    const person = personOf(entry);
     const scrubbed: string[] = [];
-    for (const key of await this.#keysToScrub(entry.keys, person)) {
+    for (const key of (await this.#expand(entry.keys, person)).keys()) {
       const moved = linesHolding(key) !== undefined ? await this.#moveAttendanceLine(key, person) : undefined;
       if (moved !== undefined) {
         scrubbed.push(key, moved);
@@ -171,27 +169,32 @@ export class PersonIndex {
   /**
    * The listed keys with each school's attendance expanded to its lines that mention the person
    * (by id, or by a name recorded for them: a colleague may have typed it), each school's
-   * before its index entry, so that the entry is scrubbed after the lines it copies are.
+   * before its index entry, so that the entry is scrubbed after the lines it copies are; and
+   * each task with its copies in the years archived since. Schools are listed a few dozen at a
+   * time: an SIT administrator's entry lists thousands.
    */
-  async #keysToScrub(listed: readonly string[], person: ErasedPerson): Promise<Set<string>> {
-    const keys = new Set<string>();
-    const schools = new Set<string>();
+  async #expand(listed: readonly string[], person: ErasedPerson): Promise<Map<string, Held>> {
+    const withLines = new Set(listed.flatMap((key) => schoolOf(key) ?? []));
+    const schools = [...new Set([...withLines, ...listed.flatMap((key) => urnOfTask(key) ?? [])])];
+    const bySchool = new Map(
+      await mapAtMost(schools, AT_ONCE, async (urn) => {
+        const { lineFolders, archives } = await this.#index.holdingsOf(urn);
+        const lines = withLines.has(urn) ? (await Promise.all(lineFolders.map((folder) => this.store.list<AttendanceRecord>(folder)))).flat() : [];
+        return [urn, { lines: lines.filter((line) => mentionsPerson(line.value, person)).map((line) => line.key), archives }] as const;
+      }),
+    );
+    const school = (urn: string | undefined) => (urn === undefined ? undefined : bySchool.get(urn));
+    const held = new Map<string, Held>();
+    const add = (key: string, found: Held) => {
+      if (!held.has(key)) held.set(key, found);
+    };
     for (const key of listed) {
-      const urn = schoolOf(key);
-      if (urn !== undefined && !schools.has(urn)) {
-        schools.add(urn);
-        for (const line of await this.#linesOf(urn)) if (mentionsPerson(line.value, person)) keys.add(line.key);
-      }
-      keys.add(key);
-      for (const copy of await this.#index.archivedCopiesOfTask(key)) keys.add(copy);
+      for (const line of school(schoolOf(key))?.lines ?? []) add(line, { kind: 'attendance', listed: true });
+      const kind = KIND_OF_PREFIX.find(([prefix]) => key.startsWith(prefix))?.[1];
+      add(key, { kind });
+      for (const archive of school(urnOfTask(key))?.archives ?? []) add(archivedKey(archive, key), { kind });
     }
-    return keys;
-  }
-
-  /** A school's attendance lines, today's and archived: one listing per session it has lines at. */
-  async #linesOf(urn: string): Promise<StoredRecord<AttendanceRecord>[]> {
-    const folders = await this.#index.foldersOfLines(urn);
-    return (await Promise.all(folders.map((folder) => this.store.list<AttendanceRecord>(folder)))).flat();
+    return held;
   }
 
   /**

@@ -91,7 +91,7 @@ export class SelfEvaluationRepository {
       this.options,
     );
     // The person index needs telling once: their later looks are in the same record.
-    if (saved && before === undefined) await new PersonIndex(this.store).note(aadObjectId, saved.key);
+    if (saved && before === undefined) await new PersonIndex(this.store).note(aadObjectId, [saved.key]);
     return before;
   }
 }

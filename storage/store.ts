@@ -116,6 +116,25 @@ export async function writeIfAbsent(store: Store, key: string, value: unknown): 
   }
 }
 
+/**
+ * Removes the records under `prefix` whose `expiresAt` has passed at `now`, and returns how many
+ * it removed. One that another instance changed meanwhile (a conflict) is left to that instance;
+ * any other failure is thrown, so the scheduler reports it.
+ */
+export async function removeExpired(store: Store, prefix: string, now: Date): Promise<number> {
+  let removed = 0;
+  for (const record of await store.list<{ readonly expiresAt: string }>(prefix)) {
+    if (Date.parse(record.value.expiresAt) > now.getTime()) continue;
+    try {
+      await store.delete(record.key, record.eTag);
+      removed++;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+  }
+  return removed;
+}
+
 /** Whether the store answers (the server's `/healthz`): a read of a key nothing writes, which throws when the store cannot be reached. */
 export async function storeAnswers(store: Store): Promise<boolean> {
   await store.read('health/probe');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryRepository, TAKEN_MS } from '../../storage/deliveryRepository.js';
+import { removeExpired, type Store } from '../../storage/store.js';
 import { sharedStoreBackends } from '../support/sharedStores.js';
 
 const BACKENDS = sharedStoreBackends('deliveries');
@@ -33,6 +34,38 @@ describe.each(BACKENDS)('delivery marks on $name', ({ open }) => {
       // The instance that lost its claim, should it come back, changes nothing of the new one's.
       await crashed!.done(at(TAKEN_MS + 2));
       expect(await a.claim('conversation-1', 'activity-2', at(2 * TAKEN_MS + 10))).toBeDefined();
+    } finally {
+      await close();
+    }
+  });
+
+  it('expired records (delivery marks, export files) are removed, except what has not expired and what another instance renewed meanwhile; any other failure is reported', async () => {
+    const { instance, close } = await open();
+    try {
+      const [store, other] = [instance(), instance()];
+      const expiring = (ms: number) => ({ expiresAt: at(ms).toISOString() });
+      await store.write('marks/old', expiring(-1), '*');
+      await store.write('marks/now', expiring(0), '*');
+      await store.write('marks/later', expiring(1), '*');
+      await store.write('marks/renewed', expiring(-1), '*');
+      // Another instance renews this one between the listing and the removal.
+      const racing: Store = {
+        list: (prefix) => store.list(prefix),
+        read: (key) => store.read(key),
+        write: (key, value, condition) => store.write(key, value, condition),
+        close: () => store.close(),
+        delete: async (key, condition) => {
+          if (key === 'marks/renewed') await other.write(key, expiring(REMEMBER_MS), '*');
+          return store.delete(key, condition);
+        },
+      };
+
+      expect(await removeExpired(racing, 'marks/', T0)).toBe(2);
+      expect((await store.list('marks/')).map((record) => record.key).sort()).toEqual(['marks/later', 'marks/renewed']);
+
+      await store.write('marks/old', expiring(-1), '*');
+      const failing: Store = { ...racing, delete: () => Promise.reject(new Error('disk full')) };
+      await expect(removeExpired(failing, 'marks/', T0)).rejects.toThrow('disk full');
     } finally {
       await close();
     }

@@ -8,6 +8,7 @@ import type { Profile } from '../../domain/directory/types.js';
 import { applyEdit } from '../../domain/nomination/edit.js';
 import { ERASED_NAME } from '../../domain/personalData/person.js';
 import { AttendanceRepository } from '../../storage/attendanceRepository.js';
+import { ConversationRepository } from '../../storage/conversationRepository.js';
 import { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { LowdbStore } from '../../storage/lowdbStore.js';
 import { NominationRepository } from '../../storage/nominationRepository.js';
@@ -66,7 +67,7 @@ async function play(store: LowdbStore, person: { id: string; name: string }, oth
         await directory.linkConversation(`19:chat-${step.chat}@thread.v2`, GROUP.id, person.id, { replace: true, now: NOW });
         break;
       case 'nominate':
-        await people.note(person.id, 'conversations/by-id/seen', { name: person.name, alias: `29:${person.id}` });
+        await people.note(person.id, ['conversations/by-id/seen'], { name: person.name, alias: `29:${person.id}` });
         await nominations.openInChat(GROUP.id, `19:chat-${step.chat}@thread.v2`, `29:${person.id}`, { moveNotices: true, aadObjectId: person.id });
         break;
       case 'edit':
@@ -167,7 +168,7 @@ describe('erasure through the index of where each person appears', () => {
       const people = new PersonIndex(store);
       await people.erase('aad-first');
       await people.erase('aad-second');
-      await people.note('aad-third', (await store.list('attendance/records/')).find((record) => record.key.endsWith('yusuf-lindqvist'))?.key ?? '', { name: 'Yusuf Lindqvist' });
+      await people.note('aad-third', [(await store.list('attendance/records/')).find((record) => record.key.endsWith('yusuf-lindqvist'))?.key ?? ''], { name: 'Yusuf Lindqvist' });
       await people.erase('aad-third');
 
       const lines = await attendance.forSession('T1');
@@ -204,13 +205,18 @@ function line(sessionId: string, urn: string, attendeeName: string, by: { id: st
 
 const registerLine = (sessionId: string, urn: string, by: { id: string; name: string }): AttendanceRecord => ({ ...line(sessionId, urn, REGISTER_ATTENDEE.name, by), attendeeRole: REGISTER_ATTENDEE.role });
 
-/** The store, with the key of every write made through it. */
-function countingWrites(store: Store): { store: Store; writes: string[] } {
+/** The store, with the key of every write (and every read) made through it. */
+function countingWrites(store: Store): { store: Store; writes: string[]; reads: string[] } {
   const writes: string[] = [];
+  const reads: string[] = [];
   return {
     writes,
+    reads,
     store: {
-      read: (key) => store.read(key),
+      read: (key) => {
+        reads.push(key);
+        return store.read(key);
+      },
       write: (key, value, condition) => {
         writes.push(key);
         return store.write(key, value, condition);
@@ -327,6 +333,21 @@ describe('attendance in the index of where each person appears, listed by school
     expect(await people.of(SAM.id)).toBeUndefined();
   });
 
+  it('counts a line where a colleague typed the person’s name (without their id), and then erases it: the count is what erasure touches', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('S1', '900001', ZARA.name, ZARA));
+    await attendance.log(line('S2', '900001', ZARA.name, COLLEAGUE, 1));
+    const people = new PersonIndex(store);
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 2 });
+
+    await people.erase(ZARA.id);
+
+    await expectNoTrace(store, ZARA);
+    // The colleague's line stays theirs, with her name taken out.
+    expect((await attendance.forSession('S2')).map((record) => [record.attendeeName, record.loggedBy.aadObjectId])).toEqual([[ERASED_NAME, COLLEAGUE.id]]);
+  });
+
   it('still erases through an entry written before, which lists the line’s key and not the school', async () => {
     const store = await openStore();
     const attendance = new AttendanceRepository(store);
@@ -370,6 +391,33 @@ describe('attendance in the index of where each person appears, listed by school
     expect((await store.list('attendance/archive/2023-24/tasks/')).map((record) => record.value)).toEqual([expect.objectContaining({ taskId: 'K1', urn: '900004', submittedBy: { aadObjectId: 'erased', name: ERASED_NAME } })]);
   });
 
+  it('reads a school’s archive record once per count and once per erasure, however many of its tasks and lines the person is in', async () => {
+    const { store, reads } = countingWrites(await openStore());
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    for (const taskId of ['K1', 'K2', 'K3']) await attendance.submitTask({ taskId, urn: '900001', submittedBy: { aadObjectId: ZARA.id, name: ZARA.name }, submittedAt: NOW.toISOString() });
+    await attendance.archiveYear('2023/24');
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    const people = new PersonIndex(store);
+    const archiveReads = () => reads.splice(0).filter((key) => key === 'indexes/attendance-archives/900001').length;
+    archiveReads();
+
+    expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 5 });
+    expect(archiveReads()).toBe(1);
+    await people.erase(ZARA.id);
+    expect(archiveReads()).toBe(1);
+    await expectNoTrace(store, ZARA);
+  });
+
+  it('notes whoever speaks in a personal chat with one write of their entry, listing both copies of the chat', async () => {
+    const { store, writes } = countingWrites(await openStore());
+    const conversations = new ConversationRepository(store);
+    await conversations.save('a:personal-chat', { reference: {}, kind: 'personal', userAadObjectId: ZARA.id, savedAt: NOW.toISOString() }, { aadObjectId: ZARA.id, name: ZARA.name, alias: `29:${ZARA.id}` });
+
+    expect(writes.filter((key) => key.startsWith('people/'))).toEqual([`people/${ZARA.id}`]);
+    expect(await new PersonIndex(store).of(ZARA.id)).toEqual({ aadObjectId: ZARA.id, names: [ZARA.name], aliases: [`29:${ZARA.id}`], keys: ['conversations/by-id/a%3Apersonal-chat', `conversations/personal/${ZARA.id}`] });
+  });
+
   it('finds the lines of a year archived before archiving noted its schools, once the store has been opened by the bot', async () => {
     const store = await openStore();
     const attendance = new AttendanceRepository(store);
@@ -381,13 +429,28 @@ describe('attendance in the index of where each person appears, listed by school
     const people = new PersonIndex(store);
     expect(await people.countsOf(ZARA.id)).toEqual({});
 
-    expect(await attendance.indexIfMissing()).toBe(true);
+    expect(await attendance.indexIfMissing()).toEqual({ built: true, archivedRecordsNoted: 2 });
     expect(await people.countsOf(ZARA.id)).toEqual({ attendance: 2 });
     await people.erase(ZARA.id);
     await expectNoTrace(store, ZARA);
     expect((await store.list<AttendanceRecord>('attendance/archive/2022-23/records/')).map((record) => record.value.attendeeName)).toEqual([ERASED_NAME, ERASED_NAME]);
     // Done once: the next start goes through no archive.
-    expect(await attendance.indexIfMissing()).toBe(false);
+    expect(await attendance.indexIfMissing()).toEqual({ built: false, archivedRecordsNoted: 0 });
+  });
+
+  it('says it only noted the archived years when the index was built before: a store from the version before archiving noted schools', async () => {
+    const store = await openStore();
+    const attendance = new AttendanceRepository(store);
+    await attendance.log(line('T1', '900001', ZARA.name, ZARA));
+    await attendance.log(line('W1', '900002', ZARA.name, ZARA));
+    expect((await attendance.indexIfMissing()).built).toBe(true);
+    await attendance.archiveYear('2022/23');
+    // As that version left it: built, with no note of the archived schools and no mark that they were noted.
+    for (const record of await store.list('indexes/attendance-archives/')) await store.delete(record.key);
+    await store.delete('indexes/attendance-archives-noted');
+
+    expect(await attendance.indexIfMissing()).toEqual({ built: false, archivedRecordsNoted: 2 });
+    expect(await new PersonIndex(store).countsOf(ZARA.id)).toEqual({ attendance: 2 });
   });
 
   it('adds to a year archived twice rather than forgetting its first sessions', async () => {
