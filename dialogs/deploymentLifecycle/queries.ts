@@ -16,7 +16,7 @@ import { londonDateOf } from '../../domain/time/londonTime.js';
 import { DeploymentLifecycleRepository } from '../../storage/deploymentLifecycleRepository.js';
 import { DeploymentRepository, type DeploymentFormRecord } from '../../storage/deploymentRepository.js';
 import type { Store } from '../../storage/store.js';
-import type { ViewAnswer } from '../viewAnswer.js';
+import { refusedView, type ViewAnswer } from '../viewAnswer.js';
 
 /** What the deployment's form says, when the system leader has one for the same school or trust. */
 export interface LinkedForm {
@@ -59,7 +59,6 @@ export interface LifecycleQueries {
   reconcileForm(draft: DeploymentDraft): Promise<Reconciliation | undefined>;
 }
 
-const refused = (decision: { readonly reason: string; readonly instead: string }) => ({ ok: false, status: 403, reason: decision.reason, instead: decision.instead }) as const;
 
 export function createLifecycleQueries(store: Store, now: () => Date): LifecycleQueries {
   const lifecycles = new DeploymentLifecycleRepository(store);
@@ -101,7 +100,7 @@ export function createLifecycleQueries(store: Store, now: () => Date): Lifecycle
 
   async function council(actor: PolicyActor): Promise<ViewAnswer<DeploymentView[]>> {
     const decision = decide(actor, 'lifecycle.overview', {});
-    if (!decision.allowed) return refused(decision);
+    if (!decision.allowed) return refusedView(decision);
     const views = await viewsOf(await lifecycles.all());
     const key = (view: DeploymentView) => [view.due[0]?.overdue ? 0 : 1, view.due[0]?.dueOn ?? '9999-12-31'] as const;
     return { ok: true, view: views.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1].localeCompare(key(b)[1])) };
@@ -116,13 +115,13 @@ export function createLifecycleQueries(store: Store, now: () => Date): Lifecycle
     rowOf,
     async mine(actor) {
       const decision = decide(actor, 'lifecycle.record', { ownerAadObjectId: actor.aadObjectId });
-      if (!decision.allowed) return refused(decision);
+      if (!decision.allowed) return refusedView(decision);
       return { ok: true, view: (await viewsOf(await lifecycles.listFor(actor.aadObjectId))).map((view) => rowOf(view, false)) };
     },
     async school(actor) {
       const urn = actor.profile?.kind === 'school' ? actor.profile.urn : '';
       const decision = decide(actor, 'lifecycle.schoolView', { urn });
-      if (!decision.allowed) return refused(decision);
+      if (!decision.allowed) return refusedView(decision);
       const views = await viewsOf((await lifecycles.all()).filter((record) => record.recipient.urn === urn));
       return {
         ok: true,

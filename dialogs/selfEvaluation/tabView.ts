@@ -7,7 +7,7 @@ import { londonDateOf } from '../../domain/time/londonTime.js';
 import type { DirectoryRepository } from '../../storage/directoryRepository.js';
 import { SelfEvaluationRepository } from '../../storage/selfEvaluationRepository.js';
 import type { Store } from '../../storage/store.js';
-import type { ViewAnswer } from '../viewAnswer.js';
+import { refusedView, type ViewAnswer } from '../viewAnswer.js';
 
 /**
  * What the tab shows of the self-evaluation, asked of the same policy as the chat: the school's
@@ -91,7 +91,7 @@ export async function schoolSelfEvaluationView(queries: SelfEvaluationQueries, a
   const set = queries.questions ?? SHIPPED_QUESTIONS;
   const urn = actor.profile?.kind === 'school' ? actor.profile.urn : '';
   const decision = decide(actor, 'selfEvaluation.view', { urn });
-  if (!decision.allowed) return { ok: false, status: 403, reason: decision.reason, instead: decision.instead };
+  if (!decision.allowed) return refusedView(decision);
   // The SIT may see any school's, but has no school of its own to show here.
   if (urn === '') return { ok: false, status: 403, reason: 'This view shows a school its own self-evaluation.', instead: 'See schools’ self-evaluations under “Across schools”.' };
   const school = await queries.directory.getSchool(urn);
@@ -141,7 +141,7 @@ export async function schoolSelfEvaluationView(queries: SelfEvaluationQueries, a
 export async function selfEvaluationOverviewView(queries: SelfEvaluationQueries, actor: PolicyActor): Promise<ViewAnswer<SelfEvaluationOverviewView>> {
   const set = queries.questions ?? SHIPPED_QUESTIONS;
   const decision = decide(actor, 'selfEvaluation.overview', {});
-  if (!decision.allowed) return { ok: false, status: 403, reason: decision.reason, instead: decision.instead };
+  if (!decision.allowed) return refusedView(decision);
   const all = await new SelfEvaluationRepository(queries.store).all();
   const { byGroup, nameOf } = await acrossSchools(queries.directory, all);
   const today = londonDateOf(queries.now());

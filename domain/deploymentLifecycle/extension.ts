@@ -12,7 +12,7 @@ import { formatLongDate } from '../tsi/academicYear.js';
 import { addDays } from './calendar.js';
 import { LIFECYCLE_PROGRAMME } from './programme.js';
 import { recipientNoun } from './recipientNoun.js';
-import { checkDate, NOTE_MAX, type DeploymentLifecycle, type Extension } from './record.js';
+import { checkDate, loggedDays, NOTE_MAX, type DeploymentLifecycle, type Extension } from './record.js';
 import { otherStrandBlocks } from './strands.js';
 
 export type ExtensionEvent =
@@ -92,7 +92,7 @@ export function extensionRequestText(record: DeploymentLifecycle): string | unde
   const { extension } = record;
   if (extension.status === 'none') return undefined;
   const { days, reason } = extension.request;
-  const delivered = record.days.reduce((sum, day) => sum + day.days, 0);
+  const delivered = loggedDays(record);
   return [
     `Request for additional TSI support days: ${record.recipient.name}${record.recipient.urn ? ` (URN ${record.recipient.urn})` : ''}.`,
     `System leader: ${record.ownerName}.`,
